@@ -1,0 +1,45 @@
+import type { Role } from '../../shared/vocabulary';
+
+// The closed set of things a user may be allowed to do. Modules add theirs here.
+export const PERMISSIONS = [
+  'directory.read', // organisations, areas, colleagues' names
+  'admin.organisations.manage',
+  'admin.areas.manage',
+  'admin.users.manage',
+  'audit.read',
+  'case_content.read', // anything about a resident: people, consultations, cases
+  'case_content.write',
+  'aggregates.read', // counts for KPIs, never content
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const FRONT_LINE: Permission[] = ['directory.read', 'case_content.read', 'case_content.write'];
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  switch (role) {
+    case 'consultant':
+    case 'coordinator':
+    case 'outreach_worker':
+    case 'participation_coordinator':
+    case 'community_worker':
+      return FRONT_LINE;
+    case 'meeting_member':
+      // Sees only what is tabled at meetings attended; the meetings module scopes that.
+      return ['directory.read', 'case_content.read'];
+    case 'program_manager':
+      return ['directory.read', 'aggregates.read', 'audit.read'];
+    case 'administrator':
+      // Runs the system; never sees what is written about residents.
+      return [
+        'directory.read',
+        'admin.organisations.manage',
+        'admin.areas.manage',
+        'admin.users.manage',
+        'audit.read',
+      ];
+    default: {
+      const unreachable: never = role;
+      throw new Error(`unknown role ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,169 @@
+import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import type { AuditAction, AuditOutcome } from '../../shared/audit-events';
+import { type Actor, requirePermission } from '../access/access.policy';
+import { organisations } from '../organisations/organisations.tables';
+import { users } from '../users/users.tables';
+import { GENESIS_HASH, hashEntry } from './audit.hash';
+import type { AuditSearchQuery } from './audit.schemas';
+import { auditLog } from './audit.tables';
+
+export const SYSTEM_CHAIN = 'system';
+const AUDIT_LOCK_CLASS = 727401;
+
+export type AuditContext = {
+  actor: Actor | null;
+  /** Tenant the event belongs to when there is no actor yet (e.g. a failed login). */
+  tenantId?: string | null;
+  clientIp: string | null;
+};
+
+export type AuditEvent = {
+  action: AuditAction;
+  outcome?: AuditOutcome;
+  targetType?: string;
+  targetId?: string;
+  /** Never personal data: ids, field names, counts. */
+  detail?: Record<string, unknown>;
+};
+
+/**
+ * Appends one entry to the tenant's hash chain. Call it inside the transaction of the work
+ * it records: the advisory lock serialises writers of one chain until that commit.
+ */
+export async function recordAudit(tx: Database, context: AuditContext, event: AuditEvent): Promise<void> {
+  const tenantId = context.actor?.tenantId ?? context.tenantId ?? null;
+  const chain = tenantId ?? SYSTEM_CHAIN;
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, hashtext(${chain}))`);
+  const [last] = await tx
+    .select({ seq: auditLog.seq, hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.chain, chain))
+    .orderBy(desc(auditLog.seq))
+    .limit(1);
+  const fields = {
+    chain,
+    seq: (last?.seq ?? 0) + 1,
+    tenantId,
+    at: now(),
+    actorUserId: context.actor?.userId ?? null,
+    actorOrganisationId: context.actor?.organisationId ?? null,
+    action: event.action,
+    outcome: event.outcome ?? 'success',
+    targetType: event.targetType ?? null,
+    targetId: event.targetId ?? null,
+    clientIp: context.clientIp,
+    detail: event.detail ?? {},
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await tx.insert(auditLog).values({ ...fields, hash: hashEntry(fields) });
+}
+
+/** Convenience for events that are the whole of their work (logins, searches). */
+export function recordAuditAlone(db: Database, context: AuditContext, event: AuditEvent): Promise<void> {
+  return db.transaction((tx) => recordAudit(tx, context, event));
+}
+
+export type ChainVerdict = {
+  chain: string;
+  entries: number;
+  ok: boolean;
+  brokenAtSeq?: number;
+  reason?: string;
+};
+
+export async function verifyChain(db: Database, chain: string): Promise<ChainVerdict> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  const batch = 1000;
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.chain, chain), gt(auditLog.seq, expectedSeq - 1)))
+      .orderBy(asc(auditLog.seq))
+      .limit(batch);
+    for (const row of rows) {
+      if (row.seq !== expectedSeq) {
+        return {
+          chain,
+          entries: expectedSeq - 1,
+          ok: false,
+          brokenAtSeq: expectedSeq,
+          reason: 'missing entry',
+        };
+      }
+      if (row.prevHash !== prevHash) {
+        return {
+          chain,
+          entries: expectedSeq - 1,
+          ok: false,
+          brokenAtSeq: row.seq,
+          reason: 'previous hash mismatch',
+        };
+      }
+      if (hashEntry(row) !== row.hash) {
+        return { chain, entries: expectedSeq - 1, ok: false, brokenAtSeq: row.seq, reason: 'entry altered' };
+      }
+      prevHash = row.hash;
+      expectedSeq += 1;
+    }
+    if (rows.length < batch) return { chain, entries: expectedSeq - 1, ok: true };
+  }
+}
+
+export async function verifyAllChains(db: Database): Promise<ChainVerdict[]> {
+  const chains = await db.selectDistinct({ chain: auditLog.chain }).from(auditLog).orderBy(auditLog.chain);
+  const verdicts: ChainVerdict[] = [];
+  for (const { chain } of chains) verdicts.push(await verifyChain(db, chain));
+  return verdicts;
+}
+
+export async function searchAudit(
+  db: Database,
+  context: AuditContext & { actor: Actor },
+  query: AuditSearchQuery,
+) {
+  requirePermission(context.actor, 'audit.read');
+  const filters: SQL[] = [eq(auditLog.tenantId, context.actor.tenantId)];
+  if (query.from) filters.push(gte(auditLog.at, new Date(`${query.from}T00:00:00+09:00`)));
+  if (query.to)
+    filters.push(lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000)));
+  if (query.action) filters.push(eq(auditLog.action, query.action));
+  if (query.outcome) filters.push(eq(auditLog.outcome, query.outcome));
+  if (query.actorUserId) filters.push(eq(auditLog.actorUserId, query.actorUserId));
+  if (query.targetId) filters.push(eq(auditLog.targetId, query.targetId));
+  const where = and(...filters);
+
+  return db.transaction(async (tx) => {
+    const [total] = await tx.select({ n: count() }).from(auditLog).where(where);
+    const rows = await tx
+      .select({
+        seq: auditLog.seq,
+        at: auditLog.at,
+        action: auditLog.action,
+        outcome: auditLog.outcome,
+        targetType: auditLog.targetType,
+        targetId: auditLog.targetId,
+        clientIp: auditLog.clientIp,
+        detail: auditLog.detail,
+        actorUserId: auditLog.actorUserId,
+        actorName: users.displayName,
+        actorLoginId: users.loginId,
+        organisationName: organisations.name,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .leftJoin(organisations, eq(organisations.id, auditLog.actorOrganisationId))
+      .where(where)
+      .orderBy(desc(auditLog.seq))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    await recordAudit(tx, context, {
+      action: 'audit.search',
+      detail: { filters: Object.keys(query).filter((k) => !['page', 'pageSize'].includes(k)) },
+    });
+    return { total: total?.n ?? 0, rows };
+  });
+}

@@ -1,0 +1,56 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
+import { ZIdParam } from '../../shared/schema-helpers';
+import {
+  ZCreateOrganisationRequest,
+  ZOrganisation,
+  ZOrganisationList,
+  ZUpdateOrganisationRequest,
+} from './organisations.schemas';
+import { createOrganisation, listOrganisations, updateOrganisation } from './organisations.service';
+
+const tags = ['機関'];
+
+export const organisationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: '機関の一覧',
+      responses: { 200: jsonResponse(ZOrganisationList, 'organisations of the municipality') },
+    }),
+    async (c) => {
+      const { actor } = requestContext(c);
+      return c.json({ organisations: await listOrganisations(c.get('deps').db, actor) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: '機関の登録（管理者）',
+      request: { body: jsonBody(ZCreateOrganisationRequest) },
+      responses: { 201: jsonResponse(ZOrganisation, 'created') },
+    }),
+    async (c) => {
+      const created = await createOrganisation(c.get('deps').db, requestContext(c), c.req.valid('json'));
+      return c.json(created, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: '機関の変更・停止（管理者）',
+      request: { params: ZIdParam, body: jsonBody(ZUpdateOrganisationRequest) },
+      responses: { 200: jsonResponse(ZOrganisation, 'updated') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const updated = await updateOrganisation(c.get('deps').db, requestContext(c), id, c.req.valid('json'));
+      return c.json(updated, 200);
+    },
+  );

@@ -1,0 +1,90 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import { type Actor, requirePermission, requireSameTenant } from '../access/access.policy';
+import { requireAreaInTenant } from '../areas/areas.service';
+import { type AuditContext, recordAudit } from '../audit/audit.service';
+import type {
+  CreateOrganisationRequest,
+  Organisation,
+  UpdateOrganisationRequest,
+} from './organisations.schemas';
+import { organisations } from './organisations.tables';
+
+type Context = AuditContext & { actor: Actor };
+
+const present = (row: typeof organisations.$inferSelect): Organisation => ({
+  id: row.id,
+  name: row.name,
+  kind: row.kind,
+  functions: row.functions,
+  fields: row.fields,
+  areaId: row.areaId,
+  phone: row.phone,
+  isActive: row.isActive,
+});
+
+export async function listOrganisations(db: Database, actor: Actor): Promise<Organisation[]> {
+  requirePermission(actor, 'directory.read');
+  const rows = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.tenantId, actor.tenantId))
+    .orderBy(asc(organisations.name));
+  return rows.map(present);
+}
+
+export async function createOrganisation(
+  db: Database,
+  context: Context,
+  input: CreateOrganisationRequest,
+): Promise<Organisation> {
+  requirePermission(context.actor, 'admin.organisations.manage');
+  return db.transaction(async (tx) => {
+    if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
+    const [row] = await tx
+      .insert(organisations)
+      .values({ ...input, tenantId: context.actor.tenantId })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, context, {
+      action: 'organisation.create',
+      targetType: 'organisation',
+      targetId: row.id,
+    });
+    return present(row);
+  });
+}
+
+export async function updateOrganisation(
+  db: Database,
+  context: Context,
+  id: string,
+  input: UpdateOrganisationRequest,
+): Promise<Organisation> {
+  requirePermission(context.actor, 'admin.organisations.manage');
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    requireSameTenant(context.actor, existing, '機関');
+    if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
+    const [row] = await tx
+      .update(organisations)
+      .set({ ...input, updatedAt: now() })
+      .where(and(eq(organisations.id, id), eq(organisations.tenantId, context.actor.tenantId)))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await recordAudit(tx, context, {
+      action: 'organisation.update',
+      targetType: 'organisation',
+      targetId: id,
+      detail: { fields: Object.keys(input) },
+    });
+    return present(row);
+  });
+}
+
+/** For other modules: the organisation if it belongs to the actor's municipality. */
+export async function requireOrganisationInTenant(db: Database, actor: Actor, id: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
+  return requireSameTenant(actor, row, '機関');
+}

@@ -1,0 +1,11 @@
+import { boolean, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+
+// One row per municipality (自治体). Every other table carries tenant_id pointing here.
+export const tenants = pgTable('tenants', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  // 全国地方公共団体コード (6 digits incl. check digit)
+  code: varchar('code', { length: 6 }).notNull().unique(),
+  name: varchar('name', { length: 100 }).notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,124 @@
+import '../shared/zod-locale';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { areaRoutes } from '../modules/areas/areas.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { authRoutes } from '../modules/auth/auth.routes';
+import { organisationRoutes } from '../modules/organisations/organisations.routes';
+import { userRoutes } from '../modules/users/users.routes';
+import { apiDocs } from './api-docs';
+import type { AppEnv, Deps } from './env';
+import { AppError, errorBody } from './errors';
+import { healthRoutes } from './health.routes';
+import { csrfProtection, provideDeps, resolveSession } from './middleware';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const HTTP_ERRORS: Record<number, [string, string]> = {
+  400: ['INVALID_REQUEST', '送信されたデータを読み取れませんでした。'],
+  404: ['NOT_FOUND', '指定されたページまたはデータが見つかりません。'],
+  405: ['METHOD_NOT_ALLOWED', 'この操作はこのURLでは使えません。'],
+  413: ['PAYLOAD_TOO_LARGE', '送信データが大きすぎます（上限 1MB）。'],
+  415: ['UNSUPPORTED_MEDIA_TYPE', '送信データは JSON（Content-Type: application/json）で送ってください。'],
+};
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', provideDeps(deps));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(errorBody(...(HTTP_ERRORS[413] as [string, string])), 413),
+    }),
+  );
+  app.use('/api/*', resolveSession);
+  app.use('/api/*', csrfProtection);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
+
+  const api = app
+    .route('/api/health', healthRoutes)
+    .route('/api/auth', authRoutes)
+    .route('/api/organisations', organisationRoutes)
+    .route('/api/areas', areaRoutes)
+    .route('/api/admin/users', userRoutes)
+    .route('/api/audit', auditRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'tsunagu_session',
+    description:
+      'ログインで発行されるセッションCookie。状態を変える要求には X-CSRF-Token ヘッダーも必要です。',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'tsunagu API',
+      version: '0.1.0',
+      description: '重層的支援体制整備事業のための事例調整プラットフォーム tsunagu の API。',
+    },
+    security: [{ session: [] }],
+  });
+  app.route('/api/docs', apiDocs);
+  app.all('/api/*', (c) => c.json(errorBody(...(HTTP_ERRORS[404] as [string, string])), 404));
+
+  serveWebApp(app, deps.config.staticDir);
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException && err.status < 500) {
+      const known = HTTP_ERRORS[err.status];
+      const [code, message] = err.message.includes('Malformed JSON')
+        ? ['INVALID_JSON', '送信されたデータが JSON として正しくありません。']
+        : (known ?? ['INVALID_REQUEST', '要求を処理できませんでした。']);
+      return c.json(errorBody(code, message), err.status as 400);
+    }
+    // Unexpected: log the kind and where, never request bodies (they may hold personal data).
+    console.error(
+      `[error] ${c.req.method} ${c.req.routePath}:`,
+      err instanceof Error ? err.stack : String(err),
+    );
+    return c.json(
+      errorBody('INTERNAL_ERROR', 'サーバーで問題が発生しました。時間をおいて再度お試しください。'),
+      500,
+    );
+  });
+
+  return api;
+}
+
+function serveWebApp(app: OpenAPIHono<AppEnv>, staticDir: string) {
+  const indexFile = join(staticDir, 'index.html');
+  app.use('/assets/*', serveStatic({ root: staticDir }));
+  app.use('/favicon.svg', serveStatic({ root: staticDir }));
+  app.get('*', async (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text('画面（dist/）がビルドされていません。npm run build を実行してください。', 503);
+    }
+    return c.html(await readFile(indexFile, 'utf8'));
+  });
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+
+export type Config = {
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  demo: boolean;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  staticDir: string;
+};
+
+const flag = (value: string | undefined, fallback: boolean) =>
+  value === undefined ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
+    trustProxy: flag(env.TRUST_PROXY, false),
+    sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
+    staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+  };
+}

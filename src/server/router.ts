@@ -1,0 +1,38 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Actor } from '../modules/access/access.policy';
+import type { AuditContext } from '../modules/audit/audit.service';
+import type { AppEnv } from './env';
+import { errorBody, unauthenticated } from './errors';
+
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((issue) => ({
+          path: issue.path.join('.'),
+          message: issue.message,
+        }));
+        return c.json(errorBody('VALIDATION_FAILED', '入力内容に誤りがあります。', details), 400);
+      }
+    },
+  });
+}
+
+/** The logged-in actor and the audit context of this request; 401 when not logged in. */
+export function requestContext(c: Context<AppEnv>): AuditContext & { actor: Actor } {
+  const actor = c.get('actor');
+  if (!actor) throw unauthenticated();
+  return { actor, clientIp: c.get('clientIp') };
+}
+
+export const jsonBody = <T>(schema: T, description = 'request') => ({
+  required: true,
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

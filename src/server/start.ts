@@ -1,0 +1,31 @@
+import { type ServerType, serve } from '@hono/node-server';
+import { type DbHandle, openDatabase } from '../db/client';
+import { purgeExpired } from '../modules/auth/auth.service';
+import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
+import { createApp } from './app';
+import type { Config } from './config';
+
+export type RunningServer = { url: string; handle: DbHandle; close: () => Promise<void> };
+
+/** Opens the database, migrates, seeds the demo city when asked, and listens. */
+export async function startServer(config: Config, handle?: DbHandle): Promise<RunningServer> {
+  const db = handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  if (config.demo) await seedDemoIfEmpty(db.db);
+  await purgeExpired(db.db);
+  const app = createApp({ db: db.db, engine: db.engine, config });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
+      resolve(s),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://localhost:${port}`,
+    handle: db,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
