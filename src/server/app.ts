@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
@@ -14,6 +15,7 @@ import { organisationRoutes } from '../modules/organisations/organisations.route
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
 import type { AppEnv, Deps } from './env';
+import { databaseErrorCode, describeForLog } from './error-log';
 import { AppError, errorBody } from './errors';
 import { healthRoutes } from './health.routes';
 import { csrfProtection, provideDeps, resolveSession } from './middleware';
@@ -26,6 +28,17 @@ const HTTP_ERRORS: Record<number, [string, string]> = {
   405: ['METHOD_NOT_ALLOWED', 'この操作はこのURLでは使えません。'],
   413: ['PAYLOAD_TOO_LARGE', '送信データが大きすぎます（上限 1MB）。'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '送信データは JSON（Content-Type: application/json）で送ってください。'],
+};
+
+const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
+
+// A body declared too large is refused before parsing; a moderately large one is read and
+// dropped first, so that the client is not cut off mid-upload and sees the 413 answer.
+const refuseDeclaredOversize: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const declared = Number(c.req.header('content-length') ?? 0);
+  if (declared <= MAX_BODY_BYTES) return next();
+  if (declared <= DRAIN_LIMIT_BYTES) await c.req.arrayBuffer().catch(() => undefined);
+  return c.json(errorBody(...(HTTP_ERRORS[413] as [string, string])), 413);
 };
 
 export function createApp(deps: Deps) {
@@ -43,6 +56,7 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use('*', provideDeps(deps));
+  app.use('/api/*', refuseDeclaredOversize);
   app.use(
     '/api/*',
     bodyLimit({
@@ -95,11 +109,15 @@ export function createApp(deps: Deps) {
         : (known ?? ['INVALID_REQUEST', '要求を処理できませんでした。']);
       return c.json(errorBody(code, message), err.status as 400);
     }
-    // Unexpected: log the kind and where, never request bodies (they may hold personal data).
-    console.error(
-      `[error] ${c.req.method} ${c.req.routePath}:`,
-      err instanceof Error ? err.stack : String(err),
-    );
+    // A value the database cannot store (e.g. a NUL character) is the caller's mistake.
+    if (databaseErrorCode(err)?.startsWith('22')) {
+      return c.json(
+        errorBody('INVALID_VALUE', '保存できない文字や値が含まれています。入力内容を確認してください。'),
+        400,
+      );
+    }
+    // Unexpected: logged by kind and place, never with values (they may be personal data).
+    console.error(`[error] ${c.req.method} ${c.req.routePath}: ${describeForLog(err)}`);
     return c.json(
       errorBody('INTERNAL_ERROR', 'サーバーで問題が発生しました。時間をおいて再度お試しください。'),
       500,

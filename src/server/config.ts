@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 
 export type Config = {
   port: number;
+  host: string;
   databaseUrl?: string;
   dataDir: string;
   demo: boolean;
@@ -18,6 +19,7 @@ const flag = (value: string | undefined, fallback: boolean) =>
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   return {
     port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),

@@ -14,9 +14,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
   await purgeExpired(db.db);
   const app = createApp({ db: db.db, engine: db.engine, config });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, () =>
-      resolve(s),
-    );
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -42,3 +42,11 @@ export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
   failure: '失敗',
   denied: '拒否',
 };
+
+export const AUDIT_TARGET_LABELS: Record<string, string> = {
+  tenant: '自治体',
+  organisation: '機関',
+  area: '地区',
+  user: '職員',
+  membership: '所属',
+};

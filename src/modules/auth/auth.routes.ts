@@ -7,8 +7,9 @@ import { unauthenticated } from '../../server/errors';
 import { SESSION_COOKIE } from '../../server/middleware';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { listDemoLogins } from '../demo/demo.logins';
+import { countTenants } from '../tenants/tenants.service';
 import {
-  ZDemoLoginsResponse,
+  ZLoginInfoResponse,
   ZLoginRequest,
   ZSessionResponse,
   ZSwitchMembershipRequest,
@@ -98,14 +99,15 @@ export const authRoutes = createRouter()
   .openapi(
     createRoute({
       method: 'get',
-      path: '/demo-logins',
+      path: '/login-info',
       tags: ['認証'],
-      summary: 'デモ用ログイン（デモモードのみ）',
-      responses: { 200: jsonResponse(ZDemoLoginsResponse, 'demo logins, empty unless in demo mode') },
+      summary: 'ログイン画面の案内（デモ用ログインはデモモードのみ）',
+      responses: { 200: jsonResponse(ZLoginInfoResponse, 'what the login page should tell') },
     }),
     async (c) => {
       const { db, config } = c.get('deps');
-      if (!config.demo) return c.json({ demo: false, logins: [] }, 200);
-      return c.json({ demo: true, logins: await listDemoLogins(db) }, 200);
+      const setupRequired = (await countTenants(db)) === 0;
+      const logins = config.demo ? await listDemoLogins(db) : [];
+      return c.json({ demo: config.demo, setupRequired, logins }, 200);
     },
   );

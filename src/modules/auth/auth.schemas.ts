@@ -35,4 +35,9 @@ export const ZDemoLogin = z.object({
   role: z.enum(ROLES),
   organisationName: z.string(),
 });
-export const ZDemoLoginsResponse = z.object({ demo: z.boolean(), logins: z.array(ZDemoLogin) });
+export const ZLoginInfoResponse = z.object({
+  demo: z.boolean(),
+  setupRequired: z.boolean(),
+  logins: z.array(ZDemoLogin),
+});
+export type LoginInfoResponse = z.infer<typeof ZLoginInfoResponse>;

@@ -31,17 +31,15 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
         .returning();
       if (!zoneRow) throw new Error('zone not created');
       zoneIds.set(zone.name, zoneRow.id);
-      await tx
-        .insert(areas)
-        .values(
-          zone.districts.map((name, j) => ({
-            tenantId,
-            parentId: zoneRow.id,
-            level: 'district' as const,
-            name,
-            sortOrder: j,
-          })),
-        );
+      await tx.insert(areas).values(
+        zone.districts.map((name, j) => ({
+          tenantId,
+          parentId: zoneRow.id,
+          level: 'district' as const,
+          name,
+          sortOrder: j,
+        })),
+      );
     }
 
     const organisationIds = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, ZId } from '../../shared/schema-helpers';
+import { plainText, requiredText, ZId } from '../../shared/schema-helpers';
 import { ROLES } from '../../shared/vocabulary';
 
 export const ZPassword = z
@@ -24,7 +24,7 @@ export type MembershipInput = z.infer<typeof ZMembershipInput>;
 export const ZCreateUserRequest = z.strictObject({
   loginId: ZLoginId,
   displayName: requiredText('氏名', 80),
-  displayNameKana: z.string().trim().max(120).nullable().default(null),
+  displayNameKana: plainText('フリガナ', 120).nullable().default(null),
   password: ZPassword,
   memberships: z.array(ZMembershipInput).max(20).default([]),
 });
@@ -32,7 +32,7 @@ export type CreateUserRequest = z.infer<typeof ZCreateUserRequest>;
 
 export const ZUpdateUserRequest = z.strictObject({
   displayName: requiredText('氏名', 80).optional(),
-  displayNameKana: z.string().trim().max(120).nullable().optional(),
+  displayNameKana: plainText('フリガナ', 120).nullable().optional(),
   isActive: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;

@@ -1,0 +1,59 @@
+// Dates as Japanese offices write them: 和暦 first, the Western year available, fiscal
+// years (年度) from April to March. All calendar arithmetic is in Japan time.
+
+const TIME_ZONE = 'Asia/Tokyo';
+
+const warekiFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: TIME_ZONE,
+});
+
+const westernFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE });
+const timeFormat = new Intl.DateTimeFormat('ja-JP', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+});
+
+const toDate = (value: Date | string) => (typeof value === 'string' ? new Date(value) : value);
+
+/** 令和7年4月1日 (the first year of an era is written 元年). */
+export function formatWareki(value: Date | string): string {
+  return warekiFormat.format(toDate(value)).replace(/^(\D+)1年/, '$1元年');
+}
+
+/** 2025-04-01 */
+export function formatWestern(value: Date | string): string {
+  return westernFormat.format(toDate(value));
+}
+
+/** 令和7年4月1日 14:05 */
+export function formatWarekiDateTime(value: Date | string): string {
+  return `${formatWareki(value)} ${timeFormat.format(toDate(value))}`;
+}
+
+function japanYearMonth(value: Date): { year: number; month: number } {
+  const [year, month] = formatWestern(value).split('-').map(Number);
+  return { year: year ?? 0, month: month ?? 1 };
+}
+
+/** The fiscal year (年度) a date falls in, named by the calendar year it starts in. */
+export function fiscalYearOf(value: Date | string): number {
+  const { year, month } = japanYearMonth(toDate(value));
+  return month >= 4 ? year : year - 1;
+}
+
+/** 令和7年度（2025年度） */
+export function fiscalYearLabel(fiscalYear: number): string {
+  // Named by the era of May 1st: FY2019 began in 平成 but is officially 令和元年度.
+  const era = formatWareki(new Date(Date.UTC(fiscalYear, 4, 1, 3))).replace(/\d+月\d+日$/, '');
+  return `${era}度（${fiscalYear}年度）`;
+}
+
+/** First and last day of a fiscal year, as YYYY-MM-DD. */
+export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
+  return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
+}

@@ -1,0 +1,93 @@
+import type { Permission } from '../../modules/access/access.permissions';
+
+export type NavItem = {
+  to: string;
+  label: string;
+  description: string;
+  ready: boolean;
+  permission?: Permission;
+};
+
+// Areas of the product in the order of the support flow; "ready: false" areas are announced
+// so that users see where their work will live, and say what is coming.
+export const WORK_AREAS: NavItem[] = [
+  {
+    to: '/intake',
+    label: '相談受付',
+    description: 'どの機関でも、どなたの相談でも受け付け、必要な機関へつなぎます。',
+    ready: false,
+  },
+  {
+    to: '/households',
+    label: '世帯・本人',
+    description: '世帯の構成、ジェノグラム・エコマップ、これまでの相談とつなぎの経過を見ます。',
+    ready: false,
+  },
+  {
+    to: '/cases',
+    label: '多機関協働',
+    description: 'スクリーニング、アセスメント、支援プラン、支援経過、評価、終結を記録します。',
+    ready: false,
+  },
+  {
+    to: '/meetings',
+    label: '会議',
+    description: '重層的支援会議・支援会議などの開催、同意の確認、決定事項を記録します。',
+    ready: false,
+  },
+  {
+    to: '/outreach',
+    label: 'アウトリーチ',
+    description: '見守りからの情報を受け、時間をかけた関係づくりを記録します。',
+    ready: false,
+  },
+  {
+    to: '/participation',
+    label: '参加支援',
+    description: '本人の希望と地域の資源をつなぎ、定着まで支えます。',
+    ready: false,
+  },
+  {
+    to: '/community',
+    label: '地域づくり',
+    description: '地域資源・居場所・地域課題を整理し、プラットフォームづくりにつなげます。',
+    ready: false,
+  },
+  {
+    to: '/program',
+    label: '事業管理',
+    description: '年度の成果目標と実績、事業計画の進み具合を集計します（個人は特定されません）。',
+    ready: false,
+  },
+];
+
+export const ADMIN_AREAS: NavItem[] = [
+  {
+    to: '/admin/organisations',
+    label: '機関',
+    description: '',
+    ready: true,
+    permission: 'admin.organisations.manage',
+  },
+  {
+    to: '/admin/areas',
+    label: '地区',
+    description: '市・日常生活圏域・地区',
+    ready: true,
+    permission: 'admin.areas.manage',
+  },
+  {
+    to: '/admin/users',
+    label: '職員・権限',
+    description: '職員の登録、所属と役割',
+    ready: true,
+    permission: 'admin.users.manage',
+  },
+  {
+    to: '/audit',
+    label: '監査ログ',
+    description: 'ログインと操作の記録',
+    ready: true,
+    permission: 'audit.read',
+  },
+];

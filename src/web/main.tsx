@@ -1,0 +1,61 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './styles.css';
+import '../shared/zod-locale';
+import { Alert, createTheme, MantineProvider, Modal, NavLink, Notification } from '@mantine/core';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiError } from './lib/api';
+import { createAppRouter } from './router';
+
+// System fonts only: nothing is fetched from outside the municipal network.
+const theme = createTheme({
+  primaryColor: 'teal',
+  primaryShade: 9,
+  fontFamily:
+    "'BIZ UDPGothic', 'Hiragino Sans', 'Hiragino Kaku Gothic ProN', Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif",
+  defaultRadius: 'sm',
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '閉じる' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': '閉じる' } } }),
+    NavLink: NavLink.extend({ defaultProps: { variant: 'filled' } }),
+    Alert: Alert.extend({ defaultProps: { variant: 'light' } }),
+  },
+});
+
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+  mutationCache: new MutationCache({
+    onError: (error) => {
+      // An expired session during a save: back to the login page, keeping nothing in memory.
+      if (error instanceof ApiError && error.status === 401) {
+        queryClient.clear();
+        void router.navigate({ to: '/login' });
+      }
+    },
+  }),
+});
+const router = createAppRouter(queryClient);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root missing');
+createRoot(root).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <ModalsProvider labels={{ confirm: 'OK', cancel: 'キャンセル' }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </ModalsProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,113 @@
+import { Center, Loader, Stack, Text, Title } from '@mantine/core';
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  type ErrorComponentProps,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { Suspense } from 'react';
+import { AppLayout } from './components/AppLayout';
+import { ErrorAlert } from './components/ErrorAlert';
+import { ADMIN_AREAS, WORK_AREAS } from './components/navigation';
+import { ApiError } from './lib/api';
+import { hasPermission, sessionQuery } from './lib/session';
+import { AuditPage } from './routes/AuditPage';
+import { AreasPage } from './routes/admin/AreasPage';
+import { OrganisationsPage } from './routes/admin/OrganisationsPage';
+import { UsersPage } from './routes/admin/UsersPage';
+import { ComingSoonPage } from './routes/ComingSoonPage';
+import { HomePage } from './routes/HomePage';
+import { LoginPage } from './routes/LoginPage';
+
+type RouterContext = { queryClient: QueryClient };
+
+const Loading = () => (
+  <Center p="xl">
+    <Loader aria-label="読み込み中" />
+  </Center>
+);
+
+function RouteError({ error }: ErrorComponentProps) {
+  return <ErrorAlert error={error} title="画面を表示できませんでした" />;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <Suspense fallback={<Loading />}>
+      <Outlet />
+    </Suspense>
+  ),
+  notFoundComponent: () => (
+    <Stack p="xl">
+      <Title order={1} size="h2">
+        ページが見つかりません
+      </Title>
+      <Text>URLを確認するか、メニューから移動してください。</Text>
+    </Stack>
+  ),
+});
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  beforeLoad: async ({ context }) => {
+    if (await context.queryClient.fetchQuery(sessionQuery)) throw redirect({ to: '/' });
+  },
+  component: LoginPage,
+});
+
+const shellRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'shell',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/login' });
+    return { session };
+  },
+  component: AppLayout,
+  errorComponent: RouteError,
+});
+
+const page = (path: string, component: () => React.ReactNode, permission?: string) =>
+  createRoute({
+    getParentRoute: () => shellRoute,
+    path,
+    beforeLoad: ({ context }) => {
+      if (permission && !hasPermission(context.session, permission)) {
+        throw new ApiError(403, 'FORBIDDEN', 'この画面を表示する権限がありません。');
+      }
+    },
+    component: () => <Suspense fallback={<Loading />}>{component()}</Suspense>,
+    errorComponent: RouteError,
+  });
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  shellRoute.addChildren([
+    page('/', () => <HomePage />),
+    ...WORK_AREAS.map((item) => page(item.to, () => <ComingSoonPage item={item} />)),
+    ...ADMIN_AREAS.map((item) => {
+      const Component = {
+        '/admin/organisations': OrganisationsPage,
+        '/admin/areas': AreasPage,
+        '/admin/users': UsersPage,
+        '/audit': AuditPage,
+      }[item.to];
+      if (!Component) throw new Error(`no page for ${item.to}`);
+      return page(item.to, () => <Component />, item.permission);
+    }),
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: false });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,90 @@
+import { Anchor, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { fiscalYearLabel, fiscalYearOf } from '../../shared/dates';
+import { ROLE_LABELS } from '../../shared/vocabulary';
+import { DateText } from '../components/DateText';
+import { EmptyState } from '../components/EmptyState';
+import { ADMIN_AREAS } from '../components/navigation';
+import { activeMembership, hasPermission, useSession } from '../lib/session';
+
+export function HomePage() {
+  const session = useSession();
+  const membership = activeMembership(session);
+  const today = new Date();
+  const readsCases = hasPermission(session, 'case_content.read');
+  const adminLinks = ADMIN_AREAS.filter((item) => item.permission && hasPermission(session, item.permission));
+
+  return (
+    <Stack gap="lg">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            ホーム
+          </Title>
+          <Text c="gray.8">
+            {session.user.displayName}さん（
+            {membership ? `${membership.organisationName}／${ROLE_LABELS[membership.role]}` : '所属なし'}）
+          </Text>
+        </div>
+        <Text c="gray.8" ta="right">
+          本日 <DateText value={today} showWestern />　{fiscalYearLabel(fiscalYearOf(today))}
+        </Text>
+      </Group>
+
+      {!membership && (
+        <EmptyState title="所属が登録されていません">
+          システム管理者に、所属する機関と役割の登録を依頼してください。
+        </EmptyState>
+      )}
+
+      {membership && readsCases && (
+        <section aria-labelledby="queue-title">
+          <Title order={2} size="h3" id="queue-title" mb="sm">
+            対応が必要なこと
+          </Title>
+          <EmptyState title="いま対応が必要な事項はありません">
+            相談の受付やつなぎ、支援プランの見直し時期などが、期限の近い順にここに並びます。
+          </EmptyState>
+        </section>
+      )}
+
+      {adminLinks.length > 0 && (
+        <section aria-labelledby="admin-title">
+          <Title order={2} size="h3" id="admin-title" mb="sm">
+            {hasPermission(session, 'admin.users.manage') ? 'システム管理' : '事業の管理'}
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            {adminLinks.map((item) => (
+              <Paper key={item.to} withBorder p="md" radius="md">
+                <Anchor component={Link} to={item.to} fw={700}>
+                  {item.label}
+                </Anchor>
+                <Text size="sm" c="gray.8">
+                  {item.description}
+                </Text>
+              </Paper>
+            ))}
+          </SimpleGrid>
+          {!readsCases && (
+            <Text size="sm" c="gray.8" mt="sm">
+              この役割では、相談や事例の内容（個人の情報）は表示されません。
+            </Text>
+          )}
+        </section>
+      )}
+
+      {membership && readsCases && (
+        <section aria-labelledby="next-title">
+          <Title order={2} size="h3" id="next-title" mb="sm">
+            これから使えるようになる機能
+          </Title>
+          <List size="sm" c="gray.8">
+            <List.Item>相談受付と、他機関・多機関協働へのつなぎ</List.Item>
+            <List.Item>世帯の記録、ジェノグラム・エコマップ</List.Item>
+            <List.Item>多機関協働事例の支援プランと会議</List.Item>
+          </List>
+        </section>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,128 @@
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Organisation } from '../../../modules/organisations/organisations.schemas';
+import {
+  FIELD_LABELS,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  STATUTORY_FUNCTION_LABELS,
+} from '../../../shared/vocabulary';
+import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../lib/api';
+import { areasQuery, organisationsQuery } from '../../lib/directory';
+import { useApiMutation } from '../../lib/mutation';
+import { OrganisationForm } from './OrganisationForm';
+
+const kindOrder = (o: Organisation) => ORGANISATION_KINDS.indexOf(o.kind);
+
+export function OrganisationsPage() {
+  const { data: organisations } = useSuspenseQuery(organisationsQuery);
+  const { data: areas } = useSuspenseQuery(areasQuery);
+  const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
+  const areaName = new Map(areas.map((a) => [a.id, a.name]));
+  const sorted = [...organisations].sort(
+    (a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'ja'),
+  );
+
+  const toggleActive = useApiMutation(
+    (o: Organisation) => api('PATCH', `/api/organisations/${o.id}`, { isActive: !o.isActive }),
+    { invalidate: [organisationsQuery.queryKey], success: '機関の状態を変更しました。' },
+  );
+
+  const confirmToggle = (o: Organisation) =>
+    modals.openConfirmModal({
+      title: o.isActive ? '機関を停止しますか' : '機関を再開しますか',
+      children: (
+        <Text size="sm">
+          {o.isActive
+            ? `「${o.name}」を停止すると、つなぎ先の候補に表示されなくなります。記録は削除されません。`
+            : `「${o.name}」を再びつなぎ先の候補に表示します。`}
+        </Text>
+      ),
+      labels: { confirm: o.isActive ? '停止する' : '再開する', cancel: 'キャンセル' },
+      confirmProps: { color: o.isActive ? 'red' : 'teal' },
+      onConfirm: () => toggleActive.mutate(o),
+    });
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          機関
+        </Title>
+        <Button onClick={() => setEditing('new')}>機関を追加</Button>
+      </Group>
+      <Text c="gray.8">相談を受け、つなぎ、支援にあたる機関と、その法定機能（第1号〜第6号）・分野です。</Text>
+      {sorted.length === 0 ? (
+        <EmptyState
+          title="機関がまだ登録されていません"
+          action={<Button onClick={() => setEditing('new')}>最初の機関を追加</Button>}
+        >
+          地域包括支援センターや自立相談支援機関など、事業に参加する機関を登録してください。
+        </EmptyState>
+      ) : (
+        <Table striped highlightOnHover verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>機関名</Table.Th>
+              <Table.Th>種別</Table.Th>
+              <Table.Th>法定機能</Table.Th>
+              <Table.Th>分野</Table.Th>
+              <Table.Th>地区</Table.Th>
+              <Table.Th>状態</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">操作</span>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {sorted.map((o) => (
+              <Table.Tr key={o.id}>
+                <Table.Td fw={500}>{o.name}</Table.Td>
+                <Table.Td>{ORGANISATION_KIND_LABELS[o.kind]}</Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {o.functions.map((f) => (
+                      <Badge key={f} variant="light" color="teal" title={STATUTORY_FUNCTION_LABELS[f]}>
+                        {STATUTORY_FUNCTION_LABELS[f].split(' ')[0]}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{o.fields.map((f) => FIELD_LABELS[f]).join('・')}</Table.Td>
+                <Table.Td className="nowrap">{o.areaId ? areaName.get(o.areaId) : '—'}</Table.Td>
+                <Table.Td className="nowrap">
+                  {o.isActive ? '利用中' : <Badge color="gray">停止中</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button size="compact-sm" variant="default" onClick={() => setEditing(o)}>
+                      編集
+                    </Button>
+                    <Button
+                      size="compact-sm"
+                      variant="subtle"
+                      color={o.isActive ? 'red' : 'teal'}
+                      onClick={() => confirmToggle(o)}
+                    >
+                      {o.isActive ? '停止' : '再開'}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editing && (
+        <OrganisationForm
+          organisation={editing === 'new' ? null : editing}
+          areas={areas}
+          onClose={() => setEditing(null)}
+        />
+      )}
+    </Stack>
+  );
+}
