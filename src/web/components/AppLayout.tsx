@@ -101,7 +101,7 @@ export function AppLayout() {
               active={pathname.startsWith(item.to)}
               rightSection={
                 item.ready ? undefined : (
-                  <Text size="xs" c="gray.7">
+                  <Text size="xs" c="inherit">
                     準備中
                   </Text>
                 )
