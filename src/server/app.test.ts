@@ -18,7 +18,11 @@ describe('operations endpoints', () => {
     const expectedEngine = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
     expect(health.body).toMatchObject({
       status: 'ok',
-      database: { engine: expectedEngine, migrationVersion: '0001_audit_append_only', migrationsApplied: 2 },
+      database: {
+        engine: expectedEngine,
+        migrationVersion: '0003_intake_people_referrals',
+        migrationsApplied: 4,
+      },
     });
   });
 

@@ -11,7 +11,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import { areaRoutes } from '../modules/areas/areas.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { consentRoutes } from '../modules/consent/consent.routes';
+import { householdRoutes } from '../modules/households/households.routes';
+import { intakeRoutes } from '../modules/intake/intake.routes';
 import { organisationRoutes } from '../modules/organisations/organisations.routes';
+import { peopleRoutes } from '../modules/people/people.routes';
+import { referralRoutes } from '../modules/referrals/referrals.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
 import type { AppEnv, Deps } from './env';
@@ -77,7 +82,12 @@ export function createApp(deps: Deps) {
     .route('/api/organisations', organisationRoutes)
     .route('/api/areas', areaRoutes)
     .route('/api/admin/users', userRoutes)
-    .route('/api/audit', auditRoutes);
+    .route('/api/audit', auditRoutes)
+    .route('/api/people', peopleRoutes)
+    .route('/api/households', householdRoutes)
+    .route('/api/consultations', intakeRoutes)
+    .route('/api/consents', consentRoutes)
+    .route('/api/referrals', referralRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

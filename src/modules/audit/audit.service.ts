@@ -19,6 +19,9 @@ export type AuditContext = {
   clientIp: string | null;
 };
 
+/** A logged-in actor with the request's audit context: what every service call receives. */
+export type ActorContext = AuditContext & { actor: Actor };
+
 export type AuditEvent = {
   action: AuditAction;
   outcome?: AuditOutcome;

@@ -1,4 +1,4 @@
-import { boolean, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
 // One row per municipality (自治体). Every other table carries tenant_id pointing here.
 export const tenants = pgTable('tenants', {
@@ -7,5 +7,7 @@ export const tenants = pgTable('tenants', {
   code: varchar('code', { length: 6 }).notNull().unique(),
   name: varchar('name', { length: 100 }).notNull(),
   isDemo: boolean('is_demo').notNull().default(false),
+  // Municipal setting: a referral not accepted within this many days is flagged overdue.
+  referralOverdueDays: integer('referral_overdue_days').notNull().default(3),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "referral_overdue_days" integer DEFAULT 3 NOT NULL;

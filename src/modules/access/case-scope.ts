@@ -1,0 +1,99 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { ReferralStatus } from '../../shared/intake-vocabulary';
+import type { Actor } from './access.policy';
+import { can } from './access.policy';
+
+// Who may see a resident (people, households, consultations, referrals), as SQL that goes
+// into the WHERE of every query: filtering happens in the database, never after fetching.
+//
+// A person is visible to the organisation that registered them or took a consultation
+// about them, to an organisation that received a referral about them, to coordinators when
+// they were referred to 多機関協働, and to whoever may see a household they belong to.
+
+/** Statuses in which a referral gives its recipient access (a draft was never sent). */
+export const REFERRAL_STATUSES_GRANTING_ACCESS: ReferralStatus[] = [
+  'requested',
+  'accepted',
+  'in_progress',
+  'completed',
+  'unsuccessful',
+];
+
+const statusList = sql.raw(
+  `array[${REFERRAL_STATUSES_GRANTING_ACCESS.map((s) => `'${s}'`).join(',')}]::text[]`,
+);
+
+const nothing = sql`false`;
+
+function organisationOf(actor: Actor): string | null {
+  return can(actor, 'case_content.read') ? actor.organisationId : null;
+}
+
+const isCoordinator = (actor: Actor) => actor.role === 'coordinator';
+
+function referralReaches(actor: Actor, org: string, alias: string): SQL {
+  const a = sql.raw(alias);
+  return isCoordinator(actor)
+    ? sql`(${a}.to_organisation_id = ${org} or ${a}.to_multi_agency)`
+    : sql`${a}.to_organisation_id = ${org}`;
+}
+
+/** True when the actor may see the household with this id. */
+export function householdAccess(actor: Actor, householdId: SQL): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return sql`(
+    exists (select 1 from households hx where hx.id = ${householdId} and hx.tenant_id = ${actor.tenantId}
+            and hx.created_by_organisation_id = ${org})
+    or exists (select 1 from consultations cx where cx.household_id = ${householdId} and cx.organisation_id = ${org})
+    or exists (select 1 from referrals rx where rx.household_id = ${householdId}
+               and rx.status = any(${statusList}) and ${referralReaches(actor, org, 'rx')})
+  )`;
+}
+
+function directPersonAccess(actor: Actor, org: string, personId: SQL): SQL {
+  return sql`(
+    exists (select 1 from persons px where px.id = ${personId} and px.created_by_organisation_id = ${org})
+    or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.organisation_id = ${org})
+    or exists (select 1 from referrals rp where rp.person_id = ${personId}
+               and rp.status = any(${statusList}) and ${referralReaches(actor, org, 'rp')})
+    or exists (select 1 from household_members hp where hp.person_id = ${personId}
+               and ${householdAccess(actor, sql`hp.household_id`)})
+  )`;
+}
+
+/** True when the actor may see the person with this id (or a record merged into it). */
+export function personAccess(actor: Actor, personId: SQL): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return sql`(
+    ${directPersonAccess(actor, org, personId)}
+    or exists (select 1 from persons pm where pm.merged_into_id = ${personId}
+               and ${directPersonAccess(actor, org, sql`pm.id`)})
+  )`;
+}
+
+/**
+ * True when the actor's access to the person rests on its own work (registered them, took a
+ * consultation, registered their household) rather than only on a referral received.
+ * Contact details need this or a consent that covers the actor's organisation.
+ */
+export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return sql`(
+    exists (select 1 from persons po where po.id = ${personId} and po.created_by_organisation_id = ${org})
+    or exists (select 1 from consultations co where co.person_id = ${personId} and co.organisation_id = ${org})
+    or exists (select 1 from household_members ho join households hh on hh.id = ho.household_id
+               where ho.person_id = ${personId} and hh.created_by_organisation_id = ${org})
+  )`;
+}
+
+/** True when a consent in force lets the person's information be shared with the actor's organisation. */
+export function consentCovers(actor: Actor, personId: SQL, today: string): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return sql`exists (select 1 from consents k where k.person_id = ${personId}
+    and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})
+    and (k.scope = 'all_agencies' or ${org} = any(k.organisation_ids)))`;
+}

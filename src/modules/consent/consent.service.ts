@@ -1,0 +1,117 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { badRequest, conflict, notFound } from '../../server/errors';
+import { requirePermission } from '../access/access.policy';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { organisations } from '../organisations/organisations.tables';
+import { personGroupIds, requireVisiblePerson } from '../people/people.service';
+import type { Consent, ConsentInput } from './consent.schemas';
+import { consents } from './consent.tables';
+
+const present = (row: typeof consents.$inferSelect): Consent => ({
+  id: row.id,
+  personId: row.personId,
+  purpose: row.purpose,
+  scope: row.scope,
+  organisationIds: row.organisationIds,
+  obtainedOn: row.obtainedOn,
+  method: row.method,
+  recordedByOrganisationId: row.recordedByOrganisationId,
+  withdrawnOn: row.withdrawnOn,
+});
+
+/** Inside a transaction of the caller: records a consent and audits it. */
+export async function insertConsent(
+  tx: Database,
+  context: ActorContext,
+  input: ConsentInput,
+): Promise<Consent> {
+  const organisationId = context.actor.organisationId;
+  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  if (input.scope === 'organisations') {
+    if (input.organisationIds.length === 0) {
+      throw badRequest('CONSENT_NO_ORGANISATIONS', '共有先の機関を1つ以上選んでください。');
+    }
+    const found = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(
+        and(
+          eq(organisations.tenantId, context.actor.tenantId),
+          inArray(organisations.id, input.organisationIds),
+        ),
+      );
+    if (found.length !== new Set(input.organisationIds).size) throw notFound('共有先の機関');
+  }
+  const [row] = await tx
+    .insert(consents)
+    .values({
+      ...input,
+      organisationIds: input.scope === 'organisations' ? input.organisationIds : [],
+      tenantId: context.actor.tenantId,
+      recordedByUserId: context.actor.userId,
+      recordedByOrganisationId: organisationId,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await recordAudit(tx, context, {
+    action: 'consent.create',
+    targetType: 'person',
+    targetId: input.personId,
+    detail: { consentId: row.id, scope: input.scope },
+  });
+  return present(row);
+}
+
+export async function recordConsent(
+  db: Database,
+  context: ActorContext,
+  input: ConsentInput,
+): Promise<Consent> {
+  requirePermission(context.actor, 'case_content.write');
+  return db.transaction(async (tx) => {
+    await requireVisiblePerson(tx, context, input.personId);
+    return insertConsent(tx, context, input);
+  });
+}
+
+export async function withdrawConsent(db: Database, context: ActorContext, id: string, withdrawnOn: string) {
+  requirePermission(context.actor, 'case_content.write');
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, id), eq(consents.tenantId, context.actor.tenantId)));
+    if (!row) throw notFound('同意の記録');
+    await requireVisiblePerson(tx, context, row.personId);
+    if (row.withdrawnOn) throw conflict('ALREADY_WITHDRAWN', 'この同意はすでに撤回されています。');
+    if (withdrawnOn < row.obtainedOn)
+      throw badRequest('WITHDRAWN_BEFORE_OBTAINED', '撤回日は同意日より後にしてください。');
+    const [updated] = await tx.update(consents).set({ withdrawnOn }).where(eq(consents.id, id)).returning();
+    if (!updated) throw new Error('update returned nothing');
+    await recordAudit(tx, context, {
+      action: 'consent.withdraw',
+      targetType: 'person',
+      targetId: row.personId,
+      detail: { consentId: id },
+    });
+    return present(updated);
+  });
+}
+
+/** Consents of a person (and of records merged into them), for one who may see the person. */
+export async function listConsents(
+  db: Database,
+  context: ActorContext,
+  personId: string,
+): Promise<Consent[]> {
+  requirePermission(context.actor, 'case_content.read');
+  await requireVisiblePerson(db, context, personId);
+  const ids = await personGroupIds(db, personId);
+  const rows = await db
+    .select()
+    .from(consents)
+    .where(inArray(consents.personId, ids))
+    .orderBy(asc(consents.obtainedOn));
+  return rows.map(present);
+}

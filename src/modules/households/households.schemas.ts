@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { RELATIONSHIP_KINDS } from '../../shared/intake-vocabulary';
+import { optionalText, requiredText, ZId } from '../../shared/schema-helpers';
+import { ZConsultation } from '../intake/intake.schemas';
+import { ZPerson } from '../people/people.schemas';
+import { ZReferralSummary } from '../referrals/referrals.schemas';
+
+export const ZMemberInput = z.strictObject({
+  personId: ZId,
+  relation: requiredText('続柄', 30),
+  livesTogether: z.boolean().default(true),
+});
+export type MemberInput = z.infer<typeof ZMemberInput>;
+
+export const ZHouseholdInput = z.strictObject({
+  name: requiredText('世帯の呼び名', 80),
+  address: optionalText('住所', 200),
+  notes: optionalText('備考', 2000),
+  members: z.array(ZMemberInput).max(30).default([]),
+});
+export type HouseholdInput = z.infer<typeof ZHouseholdInput>;
+
+export const ZRelationshipInput = z.strictObject({
+  personAId: ZId,
+  personBId: ZId,
+  kind: z.enum(RELATIONSHIP_KINDS),
+  ended: z.boolean().default(false),
+});
+export type RelationshipInput = z.infer<typeof ZRelationshipInput>;
+
+export const ZHouseholdMember = z.object({
+  person: ZPerson,
+  relation: z.string(),
+  livesTogether: z.boolean(),
+});
+
+export const ZHouseholdView = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string().nullable(),
+  notes: z.string().nullable(),
+  members: z.array(ZHouseholdMember),
+  relationships: z.array(
+    z.object({
+      id: z.string(),
+      personAId: z.string(),
+      personBId: z.string(),
+      kind: z.enum(RELATIONSHIP_KINDS),
+      ended: z.boolean(),
+    }),
+  ),
+  consultations: z.array(ZConsultation),
+  referrals: z.array(ZReferralSummary),
+});
+export type HouseholdView = z.infer<typeof ZHouseholdView>;
+
+export const ZHouseholdRef = z.object({ id: z.string(), name: z.string() });
+export const ZHouseholdRefs = z.object({ households: z.array(ZHouseholdRef) });

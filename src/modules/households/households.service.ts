@@ -1,0 +1,167 @@
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import { badRequest, notFound } from '../../server/errors';
+import { requirePermission } from '../access/access.policy';
+import { householdAccess } from '../access/case-scope';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { consultationsFor } from '../intake/intake.service';
+import { presentPerson, requireVisiblePerson, selectVisiblePersons } from '../people/people.service';
+import { persons } from '../people/people.tables';
+import { referralsFor } from '../referrals/referrals.service';
+import type { HouseholdInput, HouseholdView, MemberInput, RelationshipInput } from './households.schemas';
+import { householdMembers, households, personRelationships } from './households.tables';
+
+async function requireHousehold(tx: Database, context: ActorContext, id: string) {
+  const [row] = await tx
+    .select()
+    .from(households)
+    .where(
+      and(
+        eq(households.id, id),
+        eq(households.tenantId, context.actor.tenantId),
+        householdAccess(context.actor, sql`${households.id}`),
+      ),
+    );
+  if (!row) throw notFound('世帯');
+  return row;
+}
+
+async function insertMember(tx: Database, context: ActorContext, householdId: string, member: MemberInput) {
+  await requireVisiblePerson(tx, context, member.personId);
+  await tx
+    .insert(householdMembers)
+    .values({ ...member, householdId, tenantId: context.actor.tenantId })
+    .onConflictDoUpdate({
+      target: [householdMembers.householdId, householdMembers.personId],
+      set: { relation: member.relation, livesTogether: member.livesTogether },
+    });
+}
+
+export async function createHousehold(db: Database, context: ActorContext, input: HouseholdInput) {
+  requirePermission(context.actor, 'case_content.write');
+  const organisationId = context.actor.organisationId;
+  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const id = await db.transaction(async (tx) => {
+    const { members, ...fields } = input;
+    const [row] = await tx
+      .insert(households)
+      .values({ ...fields, tenantId: context.actor.tenantId, createdByOrganisationId: organisationId })
+      .returning({ id: households.id });
+    if (!row) throw new Error('insert returned nothing');
+    for (const member of members) await insertMember(tx, context, row.id, member);
+    await recordAudit(tx, context, { action: 'household.create', targetType: 'household', targetId: row.id });
+    return row.id;
+  });
+  return getHousehold(db, context, id);
+}
+
+export async function addMember(
+  db: Database,
+  context: ActorContext,
+  householdId: string,
+  member: MemberInput,
+) {
+  requirePermission(context.actor, 'case_content.write');
+  await db.transaction(async (tx) => {
+    await requireHousehold(tx, context, householdId);
+    await insertMember(tx, context, householdId, member);
+    await tx.update(households).set({ updatedAt: now() }).where(eq(households.id, householdId));
+    await recordAudit(tx, context, {
+      action: 'household.update',
+      targetType: 'household',
+      targetId: householdId,
+      detail: { addedMember: member.personId },
+    });
+  });
+  return getHousehold(db, context, householdId);
+}
+
+export async function addRelationship(
+  db: Database,
+  context: ActorContext,
+  householdId: string,
+  input: RelationshipInput,
+) {
+  requirePermission(context.actor, 'case_content.write');
+  if (input.personAId === input.personBId)
+    throw badRequest('SAME_PERSON', '同じ人どうしの関係は登録できません。');
+  await db.transaction(async (tx) => {
+    await requireHousehold(tx, context, householdId);
+    const members = await tx
+      .select({ personId: householdMembers.personId })
+      .from(householdMembers)
+      .where(
+        and(
+          eq(householdMembers.householdId, householdId),
+          inArray(householdMembers.personId, [input.personAId, input.personBId]),
+        ),
+      );
+    if (members.length !== 2)
+      throw badRequest('NOT_MEMBERS', '関係を登録できるのは、この世帯の世帯員どうしです。');
+    await tx.insert(personRelationships).values({ ...input, householdId, tenantId: context.actor.tenantId });
+    await recordAudit(tx, context, {
+      action: 'household.update',
+      targetType: 'household',
+      targetId: householdId,
+      detail: { relationship: input.kind },
+    });
+  });
+  return getHousehold(db, context, householdId);
+}
+
+export async function getHousehold(db: Database, context: ActorContext, id: string): Promise<HouseholdView> {
+  requirePermission(context.actor, 'case_content.read');
+  return db.transaction(async (tx) => {
+    const household = await requireHousehold(tx, context, id);
+    const memberRows = await tx
+      .select()
+      .from(householdMembers)
+      .where(eq(householdMembers.householdId, id))
+      .orderBy(householdMembers.createdAt);
+    const personIds = memberRows.map((m) => m.personId);
+    const visible = personIds.length
+      ? await selectVisiblePersons(tx, context, inArray(persons.id, personIds) as SQL)
+      : [];
+    const byId = new Map(visible.map((v) => [v.row.id, presentPerson(v.row, v.contactVisible)]));
+    const members = memberRows.flatMap((m) => {
+      const person = byId.get(m.personId);
+      return person ? [{ person, relation: m.relation, livesTogether: m.livesTogether }] : [];
+    });
+    const relationships = await tx
+      .select()
+      .from(personRelationships)
+      .where(eq(personRelationships.householdId, id));
+    const consultations = await consultationsFor(tx, context, personIds, id);
+    const referrals = await referralsFor(tx, context, personIds, id);
+    await recordAudit(tx, context, { action: 'household.read', targetType: 'household', targetId: id });
+    return {
+      id: household.id,
+      name: household.name,
+      address: household.address,
+      notes: household.notes,
+      members,
+      relationships: relationships.map(({ id: relId, personAId, personBId, kind, ended }) => ({
+        id: relId,
+        personAId,
+        personBId,
+        kind,
+        ended,
+      })),
+      consultations,
+      referrals,
+    };
+  });
+}
+
+/** Households a visible person belongs to, for links from a person or a referral. */
+export async function householdsOf(db: Database, context: ActorContext, personId: string) {
+  await requireVisiblePerson(db, context, personId);
+  return db
+    .select({ id: households.id, name: households.name })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(
+      and(eq(householdMembers.personId, personId), householdAccess(context.actor, sql`${households.id}`)),
+    );
+}

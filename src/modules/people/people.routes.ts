@@ -1,0 +1,154 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
+import { ZId, ZIdParam } from '../../shared/schema-helpers';
+import { ZConsentList } from '../consent/consent.schemas';
+import { listConsents } from '../consent/consent.service';
+import { ZHouseholdRefs } from '../households/households.schemas';
+import { householdsOf } from '../households/households.service';
+import {
+  ZDuplicateQuery,
+  ZDuplicateResponse,
+  ZMerge,
+  ZMergeRequest,
+  ZPerson,
+  ZPersonInput,
+  ZPersonList,
+  ZPersonSearch,
+  ZPersonUpdate,
+} from './people.schemas';
+import {
+  createPerson,
+  findDuplicates,
+  getPerson,
+  mergePeople,
+  searchPeople,
+  undoMerge,
+  updatePerson,
+} from './people.service';
+
+const tags = ['本人'];
+
+export const peopleRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: '本人の検索（氏名・フリガナ・生年月日・電話・住所）',
+      request: { query: ZPersonSearch },
+      responses: { 200: jsonResponse(ZPersonList, 'people the user may see') },
+    }),
+    async (c) =>
+      c.json({ people: await searchPeople(c.get('deps').db, requestContext(c), c.req.valid('query')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: '本人の登録',
+      request: { body: jsonBody(ZPersonInput) },
+      responses: { 201: jsonResponse(ZPerson, 'created') },
+    }),
+    async (c) => c.json(await createPerson(c.get('deps').db, requestContext(c), c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/duplicates',
+      tags,
+      summary: '登録前の重複候補（名寄せ）',
+      request: { body: jsonBody(ZDuplicateQuery) },
+      responses: { 200: jsonResponse(ZDuplicateResponse, 'likely duplicates') },
+    }),
+    async (c) => c.json(await findDuplicates(c.get('deps').db, requestContext(c), c.req.valid('json')), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: '本人の記録',
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZPerson, 'the person') },
+    }),
+    async (c) => c.json(await getPerson(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: '本人の記録の更新',
+      request: { params: ZIdParam, body: jsonBody(ZPersonUpdate) },
+      responses: { 200: jsonResponse(ZPerson, 'updated') },
+    }),
+    async (c) =>
+      c.json(
+        await updatePerson(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/households',
+      tags,
+      summary: '本人の属する世帯',
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZHouseholdRefs, 'households') },
+    }),
+    async (c) =>
+      c.json(
+        { households: await householdsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id) },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/consents',
+      tags: ['同意'],
+      summary: '本人の同意の記録',
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZConsentList, 'consents') },
+    }),
+    async (c) =>
+      c.json(
+        { consents: await listConsents(c.get('deps').db, requestContext(c), c.req.valid('param').id) },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/merge',
+      tags,
+      summary: '名寄せ：別の記録をこの本人に統合',
+      request: { params: ZIdParam, body: jsonBody(ZMergeRequest) },
+      responses: { 200: jsonResponse(ZMerge, 'merged') },
+    }),
+    async (c) =>
+      c.json(
+        await mergePeople(
+          c.get('deps').db,
+          requestContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json').mergedPersonId,
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/merges/{mergeId}/undo',
+      tags,
+      summary: '名寄せの取消',
+      request: { params: z.object({ mergeId: ZId }) },
+      responses: { 200: jsonResponse(ZMerge, 'undone') },
+    }),
+    async (c) =>
+      c.json(await undoMerge(c.get('deps').db, requestContext(c), c.req.valid('param').mergeId), 200),
+  );

@@ -1,0 +1,305 @@
+import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import { badRequest, conflict, notFound } from '../../server/errors';
+import { formatWestern } from '../../shared/dates';
+import { requirePermission } from '../access/access.policy';
+import { consentCovers, ownWorkWithPerson, personAccess } from '../access/case-scope';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { kanaKey, nameKey, phoneKey } from './name-normalise';
+import type { DuplicateQuery, Person, PersonInput, PersonSearch, PersonUpdate } from './people.schemas';
+import { personMerges, persons } from './people.tables';
+
+type PersonRow = typeof persons.$inferSelect;
+
+const fullName = (p: { familyName?: string | null; givenName?: string | null }) =>
+  `${p.familyName ?? ''}${p.givenName ?? ''}`;
+const fullKana = (p: { familyNameKana?: string | null; givenNameKana?: string | null }) =>
+  `${p.familyNameKana ?? ''}${p.givenNameKana ?? ''}`;
+
+function searchKeys(p: Omit<PersonInput, 'ageBand'> | PersonRow) {
+  return {
+    nameKey: nameKey(fullName(p)),
+    kanaKey: kanaKey(fullKana(p)),
+    phoneKeys: (p.phones ?? []).map(phoneKey).filter((k) => k.length > 0),
+  };
+}
+
+export function presentPerson(row: PersonRow, contactVisible: boolean): Person {
+  return {
+    id: row.id,
+    familyName: row.familyName,
+    givenName: row.givenName,
+    familyNameKana: row.familyNameKana,
+    givenNameKana: row.givenNameKana,
+    birthDate: row.birthDate,
+    birthYear: row.birthYear,
+    ageBand: row.ageBand,
+    gender: row.gender,
+    address: contactVisible ? row.address : null,
+    phones: contactVisible ? row.phones : null,
+    contactHidden: !contactVisible,
+    preferredLanguage: row.preferredLanguage,
+    notes: contactVisible ? row.notes : null,
+    isDeceased: row.isDeceased,
+    deceasedOn: row.deceasedOn,
+    mergedIntoId: row.mergedIntoId,
+  };
+}
+
+const today = () => formatWestern(now());
+
+/** Persons the actor may see, each with whether its contact details may be shown. */
+export function selectVisiblePersons(db: Database, context: ActorContext, where: SQL | undefined) {
+  const { actor } = context;
+  return db
+    .select({
+      row: persons,
+      contactVisible: sql<boolean>`(${ownWorkWithPerson(actor, sql`${persons.id}`)} or ${consentCovers(actor, sql`${persons.id}`, today())})`,
+    })
+    .from(persons)
+    .where(and(eq(persons.tenantId, actor.tenantId), personAccess(actor, sql`${persons.id}`), where));
+}
+
+/** For other modules: the person if the actor may see them, else 404. */
+export async function requireVisiblePerson(db: Database, context: ActorContext, id: string): Promise<Person> {
+  const [found] = await selectVisiblePersons(db, context, eq(persons.id, id));
+  if (!found) throw notFound('本人の記録');
+  return presentPerson(found.row, found.contactVisible);
+}
+
+export async function createPerson(db: Database, context: ActorContext, input: PersonInput): Promise<Person> {
+  requirePermission(context.actor, 'case_content.write');
+  return db.transaction((tx) => createPersonIn(tx, context, input));
+}
+
+/** Inside the caller's transaction (the intake form registers the person with the consultation). */
+export async function createPersonIn(
+  tx: Database,
+  context: ActorContext,
+  input: PersonInput,
+): Promise<Person> {
+  const organisationId = context.actor.organisationId;
+  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  {
+    const [row] = await tx
+      .insert(persons)
+      .values({
+        ...input,
+        ...searchKeys(input),
+        tenantId: context.actor.tenantId,
+        createdByOrganisationId: organisationId,
+        createdByUserId: context.actor.userId,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, context, { action: 'person.create', targetType: 'person', targetId: row.id });
+    return presentPerson(row, true);
+  }
+}
+
+export async function getPerson(db: Database, context: ActorContext, id: string): Promise<Person> {
+  requirePermission(context.actor, 'case_content.read');
+  return db.transaction(async (tx) => {
+    const person = await requireVisiblePerson(tx, context, id);
+    await recordAudit(tx, context, { action: 'person.read', targetType: 'person', targetId: id });
+    return person;
+  });
+}
+
+export async function updatePerson(db: Database, context: ActorContext, id: string, input: PersonUpdate) {
+  requirePermission(context.actor, 'case_content.write');
+  return db.transaction(async (tx) => {
+    const [found] = await selectVisiblePersons(tx, context, eq(persons.id, id));
+    if (!found) throw notFound('本人の記録');
+    if (!found.contactVisible && (input.address !== undefined || input.phones !== undefined)) {
+      throw conflict('CONSENT_REQUIRED', '本人の同意がないため、連絡先は変更できません。');
+    }
+    const merged = { ...found.row, ...input };
+    const [row] = await tx
+      .update(persons)
+      .set({ ...input, ...searchKeys(merged), updatedAt: now() })
+      .where(eq(persons.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await recordAudit(tx, context, {
+      action: 'person.update',
+      targetType: 'person',
+      targetId: id,
+      detail: { fields: Object.keys(input) },
+    });
+    return presentPerson(row, found.contactVisible);
+  });
+}
+
+function duplicateConditions(query: DuplicateQuery) {
+  const name = nameKey(`${query.familyName}${query.givenName}`);
+  const kana = kanaKey(`${query.familyNameKana}${query.givenNameKana}`);
+  const phones = query.phones.map(phoneKey).filter((p) => p.length >= 6);
+  const byKana =
+    kana && query.birthDate
+      ? and(eq(persons.kanaKey, kana), eq(persons.birthDate, query.birthDate))
+      : undefined;
+  const byName =
+    name && query.birthDate
+      ? and(eq(persons.nameKey, name), eq(persons.birthDate, query.birthDate))
+      : undefined;
+  const byPhone = phones.length > 0 ? sql`${persons.phoneKeys} && ${sql.param(phones)}::text[]` : undefined;
+  return { byKana, byName, byPhone, any: or(byKana, byName, byPhone) };
+}
+
+/** 名寄せ before saving: likely duplicates by kana + birth date, name + birth date, or phone. */
+export async function findDuplicates(db: Database, context: ActorContext, query: DuplicateQuery) {
+  requirePermission(context.actor, 'case_content.write');
+  const conditions = duplicateConditions(query);
+  if (!conditions.any) return { candidates: [], elsewhere: 0 };
+  return db.transaction(async (tx) => {
+    const visible = await selectVisiblePersons(
+      tx,
+      context,
+      and(isNull(persons.mergedIntoId), conditions.any),
+    ).limit(20);
+    const [hidden] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(persons)
+      .where(
+        and(
+          eq(persons.tenantId, context.actor.tenantId),
+          isNull(persons.mergedIntoId),
+          conditions.any,
+          sql`not ${personAccess(context.actor, sql`${persons.id}`)}`,
+        ),
+      );
+    const reasonsOf = (row: PersonRow) => {
+      const reasons: ('kana_and_birth_date' | 'name_and_birth_date' | 'phone')[] = [];
+      const kana = kanaKey(`${query.familyNameKana}${query.givenNameKana}`);
+      const name = nameKey(`${query.familyName}${query.givenName}`);
+      if (kana && row.kanaKey === kana && row.birthDate === query.birthDate)
+        reasons.push('kana_and_birth_date');
+      if (name && row.nameKey === name && row.birthDate === query.birthDate)
+        reasons.push('name_and_birth_date');
+      const phones = new Set(query.phones.map(phoneKey));
+      if (row.phoneKeys.some((p) => phones.has(p))) reasons.push('phone');
+      return reasons;
+    };
+    await recordAudit(tx, context, {
+      action: 'person.duplicate_check',
+      detail: { candidates: visible.length, elsewhere: hidden?.n ?? 0 },
+    });
+    return {
+      candidates: visible.map((v) => ({
+        person: presentPerson(v.row, v.contactVisible),
+        reasons: reasonsOf(v.row),
+      })),
+      elsewhere: hidden?.n ?? 0,
+    };
+  });
+}
+
+export async function searchPeople(
+  db: Database,
+  context: ActorContext,
+  search: PersonSearch,
+): Promise<Person[]> {
+  requirePermission(context.actor, 'case_content.read');
+  const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
+  if (search.q) {
+    const name = `%${nameKey(search.q)}%`;
+    const kana = `%${kanaKey(search.q)}%`;
+    filters.push(or(sql`${persons.nameKey} like ${name}`, sql`${persons.kanaKey} like ${kana}`) as SQL);
+  }
+  if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
+  if (search.phone) filters.push(sql`${persons.phoneKeys} @> array[${phoneKey(search.phone)}]::text[]`);
+  if (search.address) filters.push(sql`${persons.address} ilike ${`%${search.address}%`}`);
+  if (filters.length === 1)
+    throw badRequest('SEARCH_TOO_BROAD', '氏名・生年月日・電話番号・住所のいずれかを入力してください。');
+  return db.transaction(async (tx) => {
+    const rows = await selectVisiblePersons(tx, context, and(...filters))
+      .orderBy(persons.kanaKey, persons.id)
+      .limit(search.limit);
+    await recordAudit(tx, context, {
+      action: 'person.search',
+      detail: { criteria: Object.keys(search).filter((k) => k !== 'limit'), results: rows.length },
+    });
+    return rows.map((r) => presentPerson(r.row, r.contactVisible));
+  });
+}
+
+/** Merges two records of one person: both histories stay; the merge can be undone. */
+export async function mergePeople(db: Database, context: ActorContext, keptId: string, mergedId: string) {
+  requirePermission(context.actor, 'case_content.write');
+  if (keptId === mergedId) throw badRequest('SAME_PERSON', '同じ記録どうしは統合できません。');
+  return db.transaction(async (tx) => {
+    const visible = await selectVisiblePersons(
+      tx,
+      context,
+      or(eq(persons.id, keptId), eq(persons.id, mergedId)),
+    );
+    const kept = visible.find((v) => v.row.id === keptId);
+    const merged = visible.find((v) => v.row.id === mergedId);
+    if (!kept || !merged) throw notFound('本人の記録');
+    if (kept.row.mergedIntoId || merged.row.mergedIntoId) {
+      throw conflict('ALREADY_MERGED', 'すでに統合済みの記録です。統合を取り消してからやり直してください。');
+    }
+    await tx.update(persons).set({ mergedIntoId: keptId, updatedAt: now() }).where(eq(persons.id, mergedId));
+    await tx.update(persons).set({ mergedIntoId: keptId }).where(eq(persons.mergedIntoId, mergedId));
+    const [merge] = await tx
+      .insert(personMerges)
+      .values({
+        tenantId: context.actor.tenantId,
+        keptPersonId: keptId,
+        mergedPersonId: mergedId,
+        mergedByUserId: context.actor.userId,
+        mergedAt: now(),
+      })
+      .returning();
+    if (!merge) throw new Error('merge not recorded');
+    await recordAudit(tx, context, {
+      action: 'person.merge',
+      targetType: 'person',
+      targetId: keptId,
+      detail: { mergedPersonId: mergedId, mergeId: merge.id },
+    });
+    return { id: merge.id, keptPersonId: keptId, mergedPersonId: mergedId, undone: false };
+  });
+}
+
+export async function undoMerge(db: Database, context: ActorContext, mergeId: string) {
+  requirePermission(context.actor, 'case_content.write');
+  return db.transaction(async (tx) => {
+    const [merge] = await tx
+      .select()
+      .from(personMerges)
+      .where(and(eq(personMerges.id, mergeId), eq(personMerges.tenantId, context.actor.tenantId)))
+      .orderBy(desc(personMerges.mergedAt));
+    if (!merge) throw notFound('統合の記録');
+    await requireVisiblePerson(tx, context, merge.keptPersonId);
+    if (merge.undoneAt) throw conflict('ALREADY_UNDONE', 'この統合はすでに取り消されています。');
+    await tx
+      .update(persons)
+      .set({ mergedIntoId: null, updatedAt: now() })
+      .where(eq(persons.id, merge.mergedPersonId));
+    await tx
+      .update(personMerges)
+      .set({ undoneAt: now(), undoneByUserId: context.actor.userId })
+      .where(eq(personMerges.id, mergeId));
+    await recordAudit(tx, context, {
+      action: 'person.unmerge',
+      targetType: 'person',
+      targetId: merge.keptPersonId,
+      detail: { mergedPersonId: merge.mergedPersonId, mergeId },
+    });
+    return {
+      id: merge.id,
+      keptPersonId: merge.keptPersonId,
+      mergedPersonId: merge.mergedPersonId,
+      undone: true,
+    };
+  });
+}
+
+/** Ids of a person and of every record merged into it: their histories are one. */
+export async function personGroupIds(db: Database, personId: string): Promise<string[]> {
+  const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.mergedIntoId, personId));
+  return [personId, ...rows.map((r) => r.id)];
+}

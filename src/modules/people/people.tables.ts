@@ -1,0 +1,76 @@
+import {
+  type AnyPgColumn,
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { organisations } from '../organisations/organisations.tables';
+import { tenants } from '../tenants/tenants.tables';
+import { users } from '../users/users.tables';
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    familyName: varchar('family_name', { length: 60 }).notNull(),
+    givenName: varchar('given_name', { length: 60 }),
+    familyNameKana: varchar('family_name_kana', { length: 80 }),
+    givenNameKana: varchar('given_name_kana', { length: 80 }),
+    // Exact date when known; otherwise the year, or only an age band.
+    birthDate: date('birth_date'),
+    birthYear: integer('birth_year'),
+    ageBand: varchar('age_band', { length: 10 }),
+    gender: varchar('gender', { length: 30 }),
+    address: text('address'),
+    phones: text('phones').array().notNull().default([]),
+    preferredLanguage: varchar('preferred_language', { length: 40 }),
+    notes: text('notes'),
+    deceasedOn: date('deceased_on'),
+    isDeceased: boolean('is_deceased').notNull().default(false),
+    createdByOrganisationId: uuid('created_by_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    // Set while this record is merged into another (名寄せ); cleared when the merge is undone.
+    mergedIntoId: uuid('merged_into_id').references((): AnyPgColumn => persons.id),
+    // Search keys (name-normalise.ts), kept in step with the fields above by the service.
+    nameKey: text('name_key').notNull(),
+    kanaKey: text('kana_key').notNull().default(''),
+    phoneKeys: text('phone_keys').array().notNull().default([]),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('persons_name_key_trgm').using('gin', t.nameKey.op('gin_trgm_ops')),
+    index('persons_kana_key_trgm').using('gin', t.kanaKey.op('gin_trgm_ops')),
+    index('persons_phone_keys').using('gin', t.phoneKeys),
+    index('persons_tenant_birth').on(t.tenantId, t.birthDate),
+    index('persons_created_by_org').on(t.createdByOrganisationId),
+  ],
+);
+
+export const personMerges = pgTable('person_merges', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  keptPersonId: uuid('kept_person_id')
+    .notNull()
+    .references(() => persons.id),
+  mergedPersonId: uuid('merged_person_id')
+    .notNull()
+    .references(() => persons.id),
+  mergedByUserId: uuid('merged_by_user_id').references(() => users.id),
+  mergedAt: timestamp('merged_at', { withTimezone: true }).notNull(),
+  undoneByUserId: uuid('undone_by_user_id').references(() => users.id),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+});

@@ -1,0 +1,291 @@
+import { aliasedTable, and, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { now } from '../../server/clock';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../../server/errors';
+import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
+import { requirePermission } from '../access/access.policy';
+import { householdAccess } from '../access/case-scope';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { organisations } from '../organisations/organisations.tables';
+import { requireVisiblePerson } from '../people/people.service';
+import { persons } from '../people/people.tables';
+import { tenants } from '../tenants/tenants.tables';
+import { users } from '../users/users.tables';
+import { allowedSide, NOTE_REQUIRED, type Side } from './referral-state';
+import type { Referral, ReferralInput, ReferralSummary, ReferralTransition } from './referrals.schemas';
+import { referralEvents, referrals } from './referrals.tables';
+
+const fromOrg = aliasedTable(organisations, 'from_org');
+const toOrg = aliasedTable(organisations, 'to_org');
+
+function sidesOf(context: ActorContext, row: typeof referrals.$inferSelect): Side[] {
+  const org = context.actor.organisationId;
+  const sides: Side[] = [];
+  if (row.fromOrganisationId === org) sides.push('sender');
+  const receives =
+    row.toOrganisationId === org || (row.toMultiAgency && context.actor.role === 'coordinator');
+  if (receives && row.status !== 'draft') sides.push('recipient');
+  return sides;
+}
+
+/** Referrals the actor's organisation sent, or received (coordinators receive 多機関協働). */
+function involvement(context: ActorContext, box?: 'inbox' | 'sent'): SQL {
+  const org = context.actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
+  const sent = eq(referrals.fromOrganisationId, org);
+  const received = and(
+    ne(referrals.status, 'draft'),
+    context.actor.role === 'coordinator'
+      ? or(eq(referrals.toOrganisationId, org), eq(referrals.toMultiAgency, true))
+      : eq(referrals.toOrganisationId, org),
+  ) as SQL;
+  if (box === 'sent') return sent;
+  if (box === 'inbox') return received;
+  return or(sent, received) as SQL;
+}
+
+type SummaryRow = {
+  row: typeof referrals.$inferSelect;
+  fromName: string;
+  toName: string | null;
+  familyName: string | null;
+  givenName: string | null;
+  overdueDays: number;
+};
+
+async function selectSummaries(db: Database, where: SQL | undefined, limit = 200): Promise<SummaryRow[]> {
+  const rows = await db
+    .select({
+      row: referrals,
+      fromName: fromOrg.name,
+      toName: toOrg.name,
+      familyName: persons.familyName,
+      givenName: persons.givenName,
+      overdueDays: tenants.referralOverdueDays,
+    })
+    .from(referrals)
+    .innerJoin(fromOrg, eq(fromOrg.id, referrals.fromOrganisationId))
+    .leftJoin(toOrg, eq(toOrg.id, referrals.toOrganisationId))
+    .leftJoin(persons, eq(persons.id, referrals.personId))
+    .innerJoin(tenants, eq(tenants.id, referrals.tenantId))
+    .where(where)
+    .orderBy(desc(referrals.urgent), desc(referrals.updatedAt))
+    .limit(limit);
+  return rows as SummaryRow[];
+}
+
+function presentSummary(r: SummaryRow): ReferralSummary {
+  const overdueAt = r.row.sentAt
+    ? r.row.sentAt.getTime() + r.overdueDays * 86_400_000
+    : Number.POSITIVE_INFINITY;
+  return {
+    id: r.row.id,
+    status: r.row.status,
+    fromOrganisationId: r.row.fromOrganisationId,
+    fromOrganisationName: r.fromName,
+    toOrganisationId: r.row.toOrganisationId,
+    toOrganisationName: r.row.toMultiAgency ? '多機関協働（コーディネーター）' : r.toName,
+    toMultiAgency: r.row.toMultiAgency,
+    personId: r.row.personId,
+    personName: r.familyName ? `${r.familyName} ${r.givenName ?? ''}`.trim() : null,
+    householdId: r.row.householdId,
+    consultationId: r.row.consultationId,
+    mainComplaint: r.row.mainComplaint,
+    urgent: r.row.urgent,
+    sentAt: r.row.sentAt?.toISOString() ?? null,
+    updatedAt: r.row.updatedAt.toISOString(),
+    overdue: r.row.status === 'requested' && now().getTime() > overdueAt,
+  };
+}
+
+/** Inside the caller's transaction: creates a referral (draft or sent) with its first event. */
+export async function insertReferral(tx: Database, context: ActorContext, input: ReferralInput) {
+  const organisationId = context.actor.organisationId;
+  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  if (input.personId) await requireVisiblePerson(tx, context, input.personId);
+  if (input.householdId) {
+    const [ok] = await queryRows<{ ok: boolean }>(
+      tx,
+      sql`select ${householdAccess(context.actor, sql`${input.householdId}::uuid`)} as ok`,
+    );
+    if (!ok?.ok) throw notFound('世帯');
+  }
+  if (input.toOrganisationId) {
+    const [target] = await tx
+      .select({ id: organisations.id, isActive: organisations.isActive })
+      .from(organisations)
+      .where(
+        and(eq(organisations.id, input.toOrganisationId), eq(organisations.tenantId, context.actor.tenantId)),
+      );
+    if (!target) throw notFound('つなぎ先の機関');
+    if (!target.isActive) throw conflict('ORGANISATION_INACTIVE', 'つなぎ先の機関は現在停止中です。');
+    if (target.id === organisationId) throw badRequest('REFER_TO_SELF', '自分の機関へはつなげません。');
+  }
+  const at = now();
+  const status: ReferralStatus = input.send ? 'requested' : 'draft';
+  const { send: _send, ...fields } = input;
+  const [row] = await tx
+    .insert(referrals)
+    .values({
+      ...fields,
+      tenantId: context.actor.tenantId,
+      fromOrganisationId: organisationId,
+      status,
+      createdByUserId: context.actor.userId,
+      sentAt: input.send ? at : null,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await tx.insert(referralEvents).values({
+    tenantId: context.actor.tenantId,
+    referralId: row.id,
+    fromStatus: null,
+    toStatus: status,
+    at,
+    byUserId: context.actor.userId,
+    byOrganisationId: organisationId,
+  });
+  await recordAudit(tx, context, {
+    action: 'referral.create',
+    targetType: 'referral',
+    targetId: row.id,
+    detail: { status, toMultiAgency: input.toMultiAgency },
+  });
+  return row;
+}
+
+export async function createReferral(db: Database, context: ActorContext, input: ReferralInput) {
+  requirePermission(context.actor, 'case_content.write');
+  const row = await db.transaction((tx) => insertReferral(tx, context, input));
+  return getReferral(db, context, row.id);
+}
+
+export async function listReferrals(db: Database, context: ActorContext, box: 'inbox' | 'sent') {
+  requirePermission(context.actor, 'case_content.read');
+  return db.transaction(async (tx) => {
+    const rows = await selectSummaries(
+      tx,
+      and(eq(referrals.tenantId, context.actor.tenantId), involvement(context, box)),
+    );
+    await recordAudit(tx, context, { action: 'referral.list', detail: { box, results: rows.length } });
+    return rows.map(presentSummary);
+  });
+}
+
+export async function getReferral(db: Database, context: ActorContext, id: string): Promise<Referral> {
+  requirePermission(context.actor, 'case_content.read');
+  return db.transaction(async (tx) => {
+    const [found] = await selectSummaries(
+      tx,
+      and(eq(referrals.id, id), eq(referrals.tenantId, context.actor.tenantId), involvement(context)),
+    );
+    if (!found) throw notFound('つなぎ');
+    const events = await tx
+      .select({
+        fromStatus: referralEvents.fromStatus,
+        toStatus: referralEvents.toStatus,
+        at: referralEvents.at,
+        byOrganisationName: organisations.name,
+        byUserName: users.displayName,
+        note: referralEvents.note,
+      })
+      .from(referralEvents)
+      .leftJoin(organisations, eq(organisations.id, referralEvents.byOrganisationId))
+      .leftJoin(users, eq(users.id, referralEvents.byUserId))
+      .where(eq(referralEvents.referralId, id))
+      .orderBy(referralEvents.at);
+    const person = found.row.personId
+      ? await requireVisiblePerson(tx, context, found.row.personId).catch(() => null)
+      : null;
+    await recordAudit(tx, context, { action: 'referral.read', targetType: 'referral', targetId: id });
+    return {
+      ...presentSummary(found),
+      reason: found.row.reason,
+      actionsTaken: found.row.actionsTaken,
+      declineReason: found.row.declineReason,
+      outcome: found.row.outcome,
+      person,
+      events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    };
+  });
+}
+
+export async function transitionReferral(
+  db: Database,
+  context: ActorContext,
+  id: string,
+  change: ReferralTransition,
+) {
+  requirePermission(context.actor, 'case_content.write');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(referrals)
+      .where(and(eq(referrals.id, id), eq(referrals.tenantId, context.actor.tenantId), involvement(context)))
+      .for('update');
+    if (!row) throw notFound('つなぎ');
+    const side = allowedSide(row.status, change.to);
+    if (!side) {
+      throw new AppError(
+        409,
+        'INVALID_TRANSITION',
+        `「${REFERRAL_STATUS_LABELS[row.status]}」のつなぎを「${REFERRAL_STATUS_LABELS[change.to]}」にはできません。`,
+      );
+    }
+    if (!sidesOf(context, row).includes(side)) throw forbidden();
+    if (NOTE_REQUIRED.includes(change.to) && !change.note) {
+      throw badRequest(
+        'NOTE_REQUIRED',
+        change.to === 'declined' ? '辞退の理由を入力してください。' : '結果を入力してください。',
+      );
+    }
+    const at = now();
+    await tx
+      .update(referrals)
+      .set({
+        status: change.to,
+        updatedAt: at,
+        ...(change.to === 'requested' ? { sentAt: at } : {}),
+        ...(change.to === 'accepted' ? { acceptedAt: at } : {}),
+        ...(change.to === 'declined' ? { declineReason: change.note, closedAt: at } : {}),
+        ...(['completed', 'unsuccessful'].includes(change.to) ? { outcome: change.note, closedAt: at } : {}),
+        ...(change.to === 'cancelled' ? { closedAt: at } : {}),
+      })
+      .where(eq(referrals.id, id));
+    await tx.insert(referralEvents).values({
+      tenantId: context.actor.tenantId,
+      referralId: id,
+      fromStatus: row.status,
+      toStatus: change.to,
+      at,
+      byUserId: context.actor.userId,
+      byOrganisationId: context.actor.organisationId,
+      note: change.note,
+    });
+    await recordAudit(tx, context, {
+      action: 'referral.transition',
+      targetType: 'referral',
+      targetId: id,
+      detail: { from: row.status, to: change.to },
+    });
+  });
+  return getReferral(db, context, id);
+}
+
+/** For the household page: referrals about the household or its members that the actor is part of. */
+export async function referralsFor(
+  db: Database,
+  context: ActorContext,
+  personIds: string[],
+  householdId: string | null,
+) {
+  const about = [
+    personIds.length > 0 ? inArray(referrals.personId, personIds) : undefined,
+    householdId ? eq(referrals.householdId, householdId) : undefined,
+  ].filter(Boolean) as SQL[];
+  if (about.length === 0) return [];
+  const rows = await selectSummaries(
+    db,
+    and(eq(referrals.tenantId, context.actor.tenantId), involvement(context), or(...about)),
+  );
+  return rows.map(presentSummary);
+}
