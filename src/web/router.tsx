@@ -20,7 +20,13 @@ import { OrganisationsPage } from './routes/admin/OrganisationsPage';
 import { UsersPage } from './routes/admin/UsersPage';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { HomePage } from './routes/HomePage';
+import { HouseholdPage } from './routes/households/HouseholdPage';
+import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
+import { ConsultationForm } from './routes/intake/ConsultationForm';
+import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
+import { ReferralPage } from './routes/referrals/ReferralPage';
+import { ReferralsPage } from './routes/referrals/ReferralsPage';
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -88,7 +94,15 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   shellRoute.addChildren([
     page('/', () => <HomePage />),
-    ...WORK_AREAS.map((item) => page(item.to, () => <ComingSoonPage item={item} />)),
+    ...WORK_AREAS.filter((item) => !item.ready).map((item) =>
+      page(item.to, () => <ComingSoonPage item={item} />),
+    ),
+    page('/intake', () => <IntakePage />),
+    page('/intake/new', () => <ConsultationForm />),
+    page('/referrals', () => <ReferralsPage />),
+    page('/referrals/$id', () => <ReferralPage />),
+    page('/households', () => <PeopleSearchPage />),
+    page('/households/$id', () => <HouseholdPage />),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

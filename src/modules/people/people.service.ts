@@ -81,21 +81,19 @@ export async function createPersonIn(
 ): Promise<Person> {
   const organisationId = context.actor.organisationId;
   if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
-  {
-    const [row] = await tx
-      .insert(persons)
-      .values({
-        ...input,
-        ...searchKeys(input),
-        tenantId: context.actor.tenantId,
-        createdByOrganisationId: organisationId,
-        createdByUserId: context.actor.userId,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    await recordAudit(tx, context, { action: 'person.create', targetType: 'person', targetId: row.id });
-    return presentPerson(row, true);
-  }
+  const [row] = await tx
+    .insert(persons)
+    .values({
+      ...input,
+      ...searchKeys(input),
+      tenantId: context.actor.tenantId,
+      createdByOrganisationId: organisationId,
+      createdByUserId: context.actor.userId,
+    })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  await recordAudit(tx, context, { action: 'person.create', targetType: 'person', targetId: row.id });
+  return presentPerson(row, true);
 }
 
 export async function getPerson(db: Database, context: ActorContext, id: string): Promise<Person> {

@@ -15,13 +15,19 @@ export const WORK_AREAS: NavItem[] = [
     to: '/intake',
     label: '相談受付',
     description: 'どの機関でも、どなたの相談でも受け付け、必要な機関へつなぎます。',
-    ready: false,
+    ready: true,
+  },
+  {
+    to: '/referrals',
+    label: 'つなぎ',
+    description: '受け取ったつなぎに応え、送ったつなぎの経過を追います。',
+    ready: true,
   },
   {
     to: '/households',
     label: '世帯・本人',
     description: '世帯の構成、ジェノグラム・エコマップ、これまでの相談とつなぎの経過を見ます。',
-    ready: false,
+    ready: true,
   },
   {
     to: '/cases',

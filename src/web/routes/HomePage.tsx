@@ -6,6 +6,7 @@ import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
 import { ADMIN_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
+import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
   const session = useSession();
@@ -42,9 +43,7 @@ export function HomePage() {
           <Title order={2} size="h3" id="queue-title" mb="sm">
             対応が必要なこと
           </Title>
-          <EmptyState title="いま対応が必要な事項はありません">
-            相談の受付やつなぎ、支援プランの見直し時期などが、期限の近い順にここに並びます。
-          </EmptyState>
+          <WorkQueue />
         </section>
       )}
 
@@ -79,8 +78,7 @@ export function HomePage() {
             これから使えるようになる機能
           </Title>
           <List size="sm" c="gray.8">
-            <List.Item>相談受付と、他機関・多機関協働へのつなぎ</List.Item>
-            <List.Item>世帯の記録、ジェノグラム・エコマップ</List.Item>
+            <List.Item>エコマップと帳票の印刷（受付票・つなぎ票）</List.Item>
             <List.Item>多機関協働事例の支援プランと会議</List.Item>
           </List>
         </section>

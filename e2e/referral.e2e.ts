@@ -1,0 +1,94 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../src/server/start';
+import { startTestServer } from '../src/testing/test-server';
+import { seriousViolations } from './a11y';
+import { launchBrowser } from './browser';
+import { logIn, logOut } from './session';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1366, height: 1000 },
+  });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('an 8050 household referred from the 地域包括支援センター to the 自立相談支援機関', () => {
+  it('the 地域包括 worker records the consultation and refers it', async () => {
+    await logIn(page, server.url, 'demo-consultant');
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '相談受付' })
+      .click();
+    await page.getByText('この機関で受け付けた相談はまだありません').waitFor();
+    await page.getByRole('link', { name: '相談を受け付ける' }).first().click();
+    await page.getByRole('heading', { name: '相談の受付' }).waitFor();
+
+    await page.getByLabel('氏', { exact: true }).fill('鈴木');
+    await page.getByLabel('名', { exact: true }).fill('ハル');
+    await page.getByLabel('氏（フリガナ）').fill('スズキ');
+    await page.getByLabel('名（フリガナ）').fill('ハル');
+    await page.getByLabel('生年月日').fill('1942-03-03');
+    await page.getByLabel('性別（任意）').fill('女');
+    await page.getByLabel('電話番号').fill('090-5555-6666');
+    await page.getByLabel('住所', { exact: true }).fill('つなぐ市川辺2-3-4');
+    await page
+      .getByLabel('主訴')
+      .fill(
+        '80代の母と50代の息子の二人暮らし。息子は20年ひきこもり。母の年金だけで生活し、家賃を滞納している。',
+      );
+    await page.getByLabel('8050問題', { exact: true }).check();
+    await page.getByLabel('ひきこもり', { exact: true }).check();
+    await page.getByLabel('生活困窮', { exact: true }).check();
+    await page.getByLabel('他機関へつなぐ').check();
+    await page.getByLabel('つなぎ先の機関').first().click();
+    await page.getByRole('option', { name: '福祉総合相談窓口（自立相談支援機関）' }).click();
+    await page.getByLabel('つなぐ理由').fill('家計の立て直しと息子さんの就労支援が必要なため');
+    await page.getByLabel('これまでの対応').fill('民生委員の同行で自宅を訪問し、母と面談した');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '受け付けて、つなぐ' }).click();
+
+    await page.getByRole('heading', { name: '鈴木さん世帯' }).waitFor();
+    await page.getByText('つなぎ：依頼中').waitFor();
+    expect(await page.getByRole('img', { name: /ジェノグラム/ }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await logOut(page);
+  });
+
+  it('the 自立相談支援機関 worker finds it in the work queue and accepts it', async () => {
+    await logIn(page, server.url, 'demo-jiritsu');
+    await page.getByRole('link', { name: '北部地域包括支援センターからのつなぎ：受理か辞退を' }).click();
+    await page.getByRole('heading', { name: 'つなぎ票' }).waitFor();
+    await page.getByText('本人の同意がないため、連絡先は表示されません。').waitFor();
+    expect(await page.getByText('つなぐ市川辺2-3-4').count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '受理する' }).click();
+    await page.getByRole('main').getByText('受理', { exact: true }).first().waitFor();
+    await logOut(page);
+  });
+
+  it('the first worker sees it accepted', async () => {
+    await logIn(page, server.url, 'demo-consultant');
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: 'つなぎ' })
+      .click();
+    await page.getByRole('tab', { name: '送ったつなぎ' }).click();
+    const row = page.getByRole('row', { name: /鈴木 ハル/ });
+    await row.getByText('受理').waitFor();
+    expect(await row.getByText('福祉総合相談窓口（自立相談支援機関）').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,151 @@
+import type { HouseholdView } from '../../modules/households/households.schemas';
+import { personName } from '../lib/labels';
+
+// Genogram in standard notation: square = male, circle = female, diamond = other/unknown,
+// a cross over the deceased, a line between partners (double slash when ended), child lines
+// from the partners' midpoint, and a dashed boundary around those living together.
+
+const SIZE = 36;
+const GAP_X = 120;
+const GAP_Y = 120;
+
+type Member = HouseholdView['members'][number];
+
+const shapeOf = (gender: string | null) => {
+  const g = (gender ?? '').trim();
+  if (/^(男|男性|male|m)$/i.test(g)) return 'square';
+  if (/^(女|女性|female|f)$/i.test(g)) return 'circle';
+  return 'diamond';
+};
+
+function generations(members: Member[], relationships: HouseholdView['relationships']) {
+  const level = new Map<string, number>(members.map((m) => [m.person.id, 0]));
+  // Children sit one row below their parents; partners share a row. A few passes settle it.
+  for (let pass = 0; pass < members.length + 1; pass++) {
+    for (const r of relationships) {
+      const a = level.get(r.personAId);
+      const b = level.get(r.personBId);
+      if (a === undefined || b === undefined) continue;
+      if (r.kind === 'parent_child' && b <= a) level.set(r.personBId, a + 1);
+      if ((r.kind === 'spouse' || r.kind === 'partner' || r.kind === 'sibling') && a !== b) {
+        const top = Math.max(a, b);
+        level.set(r.personAId, top);
+        level.set(r.personBId, top);
+      }
+    }
+  }
+  return level;
+}
+
+export function Genogram({ household }: { household: HouseholdView }) {
+  const { members, relationships } = household;
+  if (members.length === 0) return null;
+  const level = generations(members, relationships);
+  const rows = new Map<number, Member[]>();
+  for (const m of members)
+    rows.set(level.get(m.person.id) ?? 0, [...(rows.get(level.get(m.person.id) ?? 0) ?? []), m]);
+  const position = new Map<string, { x: number; y: number }>();
+  for (const [row, list] of rows)
+    list.forEach((m, i) => position.set(m.person.id, { x: 70 + i * GAP_X, y: 50 + row * GAP_Y }));
+  const width = Math.max(...[...rows.values()].map((l) => l.length)) * GAP_X + 40;
+  const height = rows.size * GAP_Y + 30;
+  const together = members
+    .filter((m) => m.livesTogether)
+    .map((m) => position.get(m.person.id))
+    .filter((p) => p !== undefined);
+  const box = together.length
+    ? {
+        x: Math.min(...together.map((p) => p.x)) - SIZE,
+        y: Math.min(...together.map((p) => p.y)) - SIZE,
+        w: Math.max(...together.map((p) => p.x)) - Math.min(...together.map((p) => p.x)) + SIZE * 2,
+        h: Math.max(...together.map((p) => p.y)) - Math.min(...together.map((p) => p.y)) + SIZE * 2 + 18,
+      }
+    : null;
+
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+      role="img"
+      aria-labelledby="genogram-title"
+    >
+      <title id="genogram-title">
+        ジェノグラム：{members.map((m) => `${personName(m.person)}（${m.relation}）`).join('、')}
+      </title>
+      {box && (
+        <rect
+          x={box.x}
+          y={box.y}
+          width={box.w}
+          height={box.h}
+          rx={12}
+          fill="none"
+          stroke="#495057"
+          strokeDasharray="6 4"
+        />
+      )}
+      {relationships.map((r) => {
+        const a = position.get(r.personAId);
+        const b = position.get(r.personBId);
+        if (!a || !b) return null;
+        if (r.kind === 'parent_child') {
+          return (
+            <path
+              key={r.id}
+              d={`M${a.x},${a.y + SIZE / 2} V${(a.y + b.y) / 2} H${b.x} V${b.y - SIZE / 2}`}
+              fill="none"
+              stroke="#212529"
+            />
+          );
+        }
+        const mid = (a.x + b.x) / 2;
+        return (
+          <g key={r.id} stroke="#212529">
+            <line
+              x1={a.x}
+              y1={a.y + SIZE / 2 + 8}
+              x2={b.x}
+              y2={b.y + SIZE / 2 + 8}
+              strokeDasharray={r.kind === 'partner' ? '4 3' : undefined}
+            />
+            {r.ended && (
+              <path d={`M${mid - 6},${a.y + SIZE / 2 + 16} l8,-16 M${mid},${a.y + SIZE / 2 + 16} l8,-16`} />
+            )}
+          </g>
+        );
+      })}
+      {members.map((m) => {
+        const p = position.get(m.person.id);
+        if (!p) return null;
+        const shape = shapeOf(m.person.gender);
+        const key = m.relation === '本人';
+        const common = { fill: key ? '#ffe8cc' : '#fff', stroke: '#212529', strokeWidth: key ? 3 : 1.5 };
+        return (
+          <g key={m.person.id}>
+            {shape === 'square' && (
+              <rect x={p.x - SIZE / 2} y={p.y - SIZE / 2} width={SIZE} height={SIZE} {...common} />
+            )}
+            {shape === 'circle' && <circle cx={p.x} cy={p.y} r={SIZE / 2} {...common} />}
+            {shape === 'diamond' && (
+              <polygon
+                points={`${p.x},${p.y - SIZE / 2} ${p.x + SIZE / 2},${p.y} ${p.x},${p.y + SIZE / 2} ${p.x - SIZE / 2},${p.y}`}
+                {...common}
+              />
+            )}
+            {m.person.isDeceased && (
+              <path
+                d={`M${p.x - SIZE / 2},${p.y - SIZE / 2} L${p.x + SIZE / 2},${p.y + SIZE / 2} M${p.x + SIZE / 2},${p.y - SIZE / 2} L${p.x - SIZE / 2},${p.y + SIZE / 2}`}
+                stroke="#212529"
+                strokeWidth={2}
+              />
+            )}
+            <text x={p.x} y={p.y + SIZE / 2 + 28} textAnchor="middle" fontSize={13}>
+              {personName(m.person)}（{m.relation}）
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

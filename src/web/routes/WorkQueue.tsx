@@ -1,0 +1,101 @@
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import type { ReferralSummary } from '../../modules/referrals/referrals.schemas';
+import { REFERRAL_STATUS_LABELS } from '../../shared/intake-vocabulary';
+import { DateText } from '../components/DateText';
+import { EmptyState } from '../components/EmptyState';
+import { apiGet } from '../lib/api';
+import { useSession } from '../lib/session';
+import { referralsQuery } from './referrals/ReferralsPage';
+
+type Item = { key: string; urgent: boolean; overdue: boolean; label: string; referral: ReferralSummary };
+
+const OPEN_INBOX = new Set(['requested', 'accepted', 'in_progress']);
+
+/** What needs doing now, most pressing first: urgent, overdue, then oldest. */
+export function WorkQueue() {
+  const session = useSession();
+  const isCoordinator =
+    session.memberships.find((m) => m.id === session.activeMembershipId)?.role === 'coordinator';
+  const inbox = useQuery(referralsQuery('inbox'));
+  const sent = useQuery(referralsQuery('sent'));
+  const alerts = useQuery({
+    queryKey: ['urgent-alerts'],
+    queryFn: () =>
+      apiGet<{ alerts: { consultationId: string; organisationName: string; receivedAt: string }[] }>(
+        '/api/consultations/urgent-alerts',
+      ),
+    enabled: isCoordinator,
+  });
+  const items: Item[] = [
+    ...(inbox.data ?? [])
+      .filter((r) => OPEN_INBOX.has(r.status))
+      .map((r) => ({
+        key: `in-${r.id}`,
+        urgent: r.urgent,
+        overdue: r.overdue,
+        label:
+          r.status === 'requested'
+            ? `${r.fromOrganisationName}からのつなぎ：受理か辞退を`
+            : `${r.fromOrganisationName}からのつなぎ：${REFERRAL_STATUS_LABELS[r.status]}`,
+        referral: r,
+      })),
+    ...(sent.data ?? [])
+      .filter((r) => r.overdue || r.status === 'declined' || r.status === 'draft')
+      .map((r) => ({
+        key: `out-${r.id}`,
+        urgent: r.urgent,
+        overdue: r.overdue,
+        label:
+          r.status === 'declined'
+            ? `${r.toOrganisationName}が辞退しました：つなぎ直しを`
+            : r.status === 'draft'
+              ? `未送信の下書き（${r.toOrganisationName}宛）`
+              : `${r.toOrganisationName}がまだ受理していません`,
+        referral: r,
+      })),
+  ].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue));
+
+  if (items.length === 0 && !alerts.data?.alerts.length) {
+    return (
+      <EmptyState title="いま対応が必要な事項はありません">
+        届いたつなぎ、受理待ちの期限を過ぎたつなぎ、辞退されたつなぎなどが、ここに並びます。
+      </EmptyState>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      {alerts.data?.alerts.map((a) => (
+        <Paper key={a.consultationId} withBorder p="sm" bg="red.0">
+          <Group gap="sm">
+            <Badge color="red">緊急</Badge>
+            <Text size="sm">
+              {a.organisationName}で緊急の相談を受け付けました（
+              <DateText value={a.receivedAt} withTime />
+              ）。同機関に連絡してください。
+            </Text>
+          </Group>
+        </Paper>
+      ))}
+      {items.map((item) => (
+        <Paper key={item.key} withBorder p="sm">
+          <Group gap="sm" wrap="nowrap">
+            {item.urgent && <Badge color="red">緊急</Badge>}
+            {item.overdue && (
+              <Badge color="red" variant="outline">
+                期限超過
+              </Badge>
+            )}
+            <Anchor component={Link} to={`/referrals/${item.referral.id}`}>
+              {item.label}
+            </Anchor>
+            <Text size="sm" c="gray.7">
+              {item.referral.personName ?? '（氏名不明）'}
+            </Text>
+          </Group>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import type { HouseholdView } from '../../../modules/households/households.schemas';
+import { formatWareki } from '../../../shared/dates';
+import { OUTCOME_LABELS, REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
+import { DateText } from '../../components/DateText';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { Genogram } from '../../components/Genogram';
+import { apiGet } from '../../lib/api';
+import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+
+type Entry = { at: string; key: string; node: React.ReactNode };
+
+export function HouseholdPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const query = useQuery({
+    queryKey: ['household', id],
+    queryFn: () => apiGet<HouseholdView>(`/api/households/${id}`),
+  });
+  if (query.error) return <ErrorAlert error={query.error} title="世帯を表示できません" />;
+  const household = query.data;
+  if (!household) return null;
+
+  const entries: Entry[] = [
+    ...household.consultations.map((c) => ({
+      at: c.receivedAt,
+      key: `c-${c.id}`,
+      node: (
+        <>
+          <Badge variant="light">相談</Badge> {c.organisationName}：{c.mainComplaint}（
+          {OUTCOME_LABELS[c.outcome]}）
+        </>
+      ),
+    })),
+    ...household.referrals.map((r) => ({
+      at: r.sentAt ?? r.updatedAt,
+      key: `r-${r.id}`,
+      node: (
+        <>
+          <Badge variant="light" color={REFERRAL_STATUS_COLORS[r.status]}>
+            つなぎ：{REFERRAL_STATUS_LABELS[r.status]}
+          </Badge>{' '}
+          <Anchor component={Link} to={`/referrals/${r.id}`}>
+            {r.fromOrganisationName} → {r.toOrganisationName}
+          </Anchor>
+        </>
+      ),
+    })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+
+  return (
+    <Stack maw={1100}>
+      <Title order={1} size="h2">
+        {household.name}
+      </Title>
+      {household.address && <Text c="gray.8">{household.address}</Text>}
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          世帯員
+        </Title>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>氏名</Table.Th>
+              <Table.Th>続柄</Table.Th>
+              <Table.Th>生年月日・年代</Table.Th>
+              <Table.Th>同居</Table.Th>
+              <Table.Th>連絡先</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {household.members.map((m) => (
+              <Table.Tr key={m.person.id}>
+                <Table.Td>
+                  {personName(m.person)}
+                  {m.person.isDeceased && (
+                    <Badge color="gray" ml="xs">
+                      死亡
+                    </Badge>
+                  )}
+                  <Text size="xs" c="gray.7">
+                    {[m.person.familyNameKana, m.person.givenNameKana].filter(Boolean).join(' ')}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{m.relation}</Table.Td>
+                <Table.Td>
+                  {m.person.birthDate
+                    ? formatWareki(`${m.person.birthDate}T00:00:00+09:00`)
+                    : m.person.birthYear
+                      ? `${m.person.birthYear}年生まれ`
+                      : (m.person.ageBand ?? '不明')}
+                </Table.Td>
+                <Table.Td>{m.livesTogether ? '同居' : '別居'}</Table.Td>
+                <Table.Td>
+                  {m.person.contactHidden ? (
+                    <Text size="sm" c="gray.8">
+                      同意がないため非表示
+                    </Text>
+                  ) : (
+                    <Text size="sm">
+                      {[m.person.address, ...(m.person.phones ?? [])].filter(Boolean).join('　')}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          ジェノグラム
+        </Title>
+        <Genogram household={household} />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
+          相談とつなぎの経過
+        </Title>
+        {entries.length === 0 ? (
+          <Text c="gray.8">閲覧できる相談・つなぎはまだありません。</Text>
+        ) : (
+          <Stack gap="xs">
+            {entries.map((e) => (
+              <Group key={e.key} gap="sm" wrap="nowrap" align="flex-start">
+                <Text size="sm" className="nowrap">
+                  <DateText value={e.at} />
+                </Text>
+                <Text size="sm">{e.node}</Text>
+              </Group>
+            ))}
+          </Stack>
+        )}
+      </Paper>
+    </Stack>
+  );
+}

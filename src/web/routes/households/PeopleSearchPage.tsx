@@ -1,0 +1,105 @@
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import type { Person } from '../../../modules/people/people.schemas';
+import { formatWareki } from '../../../shared/dates';
+import { EmptyState } from '../../components/EmptyState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { apiGet } from '../../lib/api';
+import { personName } from '../../lib/labels';
+
+function HouseholdLinks({ personId }: { personId: string }) {
+  const query = useQuery({
+    queryKey: ['person-households', personId],
+    queryFn: () =>
+      apiGet<{ households: { id: string; name: string }[] }>(`/api/people/${personId}/households`),
+  });
+  return (
+    <Group gap="xs">
+      {(query.data?.households ?? []).map((h) => (
+        <Anchor key={h.id} component={Link} to={`/households/${h.id}`}>
+          {h.name}
+        </Anchor>
+      ))}
+    </Group>
+  );
+}
+
+export function PeopleSearchPage() {
+  const [q, setQ] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const [phone, setPhone] = useState('');
+  const [params, setParams] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: ['people-search', params],
+    queryFn: () => apiGet<{ people: Person[] }>(`/api/people?${params}`),
+    enabled: params !== null,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const search = new URLSearchParams();
+    if (q) search.set('q', q);
+    if (birthDate) search.set('birthDate', birthDate);
+    if (phone) search.set('phone', phone);
+    setParams(search.toString());
+  };
+  return (
+    <Stack>
+      <Title order={1} size="h2">
+        世帯・本人
+      </Title>
+      <Text c="gray.8">
+        氏名（漢字・フリガナ、一部でも）、生年月日、電話番号で探します。斉藤・齋藤・斎藤のような異体字や、ひらがな・カタカナの違いは区別しません。
+      </Text>
+      <form onSubmit={submit} aria-label="本人の検索">
+        <Group align="flex-end">
+          <TextInput label="氏名・フリガナ" value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+          <TextInput
+            type="date"
+            label="生年月日"
+            value={birthDate}
+            onChange={(e) => setBirthDate(e.currentTarget.value)}
+          />
+          <TextInput label="電話番号" value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+          <Button type="submit">検索</Button>
+        </Group>
+      </form>
+      <ErrorAlert error={query.error} title="検索できませんでした" />
+      {params === null && (
+        <EmptyState title="検索条件を入力してください">
+          閲覧できるのは、自機関が関わった方と、つながれてきた方だけです。
+        </EmptyState>
+      )}
+      {query.data && query.data.people.length === 0 && (
+        <EmptyState title="該当する方は見つかりませんでした">
+          表記を変えて探すか、新しい相談として受け付けてください。
+        </EmptyState>
+      )}
+      {query.data && query.data.people.length > 0 && (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>氏名</Table.Th>
+              <Table.Th>フリガナ</Table.Th>
+              <Table.Th>生年月日</Table.Th>
+              <Table.Th>世帯</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.data.people.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{personName(p)}</Table.Td>
+                <Table.Td>{[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ')}</Table.Td>
+                <Table.Td>{p.birthDate ? formatWareki(`${p.birthDate}T00:00:00+09:00`) : '—'}</Table.Td>
+                <Table.Td>
+                  <HouseholdLinks personId={p.id} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

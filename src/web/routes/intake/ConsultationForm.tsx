@@ -1,0 +1,384 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
+import { type FormEvent, useState } from 'react';
+import type { Consultation } from '../../../modules/intake/intake.schemas';
+import {
+  BROUGHT_BY,
+  BROUGHT_BY_LABELS,
+  CHANNEL_LABELS,
+  CHANNELS,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  SHARE_CONSENT,
+  SHARE_CONSENT_LABELS,
+} from '../../../shared/intake-vocabulary';
+import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { api, apiGet } from '../../lib/api';
+import { organisationsQuery } from '../../lib/directory';
+import { useDraft } from '../../lib/draft';
+import { useSession } from '../../lib/session';
+import { DuplicateWarning } from './DuplicateWarning';
+import { IssuePicker } from './IssuePicker';
+
+const localNow = () => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+
+const emptyForm = () => ({
+  receivedAt: localNow(),
+  channel: 'visit_office',
+  broughtBy: 'self',
+  familyName: '',
+  givenName: '',
+  familyNameKana: '',
+  givenNameKana: '',
+  birthDate: '',
+  phone: '',
+  address: '',
+  gender: '',
+  householdName: '',
+  mainComplaint: '',
+  issues: [] as string[],
+  primaryIssue: null as string | null,
+  urgent: false,
+  urgencyNote: '',
+  shareConsent: 'not_asked',
+  consentMethod: null as string | null,
+  outcome: 'handled_here',
+  toOrganisationId: null as string | null,
+  reason: '',
+  actionsTaken: '',
+});
+type FormState = ReturnType<typeof emptyForm>;
+
+export function ConsultationForm() {
+  const session = useSession();
+  const draft = useDraft<FormState>(`consultation:${session.user.id}`, emptyForm());
+  const form = draft.value;
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
+    draft.setValue((f) => ({ ...f, [key]: value }));
+  const { data: organisations } = useSuspenseQuery(organisationsQuery);
+  const issues = useQuery({
+    queryKey: ['issues'],
+    queryFn: () =>
+      apiGet<{ issues: { code: string; label: string; sensitive: boolean }[] }>('/api/consultations/issues'),
+  });
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const refers = ['refer_agency', 'refer_multi_agency', 'unsure_where'].includes(form.outcome);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const hasPerson = form.familyName.trim().length > 0;
+    try {
+      const saved = await api<Consultation>('POST', '/api/consultations', {
+        receivedAt: new Date(form.receivedAt).toISOString(),
+        channel: form.channel,
+        broughtBy: form.broughtBy,
+        newPerson: hasPerson
+          ? {
+              familyName: form.familyName,
+              givenName: form.givenName,
+              familyNameKana: form.familyNameKana,
+              givenNameKana: form.givenNameKana,
+              birthDate: form.birthDate || null,
+              phones: form.phone ? [form.phone] : [],
+              address: form.address,
+              gender: form.gender,
+            }
+          : null,
+        newHouseholdName: hasPerson ? form.householdName || `${form.familyName}さん世帯` : null,
+        mainComplaint: form.mainComplaint,
+        issues: form.issues,
+        primaryIssue: form.primaryIssue,
+        urgent: form.urgent,
+        urgencyNote: form.urgencyNote,
+        outcome: form.outcome,
+        shareConsent: form.shareConsent,
+        consentMethod: form.shareConsent === 'given' ? form.consentMethod : null,
+        referral: refers
+          ? {
+              toOrganisationId: form.outcome === 'refer_agency' ? form.toOrganisationId : null,
+              reason: form.reason,
+              actionsTaken: form.actionsTaken,
+            }
+          : null,
+      });
+      draft.clear();
+      await queryClient.invalidateQueries();
+      router.history.push(saved.householdId ? `/households/${saved.householdId}` : '/intake');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="intake-title">
+      <Stack gap="lg" maw={960}>
+        <Group justify="space-between">
+          <Title order={1} size="h2" id="intake-title">
+            相談の受付
+          </Title>
+          <Button variant="subtle" onClick={draft.reset}>
+            入力を消してやり直す
+          </Button>
+        </Group>
+        {draft.restored && (
+          <Alert color="blue" title="入力途中の内容を復元しました">
+            保存されていなかった入力を、このタブに残っていた下書きから戻しました。
+          </Alert>
+        )}
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            受付
+          </Title>
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              type="datetime-local"
+              label="受付日時"
+              required
+              value={form.receivedAt}
+              onChange={(e) => set('receivedAt', e.currentTarget.value)}
+            />
+            <Select
+              label="経路"
+              required
+              allowDeselect={false}
+              data={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))}
+              value={form.channel}
+              onChange={(v) => set('channel', v ?? 'visit_office')}
+            />
+            <Select
+              label="相談者"
+              required
+              allowDeselect={false}
+              data={BROUGHT_BY.map((b) => ({ value: b, label: BROUGHT_BY_LABELS[b] }))}
+              value={form.broughtBy}
+              onChange={(v) => set('broughtBy', v ?? 'self')}
+            />
+          </SimpleGrid>
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4">
+            本人
+          </Title>
+          <Text size="sm" c="gray.7" mb="sm">
+            わからない項目は空欄のままで構いません。匿名の相談は氏を空欄にします。
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            <TextInput
+              label="氏"
+              value={form.familyName}
+              onChange={(e) => set('familyName', e.currentTarget.value)}
+              error={fieldError(error, 'newPerson.familyName')}
+            />
+            <TextInput
+              label="名"
+              value={form.givenName}
+              onChange={(e) => set('givenName', e.currentTarget.value)}
+            />
+            <TextInput
+              label="氏（フリガナ）"
+              value={form.familyNameKana}
+              onChange={(e) => set('familyNameKana', e.currentTarget.value)}
+            />
+            <TextInput
+              label="名（フリガナ）"
+              value={form.givenNameKana}
+              onChange={(e) => set('givenNameKana', e.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label="生年月日"
+              value={form.birthDate}
+              onChange={(e) => set('birthDate', e.currentTarget.value)}
+            />
+            <TextInput
+              label="性別（任意）"
+              value={form.gender}
+              onChange={(e) => set('gender', e.currentTarget.value)}
+            />
+            <TextInput
+              label="電話番号"
+              value={form.phone}
+              onChange={(e) => set('phone', e.currentTarget.value)}
+              error={fieldError(error, 'newPerson.phones')}
+            />
+            <TextInput
+              label="世帯の呼び名"
+              placeholder={form.familyName ? `${form.familyName}さん世帯` : ''}
+              value={form.householdName}
+              onChange={(e) => set('householdName', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <TextInput
+            mt="sm"
+            label="住所"
+            value={form.address}
+            onChange={(e) => set('address', e.currentTarget.value)}
+          />
+          <DuplicateWarning
+            query={{
+              familyName: form.familyName,
+              givenName: form.givenName,
+              familyNameKana: form.familyNameKana,
+              givenNameKana: form.givenNameKana,
+              birthDate: form.birthDate || null,
+              phones: form.phone ? [form.phone] : [],
+            }}
+          />
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            相談の内容
+          </Title>
+          <Textarea
+            label="主訴"
+            required
+            autosize
+            minRows={3}
+            value={form.mainComplaint}
+            onChange={(e) => set('mainComplaint', e.currentTarget.value)}
+            error={fieldError(error, 'mainComplaint')}
+          />
+          <IssuePicker
+            issues={issues.data?.issues ?? []}
+            selected={form.issues}
+            primary={form.primaryIssue}
+            onChange={(selected, primary) =>
+              draft.setValue((f) => ({ ...f, issues: selected, primaryIssue: primary }))
+            }
+          />
+          <Checkbox
+            mt="md"
+            label="緊急（生命の危険・虐待の疑いなど）：コーディネーターに直ちに知らせます"
+            checked={form.urgent}
+            onChange={(e) => set('urgent', e.currentTarget.checked)}
+          />
+          {form.urgent && (
+            <TextInput
+              mt="xs"
+              label="緊急の理由"
+              value={form.urgencyNote}
+              onChange={(e) => set('urgencyNote', e.currentTarget.value)}
+            />
+          )}
+        </Paper>
+
+        <Paper withBorder p="md">
+          <Title order={2} size="h4" mb="sm">
+            同意と対応
+          </Title>
+          <Radio.Group
+            label="関係機関との情報共有への本人の同意"
+            value={form.shareConsent}
+            onChange={(v) => set('shareConsent', v)}
+          >
+            <Group mt="xs">
+              {SHARE_CONSENT.map((s) => (
+                <Radio key={s} value={s} label={SHARE_CONSENT_LABELS[s]} />
+              ))}
+            </Group>
+          </Radio.Group>
+          {form.shareConsent === 'given' && (
+            <Radio.Group
+              mt="xs"
+              label="同意を得た方法"
+              value={form.consentMethod ?? ''}
+              onChange={(v) => set('consentMethod', v)}
+              error={fieldError(error, 'consentMethod')}
+            >
+              <Group mt="xs">
+                <Radio value="written" label="書面" />
+                <Radio value="oral" label="口頭" />
+              </Group>
+            </Radio.Group>
+          )}
+          <Radio.Group mt="md" label="対応の結果" value={form.outcome} onChange={(v) => set('outcome', v)}>
+            <Stack mt="xs" gap="xs">
+              {OUTCOMES.map((o) => (
+                <Radio key={o} value={o} label={OUTCOME_LABELS[o]} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {refers && (
+            <Stack mt="md" gap="sm">
+              {form.outcome === 'refer_agency' && (
+                <Select
+                  label="つなぎ先の機関"
+                  required
+                  searchable
+                  data={organisations
+                    .filter(
+                      (o) =>
+                        o.isActive &&
+                        o.id !==
+                          session.memberships.find((m) => m.id === session.activeMembershipId)
+                            ?.organisationId,
+                    )
+                    .map((o) => ({ value: o.id, label: o.name }))}
+                  value={form.toOrganisationId}
+                  onChange={(v) => set('toOrganisationId', v)}
+                  error={fieldError(error, 'referral')}
+                />
+              )}
+              <Textarea
+                label="つなぐ理由"
+                required
+                autosize
+                minRows={2}
+                value={form.reason}
+                onChange={(e) => set('reason', e.currentTarget.value)}
+              />
+              <Textarea
+                label="これまでの対応"
+                autosize
+                minRows={2}
+                value={form.actionsTaken}
+                onChange={(e) => set('actionsTaken', e.currentTarget.value)}
+              />
+              {form.shareConsent !== 'given' && (
+                <Text size="sm" c="gray.8">
+                  同意がないため、つなぎ先には連絡先（住所・電話）を伝えません。つなぎ票の内容だけが届きます。
+                </Text>
+              )}
+            </Stack>
+          )}
+        </Paper>
+
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button type="submit" size="md" loading={busy}>
+            {refers ? '受け付けて、つなぐ' : '受け付ける'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

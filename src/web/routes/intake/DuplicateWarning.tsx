@@ -1,0 +1,59 @@
+import { Alert, List, Text } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import type { Person } from '../../../modules/people/people.schemas';
+import { formatWareki } from '../../../shared/dates';
+import { api } from '../../lib/api';
+import { personName } from '../../lib/labels';
+
+type Query = {
+  familyName: string;
+  givenName: string;
+  familyNameKana: string;
+  givenNameKana: string;
+  birthDate: string | null;
+  phones: string[];
+};
+type Result = { candidates: { person: Person; reasons: string[] }[]; elsewhere: number };
+
+const REASON_LABELS: Record<string, string> = {
+  kana_and_birth_date: 'フリガナと生年月日が一致',
+  name_and_birth_date: '氏名と生年月日が一致',
+  phone: '電話番号が一致',
+};
+
+/** 名寄せ before saving: shows likely duplicates as the worker types. */
+export function DuplicateWarning({ query }: { query: Query }) {
+  const [debounced] = useDebouncedValue(query, 500);
+  const ready =
+    (debounced.birthDate && (debounced.familyName || debounced.familyNameKana)) ||
+    debounced.phones.some((p) => p.length >= 6);
+  const result = useQuery({
+    queryKey: ['duplicates', debounced],
+    queryFn: () => api<Result>('POST', '/api/people/duplicates', debounced),
+    enabled: Boolean(ready),
+  });
+  const data = result.data;
+  if (!data || (data.candidates.length === 0 && data.elsewhere === 0)) return null;
+  return (
+    <Alert color="yellow" title="同じ方が登録されているかもしれません" mt="md" role="status">
+      {data.candidates.length > 0 && (
+        <List size="sm">
+          {data.candidates.map(({ person, reasons }) => (
+            <List.Item key={person.id}>
+              {personName(person)}（
+              {person.birthDate ? formatWareki(`${person.birthDate}T00:00:00+09:00`) : '生年月日不明'}）：
+              {reasons.map((r) => REASON_LABELS[r]).join('、')}
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {data.elsewhere > 0 && (
+        <Text size="sm" mt="xs">
+          ほかの機関にも、同じ方の可能性がある記録が {data.elsewhere} 件あります（内容は表示されません）。
+          必要なときはコーディネーターに確認してください。
+        </Text>
+      )}
+    </Alert>
+  );
+}

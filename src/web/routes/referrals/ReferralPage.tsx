@@ -1,0 +1,240 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { Referral } from '../../../modules/referrals/referrals.schemas';
+import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/intake-vocabulary';
+import { DateText } from '../../components/DateText';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { api, apiGet } from '../../lib/api';
+import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+import { useSession } from '../../lib/session';
+
+type Action = {
+  to: ReferralStatus;
+  label: string;
+  side: 'sender' | 'recipient';
+  note?: string;
+  color?: string;
+};
+
+const ACTIONS: Record<ReferralStatus, Action[]> = {
+  draft: [
+    { to: 'requested', label: '送信する', side: 'sender' },
+    { to: 'cancelled', label: '取り消す', side: 'sender', color: 'red' },
+  ],
+  requested: [
+    { to: 'accepted', label: '受理する', side: 'recipient' },
+    { to: 'declined', label: '辞退する', side: 'recipient', note: '辞退の理由', color: 'red' },
+    { to: 'cancelled', label: '依頼を取り消す', side: 'sender', color: 'red' },
+  ],
+  accepted: [
+    { to: 'in_progress', label: '対応を始める', side: 'recipient' },
+    { to: 'unsuccessful', label: '不調として終える', side: 'recipient', note: '不調の結果', color: 'red' },
+  ],
+  in_progress: [
+    { to: 'completed', label: '完了する', side: 'recipient', note: '対応の結果' },
+    { to: 'unsuccessful', label: '不調として終える', side: 'recipient', note: '不調の結果', color: 'red' },
+  ],
+  declined: [],
+  cancelled: [],
+  completed: [],
+  unsuccessful: [],
+};
+
+export function ReferralPage() {
+  const { id } = useParams({ strict: false }) as { id: string };
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['referral', id],
+    queryFn: () => apiGet<Referral>(`/api/referrals/${id}`),
+  });
+  const [pending, setPending] = useState<Action | null>(null);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  if (query.error) return <ErrorAlert error={query.error} title="つなぎを表示できません" />;
+  const referral = query.data;
+  if (!referral) return null;
+  const org = session.memberships.find((m) => m.id === session.activeMembershipId);
+  const isSender = referral.fromOrganisationId === org?.organisationId;
+  const isRecipient =
+    referral.toOrganisationId === org?.organisationId ||
+    (referral.toMultiAgency && org?.role === 'coordinator');
+  const actions = ACTIONS[referral.status].filter((a) => (a.side === 'sender' ? isSender : isRecipient));
+
+  const run = async (action: Action, withNote: string | null) => {
+    setError(null);
+    try {
+      await api('POST', `/api/referrals/${id}/transitions`, { to: action.to, note: withNote });
+      setPending(null);
+      setNote('');
+      await queryClient.invalidateQueries({ queryKey: ['referral', id] });
+      await queryClient.invalidateQueries({ queryKey: ['referrals'] });
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <Stack maw={960}>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          つなぎ票
+        </Title>
+        <Badge size="lg" color={REFERRAL_STATUS_COLORS[referral.status]} variant="light">
+          {REFERRAL_STATUS_LABELS[referral.status]}
+        </Badge>
+      </Group>
+      {referral.overdue && (
+        <Alert color="red" title="受理待ちの期限を過ぎています">
+          依頼から所定の日数が過ぎても受理されていません。
+          {isRecipient ? '受理か辞退で応えてください。' : 'つなぎ先に連絡してください。'}
+        </Alert>
+      )}
+      <Paper withBorder p="md">
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <div>
+            <Text size="sm" c="gray.7">
+              つないだ機関
+            </Text>
+            <Text>{referral.fromOrganisationName}</Text>
+          </div>
+          <div>
+            <Text size="sm" c="gray.7">
+              つなぎ先
+            </Text>
+            <Text>{referral.toOrganisationName}</Text>
+          </div>
+          <div>
+            <Text size="sm" c="gray.7">
+              本人
+            </Text>
+            <Text>
+              {referral.person ? personName(referral.person) : '（氏名不明）'}
+              {referral.householdId && (
+                <Anchor component={Link} to={`/households/${referral.householdId}`} ml="sm" size="sm">
+                  世帯を見る
+                </Anchor>
+              )}
+            </Text>
+            {referral.person?.contactHidden && (
+              <Text size="sm" c="gray.8">
+                本人の同意がないため、連絡先は表示されません。
+              </Text>
+            )}
+            {referral.person && !referral.person.contactHidden && (
+              <Text size="sm">
+                {referral.person.address} {referral.person.phones?.join('、')}
+              </Text>
+            )}
+          </div>
+          <div>
+            <Text size="sm" c="gray.7">
+              緊急度
+            </Text>
+            <Text>{referral.urgent ? '緊急' : '通常'}</Text>
+          </div>
+        </SimpleGrid>
+        <Text size="sm" c="gray.7" mt="md">
+          主訴
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{referral.mainComplaint}</Text>
+        <Text size="sm" c="gray.7" mt="md">
+          つなぐ理由
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{referral.reason}</Text>
+        <Text size="sm" c="gray.7" mt="md">
+          これまでの対応
+        </Text>
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{referral.actionsTaken ?? '—'}</Text>
+        {referral.declineReason && (
+          <Alert color="red" title="辞退の理由" mt="md">
+            {referral.declineReason}
+          </Alert>
+        )}
+        {referral.outcome && (
+          <Alert color="teal" title="結果" mt="md">
+            {referral.outcome}
+          </Alert>
+        )}
+      </Paper>
+
+      <ErrorAlert error={error} title="状態を変更できませんでした" />
+      {actions.length > 0 && (
+        <Group>
+          {actions.map((action) => (
+            <Button
+              key={action.to}
+              color={action.color}
+              variant={action.color ? 'outline' : 'filled'}
+              onClick={() => (action.note ? setPending(action) : run(action, null))}
+            >
+              {action.label}
+            </Button>
+          ))}
+        </Group>
+      )}
+
+      <section aria-labelledby="history-title">
+        <Title order={2} size="h4" id="history-title" mb="sm">
+          経過
+        </Title>
+        <Timeline bulletSize={14} lineWidth={2}>
+          {referral.events.map((event) => (
+            <Timeline.Item
+              key={`${event.at}-${event.toStatus}`}
+              title={REFERRAL_STATUS_LABELS[event.toStatus]}
+            >
+              <Text size="sm">
+                <DateText value={event.at} withTime />　{event.byOrganisationName}　{event.byUserName}
+              </Text>
+              {event.note && <Text size="sm">{event.note}</Text>}
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      </section>
+
+      <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending?.label}>
+        <Stack>
+          <Textarea
+            label={pending?.note}
+            required
+            data-autofocus
+            autosize
+            minRows={3}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setPending(null)}>
+              キャンセル
+            </Button>
+            <Button
+              color={pending?.color}
+              disabled={!note.trim()}
+              onClick={() => pending && run(pending, note)}
+            >
+              {pending?.label}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
