@@ -42,11 +42,15 @@ export function Genogram({ household }: { household: HouseholdView }) {
   if (members.length === 0) return null;
   const level = generations(members, relationships);
   const rows = new Map<number, Member[]>();
-  for (const m of members)
-    rows.set(level.get(m.person.id) ?? 0, [...(rows.get(level.get(m.person.id) ?? 0) ?? []), m]);
+  for (const m of members) {
+    const row = level.get(m.person.id) ?? 0;
+    rows.set(row, [...(rows.get(row) ?? []), m]);
+  }
   const position = new Map<string, { x: number; y: number }>();
-  for (const [row, list] of rows)
-    list.forEach((m, i) => position.set(m.person.id, { x: 70 + i * GAP_X, y: 50 + row * GAP_Y }));
+  for (const [row, list] of rows) {
+    for (const [i, m] of list.entries())
+      position.set(m.person.id, { x: 70 + i * GAP_X, y: 50 + row * GAP_Y });
+  }
   const width = Math.max(...[...rows.values()].map((l) => l.length)) * GAP_X + 40;
   const height = rows.size * GAP_Y + 30;
   const together = members
