@@ -55,6 +55,7 @@ export const persons = pgTable(
     index('persons_phone_keys').using('gin', t.phoneKeys),
     index('persons_tenant_birth').on(t.tenantId, t.birthDate),
     index('persons_created_by_org').on(t.createdByOrganisationId),
+    index('persons_merged_into').on(t.mergedIntoId),
   ],
 );
 

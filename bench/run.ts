@@ -1,0 +1,63 @@
+// Benchmarks on a real PostgreSQL server (DATABASE_URL, or a throwaway one started here):
+//   npm run bench                 # 100,000 people (about 50,000 households)
+//   npm run bench -- 20000        # a smaller city
+// Prints p50/p95 of the people-search API over HTTP, as a consultant of one organisation.
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { startTestPostgres } from '../scripts/postgres';
+import { queryRows } from '../src/db/client';
+import { loadConfig } from '../src/server/config';
+import { startServer } from '../src/server/start';
+import { loggedIn } from '../src/testing/test-client';
+import { openTestDatabase } from '../src/testing/test-database';
+import { generateCity } from './generate';
+
+const households = Number(process.argv[2] ?? 50_000);
+const postgres = process.env.DATABASE_URL ? null : await startTestPostgres();
+process.env.TEST_DATABASE_URL = process.env.DATABASE_URL ?? postgres?.url;
+
+const handle = await openTestDatabase();
+const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
+try {
+  const started = performance.now();
+  await generateCity(handle.db, { households }, (done) => {
+    if (done % 10_000 === 0) process.stdout.write(`\r  generated ${done} households`);
+  });
+  const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
+    handle.db,
+    sql`select count(*)::int as n from persons`,
+  );
+  console.log(
+    `\ncity: ${households} households, ${n} people (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  const client = await loggedIn(server.url, 'demo-jiritsu');
+  const queries = [
+    'q=サイトウ',
+    'q=%E6%96%89%E8%97%A4',
+    'q=%E3%82%84%E3%81%BE%E3%81%A0',
+    'q=%E6%B8%A1%E8%BE%BA%E5%92%8C',
+    'birthDate=1950-05-05',
+    'phone=09012345678',
+    'address=%E6%B8%AF',
+    'q=%E5%A4%AA%E9%83%8E',
+  ];
+  for (const q of queries) await client.get(`/api/people?${q}`); // warm up
+  const timings: number[] = [];
+  for (let round = 0; round < 25; round++) {
+    for (const q of queries) {
+      const t = performance.now();
+      const response = await client.get(`/api/people?${q}`);
+      timings.push(performance.now() - t);
+      if (response.status !== 200) throw new Error(`search failed: ${response.status}`);
+    }
+  }
+  timings.sort((a, b) => a - b);
+  const at = (p: number) => timings[Math.min(timings.length - 1, Math.floor(p * timings.length))]?.toFixed(1);
+  console.log(
+    `people search (${timings.length} requests over HTTP, PostgreSQL): p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms — target p95 ≤ 50 ms`,
+  );
+} finally {
+  await server.close();
+  postgres?.stop();
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "persons_merged_into" ON "persons" USING btree ("merged_into_id");
