@@ -7,60 +7,151 @@ import { organisations } from '../src/modules/organisations/organisations.tables
 import { kanaKey, nameKey, phoneKey } from '../src/modules/people/name-normalise';
 import { tenants } from '../src/modules/tenants/tenants.tables';
 
-const FAMILY: [string, string][] = [
-  ['佐藤', 'サトウ'],
-  ['鈴木', 'スズキ'],
-  ['高橋', 'タカハシ'],
-  ['髙橋', 'タカハシ'],
-  ['田中', 'タナカ'],
-  ['伊藤', 'イトウ'],
-  ['渡辺', 'ワタナベ'],
-  ['渡邉', 'ワタナベ'],
-  ['山本', 'ヤマモト'],
-  ['中村', 'ナカムラ'],
-  ['小林', 'コバヤシ'],
-  ['加藤', 'カトウ'],
-  ['吉田', 'ヨシダ'],
-  ['山田', 'ヤマダ'],
-  ['佐々木', 'ササキ'],
-  ['山口', 'ヤマグチ'],
-  ['斉藤', 'サイトウ'],
-  ['齋藤', 'サイトウ'],
-  ['松本', 'マツモト'],
-  ['井上', 'イノウエ'],
-  ['木村', 'キムラ'],
-  ['林', 'ハヤシ'],
-  ['清水', 'シミズ'],
-  ['山崎', 'ヤマザキ'],
+// The commonest surnames with their approximate share of the population (%), then a long
+// tail of composed names, as in a real city where the top 20 cover about 15% of residents.
+const COMMON_FAMILY: [string, string, number][] = [
+  ['佐藤', 'サトウ', 1.5],
+  ['鈴木', 'スズキ', 1.4],
+  ['高橋', 'タカハシ', 1.0],
+  ['髙橋', 'タカハシ', 0.1],
+  ['田中', 'タナカ', 1.0],
+  ['伊藤', 'イトウ', 0.9],
+  ['渡辺', 'ワタナベ', 0.8],
+  ['渡邉', 'ワタナベ', 0.1],
+  ['山本', 'ヤマモト', 0.9],
+  ['中村', 'ナカムラ', 0.85],
+  ['小林', 'コバヤシ', 0.8],
+  ['加藤', 'カトウ', 0.7],
+  ['吉田', 'ヨシダ', 0.7],
+  ['山田', 'ヤマダ', 0.65],
+  ['佐々木', 'ササキ', 0.55],
+  ['山口', 'ヤマグチ', 0.5],
+  ['松本', 'マツモト', 0.5],
+  ['井上', 'イノウエ', 0.5],
+  ['木村', 'キムラ', 0.45],
+  ['林', 'ハヤシ', 0.4],
+  ['斎藤', 'サイトウ', 0.25],
+  ['斉藤', 'サイトウ', 0.15],
+  ['齋藤', 'サイトウ', 0.05],
+  ['清水', 'シミズ', 0.4],
+];
+const PREFIX: [string, string][] = [
+  ['上', 'ウエ'],
+  ['中', 'ナカ'],
+  ['北', 'キタ'],
+  ['南', 'ミナミ'],
+  ['東', 'ヒガシ'],
+  ['西', 'ニシ'],
+  ['大', 'オオ'],
+  ['小', 'コ'],
+  ['石', 'イシ'],
+  ['岡', 'オカ'],
   ['森', 'モリ'],
-  ['池田', 'イケダ'],
-  ['橋本', 'ハシモト'],
-  ['阿部', 'アベ'],
-  ['石川', 'イシカワ'],
-  ['前田', 'マエダ'],
+  ['池', 'イケ'],
+  ['川', 'カワ'],
+  ['松', 'マツ'],
+  ['竹', 'タケ'],
+  ['梅', 'ウメ'],
+  ['杉', 'スギ'],
+  ['青', 'アオ'],
+  ['白', 'シラ'],
+  ['黒', 'クロ'],
+  ['金', 'カネ'],
+  ['今', 'イマ'],
+  ['古', 'フル'],
+  ['宮', 'ミヤ'],
+  ['藤', 'フジ'],
+  ['長', 'ナガ'],
+  ['永', 'ナガ'],
+  ['福', 'フク'],
+  ['浅', 'アサ'],
+  ['平', 'ヒラ'],
+  ['堀', 'ホリ'],
+  ['桑', 'クワ'],
+  ['柳', 'ヤナギ'],
+  ['原', 'ハラ'],
+  ['坂', 'サカ'],
 ];
-const GIVEN: [string, string][] = [
-  ['太郎', 'タロウ'],
-  ['花子', 'ハナコ'],
-  ['一郎', 'イチロウ'],
-  ['幸子', 'サチコ'],
+const SUFFIX: [string, string][] = [
+  ['田', 'タ'],
+  ['野', 'ノ'],
+  ['川', 'カワ'],
+  ['山', 'ヤマ'],
+  ['本', 'モト'],
+  ['村', 'ムラ'],
+  ['井', 'イ'],
+  ['木', 'キ'],
+  ['沢', 'サワ'],
+  ['原', 'ハラ'],
+  ['島', 'シマ'],
+  ['崎', 'サキ'],
+  ['谷', 'タニ'],
+  ['口', 'グチ'],
+  ['橋', 'ハシ'],
+  ['内', 'ウチ'],
+  ['尾', 'オ'],
+  ['部', 'ベ'],
+];
+const TAIL_FAMILY: [string, string][] = PREFIX.flatMap(([p, pk]) =>
+  SUFFIX.map(([s, sk]): [string, string] => [p + s, pk + sk]),
+);
+const COMMON_SHARE = COMMON_FAMILY.reduce((sum, [, , share]) => sum + share, 0) / 100;
+
+function pickFamily(): [string, string] {
+  let r = random();
+  if (r < COMMON_SHARE) {
+    for (const [name, kana, share] of COMMON_FAMILY) {
+      r -= share / 100;
+      if (r < 0) return [name, kana];
+    }
+  }
+  return pick(TAIL_FAMILY);
+}
+
+const GIVEN_STEMS: [string, string][] = [
   ['健', 'ケン'],
-  ['恵子', 'ケイコ'],
-  ['誠', 'マコト'],
-  ['由美', 'ユミ'],
-  ['翔太', 'ショウタ'],
-  ['美咲', 'ミサキ'],
-  ['浩', 'ヒロシ'],
-  ['久美子', 'クミコ'],
-  ['大輔', 'ダイスケ'],
-  ['陽子', 'ヨウコ'],
-  ['拓也', 'タクヤ'],
-  ['和子', 'カズコ'],
-  ['修', 'オサム'],
-  ['直美', 'ナオミ'],
-  ['勇気', 'ユウキ'],
-  ['ハル', 'ハル'],
+  ['大', 'ダイ'],
+  ['翔', 'ショウ'],
+  ['拓', 'タク'],
+  ['和', 'カズ'],
+  ['正', 'マサ'],
+  ['幸', 'ユキ'],
+  ['信', 'ノブ'],
+  ['義', 'ヨシ'],
+  ['秀', 'ヒデ'],
+  ['康', 'ヤス'],
+  ['直', 'ナオ'],
+  ['光', 'ミツ'],
+  ['春', 'ハル'],
+  ['夏', 'ナツ'],
+  ['秋', 'アキ'],
+  ['明', 'アキ'],
+  ['智', 'トモ'],
+  ['浩', 'ヒロ'],
+  ['隆', 'タカ'],
+  ['裕', 'ユウ'],
+  ['恭', 'キョウ'],
+  ['文', 'フミ'],
+  ['久', 'ヒサ'],
+  ['博', 'ヒロ'],
 ];
+const GIVEN_ENDINGS: [string, string][] = [
+  ['郎', 'ロウ'],
+  ['太', 'タ'],
+  ['介', 'スケ'],
+  ['也', 'ヤ'],
+  ['樹', 'キ'],
+  ['人', 'ト'],
+  ['子', 'コ'],
+  ['美', 'ミ'],
+  ['香', 'カ'],
+  ['奈', 'ナ'],
+  ['恵', 'エ'],
+  ['代', 'ヨ'],
+];
+const GIVEN: [string, string][] = GIVEN_STEMS.flatMap(([s, sk]) =>
+  GIVEN_ENDINGS.map(([e, ek]): [string, string] => [s + e, sk + ek]),
+);
 const TOWNS = ['北山', '川辺', '緑ヶ丘', '朝日', '東町', '港', '南浜', '汐見', '西原', '桜台'];
 const OUTCOMES = ['handled_here', 'refer_agency', 'refer_multi_agency', 'info_only'] as const;
 
@@ -92,7 +183,7 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
     for (let h = 0; h < count; h++) {
       const householdId = crypto.randomUUID();
       const org = pick(orgs).id;
-      const [family, familyKana] = pick(FAMILY);
+      const [family, familyKana] = pickFamily();
       const address = `つなぐ市${pick(TOWNS)}${1 + Math.floor(random() * 5)}-${1 + Math.floor(random() * 30)}-${1 + Math.floor(random() * 20)}`;
       householdRows.push({
         id: householdId,
