@@ -3,8 +3,9 @@
 // demos; every name is drawn from common name parts, so no real person is described.
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client';
+import { arrayLiteral } from '../src/db/sql-helpers';
 import { organisations } from '../src/modules/organisations/organisations.tables';
-import { kanaKey, nameKey, phoneKey } from '../src/modules/people/name-normalise';
+import { addressKey, kanaKey, nameKey, phoneKey, searchGrams } from '../src/modules/people/name-normalise';
 import { tenants } from '../src/modules/tenants/tenants.tables';
 
 // The commonest surnames with their approximate share of the population (%), then a long
@@ -95,6 +96,8 @@ const SUFFIX: [string, string][] = [
 const TAIL_FAMILY: [string, string][] = PREFIX.flatMap(([p, pk]) =>
   SUFFIX.map(([s, sk]): [string, string] => [p + s, pk + sk]),
 );
+// A city has a few hundred town names (町名); these are composed the same way.
+const TOWNS = PREFIX.flatMap(([p]) => ['町', '台', '丘', '浜', '原', '野'].map((s) => p + s));
 const COMMON_SHARE = COMMON_FAMILY.reduce((sum, [, , share]) => sum + share, 0) / 100;
 
 function pickFamily(): [string, string] {
@@ -152,7 +155,6 @@ const GIVEN_ENDINGS: [string, string][] = [
 const GIVEN: [string, string][] = GIVEN_STEMS.flatMap(([s, sk]) =>
   GIVEN_ENDINGS.map(([e, ek]): [string, string] => [s + e, sk + ek]),
 );
-const TOWNS = ['北山', '川辺', '緑ヶ丘', '朝日', '東町', '港', '南浜', '汐見', '西原', '桜台'];
 const OUTCOMES = ['handled_here', 'refer_agency', 'refer_multi_agency', 'info_only'] as const;
 
 // Deterministic, so that two runs of a benchmark measure the same city.
@@ -213,6 +215,8 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
           name_key: nameKey(`${family}${given}`),
           kana_key: kanaKey(`${familyKana}${givenKana}`),
           phone_keys: [phoneKey(phone)],
+          name_grams: searchGrams(nameKey(`${family}${given}`), kanaKey(`${familyKana}${givenKana}`)),
+          address_grams: searchGrams(addressKey(address)),
         });
         members.push({
           tenant_id: tenant.id,
@@ -252,7 +256,7 @@ async function insertRows(db: Database, table: string, rows: Record<string, unkn
   const values = rows.map(
     (row) =>
       sql`(${sql.join(
-        columns.map((c) => sql`${toParam(row[c])}`),
+        columns.map((c) => sql`${Array.isArray(row[c]) ? arrayLiteral(row[c]) : row[c]}`),
         sql`, `,
       )})`,
   );
@@ -260,9 +264,3 @@ async function insertRows(db: Database, table: string, rows: Record<string, unkn
     sql`insert into ${sql.identifier(table)} (${sql.raw(columns.map((c) => `"${c}"`).join(', '))}) values ${sql.join(values, sql`, `)}`,
   );
 }
-
-// Arrays travel as PostgreSQL array literals ({"a","b"}), which both engines read into text[].
-const toParam = (value: unknown) =>
-  Array.isArray(value)
-    ? `{${value.map((v) => `"${String(v).replace(/["\\]/g, '\\$&')}"`).join(',')}}`
-    : value;

@@ -33,14 +33,15 @@ try {
 
   const client = await loggedIn(server.url, 'demo-jiritsu');
   const queries = [
-    'q=サイトウ',
-    'q=%E6%96%89%E8%97%A4',
-    'q=%E3%82%84%E3%81%BE%E3%81%A0',
-    'q=%E6%B8%A1%E8%BE%BA%E5%92%8C',
+    'q=サイトウ', // a common surname in kana: 斎藤, 斉藤 and 齋藤 are folded together
+    `q=${encodeURIComponent('斉藤')}`,
+    `q=${encodeURIComponent('やまだ')}`,
+    `q=${encodeURIComponent('林')}`, // a one-character surname
+    `q=${encodeURIComponent('渡辺和')}`, // surname and the start of a given name
+    `q=${encodeURIComponent('ハルコ')}`, // part of a given name in kana
     'birthDate=1950-05-05',
     'phone=09012345678',
-    'address=%E6%B8%AF',
-    'q=%E5%A4%AA%E9%83%8E',
+    `address=${encodeURIComponent('桜台3-1')}`, // a town and block number
   ];
   for (const q of queries) await client.get(`/api/people?${q}`); // warm up
   const timings: number[] = [];
@@ -56,7 +57,9 @@ try {
     }
   }
   for (const [q, list] of perQuery) {
-    console.log(`  ${decodeURIComponent(q).padEnd(24)} p50 ${percentile(list, 0.5)} ms  p95 ${percentile(list, 0.95)} ms`);
+    console.log(
+      `  ${decodeURIComponent(q).padEnd(24)} p50 ${percentile(list, 0.5)} ms  p95 ${percentile(list, 0.95)} ms`,
+    );
   }
   console.log(
     `people search (${timings.length} requests over HTTP, PostgreSQL): p50 ${percentile(timings, 0.5)} ms, ` +

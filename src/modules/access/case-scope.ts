@@ -51,9 +51,12 @@ export function householdAccess(actor: Actor, householdId: SQL): SQL {
   )`;
 }
 
-function directPersonAccess(actor: Actor, org: string, personId: SQL): SQL {
+function directPersonAccess(actor: Actor, org: string, personId: SQL, registeredBy?: SQL): SQL {
+  const registered = registeredBy
+    ? sql`${registeredBy} = ${org}`
+    : sql`exists (select 1 from persons px where px.id = ${personId} and px.created_by_organisation_id = ${org})`;
   return sql`(
-    exists (select 1 from persons px where px.id = ${personId} and px.created_by_organisation_id = ${org})
+    ${registered}
     or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.organisation_id = ${org})
     or exists (select 1 from referrals rp where rp.person_id = ${personId}
                and rp.status = any(${statusList}) and ${referralReaches(actor, org, 'rp')})
@@ -62,12 +65,16 @@ function directPersonAccess(actor: Actor, org: string, personId: SQL): SQL {
   )`;
 }
 
-/** True when the actor may see the person with this id (or a record merged into it). */
-export function personAccess(actor: Actor, personId: SQL): SQL {
+/**
+ * True when the actor may see the person with this id (or a record merged into it).
+ * registeredBy: the person row's created_by_organisation_id column, when the query reads
+ * the persons table itself (saves a lookup per row).
+ */
+export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): SQL {
   const org = organisationOf(actor);
   if (!org) return nothing;
   return sql`(
-    ${directPersonAccess(actor, org, personId)}
+    ${directPersonAccess(actor, org, personId, registeredBy)}
     or exists (select 1 from persons pm where pm.merged_into_id = ${personId}
                and ${directPersonAccess(actor, org, sql`pm.id`)})
   )`;

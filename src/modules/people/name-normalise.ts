@@ -77,3 +77,36 @@ export function kanaKey(value: string): string {
 export function phoneKey(value: string): string {
   return value.normalize('NFKC').replace(/\D/g, '');
 }
+
+/**
+ * Search grams of a key: every character and every pair of neighbouring characters.
+ * Japanese names are short (佐藤, 林), too short for trigram indexes; a GIN index over these
+ * grams finds any substring of two or more characters, and single characters too.
+ */
+export function searchGrams(...keys: string[]): string[] {
+  const grams = new Set<string>();
+  for (const key of keys) {
+    const chars = Array.from(key);
+    for (let i = 0; i < chars.length; i++) {
+      grams.add(chars[i] as string);
+      if (i + 1 < chars.length) grams.add(`${chars[i]}${chars[i + 1]}`);
+    }
+  }
+  return [...grams];
+}
+
+/** The grams a query must all match: its pairs, or the character itself when it is one. */
+export function queryGrams(key: string): string[] {
+  const chars = Array.from(key);
+  if (chars.length <= 1) return chars;
+  return chars.slice(0, -1).map((ch, i) => `${ch}${chars[i + 1]}`);
+}
+
+/** Key for addresses: NFKC, no spaces, dash variants unified (1丁目2-3 = １丁目２−３). */
+export function addressKey(value: string): string {
+  return value.normalize('NFKC').replace(/\s/g, '').replace(/[‐―−]/g, '-').toLowerCase();
+}
+
+/** The same key computed by PostgreSQL, to recheck candidates found through the grams. */
+export const ADDRESS_KEY_SQL = (column: string) =>
+  `lower(translate(regexp_replace(normalize(${column}, NFKC), '\\s', '', 'g'), '‐―−', '---'))`;

@@ -1,12 +1,21 @@
 import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { textArray } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { requirePermission } from '../access/access.policy';
 import { consentCovers, ownWorkWithPerson, personAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
-import { kanaKey, nameKey, phoneKey } from './name-normalise';
+import {
+  ADDRESS_KEY_SQL,
+  addressKey,
+  kanaKey,
+  nameKey,
+  phoneKey,
+  queryGrams,
+  searchGrams,
+} from './name-normalise';
 import type { DuplicateQuery, Person, PersonInput, PersonSearch, PersonUpdate } from './people.schemas';
 import { personMerges, persons } from './people.tables';
 
@@ -18,10 +27,12 @@ const fullKana = (p: { familyNameKana?: string | null; givenNameKana?: string | 
   `${p.familyNameKana ?? ''}${p.givenNameKana ?? ''}`;
 
 function searchKeys(p: Omit<PersonInput, 'ageBand'> | PersonRow) {
+  const keys = { nameKey: nameKey(fullName(p)), kanaKey: kanaKey(fullKana(p)) };
   return {
-    nameKey: nameKey(fullName(p)),
-    kanaKey: kanaKey(fullKana(p)),
+    ...keys,
     phoneKeys: (p.phones ?? []).map(phoneKey).filter((k) => k.length > 0),
+    nameGrams: searchGrams(keys.nameKey, keys.kanaKey),
+    addressGrams: p.address ? searchGrams(addressKey(p.address)) : [],
   };
 }
 
@@ -58,7 +69,13 @@ export function selectVisiblePersons(db: Database, context: ActorContext, where:
       contactVisible: sql<boolean>`(${ownWorkWithPerson(actor, sql`${persons.id}`)} or ${consentCovers(actor, sql`${persons.id}`, today())})`,
     })
     .from(persons)
-    .where(and(eq(persons.tenantId, actor.tenantId), personAccess(actor, sql`${persons.id}`), where));
+    .where(
+      and(
+        eq(persons.tenantId, actor.tenantId),
+        personAccess(actor, sql`${persons.id}`, sql`${persons.createdByOrganisationId}`),
+        where,
+      ),
+    );
 }
 
 /** For other modules: the person if the actor may see them, else 404. */
@@ -202,13 +219,35 @@ export async function searchPeople(
   requirePermission(context.actor, 'case_content.read');
   const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
   if (search.q) {
-    const name = `%${nameKey(search.q)}%`;
-    const kana = `%${kanaKey(search.q)}%`;
-    filters.push(or(sql`${persons.nameKey} like ${name}`, sql`${persons.kanaKey} like ${kana}`) as SQL);
+    // The GIN index over grams narrows to candidates; LIKE keeps only real substrings.
+    const name = nameKey(search.q);
+    const kana = kanaKey(search.q);
+    filters.push(
+      or(
+        and(
+          sql`${persons.nameGrams} @> ${textArray(queryGrams(name))}`,
+          sql`${persons.nameKey} like ${`%${name}%`}`,
+        ),
+        and(
+          sql`${persons.nameGrams} @> ${textArray(queryGrams(kana))}`,
+          sql`${persons.kanaKey} like ${`%${kana}%`}`,
+        ),
+      ) as SQL,
+    );
   }
   if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
   if (search.phone) filters.push(sql`${persons.phoneKeys} @> array[${phoneKey(search.phone)}]::text[]`);
-  if (search.address) filters.push(sql`${persons.address} ilike ${`%${search.address}%`}`);
+  if (search.address) {
+    const address = addressKey(search.address);
+    if (Array.from(address).length < 2)
+      throw badRequest('SEARCH_TOO_SHORT', '住所は2文字以上で検索してください。');
+    filters.push(
+      and(
+        sql`${persons.addressGrams} @> ${textArray(queryGrams(address))}`,
+        sql`${sql.raw(ADDRESS_KEY_SQL('persons.address'))} like ${`%${address}%`}`,
+      ) as SQL,
+    );
+  }
   if (filters.length === 1)
     throw badRequest('SEARCH_TOO_BROAD', '氏名・生年月日・電話番号・住所のいずれかを入力してください。');
   return db.transaction(async (tx) => {

@@ -101,6 +101,8 @@ CREATE TABLE "persons" (
 	"name_key" text NOT NULL,
 	"kana_key" text DEFAULT '' NOT NULL,
 	"phone_keys" text[] DEFAULT '{}' NOT NULL,
+	"name_grams" text[] DEFAULT '{}' NOT NULL,
+	"address_grams" text[] DEFAULT '{}' NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -141,6 +143,7 @@ CREATE TABLE "referrals" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "tenants" ADD COLUMN "referral_overdue_days" integer DEFAULT 3 NOT NULL;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consents" ADD CONSTRAINT "consents_recorded_by_user_id_users_id_fk" FOREIGN KEY ("recorded_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -184,11 +187,12 @@ CREATE INDEX "household_members_person" ON "household_members" USING btree ("per
 CREATE INDEX "consultations_person_org" ON "consultations" USING btree ("person_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "consultations_household" ON "consultations" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "consultations_org_received" ON "consultations" USING btree ("organisation_id","received_at");--> statement-breakpoint
-CREATE INDEX "persons_name_key_trgm" ON "persons" USING gin ("name_key" gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "persons_kana_key_trgm" ON "persons" USING gin ("kana_key" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "persons_name_grams" ON "persons" USING gin ("name_grams");--> statement-breakpoint
+CREATE INDEX "persons_address_grams" ON "persons" USING gin ("address_grams");--> statement-breakpoint
 CREATE INDEX "persons_phone_keys" ON "persons" USING gin ("phone_keys");--> statement-breakpoint
 CREATE INDEX "persons_tenant_birth" ON "persons" USING btree ("tenant_id","birth_date");--> statement-breakpoint
 CREATE INDEX "persons_created_by_org" ON "persons" USING btree ("created_by_organisation_id");--> statement-breakpoint
+CREATE INDEX "persons_merged_into" ON "persons" USING btree ("merged_into_id");--> statement-breakpoint
 CREATE INDEX "referral_events_referral" ON "referral_events" USING btree ("referral_id");--> statement-breakpoint
 CREATE INDEX "referrals_to_org_status" ON "referrals" USING btree ("to_organisation_id","status");--> statement-breakpoint
 CREATE INDEX "referrals_from_org" ON "referrals" USING btree ("from_organisation_id","status");--> statement-breakpoint

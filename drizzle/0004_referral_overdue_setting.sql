@@ -1,1 +1,0 @@
-ALTER TABLE "tenants" ADD COLUMN "referral_overdue_days" integer DEFAULT 3 NOT NULL;

@@ -1,1 +1,0 @@
-CREATE INDEX "persons_merged_into" ON "persons" USING btree ("merged_into_id");
