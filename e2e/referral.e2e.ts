@@ -62,7 +62,35 @@ describe('an 8050 household referred from the 地域包括支援センター to 
 
     await page.getByRole('heading', { name: '鈴木さん世帯' }).waitFor();
     await page.getByText('つなぎ：依頼中').waitFor();
-    expect(await page.getByRole('img', { name: /ジェノグラム/ }).isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('adds the son to the household and draws him under his mother in the genogram', async () => {
+    await page.getByRole('button', { name: '世帯員を追加' }).click();
+    const member = page.getByRole('dialog');
+    await member.getByLabel('名', { exact: true }).fill('一郎');
+    await member.getByLabel('性別（任意）').fill('男');
+    await member.getByLabel('続柄').first().click();
+    await page.getByRole('option', { name: '長男' }).click();
+    await member.getByRole('button', { name: '追加' }).click();
+    await page.getByRole('cell', { name: '長男' }).waitFor();
+
+    await page.getByRole('button', { name: '関係を追加' }).click();
+    const tie = page.getByRole('dialog');
+    await tie.getByLabel('関係').first().click();
+    await page.getByRole('option', { name: '親子' }).click();
+    await tie.getByLabel('親').first().click();
+    await page.getByRole('option', { name: '鈴木 ハル（本人）' }).click();
+    await tie.getByLabel('子').first().click();
+    await page.getByRole('option', { name: '鈴木 一郎（長男）' }).click();
+    await tie.getByRole('button', { name: '登録' }).click();
+    await page.getByText('関係を登録しました。').waitFor();
+    const genogram = page.getByRole('img', { name: /ジェノグラム/ });
+    expect(await genogram.getAttribute('aria-labelledby')).toBe('genogram-title');
+    expect(await page.locator('#genogram-title').textContent()).toContain('鈴木 一郎（長男）');
+    const ecomap = await page.locator('#ecomap-title').textContent();
+    expect(ecomap).toContain('福祉総合相談窓口（自立相談支援機関）（つなぎの受理待ち）');
+    await page.screenshot({ path: 'test-results/household.png', fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await logOut(page);
   });
@@ -76,6 +104,14 @@ describe('an 8050 household referred from the 地域包括支援センター to 
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '受理する' }).click();
     await page.getByRole('main').getByText('受理', { exact: true }).first().waitFor();
+
+    const printUrl = await page.getByRole('link', { name: 'つなぎ票を印刷' }).getAttribute('href');
+    await page.goto(`${server.url}${printUrl}`);
+    await page.getByRole('heading', { name: 'つなぎ票' }).waitFor();
+    expect(await page.getByText('本人の同意がないため記載しません').isVisible()).toBe(true);
+    expect(await page.getByText('同意なし（つなぎ票の内容のみ共有）').isVisible()).toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/`);
     await logOut(page);
   });
 

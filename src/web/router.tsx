@@ -25,6 +25,8 @@ import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
 import { ConsultationForm } from './routes/intake/ConsultationForm';
 import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
+import { ConsultationPrint } from './routes/print/ConsultationPrint';
+import { ReferralPrint } from './routes/print/ReferralPrint';
 import { ReferralPage } from './routes/referrals/ReferralPage';
 import { ReferralsPage } from './routes/referrals/ReferralsPage';
 
@@ -90,8 +92,21 @@ const page = (path: string, component: () => React.ReactNode, permission?: strin
     errorComponent: RouteError,
   });
 
+const printPage = (path: string, component: () => React.ReactNode) =>
+  createRoute({
+    getParentRoute: () => rootRoute,
+    path,
+    beforeLoad: async ({ context }) => {
+      if (!(await context.queryClient.ensureQueryData(sessionQuery))) throw redirect({ to: '/login' });
+    },
+    component,
+    errorComponent: RouteError,
+  });
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  printPage('/print/referrals/$id', () => <ReferralPrint />),
+  printPage('/print/consultations/$id', () => <ConsultationPrint />),
   shellRoute.addChildren([
     page('/', () => <HomePage />),
     ...WORK_AREAS.filter((item) => !item.ready).map((item) =>

@@ -2,14 +2,21 @@ import { z } from 'zod';
 import { RELATIONSHIP_KINDS } from '../../shared/intake-vocabulary';
 import { optionalText, requiredText, ZId } from '../../shared/schema-helpers';
 import { ZConsultation } from '../intake/intake.schemas';
-import { ZPerson } from '../people/people.schemas';
+import { ZPerson, ZPersonInput } from '../people/people.schemas';
 import { ZReferralSummary } from '../referrals/referrals.schemas';
 
-export const ZMemberInput = z.strictObject({
-  personId: ZId,
-  relation: requiredText('続柄', 30),
-  livesTogether: z.boolean().default(true),
-});
+export const ZMemberInput = z
+  .strictObject({
+    personId: ZId.nullable().default(null),
+    /** Register a family member who has no record yet, in the same step. */
+    newPerson: ZPersonInput.nullable().default(null),
+    relation: requiredText('続柄', 30),
+    livesTogether: z.boolean().default(true),
+  })
+  .refine((m) => (m.personId === null) !== (m.newPerson === null), {
+    error: '世帯員は「登録済みの方を選ぶ」か「新しく登録する」のどちらかにしてください。',
+    path: ['personId'],
+  });
 export type MemberInput = z.infer<typeof ZMemberInput>;
 
 export const ZHouseholdInput = z.strictObject({

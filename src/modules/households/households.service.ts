@@ -6,7 +6,12 @@ import { requirePermission } from '../access/access.policy';
 import { householdAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { consultationsFor } from '../intake/intake.service';
-import { presentPerson, requireVisiblePerson, selectVisiblePersons } from '../people/people.service';
+import {
+  createPersonIn,
+  presentPerson,
+  requireVisiblePerson,
+  selectVisiblePersons,
+} from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { referralsFor } from '../referrals/referrals.service';
 import type { HouseholdInput, HouseholdView, MemberInput, RelationshipInput } from './households.schemas';
@@ -28,10 +33,18 @@ async function requireHousehold(tx: Database, context: ActorContext, id: string)
 }
 
 async function insertMember(tx: Database, context: ActorContext, householdId: string, member: MemberInput) {
-  await requireVisiblePerson(tx, context, member.personId);
+  const personId = member.newPerson
+    ? (await createPersonIn(tx, context, member.newPerson)).id
+    : (await requireVisiblePerson(tx, context, member.personId ?? '')).id;
   await tx
     .insert(householdMembers)
-    .values({ ...member, householdId, tenantId: context.actor.tenantId })
+    .values({
+      personId,
+      relation: member.relation,
+      livesTogether: member.livesTogether,
+      householdId,
+      tenantId: context.actor.tenantId,
+    })
     .onConflictDoUpdate({
       target: [householdMembers.householdId, householdMembers.personId],
       set: { relation: member.relation, livesTogether: member.livesTogether },
@@ -71,7 +84,7 @@ export async function addMember(
       action: 'household.update',
       targetType: 'household',
       targetId: householdId,
-      detail: { addedMember: member.personId },
+      detail: { addedMember: member.personId ?? 'new' },
     });
   });
   return getHousehold(db, context, householdId);

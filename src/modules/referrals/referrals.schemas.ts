@@ -64,6 +64,8 @@ export const ZReferral = ZReferralSummary.extend({
   declineReason: z.string().nullable(),
   outcome: z.string().nullable(),
   person: ZPerson.nullable(),
+  /** Whether a consent in force lets the person's information go to the recipient. */
+  consentToShare: z.boolean(),
   events: z.array(ZReferralEvent),
 });
 export type Referral = z.infer<typeof ZReferral>;

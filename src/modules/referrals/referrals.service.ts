@@ -2,6 +2,7 @@ import { aliasedTable, and, desc, eq, inArray, ne, or, type SQL, sql } from 'dri
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../server/errors';
+import { formatWestern } from '../../shared/dates';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
 import { requirePermission } from '../access/access.policy';
 import { householdAccess } from '../access/case-scope';
@@ -196,8 +197,10 @@ export async function getReferral(db: Database, context: ActorContext, id: strin
     const person = found.row.personId
       ? await requireVisiblePerson(tx, context, found.row.personId).catch(() => null)
       : null;
+    const consentToShare = found.row.personId ? await consentReaches(tx, found.row) : false;
     await recordAudit(tx, context, { action: 'referral.read', targetType: 'referral', targetId: id });
     return {
+      consentToShare,
       ...presentSummary(found),
       reason: found.row.reason,
       actionsTaken: found.row.actionsTaken,
@@ -288,4 +291,18 @@ export async function referralsFor(
     and(eq(referrals.tenantId, context.actor.tenantId), involvement(context), or(...about)),
   );
   return rows.map(presentSummary);
+}
+
+/** Whether a consent in force covers the referral's recipient (coordinators: all agencies). */
+async function consentReaches(tx: Database, row: typeof referrals.$inferSelect): Promise<boolean> {
+  const today = formatWestern(now());
+  const recipient = row.toOrganisationId
+    ? sql`(k.scope = 'all_agencies' or ${row.toOrganisationId}::uuid = any(k.organisation_ids))`
+    : sql`k.scope = 'all_agencies'`;
+  const [found] = await queryRows<{ ok: boolean }>(
+    tx,
+    sql`select exists (select 1 from consents k where k.person_id = ${row.personId}
+      and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today}) and ${recipient}) as ok`,
+  );
+  return found?.ok ?? false;
 }

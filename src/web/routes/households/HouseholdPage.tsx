@@ -1,14 +1,17 @@
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { HouseholdView } from '../../../modules/households/households.schemas';
 import { formatWareki } from '../../../shared/dates';
 import { OUTCOME_LABELS, REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
+import { Ecomap } from '../../components/Ecomap';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Genogram } from '../../components/Genogram';
 import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
 type Entry = { at: string; key: string; node: React.ReactNode };
 
@@ -18,6 +21,7 @@ export function HouseholdPage() {
     queryKey: ['household', id],
     queryFn: () => apiGet<HouseholdView>(`/api/households/${id}`),
   });
+  const [editing, setEditing] = useState<'member' | 'relationship' | null>(null);
   if (query.error) return <ErrorAlert error={query.error} title="世帯を表示できません" />;
   const household = query.data;
   if (!household) return null;
@@ -29,7 +33,10 @@ export function HouseholdPage() {
       node: (
         <>
           <Badge variant="light">相談</Badge> {c.organisationName}：{c.mainComplaint}（
-          {OUTCOME_LABELS[c.outcome]}）
+          {OUTCOME_LABELS[c.outcome]}）{' '}
+          <Anchor href={`/print/consultations/${c.id}`} target="_blank" size="sm">
+            受付票を印刷
+          </Anchor>
         </>
       ),
     })),
@@ -56,9 +63,24 @@ export function HouseholdPage() {
       </Title>
       {household.address && <Text c="gray.8">{household.address}</Text>}
       <Paper withBorder p="md">
-        <Title order={2} size="h4" mb="sm">
-          世帯員
-        </Title>
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            世帯員
+          </Title>
+          <Group gap="xs">
+            <Button size="xs" variant="default" onClick={() => setEditing('member')}>
+              世帯員を追加
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() => setEditing('relationship')}
+              disabled={household.members.length < 2}
+            >
+              関係を追加
+            </Button>
+          </Group>
+        </Group>
         <Table>
           <Table.Thead>
             <Table.Tr>
@@ -116,6 +138,12 @@ export function HouseholdPage() {
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
+          エコマップ
+        </Title>
+        <Ecomap household={household} />
+      </Paper>
+      <Paper withBorder p="md">
+        <Title order={2} size="h4" mb="sm">
           相談とつなぎの経過
         </Title>
         {entries.length === 0 ? (
@@ -133,6 +161,10 @@ export function HouseholdPage() {
           </Stack>
         )}
       </Paper>
+      {editing === 'member' && <AddMemberForm household={household} onClose={() => setEditing(null)} />}
+      {editing === 'relationship' && (
+        <AddRelationshipForm household={household} onClose={() => setEditing(null)} />
+      )}
     </Stack>
   );
 }

@@ -97,9 +97,20 @@ export function ReferralPage() {
         <Title order={1} size="h2">
           つなぎ票
         </Title>
-        <Badge size="lg" color={REFERRAL_STATUS_COLORS[referral.status]} variant="light">
-          {REFERRAL_STATUS_LABELS[referral.status]}
-        </Badge>
+        <Group gap="sm">
+          <Badge size="lg" color={REFERRAL_STATUS_COLORS[referral.status]} variant="light">
+            {REFERRAL_STATUS_LABELS[referral.status]}
+          </Badge>
+          <Button
+            component="a"
+            href={`/print/referrals/${referral.id}`}
+            target="_blank"
+            variant="default"
+            size="xs"
+          >
+            つなぎ票を印刷
+          </Button>
+        </Group>
       </Group>
       {referral.overdue && (
         <Alert color="red" title="受理待ちの期限を過ぎています">

@@ -1,0 +1,120 @@
+import type { HouseholdView } from '../../modules/households/households.schemas';
+import type { ReferralStatus } from '../../shared/intake-vocabulary';
+import { personName } from '../lib/labels';
+
+// Ecomap: the household in the middle, the organisations involved around it, and the tie
+// drawn by its quality: strong (thick line), weak (dashed), stressful (line with hatches).
+
+type Tie = 'strong' | 'weak' | 'stressful';
+type Party = { name: string; tie: Tie; note: string };
+
+const TIE_BY_STATUS: Record<ReferralStatus, Tie | null> = {
+  draft: null,
+  requested: 'weak',
+  accepted: 'strong',
+  in_progress: 'strong',
+  completed: 'strong',
+  declined: 'stressful',
+  unsuccessful: 'stressful',
+  cancelled: null,
+};
+const RANK: Record<Tie, number> = { strong: 3, stressful: 2, weak: 1 };
+
+function partiesOf(household: HouseholdView): Party[] {
+  const parties = new Map<string, Party>();
+  const add = (name: string | null, tie: Tie, note: string) => {
+    if (!name) return;
+    const existing = parties.get(name);
+    if (!existing || RANK[tie] > RANK[existing.tie]) parties.set(name, { name, tie, note });
+  };
+  for (const c of household.consultations) add(c.organisationName, 'strong', '相談を受けた機関');
+  for (const r of household.referrals) {
+    const tie = TIE_BY_STATUS[r.status];
+    if (tie)
+      add(
+        r.toOrganisationName,
+        tie,
+        tie === 'weak' ? 'つなぎの受理待ち' : tie === 'stressful' ? '辞退・不調' : 'つなぎ先',
+      );
+  }
+  return [...parties.values()];
+}
+
+const WIDTH = 760;
+const HEIGHT = 460;
+const CX = WIDTH / 2;
+const CY = HEIGHT / 2;
+
+function tiePath(x1: number, y1: number, x2: number, y2: number, tie: Tie) {
+  if (tie !== 'stressful') return null;
+  const marks: string[] = [];
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const length = Math.hypot(dx, dy);
+  const [ux, uy] = [dx / length, dy / length];
+  for (let t = 0.3; t <= 0.7; t += 0.1) {
+    const mx = x1 + dx * t;
+    const my = y1 + dy * t;
+    marks.push(`M${mx - uy * 7},${my + ux * 7} L${mx + uy * 7},${my - ux * 7}`);
+  }
+  return marks.join(' ');
+}
+
+export function Ecomap({ household }: { household: HouseholdView }) {
+  const parties = partiesOf(household);
+  const names = household.members.map((m) => personName(m.person));
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        width="100%"
+        style={{ maxWidth: WIDTH }}
+        role="img"
+        aria-labelledby="ecomap-title"
+      >
+        <title id="ecomap-title">
+          エコマップ：{household.name}と、
+          {parties.map((p) => `${p.name}（${p.note}）`).join('、') || '関わる機関なし'}
+        </title>
+        {parties.map((party, i) => {
+          const angle = (2 * Math.PI * i) / Math.max(parties.length, 1) - Math.PI / 2;
+          const x = CX + Math.cos(angle) * 270;
+          const y = CY + Math.sin(angle) * 165;
+          const hatches = tiePath(CX, CY, x, y, party.tie);
+          return (
+            <g key={party.name}>
+              <line
+                x1={CX}
+                y1={CY}
+                x2={x}
+                y2={y}
+                stroke="#212529"
+                strokeWidth={party.tie === 'strong' ? 4 : 1.5}
+                strokeDasharray={party.tie === 'weak' ? '8 6' : undefined}
+              />
+              {hatches && <path d={hatches} stroke="#c92a2a" strokeWidth={2} />}
+              <ellipse cx={x} cy={y} rx={104} ry={30} fill="#fff" stroke="#212529" />
+              <text x={x} y={y - 2} textAnchor="middle" fontSize={12}>
+                {party.name.length > 17 ? `${party.name.slice(0, 17)}…` : party.name}
+              </text>
+              <text x={x} y={y + 14} textAnchor="middle" fontSize={11} fill="#495057">
+                {party.note}
+              </text>
+            </g>
+          );
+        })}
+        <circle cx={CX} cy={CY} r={70} fill="#ffe8cc" stroke="#212529" strokeWidth={2} />
+        <text x={CX} y={CY - 8} textAnchor="middle" fontSize={14} fontWeight={700}>
+          {household.name}
+        </text>
+        <text x={CX} y={CY + 12} textAnchor="middle" fontSize={11}>
+          {names.slice(0, 3).join('・')}
+          {names.length > 3 ? ' ほか' : ''}
+        </text>
+      </svg>
+      <figcaption style={{ fontSize: 13 }}>
+        凡例：太線＝強い関わり　破線＝弱い関わり（受理待ち）　斜線入り＝ストレスのある関係（辞退・不調）
+      </figcaption>
+    </figure>
+  );
+}
