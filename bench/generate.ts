@@ -156,6 +156,7 @@ const GIVEN: [string, string][] = GIVEN_STEMS.flatMap(([s, sk]) =>
   GIVEN_ENDINGS.map(([e, ek]): [string, string] => [s + e, sk + ek]),
 );
 const OUTCOMES = ['handled_here', 'refer_agency', 'refer_multi_agency', 'info_only'] as const;
+const REFERRAL_STATUSES = ['requested', 'accepted', 'in_progress', 'completed', 'declined'] as const;
 
 // Deterministic, so that two runs of a benchmark measure the same city.
 let seed = 20261122;
@@ -182,6 +183,7 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
     const householdRows: Record<string, unknown>[] = [];
     const members: Record<string, unknown>[] = [];
     const consultationRows: Record<string, unknown>[] = [];
+    const referralRows: Record<string, unknown>[] = [];
     for (let h = 0; h < count; h++) {
       const householdId = crypto.randomUUID();
       const org = pick(orgs).id;
@@ -225,17 +227,38 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
           relation: m === 0 ? '本人' : '同居家族',
         });
         if (m === 0) {
+          const consultationId = crypto.randomUUID();
+          const outcome = pick(OUTCOMES);
+          const receivedAt = new Date(Date.UTC(2024, 0, 1) + random() * 3 * 365 * 86_400_000);
+          if (outcome === 'refer_agency' || outcome === 'refer_multi_agency') {
+            const toMultiAgency = outcome === 'refer_multi_agency';
+            const target = pick(orgs).id;
+            referralRows.push({
+              tenant_id: tenant.id,
+              consultation_id: consultationId,
+              person_id: id,
+              household_id: householdId,
+              from_organisation_id: org,
+              to_organisation_id: toMultiAgency || target === org ? null : target,
+              to_multi_agency: toMultiAgency || target === org,
+              main_complaint: '生活全般についての相談',
+              reason: '専門的な支援が必要なため',
+              status: pick(REFERRAL_STATUSES),
+              sent_at: receivedAt.toISOString(),
+            });
+          }
           consultationRows.push({
+            id: consultationId,
             tenant_id: tenant.id,
             organisation_id: org,
-            received_at: new Date(Date.UTC(2024, 0, 1) + random() * 3 * 365 * 86_400_000).toISOString(),
+            received_at: receivedAt.toISOString(),
             channel: 'phone',
             brought_by: 'self',
             person_id: id,
             household_id: householdId,
             main_complaint: '生活全般についての相談',
             issues: ['poverty'],
-            outcome: pick(OUTCOMES),
+            outcome,
             share_consent: 'not_asked',
           });
         }
@@ -245,6 +268,7 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
     await insertRows(db, 'households', householdRows);
     await insertRows(db, 'household_members', members);
     await insertRows(db, 'consultations', consultationRows);
+    await insertRows(db, 'referrals', referralRows);
     onProgress?.(start + count);
   }
   await db.execute(sql`analyze`);

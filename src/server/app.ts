@@ -17,6 +17,7 @@ import { intakeRoutes } from '../modules/intake/intake.routes';
 import { organisationRoutes } from '../modules/organisations/organisations.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
+import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
 import type { AppEnv, Deps } from './env';
@@ -87,7 +88,8 @@ export function createApp(deps: Deps) {
     .route('/api/households', householdRoutes)
     .route('/api/consultations', intakeRoutes)
     .route('/api/consents', consentRoutes)
-    .route('/api/referrals', referralRoutes);
+    .route('/api/referrals', referralRoutes)
+    .route('/api/settings', tenantRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'referral.transition',
   'referral.read',
   'referral.list',
+  'issue.create',
+  'tenant.update',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -73,6 +75,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'referral.transition': 'つなぎの状態変更',
   'referral.read': 'つなぎの閲覧',
   'referral.list': 'つなぎ一覧の閲覧',
+  'issue.create': '課題の追加',
+  'tenant.update': '自治体の設定変更',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {

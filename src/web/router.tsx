@@ -17,6 +17,7 @@ import { hasPermission, sessionQuery } from './lib/session';
 import { AuditPage } from './routes/AuditPage';
 import { AreasPage } from './routes/admin/AreasPage';
 import { OrganisationsPage } from './routes/admin/OrganisationsPage';
+import { SettingsPage } from './routes/admin/SettingsPage';
 import { UsersPage } from './routes/admin/UsersPage';
 import { ComingSoonPage } from './routes/ComingSoonPage';
 import { HomePage } from './routes/HomePage';
@@ -123,6 +124,7 @@ const routeTree = rootRoute.addChildren([
         '/admin/organisations': OrganisationsPage,
         '/admin/areas': AreasPage,
         '/admin/users': UsersPage,
+        '/admin/settings': SettingsPage,
         '/audit': AuditPage,
       }[item.to];
       if (!Component) throw new Error(`no page for ${item.to}`);

@@ -1,10 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
-import { DEFAULT_ISSUES } from '../../shared/issues';
+
 import { ZIdParam } from '../../shared/schema-helpers';
 import { ZConsultation, ZConsultationInput, ZConsultationList, ZUrgentAlerts } from './intake.schemas';
 import { createConsultation, getConsultation, listConsultations, urgentAlerts } from './intake.service';
+import { addCustomIssue, issueVocabulary, ZCustomIssueInput } from './issues.service';
+
+const ZIssueList = z.object({
+  issues: z.array(z.object({ code: z.string(), label: z.string(), sensitive: z.boolean() })),
+});
 
 const tags = ['相談受付'];
 
@@ -56,10 +61,19 @@ export const intakeRoutes = createRouter()
         ),
       },
     }),
-    async (c) => {
-      requestContext(c);
-      return c.json({ issues: DEFAULT_ISSUES }, 200);
-    },
+    async (c) => c.json({ issues: await issueVocabulary(c.get('deps').db, requestContext(c).actor) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/issues',
+      tags,
+      summary: '自治体独自の課題の追加（管理者）',
+      request: { body: jsonBody(ZCustomIssueInput) },
+      responses: { 201: jsonResponse(ZIssueList, 'the vocabulary with the new issue') },
+    }),
+    async (c) =>
+      c.json({ issues: await addCustomIssue(c.get('deps').db, requestContext(c), c.req.valid('json')) }, 201),
   )
   .openapi(
     createRoute({

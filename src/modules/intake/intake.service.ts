@@ -3,7 +3,6 @@ import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, forbidden, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
-import { DEFAULT_ISSUES } from '../../shared/issues';
 import { requirePermission } from '../access/access.policy';
 import { householdAccess, REFERRAL_STATUSES_GRANTING_ACCESS } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -16,8 +15,7 @@ import { insertReferral } from '../referrals/referrals.service';
 import { referrals } from '../referrals/referrals.tables';
 import type { Consultation, ConsultationInput } from './intake.schemas';
 import { consultations } from './intake.tables';
-
-const KNOWN_ISSUES = new Set(DEFAULT_ISSUES.map((i) => i.code));
+import { issueVocabulary } from './issues.service';
 
 /** Consultations the actor may read: taken by their organisation, or referred to them. */
 function consultationAccess(context: ActorContext): SQL {
@@ -79,7 +77,8 @@ export async function createConsultation(db: Database, context: ActorContext, in
   requirePermission(context.actor, 'case_content.write');
   const organisationId = context.actor.organisationId;
   if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
-  const unknown = input.issues.filter((i) => !KNOWN_ISSUES.has(i));
+  const known = new Set((await issueVocabulary(db, context.actor)).map((i) => i.code));
+  const unknown = input.issues.filter((i) => !known.has(i));
   if (unknown.length) throw badRequest('UNKNOWN_ISSUE', `登録されていない課題です：${unknown.join('、')}`);
 
   const id = await db.transaction(async (tx) => {

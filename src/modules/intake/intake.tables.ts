@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import type { BroughtBy, Channel, ConsultationOutcome, ShareConsent } from '../../shared/intake-vocabulary';
 import { households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
@@ -47,4 +47,20 @@ export const consultations = pgTable(
     index('consultations_household').on(t.householdId),
     index('consultations_org_received').on(t.organisationId, t.receivedAt),
   ],
+);
+
+/** Issues a municipality adds to the default vocabulary of DOMAIN.md (課題の追加). */
+export const customIssues = pgTable(
+  'custom_issues',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    sensitive: boolean('sensitive').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('custom_issues_code').on(t.tenantId, t.code)],
 );

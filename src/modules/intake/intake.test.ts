@@ -304,3 +304,44 @@ describe('input rules of the intake form', () => {
     expect(unknownIssue.status).toBe(400);
   });
 });
+
+describe("the municipality's own settings", () => {
+  it('lets the administrator add an issue to the vocabulary, which the intake then accepts', async () => {
+    const admin = await loggedIn(server.url, 'demo-admin');
+    expect((await houkatsu.post('/api/consultations/issues', { label: '外出困難' })).status).toBe(403);
+    const added = await admin.post<{ issues: { code: string; label: string; sensitive: boolean }[] }>(
+      '/api/consultations/issues',
+      { label: '外出困難', sensitive: false },
+    );
+    expect(added.status).toBe(201);
+    const issue = added.body.issues.find((i) => i.label === '外出困難');
+    expect(issue?.code).toMatch(/^custom_/);
+    expect((await admin.post('/api/consultations/issues', { label: '外出困難' })).status).toBe(409);
+    const created = await houkatsu.post('/api/consultations', {
+      ...consultation8050({ newPerson: { ...mother, givenName: '五郎', birthDate: '1976-05-05' } }),
+      issues: [issue?.code],
+      primaryIssue: issue?.code,
+    });
+    expect(created.status).toBe(201);
+  });
+
+  it('uses the municipal number of days before a referral counts as overdue', async () => {
+    const admin = await loggedIn(server.url, 'demo-admin');
+    const changed = await admin.patch<{ referralOverdueDays: number }>('/api/settings', {
+      referralOverdueDays: 1,
+    });
+    expect(changed.body.referralOverdueDays).toBe(1);
+    expect((await admin.patch('/api/settings', { referralOverdueDays: 0 })).status).toBe(400);
+    const created = await houkatsu.post<Consultation>(
+      '/api/consultations',
+      consultation8050({ newPerson: { ...mother, givenName: '六郎', birthDate: '1977-06-06' } }),
+    );
+    advanceClockForTests(36 * 3_600_000);
+    const sender = await loggedIn(server.url, 'demo-consultant');
+    expect((await sender.get<Referral>(`/api/referrals/${created.body.referralIds[0]}`)).body.overdue).toBe(
+      true,
+    );
+    const adminAgain = await loggedIn(server.url, 'demo-admin');
+    expect((await adminAgain.patch('/api/settings', { referralOverdueDays: 3 })).status).toBe(200);
+  });
+});

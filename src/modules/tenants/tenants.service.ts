@@ -1,10 +1,12 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, conflict } from '../../server/errors';
-import { recordAudit } from '../audit/audit.service';
+import { type Actor, requirePermission } from '../access/access.policy';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { organisations } from '../organisations/organisations.tables';
 import { memberships, users } from '../users/users.tables';
+import type { UpdateTenantSettings } from './tenants.schemas';
 import { tenants } from './tenants.tables';
 
 export type BootstrapInput = {
@@ -81,4 +83,25 @@ export async function bootstrapTenant(db: Database, input: BootstrapInput) {
     await recordAudit(tx, context, { action: 'user.create', targetType: 'user', targetId: user.id });
     return { tenantId: tenant.id, userId: user.id, organisationId: organisation.id };
   });
+}
+
+export async function getTenantSettings(db: Database, actor: Actor) {
+  requirePermission(actor, 'directory.read');
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, actor.tenantId));
+  if (!tenant) throw new AppError(404, 'NOT_FOUND', '自治体が見つかりません。');
+  return { name: tenant.name, code: tenant.code, referralOverdueDays: tenant.referralOverdueDays };
+}
+
+export async function updateTenantSettings(db: Database, context: ActorContext, input: UpdateTenantSettings) {
+  requirePermission(context.actor, 'admin.organisations.manage');
+  await db.transaction(async (tx) => {
+    await tx.update(tenants).set(input).where(eq(tenants.id, context.actor.tenantId));
+    await recordAudit(tx, context, {
+      action: 'tenant.update',
+      targetType: 'tenant',
+      targetId: context.actor.tenantId,
+      detail: { fields: Object.keys(input) },
+    });
+  });
+  return getTenantSettings(db, context.actor);
 }

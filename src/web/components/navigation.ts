@@ -90,6 +90,13 @@ export const ADMIN_AREAS: NavItem[] = [
     permission: 'admin.users.manage',
   },
   {
+    to: '/admin/settings',
+    label: '自治体の設定',
+    description: 'つなぎの受理期限、課題の語彙',
+    ready: true,
+    permission: 'admin.organisations.manage',
+  },
+  {
     to: '/audit',
     label: '監査ログ',
     description: 'ログインと操作の記録',

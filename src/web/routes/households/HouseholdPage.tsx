@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { HouseholdView } from '../../../modules/households/households.schemas';
+import type { Person } from '../../../modules/people/people.schemas';
 import { formatWareki } from '../../../shared/dates';
 import { OUTCOME_LABELS, REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
@@ -11,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Genogram } from '../../components/Genogram';
 import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+import { ConsentForm } from './ConsentForm';
 import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
 type Entry = { at: string; key: string; node: React.ReactNode };
@@ -22,6 +24,7 @@ export function HouseholdPage() {
     queryFn: () => apiGet<HouseholdView>(`/api/households/${id}`),
   });
   const [editing, setEditing] = useState<'member' | 'relationship' | null>(null);
+  const [consentFor, setConsentFor] = useState<Person | null>(null);
   if (query.error) return <ErrorAlert error={query.error} title="世帯を表示できません" />;
   const household = query.data;
   if (!household) return null;
@@ -89,6 +92,9 @@ export function HouseholdPage() {
               <Table.Th>生年月日・年代</Table.Th>
               <Table.Th>同居</Table.Th>
               <Table.Th>連絡先</Table.Th>
+              <Table.Th>
+                <span className="visually-hidden">同意</span>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -124,6 +130,11 @@ export function HouseholdPage() {
                       {[m.person.address, ...(m.person.phones ?? [])].filter(Boolean).join('　')}
                     </Text>
                   )}
+                </Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="default" onClick={() => setConsentFor(m.person)}>
+                    同意
+                  </Button>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -161,6 +172,9 @@ export function HouseholdPage() {
           </Stack>
         )}
       </Paper>
+      {consentFor && (
+        <ConsentForm person={consentFor} householdId={household.id} onClose={() => setConsentFor(null)} />
+      )}
       {editing === 'member' && <AddMemberForm household={household} onClose={() => setEditing(null)} />}
       {editing === 'relationship' && (
         <AddRelationshipForm household={household} onClose={() => setEditing(null)} />

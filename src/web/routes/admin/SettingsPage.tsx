@@ -1,0 +1,138 @@
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { api, apiGet } from '../../lib/api';
+import { useApiMutation } from '../../lib/mutation';
+
+type Settings = { name: string; code: string; referralOverdueDays: number };
+type Issue = { code: string; label: string; sensitive: boolean };
+
+const settingsQuery = queryOptions({
+  queryKey: ['settings'],
+  queryFn: () => apiGet<Settings>('/api/settings'),
+});
+const issuesQuery = queryOptions({
+  queryKey: ['issues'],
+  queryFn: () => apiGet<{ issues: Issue[] }>('/api/consultations/issues'),
+});
+
+export function SettingsPage() {
+  const { data: settings } = useSuspenseQuery(settingsQuery);
+  const { data: vocabulary } = useSuspenseQuery(issuesQuery);
+  const [days, setDays] = useState<number | string>(settings.referralOverdueDays);
+  const [label, setLabel] = useState('');
+  const [sensitive, setSensitive] = useState(false);
+  const saveDays = useApiMutation(
+    (value: number) => api('PATCH', '/api/settings', { referralOverdueDays: value }),
+    {
+      invalidate: [settingsQuery.queryKey],
+      success: '設定を保存しました。',
+    },
+  );
+  const addIssue = useApiMutation((body: unknown) => api('POST', '/api/consultations/issues', body), {
+    invalidate: [issuesQuery.queryKey],
+    success: '課題を追加しました。',
+    onDone: () => {
+      setLabel('');
+      setSensitive(false);
+    },
+  });
+  const submitDays = (event: FormEvent) => {
+    event.preventDefault();
+    saveDays.mutate(Number(days));
+  };
+  const submitIssue = (event: FormEvent) => {
+    event.preventDefault();
+    addIssue.mutate({ label, sensitive });
+  };
+  return (
+    <Stack maw={900}>
+      <Title order={1} size="h2">
+        自治体の設定
+      </Title>
+      <Text c="gray.8">
+        {settings.name}（全国地方公共団体コード {settings.code}）
+      </Text>
+      <Paper withBorder p="md">
+        <form onSubmit={submitDays}>
+          <Stack>
+            <Title order={2} size="h4">
+              つなぎの受理期限
+            </Title>
+            <ErrorAlert error={saveDays.error} />
+            <Group align="flex-end">
+              <NumberInput
+                label="依頼から受理までの日数"
+                description="この日数を過ぎても受理されないつなぎは、送った側と受けた側の両方に「期限超過」と表示されます。"
+                min={1}
+                max={60}
+                value={days}
+                onChange={setDays}
+                error={fieldError(saveDays.error, 'referralOverdueDays')}
+                w={360}
+              />
+              <Button type="submit" loading={saveDays.isPending}>
+                保存
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          <Title order={2} size="h4">
+            課題の語彙
+          </Title>
+          <Text size="sm" c="gray.8">
+            国の様式にもとづく課題に、この自治体で使う課題を追加できます。「機微」は必要な人にだけ示し、少数の集計には出しません。
+          </Text>
+          <Group gap={6}>
+            {vocabulary.issues.map((issue) => (
+              <Badge
+                key={issue.code}
+                variant="light"
+                color={issue.code.startsWith('custom_') ? 'blue' : 'gray'}
+              >
+                {issue.label}
+                {issue.sensitive ? '（機微）' : ''}
+              </Badge>
+            ))}
+          </Group>
+          <form onSubmit={submitIssue}>
+            <Group align="flex-end">
+              <TextInput
+                label="追加する課題"
+                required
+                value={label}
+                onChange={(e) => setLabel(e.currentTarget.value)}
+                error={fieldError(addIssue.error, 'label')}
+              />
+              <Checkbox
+                label="機微な課題"
+                checked={sensitive}
+                onChange={(e) => setSensitive(e.currentTarget.checked)}
+                mb={8}
+              />
+              <Button type="submit" loading={addIssue.isPending}>
+                追加
+              </Button>
+            </Group>
+          </form>
+          <ErrorAlert error={addIssue.error} />
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
