@@ -195,9 +195,12 @@ ALTER TABLE "referrals" ADD CONSTRAINT "referrals_to_organisation_id_organisatio
 ALTER TABLE "referrals" ADD CONSTRAINT "referrals_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "consents_person" ON "consents" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "household_members_person" ON "household_members" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "households_created_by_org" ON "households" USING btree ("created_by_organisation_id");--> statement-breakpoint
 CREATE INDEX "consultations_person_org" ON "consultations" USING btree ("person_id","organisation_id");--> statement-breakpoint
 CREATE INDEX "consultations_household" ON "consultations" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "consultations_org_received" ON "consultations" USING btree ("organisation_id","received_at");--> statement-breakpoint
+CREATE INDEX "consultations_org_person" ON "consultations" USING btree ("organisation_id","person_id");--> statement-breakpoint
+CREATE INDEX "consultations_org_household" ON "consultations" USING btree ("organisation_id","household_id");--> statement-breakpoint
 CREATE INDEX "persons_name_grams" ON "persons" USING gin ("name_grams");--> statement-breakpoint
 CREATE INDEX "persons_address_grams" ON "persons" USING gin ("address_grams");--> statement-breakpoint
 CREATE INDEX "persons_phone_keys" ON "persons" USING gin ("phone_keys");--> statement-breakpoint
@@ -208,4 +211,5 @@ CREATE INDEX "referral_events_referral" ON "referral_events" USING btree ("refer
 CREATE INDEX "referrals_to_org_status" ON "referrals" USING btree ("to_organisation_id","status");--> statement-breakpoint
 CREATE INDEX "referrals_from_org" ON "referrals" USING btree ("from_organisation_id","status");--> statement-breakpoint
 CREATE INDEX "referrals_person" ON "referrals" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "referrals_to_org_person" ON "referrals" USING btree ("to_organisation_id","person_id","status");--> statement-breakpoint
 CREATE INDEX "referrals_household" ON "referrals" USING btree ("household_id");

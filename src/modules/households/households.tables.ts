@@ -5,20 +5,24 @@ import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
 
 // 世帯 as the family lives it, which may differ from the resident registry.
-export const households = pgTable('households', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
-  name: varchar('name', { length: 80 }).notNull(),
-  address: text('address'),
-  notes: text('notes'),
-  createdByOrganisationId: uuid('created_by_organisation_id')
-    .notNull()
-    .references(() => organisations.id),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: varchar('name', { length: 80 }).notNull(),
+    address: text('address'),
+    notes: text('notes'),
+    createdByOrganisationId: uuid('created_by_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('households_created_by_org').on(t.createdByOrganisationId)],
+);
 
 export const householdMembers = pgTable(
   'household_members',

@@ -219,18 +219,20 @@ export async function searchPeople(
   requirePermission(context.actor, 'case_content.read');
   const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
   if (search.q) {
-    // The GIN index over grams narrows to candidates; LIKE keeps only real substrings.
+    // The GIN index over grams narrows to candidates; LIKE keeps only real substrings. A
+    // single character finds names that start with it (林 finds 林, not every 小林).
     const name = nameKey(search.q);
     const kana = kanaKey(search.q);
+    const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
     filters.push(
       or(
         and(
           sql`${persons.nameGrams} @> ${textArray(queryGrams(name))}`,
-          sql`${persons.nameKey} like ${`%${name}%`}`,
+          sql`${persons.nameKey} like ${pattern(name)}`,
         ),
         and(
           sql`${persons.nameGrams} @> ${textArray(queryGrams(kana))}`,
-          sql`${persons.kanaKey} like ${`%${kana}%`}`,
+          sql`${persons.kanaKey} like ${pattern(kana)}`,
         ),
       ) as SQL,
     );

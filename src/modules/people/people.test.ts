@@ -131,3 +131,22 @@ describe('名寄せ', () => {
     );
   });
 });
+
+describe('one-character searches', () => {
+  it('find names that start with the character, so that 林 is not buried under every 小林', async () => {
+    await register(worker, {
+      familyName: '林',
+      givenName: '真',
+      familyNameKana: 'ハヤシ',
+      givenNameKana: 'マコト',
+    });
+    await register(worker, {
+      familyName: '小林',
+      givenName: '進',
+      familyNameKana: 'コバヤシ',
+      givenNameKana: 'ススム',
+    });
+    expect(await search(`q=${encodeURIComponent('林')}`)).toEqual(['林真']);
+    expect((await search(`q=${encodeURIComponent('小林')}`)).sort()).toEqual(['小林進']);
+  });
+});

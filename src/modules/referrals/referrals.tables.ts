@@ -42,6 +42,7 @@ export const referrals = pgTable(
     index('referrals_to_org_status').on(t.toOrganisationId, t.status),
     index('referrals_from_org').on(t.fromOrganisationId, t.status),
     index('referrals_person').on(t.personId),
+    index('referrals_to_org_person').on(t.toOrganisationId, t.personId, t.status),
     index('referrals_household').on(t.householdId),
   ],
 );
