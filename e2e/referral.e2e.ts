@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server/start';
+import { TestClient } from '../src/testing/test-client';
 import { startTestServer } from '../src/testing/test-server';
 import { seriousViolations } from './a11y';
 import { launchBrowser } from './browser';
@@ -126,5 +127,44 @@ describe('an 8050 household referred from the 地域包括支援センター to 
     await row.getByText('受理').waitFor();
     expect(await row.getByText('福祉総合相談窓口（自立相談支援機関）').isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('名寄せ in the browser', () => {
+  it('merges two records of one person after a confirmation, and undoes it', async () => {
+    const api = new TestClient(server.url);
+    await api.login('demo-disability');
+    await api.post('/api/people', {
+      familyName: '髙橋',
+      givenName: '誠',
+      familyNameKana: 'タカハシ',
+      givenNameKana: 'マコト',
+      birthDate: '1960-06-06',
+    });
+    await api.post('/api/people', {
+      familyName: '高橋',
+      givenName: '誠',
+      familyNameKana: 'ﾀｶﾊｼ',
+      givenNameKana: 'ﾏｺﾄ',
+      birthDate: '1960-06-06',
+    });
+    await logIn(page, server.url, 'demo-disability');
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '世帯・本人' })
+      .click();
+    await page.getByLabel('氏名・フリガナ').fill('高橋');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.getByLabel('髙橋 誠を統合対象に選ぶ').check();
+    await page.getByLabel('高橋 誠を統合対象に選ぶ').check();
+    await page.getByRole('button', { name: '選んだ2件を同一人物として統合' }).click();
+    await page.getByRole('dialog').getByText('同一人物として統合しますか').waitFor();
+    await page.getByRole('button', { name: '統合する' }).click();
+    await page.getByRole('button', { name: '直前の統合を取り消す' }).waitFor();
+    expect(await page.getByRole('row', { name: /誠/ }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '直前の統合を取り消す' }).click();
+    await page.getByLabel('高橋 誠を統合対象に選ぶ').waitFor();
+    expect(await page.getByRole('row', { name: /誠/ }).count()).toBe(2);
   });
 });

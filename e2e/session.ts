@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 
 export async function logIn(page: Page, baseUrl: string, loginId: string) {
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
   await page.getByLabel('ログインID').fill(loginId);
   await page.getByLabel('パスワード').fill('tsunagu-demo');

@@ -1,12 +1,13 @@
-import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import type { Person } from '../../../modules/people/people.schemas';
 import { formatWareki } from '../../../shared/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { apiGet } from '../../lib/api';
+import { api, apiGet } from '../../lib/api';
 import { personName } from '../../lib/labels';
 
 function HouseholdLinks({ personId }: { personId: string }) {
@@ -26,11 +27,81 @@ function HouseholdLinks({ personId }: { personId: string }) {
   );
 }
 
+function MergeBar({
+  selected,
+  people,
+  onDone,
+}: {
+  selected: string[];
+  people: Person[];
+  onDone: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const [lastMerge, setLastMerge] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [kept, merged] = selected.map((id) => people.find((p) => p.id === id));
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['people-search'] });
+  const merge = () =>
+    kept &&
+    merged &&
+    modals.openConfirmModal({
+      title: '同一人物として統合しますか',
+      children: (
+        <Text size="sm">
+          「{personName(merged)}」の記録を「{personName(kept)}
+          」に統合します。両方の記録と経過はそのまま残り、あとで取り消せます。
+        </Text>
+      ),
+      labels: { confirm: '統合する', cancel: 'キャンセル' },
+      onConfirm: async () => {
+        setError(null);
+        try {
+          const result = await api<{ id: string }>('POST', `/api/people/${kept.id}/merge`, {
+            mergedPersonId: merged.id,
+          });
+          setLastMerge(result.id);
+          onDone();
+          await refresh();
+        } catch (e) {
+          setError(e);
+        }
+      },
+    });
+  const undo = async () => {
+    if (!lastMerge) return;
+    try {
+      await api('POST', `/api/people/merges/${lastMerge}/undo`);
+      setLastMerge(null);
+      await refresh();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={error} title="統合できませんでした" />
+      <Group>
+        <Button variant="default" disabled={selected.length !== 2} onClick={merge}>
+          選んだ2件を同一人物として統合
+        </Button>
+        {lastMerge && (
+          <Button variant="subtle" color="red" onClick={undo}>
+            直前の統合を取り消す
+          </Button>
+        )}
+      </Group>
+    </Stack>
+  );
+}
+
 export function PeopleSearchPage() {
   const [q, setQ] = useState('');
   const [birthDate, setBirthDate] = useState('');
   const [phone, setPhone] = useState('');
   const [params, setParams] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string[]>([]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((current) => (on ? [...current, id].slice(-2) : current.filter((x) => x !== id)));
   const query = useQuery({
     queryKey: ['people-search', params],
     queryFn: () => apiGet<{ people: Person[] }>(`/api/people?${params}`),
@@ -77,9 +148,15 @@ export function PeopleSearchPage() {
         </EmptyState>
       )}
       {query.data && query.data.people.length > 0 && (
+        <MergeBar selected={selected} people={query.data.people} onDone={() => setSelected([])} />
+      )}
+      {query.data && query.data.people.length > 0 && (
         <Table striped>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th>
+                <span className="visually-hidden">統合対象</span>
+              </Table.Th>
               <Table.Th>氏名</Table.Th>
               <Table.Th>フリガナ</Table.Th>
               <Table.Th>生年月日</Table.Th>
@@ -89,6 +166,13 @@ export function PeopleSearchPage() {
           <Table.Tbody>
             {query.data.people.map((p) => (
               <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`${personName(p)}を統合対象に選ぶ`}
+                    checked={selected.includes(p.id)}
+                    onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                  />
+                </Table.Td>
                 <Table.Td>{personName(p)}</Table.Td>
                 <Table.Td>{[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ')}</Table.Td>
                 <Table.Td>{p.birthDate ? formatWareki(`${p.birthDate}T00:00:00+09:00`) : '—'}</Table.Td>
