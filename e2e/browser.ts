@@ -16,3 +16,13 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/** A Japanese desk: ja-JP, Japan time, a laptop-sized window. */
+export async function openPage(browser: Browser, height = 900) {
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    viewport: { width: 1366, height },
+  });
+  return context.newPage();
+}

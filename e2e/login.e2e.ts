@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../src/server/start';
 import { startTestServer } from '../src/testing/test-server';
 import { seriousViolations } from './a11y';
-import { launchBrowser } from './browser';
+import { launchBrowser, openPage } from './browser';
+import { logIn } from './session';
 
 let server: RunningServer;
 let browser: Browser;
@@ -12,25 +13,12 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 900 },
-  });
-  page = await context.newPage();
+  page = await openPage(browser);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function logIn(loginId: string) {
-  await page.goto(`${server.url}/`);
-  await page.getByLabel('ログインID').fill(loginId);
-  await page.getByLabel('パスワード').fill('tsunagu-demo');
-  await page.getByRole('button', { name: 'ログイン', exact: true }).click();
-  await page.getByRole('heading', { name: 'ホーム' }).waitFor();
-}
 
 describe('logging in and out', () => {
   it('sends a visitor to an accessible login page that lists the demo logins', async () => {
@@ -50,7 +38,7 @@ describe('logging in and out', () => {
   });
 
   it('logs a consultant in to an accessible home page with the work queue and today in 和暦', async () => {
-    await logIn('demo-consultant');
+    await logIn(page, server.url, 'demo-consultant');
     const main = page.getByRole('main');
     await main.getByText('北村 さくらさん（北部地域包括支援センター／相談員）').waitFor();
     await main.getByRole('heading', { name: '対応が必要なこと' }).waitFor();
@@ -83,7 +71,7 @@ describe('logging in and out', () => {
 
 describe('administration in the browser', () => {
   it('lets the administrator register a colleague, who then appears in the list', async () => {
-    await logIn('demo-admin');
+    await logIn(page, server.url, 'demo-admin');
     await page
       .getByRole('navigation', { name: 'メインメニュー' })
       .getByRole('link', { name: '職員・権限' })

@@ -4,7 +4,7 @@ import type { RunningServer } from '../src/server/start';
 import { TestClient } from '../src/testing/test-client';
 import { startTestServer } from '../src/testing/test-server';
 import { seriousViolations } from './a11y';
-import { launchBrowser } from './browser';
+import { launchBrowser, openPage } from './browser';
 import { logIn, logOut } from './session';
 
 let server: RunningServer;
@@ -14,12 +14,7 @@ let page: Page;
 beforeAll(async () => {
   server = await startTestServer();
   browser = await launchBrowser();
-  const context = await browser.newContext({
-    locale: 'ja-JP',
-    timezoneId: 'Asia/Tokyo',
-    viewport: { width: 1366, height: 1000 },
-  });
-  page = await context.newPage();
+  page = await openPage(browser, 1000);
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,7 @@ import type { Area } from '../../../modules/areas/areas.schemas';
 import { AREA_LEVEL_LABELS } from '../../../shared/vocabulary';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { areasQuery } from '../../lib/directory';
 import { useApiMutation } from '../../lib/mutation';
@@ -114,14 +115,7 @@ function AreaForm({ editing, onClose }: { editing: Editing; onClose: () => void 
             onChange={(e) => setName(e.currentTarget.value)}
             error={fieldError(save.error, 'name')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              キャンセル
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              保存
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} busy={save.isPending} label="保存" />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Area } from '../../../modules/areas/areas.schemas';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
@@ -12,6 +12,7 @@ import {
   STATUTORY_FUNCTIONS,
 } from '../../../shared/vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { areaOptions, organisationsQuery } from '../../lib/directory';
 import { useApiMutation } from '../../lib/mutation';
@@ -96,14 +97,7 @@ export function OrganisationForm({ organisation, areas, onClose }: Props) {
             onChange={(e) => setPhone(e.currentTarget.value)}
             error={fieldError(save.error, 'phone')}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              キャンセル
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              保存
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} busy={save.isPending} label="保存" />
         </Stack>
       </form>
     </Modal>

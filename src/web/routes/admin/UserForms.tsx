@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
 import type { User } from '../../../modules/users/users.schemas';
 import { ROLE_LABELS, ROLES, type Role } from '../../../shared/vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 
@@ -11,27 +12,6 @@ const invalidate = [['admin-users']];
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 const organisationOptions = (organisations: Organisation[]) =>
   organisations.filter((o) => o.isActive).map((o) => ({ value: o.id, label: o.name }));
-
-function FormButtons({
-  onClose,
-  busy,
-  label = '保存',
-}: {
-  onClose: () => void;
-  busy: boolean;
-  label?: string;
-}) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onClose}>
-        キャンセル
-      </Button>
-      <Button type="submit" loading={busy}>
-        {label}
-      </Button>
-    </Group>
-  );
-}
 
 export function NewUserForm({
   organisations,
@@ -107,7 +87,7 @@ export function NewUserForm({
               onChange={(v) => setRole(v as Role | null)}
             />
           </Group>
-          <FormButtons onClose={onClose} busy={save.isPending} label="登録" />
+          <FormButtons onCancel={onClose} busy={save.isPending} label="登録" />
         </Stack>
       </form>
     </Modal>
@@ -160,7 +140,7 @@ export function MembershipForm({
             onChange={(v) => setRole(v as Role | null)}
             error={fieldError(save.error, 'role')}
           />
-          <FormButtons onClose={onClose} busy={save.isPending} label="追加" />
+          <FormButtons onCancel={onClose} busy={save.isPending} label="追加" />
         </Stack>
       </form>
     </Modal>
@@ -197,7 +177,7 @@ export function PasswordForm({ user, onClose }: { user: User; onClose: () => voi
             onChange={(e) => setPassword(e.currentTarget.value)}
             error={fieldError(save.error, 'password')}
           />
-          <FormButtons onClose={onClose} busy={save.isPending} label="再設定" />
+          <FormButtons onCancel={onClose} busy={save.isPending} label="再設定" />
         </Stack>
       </form>
     </Modal>

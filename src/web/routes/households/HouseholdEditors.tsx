@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { HouseholdView } from '../../../modules/households/households.schemas';
 import {
@@ -7,6 +7,7 @@ import {
   type RelationshipKind,
 } from '../../../shared/intake-vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { personName } from '../../lib/labels';
 import { useApiMutation } from '../../lib/mutation';
@@ -128,14 +129,7 @@ export function AddMemberForm({ household, onClose }: Props) {
               onChange={(e) => setIsDeceased(e.currentTarget.checked)}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              キャンセル
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              追加
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} busy={save.isPending} label="追加" />
         </Stack>
       </form>
     </Modal>
@@ -198,14 +192,7 @@ export function AddRelationshipForm({ household, onClose }: Props) {
               onChange={(e) => setEnded(e.currentTarget.checked)}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              キャンセル
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              登録
-            </Button>
-          </Group>
+          <FormButtons onCancel={onClose} busy={save.isPending} label="登録" />
         </Stack>
       </form>
     </Modal>
