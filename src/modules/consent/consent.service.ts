@@ -106,12 +106,15 @@ export async function listConsents(
   personId: string,
 ): Promise<Consent[]> {
   requirePermission(context.actor, 'case_content.read');
-  await requireVisiblePerson(db, context, personId);
-  const ids = await personGroupIds(db, personId);
-  const rows = await db
-    .select()
-    .from(consents)
-    .where(inArray(consents.personId, ids))
-    .orderBy(asc(consents.obtainedOn));
-  return rows.map(present);
+  return db.transaction(async (tx) => {
+    await requireVisiblePerson(tx, context, personId);
+    const ids = await personGroupIds(tx, personId);
+    const rows = await tx
+      .select()
+      .from(consents)
+      .where(inArray(consents.personId, ids))
+      .orderBy(asc(consents.obtainedOn));
+    await recordAudit(tx, context, { action: 'consent.read', targetType: 'person', targetId: personId });
+    return rows.map(present);
+  });
 }

@@ -60,6 +60,3 @@ export const ZHouseholdView = z.object({
   referrals: z.array(ZReferralSummary),
 });
 export type HouseholdView = z.infer<typeof ZHouseholdView>;
-
-export const ZHouseholdRef = z.object({ id: z.string(), name: z.string() });
-export const ZHouseholdRefs = z.object({ households: z.array(ZHouseholdRef) });

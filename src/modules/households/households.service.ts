@@ -167,14 +167,30 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
   });
 }
 
-/** Households a visible person belongs to, for links from a person or a referral. */
-export async function householdsOf(db: Database, context: ActorContext, personId: string) {
-  await requireVisiblePerson(db, context, personId);
-  return db
-    .select({ id: households.id, name: households.name })
-    .from(householdMembers)
-    .innerJoin(households, eq(households.id, householdMembers.householdId))
-    .where(
-      and(eq(householdMembers.personId, personId), householdAccess(context.actor, sql`${households.id}`)),
-    );
+/**
+ * The households, among those the actor may see, that these people belong to: one query for
+ * a whole list of search results, audited as a read of those households.
+ */
+export async function householdRefsFor(db: Database, context: ActorContext, personIds: string[]) {
+  if (personIds.length === 0) return [];
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ personId: householdMembers.personId, id: households.id, name: households.name })
+      .from(householdMembers)
+      .innerJoin(households, eq(households.id, householdMembers.householdId))
+      .where(
+        and(
+          eq(households.tenantId, context.actor.tenantId),
+          inArray(householdMembers.personId, personIds),
+          householdAccess(context.actor, sql`${households.id}`),
+        ),
+      );
+    if (rows.length > 0) {
+      await recordAudit(tx, context, {
+        action: 'household.read',
+        detail: { households: [...new Set(rows.map((r) => r.id))], via: 'person.search' },
+      });
+    }
+    return rows;
+  });
 }

@@ -345,3 +345,36 @@ describe("the municipality's own settings", () => {
     expect((await adminAgain.patch('/api/settings', { referralOverdueDays: 3 })).status).toBe(200);
   });
 });
+
+describe('reads that show personal data are audited', () => {
+  it('records reading consents and the households listed with search results', async () => {
+    const created = await houkatsu.post<Consultation>(
+      '/api/consultations',
+      consultation8050({
+        newPerson: {
+          ...mother,
+          familyName: '監査',
+          givenName: '確認',
+          familyNameKana: 'カンサ',
+          birthDate: '1980-01-01',
+        },
+      }),
+    );
+    await houkatsu.get(`/api/people/${created.body.personId}/consents`);
+    const found = await houkatsu.get<{ people: { id: string; households: { id: string }[] }[] }>(
+      `/api/people?q=${encodeURIComponent('カンサ')}`,
+    );
+    expect(found.body.people[0]?.households.map((h) => h.id)).toEqual([created.body.householdId]);
+    const admin = await loggedIn(server.url, 'demo-admin');
+    const consentReads = await admin.get<{ rows: { actorLoginId: string }[] }>(
+      `/api/audit?action=consent.read&targetId=${created.body.personId}`,
+    );
+    expect(consentReads.body.rows.map((r) => r.actorLoginId)).toEqual(['demo-consultant']);
+    const householdReads = await admin.get<{ rows: { detail: { households?: string[] } }[] }>(
+      '/api/audit?action=household.read',
+    );
+    expect(
+      householdReads.body.rows.some((r) => r.detail.households?.includes(created.body.householdId ?? '')),
+    ).toBe(true);
+  });
+});

@@ -4,8 +4,7 @@ import { createRouter, jsonBody, jsonResponse, requestContext } from '../../serv
 import { ZId, ZIdParam } from '../../shared/schema-helpers';
 import { ZConsentList } from '../consent/consent.schemas';
 import { listConsents } from '../consent/consent.service';
-import { ZHouseholdRefs } from '../households/households.schemas';
-import { householdsOf } from '../households/households.service';
+import { householdRefsFor } from '../households/households.service';
 import {
   ZDuplicateQuery,
   ZDuplicateResponse,
@@ -39,8 +38,21 @@ export const peopleRoutes = createRouter()
       request: { query: ZPersonSearch },
       responses: { 200: jsonResponse(ZPersonList, 'people the user may see') },
     }),
-    async (c) =>
-      c.json({ people: await searchPeople(c.get('deps').db, requestContext(c), c.req.valid('query')) }, 200),
+    async (c) => {
+      const { db } = c.get('deps');
+      const context = requestContext(c);
+      const people = await searchPeople(db, context, c.req.valid('query'));
+      const refs = await householdRefsFor(
+        db,
+        context,
+        people.map((p) => p.id),
+      );
+      const withHouseholds = people.map((person) => ({
+        ...person,
+        households: refs.filter((r) => r.personId === person.id).map(({ id, name }) => ({ id, name })),
+      }));
+      return c.json({ people: withHouseholds }, 200);
+    },
   )
   .openapi(
     createRoute({
@@ -87,21 +99,6 @@ export const peopleRoutes = createRouter()
     async (c) =>
       c.json(
         await updatePerson(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/households',
-      tags,
-      summary: '本人の属する世帯',
-      request: { params: ZIdParam },
-      responses: { 200: jsonResponse(ZHouseholdRefs, 'households') },
-    }),
-    async (c) =>
-      c.json(
-        { households: await householdsOf(c.get('deps').db, requestContext(c), c.req.valid('param').id) },
         200,
       ),
   )

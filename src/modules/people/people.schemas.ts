@@ -77,7 +77,11 @@ export const ZDuplicateResponse = z.object({
   /** Likely matches registered by organisations this user may not see (details withheld). */
   elsewhere: z.number(),
 });
-export const ZPersonList = z.object({ people: z.array(ZPerson) });
+export const ZPersonSearchResult = ZPerson.extend({
+  households: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type PersonSearchResult = z.infer<typeof ZPersonSearchResult>;
+export const ZPersonList = z.object({ people: z.array(ZPersonSearchResult) });
 export const ZMergeRequest = z.strictObject({ mergedPersonId: ZId });
 export const ZMerge = z.object({
   id: z.string(),

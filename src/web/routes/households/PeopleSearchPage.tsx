@@ -3,29 +3,12 @@ import { modals } from '@mantine/modals';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
-import type { Person } from '../../../modules/people/people.schemas';
+import type { PersonSearchResult as Person } from '../../../modules/people/people.schemas';
 import { formatWareki } from '../../../shared/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { personName } from '../../lib/labels';
-
-function HouseholdLinks({ personId }: { personId: string }) {
-  const query = useQuery({
-    queryKey: ['person-households', personId],
-    queryFn: () =>
-      apiGet<{ households: { id: string; name: string }[] }>(`/api/people/${personId}/households`),
-  });
-  return (
-    <Group gap="xs">
-      {(query.data?.households ?? []).map((h) => (
-        <Anchor key={h.id} component={Link} to={`/households/${h.id}`}>
-          {h.name}
-        </Anchor>
-      ))}
-    </Group>
-  );
-}
 
 function MergeBar({
   selected,
@@ -177,7 +160,13 @@ export function PeopleSearchPage() {
                 <Table.Td>{[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ')}</Table.Td>
                 <Table.Td>{p.birthDate ? formatWareki(`${p.birthDate}T00:00:00+09:00`) : '—'}</Table.Td>
                 <Table.Td>
-                  <HouseholdLinks personId={p.id} />
+                  <Group gap="xs">
+                    {p.households.map((h) => (
+                      <Anchor key={h.id} component={Link} to={`/households/${h.id}`}>
+                        {h.name}
+                      </Anchor>
+                    ))}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
