@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../../server/errors';
+import { badRequest, forbidden, notFound } from '../../server/errors';
 import type { Role } from '../../shared/vocabulary';
 import { type Permission, permissionsOf } from './access.permissions';
 
@@ -27,4 +27,10 @@ export function requireSameTenant<T extends { tenantId: string }>(
 ): T {
   if (!record || record.tenantId !== actor.tenantId) throw notFound(what);
   return record;
+}
+
+/** The organisation the actor works for in this session; records are made in its name. */
+export function requireOrganisation(actor: Actor): string {
+  if (!actor.organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  return actor.organisationId;
 }

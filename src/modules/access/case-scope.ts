@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
 import type { ReferralStatus } from '../../shared/intake-vocabulary';
 import type { Actor } from './access.policy';
 import { can } from './access.policy';
@@ -11,7 +12,7 @@ import { can } from './access.policy';
 // they were referred to 多機関協働, and to whoever may see a household they belong to.
 
 /** Statuses in which a referral gives its recipient access (a draft was never sent). */
-export const REFERRAL_STATUSES_GRANTING_ACCESS: ReferralStatus[] = [
+const REFERRAL_STATUSES_GRANTING_ACCESS: ReferralStatus[] = [
   'requested',
   'accepted',
   'in_progress',
@@ -96,11 +97,53 @@ export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
   )`;
 }
 
+/**
+ * True when a consent in force on `today` lets the person's information go to this
+ * organisation; with null, only a consent to all agencies counts (a referral to 多機関協働).
+ */
+export function consentInForce(personId: SQL, organisationId: string | null, today: string): SQL {
+  const reaches = organisationId
+    ? sql`(k.scope = 'all_agencies' or ${organisationId}::uuid = any(k.organisation_ids))`
+    : sql`k.scope = 'all_agencies'`;
+  return sql`exists (select 1 from consents k where k.person_id = ${personId}
+    and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today}) and ${reaches})`;
+}
+
 /** True when a consent in force lets the person's information be shared with the actor's organisation. */
 export function consentCovers(actor: Actor, personId: SQL, today: string): SQL {
   const org = organisationOf(actor);
   if (!org) return nothing;
-  return sql`exists (select 1 from consents k where k.person_id = ${personId}
-    and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})
-    and (k.scope = 'all_agencies' or ${org} = any(k.organisation_ids)))`;
+  return consentInForce(personId, org, today);
+}
+
+/** Consultations the actor may read: taken by their organisation, or referred to it. */
+export function consultationAccess(actor: Actor): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return sql`("consultations"."organisation_id" = ${org}
+    or exists (select 1 from referrals rc where rc.consultation_id = "consultations"."id"
+               and rc.status = any(${statusList}) and ${referralReaches(actor, org, 'rc')}))`;
+}
+
+/**
+ * Referrals the actor's organisation sent (drafts included), or received once sent
+ * (coordinators receive those to 多機関協働). Without a box, either.
+ */
+export function referralAccess(actor: Actor, box?: 'inbox' | 'sent'): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  const sent = sql`"referrals"."from_organisation_id" = ${org}`;
+  const received = sql`("referrals"."status" <> 'draft' and ${referralReaches(actor, org, '"referrals"')})`;
+  if (box === 'sent') return sent;
+  if (box === 'inbox') return received;
+  return sql`(${sent} or ${received})`;
+}
+
+/** For single ids handed in by a request: may the actor see this household? */
+export async function isHouseholdVisible(db: Database, actor: Actor, householdId: string): Promise<boolean> {
+  const [row] = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select ${householdAccess(actor, sql`${householdId}::uuid`)} as ok`,
+  );
+  return row?.ok === true;
 }

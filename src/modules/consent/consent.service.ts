@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../server/errors';
-import { requirePermission } from '../access/access.policy';
+import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import { personGroupIds, requireVisiblePerson } from '../people/people.service';
@@ -26,8 +26,7 @@ export async function insertConsent(
   context: ActorContext,
   input: ConsentInput,
 ): Promise<Consent> {
-  const organisationId = context.actor.organisationId;
-  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const organisationId = requireOrganisation(context.actor);
   if (input.scope === 'organisations') {
     if (input.organisationIds.length === 0) {
       throw badRequest('CONSENT_NO_ORGANISATIONS', '共有先の機関を1つ以上選んでください。');

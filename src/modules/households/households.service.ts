@@ -2,7 +2,7 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, notFound } from '../../server/errors';
-import { requirePermission } from '../access/access.policy';
+import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { householdAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { consultationsFor } from '../intake/intake.service';
@@ -53,8 +53,7 @@ async function insertMember(tx: Database, context: ActorContext, householdId: st
 
 export async function createHousehold(db: Database, context: ActorContext, input: HouseholdInput) {
   requirePermission(context.actor, 'case_content.write');
-  const organisationId = context.actor.organisationId;
-  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const organisationId = requireOrganisation(context.actor);
   const id = await db.transaction(async (tx) => {
     const { members, ...fields } = input;
     const [row] = await tx

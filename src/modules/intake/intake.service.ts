@@ -1,10 +1,11 @@
-import { and, desc, eq, gte, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, or, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, forbidden, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
-import { requirePermission } from '../access/access.policy';
-import { householdAccess, REFERRAL_STATUSES_GRANTING_ACCESS } from '../access/case-scope';
+import { personName } from '../../shared/names';
+import { requireOrganisation, requirePermission } from '../access/access.policy';
+import { consultationAccess, isHouseholdVisible } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { insertConsent } from '../consent/consent.service';
 import { householdMembers, households } from '../households/households.tables';
@@ -17,18 +18,6 @@ import type { Consultation, ConsultationInput } from './intake.schemas';
 import { consultations } from './intake.tables';
 import { issueVocabulary } from './issues.service';
 
-/** Consultations the actor may read: taken by their organisation, or referred to them. */
-function consultationAccess(context: ActorContext): SQL {
-  const org = context.actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
-  const coordinator = context.actor.role === 'coordinator';
-  return or(
-    eq(consultations.organisationId, org),
-    sql`exists (select 1 from referrals rc where rc.consultation_id = ${consultations.id}
-        and rc.status = any(${sql.raw(`array[${REFERRAL_STATUSES_GRANTING_ACCESS.map((s) => `'${s}'`).join(',')}]::text[]`)})
-        and (rc.to_organisation_id = ${org} ${coordinator ? sql`or rc.to_multi_agency` : sql``}))`,
-  ) as SQL;
-}
-
 async function selectConsultations(db: Database, context: ActorContext, where: SQL | undefined, limit = 100) {
   const rows = await db
     .select({
@@ -40,7 +29,7 @@ async function selectConsultations(db: Database, context: ActorContext, where: S
     .from(consultations)
     .innerJoin(organisations, eq(organisations.id, consultations.organisationId))
     .leftJoin(persons, eq(persons.id, consultations.personId))
-    .where(and(eq(consultations.tenantId, context.actor.tenantId), consultationAccess(context), where))
+    .where(and(eq(consultations.tenantId, context.actor.tenantId), consultationAccess(context.actor), where))
     .orderBy(desc(consultations.receivedAt))
     .limit(limit);
   const ids = rows.map((r) => r.row.id);
@@ -59,7 +48,7 @@ async function selectConsultations(db: Database, context: ActorContext, where: S
       channel: r.row.channel,
       broughtBy: r.row.broughtBy,
       personId: r.row.personId,
-      personName: r.familyName ? `${r.familyName} ${r.givenName ?? ''}`.trim() : null,
+      personName: r.familyName ? personName({ familyName: r.familyName, givenName: r.givenName }) : null,
       householdId: r.row.householdId,
       mainComplaint: r.row.mainComplaint,
       issues: r.row.issues,
@@ -75,8 +64,7 @@ async function selectConsultations(db: Database, context: ActorContext, where: S
 
 export async function createConsultation(db: Database, context: ActorContext, input: ConsultationInput) {
   requirePermission(context.actor, 'case_content.write');
-  const organisationId = context.actor.organisationId;
-  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const organisationId = requireOrganisation(context.actor);
   const known = new Set((await issueVocabulary(db, context.actor)).map((i) => i.code));
   const unknown = input.issues.filter((i) => !known.has(i));
   if (unknown.length) throw badRequest('UNKNOWN_ISSUE', `登録されていない課題です：${unknown.join('、')}`);
@@ -88,10 +76,7 @@ export async function createConsultation(db: Database, context: ActorContext, in
 
     let householdId = input.householdId;
     if (householdId) {
-      const [row] = await tx
-        .select({ ok: sql<boolean>`${householdAccess(context.actor, sql`${householdId}::uuid`)}` })
-        .from(sql`(select 1) as one`);
-      if (!row?.ok) throw notFound('世帯');
+      if (!(await isHouseholdVisible(tx, context.actor, householdId))) throw notFound('世帯');
     } else if (input.newHouseholdName && personId) {
       const [household] = await tx
         .insert(households)

@@ -4,7 +4,7 @@ import { textArray } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
-import { requirePermission } from '../access/access.policy';
+import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { consentCovers, ownWorkWithPerson, personAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import {
@@ -96,8 +96,7 @@ export async function createPersonIn(
   context: ActorContext,
   input: PersonInput,
 ): Promise<Person> {
-  const organisationId = context.actor.organisationId;
-  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const organisationId = requireOrganisation(context.actor);
   const [row] = await tx
     .insert(persons)
     .values({

@@ -1,11 +1,12 @@
-import { aliasedTable, and, desc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
-import { requirePermission } from '../access/access.policy';
-import { householdAccess } from '../access/case-scope';
+import { personName } from '../../shared/names';
+import { requireOrganisation, requirePermission } from '../access/access.policy';
+import { consentInForce, isHouseholdVisible, referralAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import { requireVisiblePerson } from '../people/people.service';
@@ -27,21 +28,6 @@ function sidesOf(context: ActorContext, row: typeof referrals.$inferSelect): Sid
     row.toOrganisationId === org || (row.toMultiAgency && context.actor.role === 'coordinator');
   if (receives && row.status !== 'draft') sides.push('recipient');
   return sides;
-}
-
-/** Referrals the actor's organisation sent, or received (coordinators receive 多機関協働). */
-function involvement(context: ActorContext, box?: 'inbox' | 'sent'): SQL {
-  const org = context.actor.organisationId ?? '00000000-0000-0000-0000-000000000000';
-  const sent = eq(referrals.fromOrganisationId, org);
-  const received = and(
-    ne(referrals.status, 'draft'),
-    context.actor.role === 'coordinator'
-      ? or(eq(referrals.toOrganisationId, org), eq(referrals.toMultiAgency, true))
-      : eq(referrals.toOrganisationId, org),
-  ) as SQL;
-  if (box === 'sent') return sent;
-  if (box === 'inbox') return received;
-  return or(sent, received) as SQL;
 }
 
 type SummaryRow = {
@@ -87,7 +73,7 @@ function presentSummary(r: SummaryRow): ReferralSummary {
     toOrganisationName: r.row.toMultiAgency ? '多機関協働（コーディネーター）' : r.toName,
     toMultiAgency: r.row.toMultiAgency,
     personId: r.row.personId,
-    personName: r.familyName ? `${r.familyName} ${r.givenName ?? ''}`.trim() : null,
+    personName: r.familyName ? personName({ familyName: r.familyName, givenName: r.givenName }) : null,
     householdId: r.row.householdId,
     consultationId: r.row.consultationId,
     mainComplaint: r.row.mainComplaint,
@@ -100,15 +86,10 @@ function presentSummary(r: SummaryRow): ReferralSummary {
 
 /** Inside the caller's transaction: creates a referral (draft or sent) with its first event. */
 export async function insertReferral(tx: Database, context: ActorContext, input: ReferralInput) {
-  const organisationId = context.actor.organisationId;
-  if (!organisationId) throw badRequest('NO_ORGANISATION', '所属機関が選ばれていません。');
+  const organisationId = requireOrganisation(context.actor);
   if (input.personId) await requireVisiblePerson(tx, context, input.personId);
   if (input.householdId) {
-    const [ok] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`select ${householdAccess(context.actor, sql`${input.householdId}::uuid`)} as ok`,
-    );
-    if (!ok?.ok) throw notFound('世帯');
+    if (!(await isHouseholdVisible(tx, context.actor, input.householdId))) throw notFound('世帯');
   }
   if (input.toOrganisationId) {
     const [target] = await tx
@@ -165,7 +146,7 @@ export async function listReferrals(db: Database, context: ActorContext, box: 'i
   return db.transaction(async (tx) => {
     const rows = await selectSummaries(
       tx,
-      and(eq(referrals.tenantId, context.actor.tenantId), involvement(context, box)),
+      and(eq(referrals.tenantId, context.actor.tenantId), referralAccess(context.actor, box)),
     );
     await recordAudit(tx, context, { action: 'referral.list', detail: { box, results: rows.length } });
     return rows.map(presentSummary);
@@ -177,7 +158,11 @@ export async function getReferral(db: Database, context: ActorContext, id: strin
   return db.transaction(async (tx) => {
     const [found] = await selectSummaries(
       tx,
-      and(eq(referrals.id, id), eq(referrals.tenantId, context.actor.tenantId), involvement(context)),
+      and(
+        eq(referrals.id, id),
+        eq(referrals.tenantId, context.actor.tenantId),
+        referralAccess(context.actor),
+      ),
     );
     if (!found) throw notFound('つなぎ');
     const events = await tx
@@ -197,7 +182,7 @@ export async function getReferral(db: Database, context: ActorContext, id: strin
     const person = found.row.personId
       ? await requireVisiblePerson(tx, context, found.row.personId).catch(() => null)
       : null;
-    const consentToShare = found.row.personId ? await consentReaches(tx, found.row) : false;
+    const consentToShare = await consentReaches(tx, found.row);
     await recordAudit(tx, context, { action: 'referral.read', targetType: 'referral', targetId: id });
     return {
       consentToShare,
@@ -223,7 +208,13 @@ export async function transitionReferral(
     const [row] = await tx
       .select()
       .from(referrals)
-      .where(and(eq(referrals.id, id), eq(referrals.tenantId, context.actor.tenantId), involvement(context)))
+      .where(
+        and(
+          eq(referrals.id, id),
+          eq(referrals.tenantId, context.actor.tenantId),
+          referralAccess(context.actor),
+        ),
+      )
       .for('update');
     if (!row) throw notFound('つなぎ');
     const side = allowedSide(row.status, change.to);
@@ -288,21 +279,17 @@ export async function referralsFor(
   if (about.length === 0) return [];
   const rows = await selectSummaries(
     db,
-    and(eq(referrals.tenantId, context.actor.tenantId), involvement(context), or(...about)),
+    and(eq(referrals.tenantId, context.actor.tenantId), referralAccess(context.actor), or(...about)),
   );
   return rows.map(presentSummary);
 }
 
-/** Whether a consent in force covers the referral's recipient (coordinators: all agencies). */
+/** Whether a consent in force covers the referral's recipient (多機関協働: all agencies). */
 async function consentReaches(tx: Database, row: typeof referrals.$inferSelect): Promise<boolean> {
-  const today = formatWestern(now());
-  const recipient = row.toOrganisationId
-    ? sql`(k.scope = 'all_agencies' or ${row.toOrganisationId}::uuid = any(k.organisation_ids))`
-    : sql`k.scope = 'all_agencies'`;
+  if (!row.personId) return false;
   const [found] = await queryRows<{ ok: boolean }>(
     tx,
-    sql`select exists (select 1 from consents k where k.person_id = ${row.personId}
-      and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today}) and ${recipient}) as ok`,
+    sql`select ${consentInForce(sql`${row.personId}::uuid`, row.toOrganisationId, formatWestern(now()))} as ok`,
   );
   return found?.ok ?? false;
 }

@@ -11,5 +11,4 @@ export const REFERRAL_STATUS_COLORS: Record<ReferralStatus, string> = {
   unsuccessful: 'red',
 };
 
-export const personName = (p: { familyName: string; givenName: string | null }) =>
-  `${p.familyName} ${p.givenName ?? ''}`.trim();
+export { personName } from '../../shared/names';

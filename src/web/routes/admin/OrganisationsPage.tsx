@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
@@ -9,6 +8,7 @@ import {
   ORGANISATION_KINDS,
   STATUTORY_FUNCTION_LABELS,
 } from '../../../shared/vocabulary';
+import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { api } from '../../lib/api';
 import { areasQuery, organisationsQuery } from '../../lib/directory';
@@ -32,17 +32,13 @@ export function OrganisationsPage() {
   );
 
   const confirmToggle = (o: Organisation) =>
-    modals.openConfirmModal({
+    confirmAction({
       title: o.isActive ? '機関を停止しますか' : '機関を再開しますか',
-      children: (
-        <Text size="sm">
-          {o.isActive
-            ? `「${o.name}」を停止すると、つなぎ先の候補に表示されなくなります。記録は削除されません。`
-            : `「${o.name}」を再びつなぎ先の候補に表示します。`}
-        </Text>
-      ),
-      labels: { confirm: o.isActive ? '停止する' : '再開する', cancel: 'キャンセル' },
-      confirmProps: { color: o.isActive ? 'red' : 'teal' },
+      message: o.isActive
+        ? `「${o.name}」を停止すると、つなぎ先の候補に表示されなくなります。記録は削除されません。`
+        : `「${o.name}」を再びつなぎ先の候補に表示します。`,
+      confirmLabel: o.isActive ? '停止する' : '再開する',
+      danger: o.isActive,
       onConfirm: () => toggleActive.mutate(o),
     });
 

@@ -1,9 +1,9 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { User } from '../../../modules/users/users.schemas';
 import { ROLE_LABELS } from '../../../shared/vocabulary';
+import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
@@ -36,31 +36,22 @@ export function UsersPage() {
   );
 
   const confirmActive = (user: User) =>
-    modals.openConfirmModal({
+    confirmAction({
       title: user.isActive ? 'アカウントを停止しますか' : 'アカウントを再開しますか',
-      children: (
-        <Text size="sm">
-          {user.isActive
-            ? `${user.displayName}さんはログインできなくなり、ログイン中の画面も終了します。記録は残ります。`
-            : `${user.displayName}さんが再びログインできるようにします。`}
-        </Text>
-      ),
-      labels: { confirm: user.isActive ? '停止する' : '再開する', cancel: 'キャンセル' },
-      confirmProps: { color: user.isActive ? 'red' : 'teal' },
+      message: user.isActive
+        ? `${user.displayName}さんはログインできなくなり、ログイン中の画面も終了します。記録は残ります。`
+        : `${user.displayName}さんが再びログインできるようにします。`,
+      confirmLabel: user.isActive ? '停止する' : '再開する',
+      danger: user.isActive,
       onConfirm: () => setActive.mutate(user),
     });
 
   const confirmRemove = (user: User, membership: User['memberships'][number]) =>
-    modals.openConfirmModal({
+    confirmAction({
       title: '所属を削除しますか',
-      children: (
-        <Text size="sm">
-          {user.displayName}さんの「{membership.organisationName}／{ROLE_LABELS[membership.role]}
-          」を削除します。 この所属でしかできない操作は、できなくなります。
-        </Text>
-      ),
-      labels: { confirm: '削除する', cancel: 'キャンセル' },
-      confirmProps: { color: 'red' },
+      message: `${user.displayName}さんの「${membership.organisationName}／${ROLE_LABELS[membership.role]}」を削除します。この所属でしかできない操作は、できなくなります。`,
+      confirmLabel: '削除する',
+      danger: true,
       onConfirm: () => removeMembership.mutate({ user, membershipId: membership.id }),
     });
 

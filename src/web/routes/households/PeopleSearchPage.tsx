@@ -1,10 +1,10 @@
 import { Anchor, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
 import type { PersonSearchResult as Person } from '../../../modules/people/people.schemas';
 import { formatWareki } from '../../../shared/dates';
+import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
@@ -27,15 +27,10 @@ function MergeBar({
   const merge = () =>
     kept &&
     merged &&
-    modals.openConfirmModal({
+    confirmAction({
       title: '同一人物として統合しますか',
-      children: (
-        <Text size="sm">
-          「{personName(merged)}」の記録を「{personName(kept)}
-          」に統合します。両方の記録と経過はそのまま残り、あとで取り消せます。
-        </Text>
-      ),
-      labels: { confirm: '統合する', cancel: 'キャンセル' },
+      message: `「${personName(merged)}」の記録を「${personName(kept)}」に統合します。両方の記録と経過はそのまま残り、あとで取り消せます。`,
+      confirmLabel: '統合する',
       onConfirm: async () => {
         setError(null);
         try {
