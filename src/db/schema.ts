@@ -1,6 +1,7 @@
 export * from '../modules/areas/areas.tables';
 export * from '../modules/audit/audit.tables';
 export * from '../modules/auth/auth.tables';
+export * from '../modules/cases/cases.tables';
 export * from '../modules/consent/consent.tables';
 export * from '../modules/households/households.tables';
 export * from '../modules/intake/intake.tables';

@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0002_people_intake_referrals');
+    expect(journal.entries.at(-1)?.tag).toBe('0003_cases');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

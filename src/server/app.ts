@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { areaRoutes } from '../modules/areas/areas.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
+import { caseRoutes } from '../modules/cases/cases.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { householdRoutes } from '../modules/households/households.routes';
 import { intakeRoutes } from '../modules/intake/intake.routes';
@@ -89,7 +90,8 @@ export function createApp(deps: Deps) {
     .route('/api/consultations', intakeRoutes)
     .route('/api/consents', consentRoutes)
     .route('/api/referrals', referralRoutes)
-    .route('/api/settings', tenantRoutes);
+    .route('/api/settings', tenantRoutes)
+    .route('/api/cases', caseRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -36,6 +36,18 @@ export const AUDIT_ACTIONS = [
   'referral.list',
   'issue.create',
   'tenant.update',
+  'case.open',
+  'case.read',
+  'case.list',
+  'case.transition',
+  'case.screening',
+  'case.team',
+  'case.assessment',
+  'case.plan',
+  'case.record',
+  'case.evaluation',
+  'case.work_queue',
+  'case.counts',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -79,6 +91,18 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'referral.list': 'つなぎ一覧の閲覧',
   'issue.create': '課題の追加',
   'tenant.update': '自治体の設定変更',
+  'case.open': '多機関協働事例の開始',
+  'case.read': '事例の閲覧',
+  'case.list': '事例一覧の閲覧',
+  'case.transition': '事例の段階の変更',
+  'case.screening': 'スクリーニングの記録',
+  'case.team': 'チーム・主担当の変更',
+  'case.assessment': 'アセスメントの記録',
+  'case.plan': '支援プランの記録',
+  'case.record': '支援経過の記録',
+  'case.evaluation': '評価の記録',
+  'case.work_queue': '対応が必要な事例の確認',
+  'case.counts': '事例の件数集計',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
@@ -98,4 +122,5 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   consultation: '相談',
   consent: '同意',
   referral: 'つなぎ',
+  case: '多機関協働事例',
 };

@@ -57,3 +57,20 @@ export function fiscalYearLabel(fiscalYear: number): string {
 export function fiscalYearRange(fiscalYear: number): { from: string; to: string } {
   return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
 }
+
+/** Age as offices write it: 82歳 from a date of birth, else the birth year or the age band. */
+export function ageDescription(
+  person: { birthDate: string | null; birthYear: number | null; ageBand: string | null },
+  today: Date,
+): string {
+  if (person.birthDate) {
+    const [by, bm, bd] = person.birthDate.split('-').map(Number);
+    const [ty, tm, td] = formatWestern(today).split('-').map(Number);
+    if (by && bm && bd && ty && tm && td) {
+      const age = ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+      return `${age}歳`;
+    }
+  }
+  if (person.birthYear) return `${person.birthYear}年生まれ`;
+  return person.ageBand ?? '年齢不明';
+}

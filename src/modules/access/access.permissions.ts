@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'case_content.read', // anything about a resident: people, consultations, cases
   'case_content.write',
   'aggregates.read', // counts for KPIs, never content
+  'cases.coordinate', // open and screen 多機関協働 cases, see every case of the municipality
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,8 +18,9 @@ const FRONT_LINE: Permission[] = ['directory.read', 'case_content.read', 'case_c
 
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
-    case 'consultant':
     case 'coordinator':
+      return [...FRONT_LINE, 'cases.coordinate'];
+    case 'consultant':
     case 'outreach_worker':
     case 'participation_coordinator':
     case 'community_worker':

@@ -9,7 +9,8 @@ import { can } from './access.policy';
 //
 // A person is visible to the organisation that registered them or took a consultation
 // about them, to an organisation that received a referral about them, to coordinators when
-// they were referred to 多機関協働, and to whoever may see a household they belong to.
+// they were referred to 多機関協働, and to whoever may see a household they belong to (which
+// includes the team of a 多機関協働 case about the household, and coordinators).
 
 /** Statuses in which a referral gives its recipient access (a draft was never sent). */
 const REFERRAL_STATUSES_GRANTING_ACCESS: ReferralStatus[] = [
@@ -39,6 +40,24 @@ function referralReaches(actor: Actor, org: string, alias: string): SQL {
     : sql`${a}.to_organisation_id = ${org}`;
 }
 
+/**
+ * A 多機関協働 case (row alias) reaches the actor: its organisation is on the current team,
+ * or the actor is a coordinator of the municipality (they see every case).
+ */
+function caseReaches(actor: Actor, org: string, alias: string): SQL {
+  const a = sql.raw(alias);
+  if (can(actor, 'cases.coordinate')) return sql`${a}.tenant_id = ${actor.tenantId}`;
+  return sql`exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
+                     and tm.organisation_id = ${org} and tm.left_on is null)`;
+}
+
+/** Cases the actor may see (reads the "cases" table of the query). */
+export function caseAccess(actor: Actor): SQL {
+  const org = organisationOf(actor);
+  if (!org) return nothing;
+  return caseReaches(actor, org, '"cases"');
+}
+
 /** True when the actor may see the household with this id. */
 export function householdAccess(actor: Actor, householdId: SQL): SQL {
   const org = organisationOf(actor);
@@ -49,6 +68,7 @@ export function householdAccess(actor: Actor, householdId: SQL): SQL {
     or exists (select 1 from consultations cx where cx.household_id = ${householdId} and cx.organisation_id = ${org})
     or exists (select 1 from referrals rx where rx.household_id = ${householdId}
                and rx.status = any(${statusList}) and ${referralReaches(actor, org, 'rx')})
+    or exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, org, 'hc')})
   )`;
 }
 

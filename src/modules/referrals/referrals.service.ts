@@ -293,3 +293,45 @@ async function consentReaches(tx: Database, row: typeof referrals.$inferSelect):
   );
   return found?.ok ?? false;
 }
+
+/**
+ * A coordinator opening a case answers the referral to 多機関協働: it becomes 対応中
+ * (through 受理 when it had not been accepted yet), each step kept in its history.
+ */
+export async function advanceReferralForCase(
+  tx: Database,
+  context: ActorContext,
+  row: typeof referrals.$inferSelect,
+) {
+  const steps: ReferralStatus[] =
+    row.status === 'requested'
+      ? ['accepted', 'in_progress']
+      : row.status === 'accepted'
+        ? ['in_progress']
+        : [];
+  let from = row.status;
+  for (const to of steps) {
+    const at = now();
+    await tx
+      .update(referrals)
+      .set({ status: to, updatedAt: at, ...(to === 'accepted' ? { acceptedAt: at } : {}) })
+      .where(eq(referrals.id, row.id));
+    await tx.insert(referralEvents).values({
+      tenantId: row.tenantId,
+      referralId: row.id,
+      fromStatus: from,
+      toStatus: to,
+      at,
+      byUserId: context.actor.userId,
+      byOrganisationId: context.actor.organisationId,
+      note: to === 'in_progress' ? '多機関協働事例として受け付けました。' : null,
+    });
+    await recordAudit(tx, context, {
+      action: 'referral.transition',
+      targetType: 'referral',
+      targetId: row.id,
+      detail: { from, to },
+    });
+    from = to;
+  }
+}

@@ -4,13 +4,18 @@ export const ZTenantSettings = z.object({
   name: z.string(),
   code: z.string(),
   referralOverdueDays: z.number(),
+  caseInactivityDays: z.number(),
 });
 
-export const ZUpdateTenantSettings = z.strictObject({
-  referralOverdueDays: z
+const days = (max: number) =>
+  z
     .number({ error: '日数は数字で入力してください。' })
-    .int()
+    .int({ error: '日数は整数で入力してください。' })
     .min(1, { error: '1日以上にしてください。' })
-    .max(60, { error: '60日以内にしてください。' }),
+    .max(max, { error: `${max}日以内にしてください。` });
+
+export const ZUpdateTenantSettings = z.strictObject({
+  referralOverdueDays: days(60).optional(),
+  caseInactivityDays: days(365).optional(),
 });
 export type UpdateTenantSettings = z.infer<typeof ZUpdateTenantSettings>;

@@ -89,7 +89,12 @@ export async function getTenantSettings(db: Database, actor: Actor) {
   requirePermission(actor, 'directory.read');
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, actor.tenantId));
   if (!tenant) throw new AppError(404, 'NOT_FOUND', '自治体が見つかりません。');
-  return { name: tenant.name, code: tenant.code, referralOverdueDays: tenant.referralOverdueDays };
+  return {
+    name: tenant.name,
+    code: tenant.code,
+    referralOverdueDays: tenant.referralOverdueDays,
+    caseInactivityDays: tenant.caseInactivityDays,
+  };
 }
 
 export async function updateTenantSettings(db: Database, context: ActorContext, input: UpdateTenantSettings) {

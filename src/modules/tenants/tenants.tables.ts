@@ -9,5 +9,7 @@ export const tenants = pgTable('tenants', {
   isDemo: boolean('is_demo').notNull().default(false),
   // Municipal setting: a referral not accepted within this many days is flagged overdue.
   referralOverdueDays: integer('referral_overdue_days').notNull().default(3),
+  // Municipal setting: a case (or a team agency) with no support record for this many days is flagged.
+  caseInactivityDays: integer('case_inactivity_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,0 +1,317 @@
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { now } from '../../server/clock';
+import {
+  CASE_STATUS_LABELS,
+  type CaseStatus,
+  DECISION_KIND_LABELS,
+  NEXT_STEP_LABELS,
+  RECORD_TYPE_LABELS,
+  type RecordType,
+} from '../../shared/case-vocabulary';
+import { ageDescription, formatWestern } from '../../shared/dates';
+import { personName } from '../../shared/names';
+import { can } from '../access/access.policy';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { householdMembers } from '../households/households.tables';
+import { organisations } from '../organisations/organisations.tables';
+import { persons } from '../people/people.tables';
+import { tenants } from '../tenants/tenants.tables';
+import { users } from '../users/users.tables';
+import { type CaseRow, loadCase } from './case-common';
+import { assessmentVersions, latestEvaluation, planVersions } from './case-documents.service';
+import { ACTIVE_STATUSES } from './case-state';
+import type { Case, PlanVersion, TimelineEntry } from './cases.schemas';
+import { selectCaseSummaries } from './cases.service';
+import {
+  caseActionCompletions,
+  caseDecisions,
+  caseEvaluations,
+  caseEvents,
+  continuedConnections,
+} from './cases.tables';
+
+/** Records shown on the case page; older ones are counted (recordTotal) and printed in full. */
+const TIMELINE_RECORDS = 500;
+
+type TeamRow = {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  user_id: string | null;
+  user_name: string | null;
+  role: string;
+  joined_on: string;
+  left_on: string | null;
+  last_record_on: string | null;
+  last_activity_on: string;
+};
+
+async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso: string) {
+  const rows = await queryRows<TeamRow>(
+    tx,
+    sql`select tm.id, tm.organisation_id, o.name as organisation_name, tm.user_id, u.display_name as user_name,
+          tm.role, tm.joined_on::text, tm.left_on::text, r.last_record_on::text,
+          greatest(tm.joined_on, r.last_record_on,
+            (select max((e.at at time zone 'Asia/Tokyo')::date) from case_events e
+              where e.case_id = tm.case_id and e.by_organisation_id = tm.organisation_id))::text as last_activity_on
+        from case_team_members tm
+        join organisations o on o.id = tm.organisation_id
+        left join users u on u.id = tm.user_id
+        left join lateral (select max(sr.recorded_on) as last_record_on from support_records sr
+                           where sr.case_id = tm.case_id and sr.organisation_id = tm.organisation_id) r on true
+        where tm.case_id = ${row.id}
+        order by tm.left_on nulls first, tm.joined_on`,
+  );
+  const threshold = formatWestern(
+    new Date(new Date(`${todayIso}T12:00:00+09:00`).getTime() - inactivityDays * 86_400_000),
+  );
+  const working = ACTIVE_STATUSES.includes(row.status);
+  return rows.map((m) => ({
+    id: m.id,
+    organisationId: m.organisation_id,
+    organisationName: m.organisation_name,
+    userId: m.user_id,
+    userName: m.user_name,
+    role: m.role,
+    joinedOn: m.joined_on,
+    leftOn: m.left_on,
+    isLead: m.left_on === null && m.organisation_id === row.leadOrganisationId,
+    lastRecordOn: m.last_record_on,
+    quiet: working && m.left_on === null && m.last_activity_on < threshold,
+  }));
+}
+
+type RecordRow = {
+  id: string;
+  recorded_on: string;
+  type: RecordType;
+  minutes: number | null;
+  content: string;
+  goal_key: string | null;
+  action_key: string | null;
+  organisation_name: string;
+  user_name: string | null;
+};
+
+async function timeline(
+  tx: Database,
+  row: CaseRow,
+  parts: {
+    plans: PlanVersion[];
+    assessments: Case['assessment'][];
+  },
+): Promise<{ entries: TimelineEntry[]; recordTotal: number }> {
+  const base = { detail: null, recordType: null, minutes: null, serves: null };
+  const events = await tx
+    .select({ event: caseEvents, organisationName: organisations.name, userName: users.displayName })
+    .from(caseEvents)
+    .leftJoin(organisations, eq(organisations.id, caseEvents.byOrganisationId))
+    .leftJoin(users, eq(users.id, caseEvents.byUserId))
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(asc(caseEvents.at));
+  const decisions = await tx
+    .select({ decision: caseDecisions, organisationName: organisations.name, userName: users.displayName })
+    .from(caseDecisions)
+    .leftJoin(organisations, eq(organisations.id, caseDecisions.createdByOrganisationId))
+    .leftJoin(users, eq(users.id, caseDecisions.createdByUserId))
+    .where(eq(caseDecisions.caseId, row.id));
+  const records = await queryRows<RecordRow & { total: number }>(
+    tx,
+    sql`select sr.id, sr.recorded_on::text, sr.type, sr.minutes, sr.content, sr.goal_key, sr.action_key,
+          o.name as organisation_name, u.display_name as user_name, count(*) over () as total
+        from support_records sr
+        join organisations o on o.id = sr.organisation_id
+        left join users u on u.id = sr.user_id
+        where sr.case_id = ${row.id}
+        order by sr.recorded_on desc, sr.created_at desc
+        limit ${TIMELINE_RECORDS}`,
+  );
+  const evaluations = await tx
+    .select({
+      evaluation: caseEvaluations,
+      organisationName: organisations.name,
+      userName: users.displayName,
+    })
+    .from(caseEvaluations)
+    .leftJoin(organisations, eq(organisations.id, caseEvaluations.createdByOrganisationId))
+    .leftJoin(users, eq(users.id, caseEvaluations.createdByUserId))
+    .where(eq(caseEvaluations.caseId, row.id));
+  const plan = parts.plans.at(-1);
+  const servesText = (r: RecordRow) => {
+    const action = plan?.content.actions.find((a) => a.key === r.action_key);
+    const goal = plan?.content.goals.find((g) => g.key === r.goal_key);
+    return action?.text ?? goal?.text ?? null;
+  };
+  const entries: TimelineEntry[] = [
+    ...events.map(({ event, organisationName, userName }) => ({
+      ...base,
+      key: `e-${event.id}`,
+      at: event.at.toISOString(),
+      kind: event.kind === 'status' ? ('status' as const) : ('team' as const),
+      title:
+        event.kind === 'status'
+          ? `段階：${event.toStatus ? CASE_STATUS_LABELS[event.toStatus as CaseStatus] : ''}`
+          : { team_joined: 'チームに参加', team_left: 'チームから外れる', lead_changed: '主担当の交代' }[
+              event.kind
+            ],
+      detail: event.note,
+      organisationName,
+      userName,
+    })),
+    ...decisions.map(({ decision, organisationName, userName }) => ({
+      ...base,
+      key: `d-${decision.id}`,
+      at: decision.decidedOn,
+      kind: 'decision' as const,
+      title: `決定：${DECISION_KIND_LABELS[decision.kind]}（${decision.decidingBody}）`,
+      detail: decision.content,
+      organisationName,
+      userName,
+    })),
+    ...records.map((r) => ({
+      key: `r-${r.id}`,
+      at: r.recorded_on,
+      kind: 'record' as const,
+      title: RECORD_TYPE_LABELS[r.type],
+      detail: r.content,
+      recordType: r.type,
+      minutes: r.minutes,
+      serves: servesText(r),
+      organisationName: r.organisation_name,
+      userName: r.user_name,
+    })),
+    ...evaluations.map(({ evaluation, organisationName, userName }) => ({
+      ...base,
+      key: `v-${evaluation.id}`,
+      at: evaluation.evaluatedOn,
+      kind: 'evaluation' as const,
+      title: `評価（次の方針：${NEXT_STEP_LABELS[evaluation.nextStep]}）`,
+      detail: evaluation.overall,
+      organisationName,
+      userName,
+    })),
+    ...parts.plans.map((p) => ({
+      ...base,
+      key: `p-${p.id}`,
+      at: p.createdAt,
+      kind: 'plan' as const,
+      title: `支援プラン 第${p.version}版`,
+      detail: p.changes.join('、'),
+      organisationName: p.organisationName,
+      userName: p.userName,
+    })),
+    ...parts.assessments.flatMap((a) =>
+      a
+        ? [
+            {
+              ...base,
+              key: `a-${a.id}`,
+              at: a.createdAt,
+              kind: 'assessment' as const,
+              title: `アセスメント 第${a.version}版`,
+              detail: a.changes.join('、'),
+              organisationName: a.organisationName,
+              userName: a.userName,
+            },
+          ]
+        : [],
+    ),
+  ];
+  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { entries, recordTotal: Number(records[0]?.total ?? 0) };
+}
+
+export async function getCase(db: Database, context: ActorContext, id: string): Promise<Case> {
+  return db.transaction(async (tx) => {
+    const row = await loadCase(tx, context, id, 'read');
+    const todayIso = formatWestern(now());
+    const [tenant] = await tx
+      .select({ inactivityDays: tenants.caseInactivityDays })
+      .from(tenants)
+      .where(eq(tenants.id, row.tenantId));
+    const inactivityDays = tenant?.inactivityDays ?? 30;
+    const [summary] = await selectCaseSummaries(tx, sql`c.id = ${id}`, 1);
+    if (!summary) throw new Error('case summary vanished');
+    const memberRows = await tx
+      .select({ person: persons, relation: householdMembers.relation })
+      .from(householdMembers)
+      .innerJoin(persons, eq(persons.id, householdMembers.personId))
+      .where(eq(householdMembers.householdId, row.householdId))
+      .orderBy(asc(householdMembers.createdAt));
+    const assessments = await assessmentVersions(tx, id);
+    const plans = await planVersions(tx, id);
+    const planInForce = plans.filter((p) => p.approvedOn).at(-1) ?? null;
+    const completions = await tx
+      .select({ key: caseActionCompletions.actionKey })
+      .from(caseActionCompletions)
+      .where(eq(caseActionCompletions.caseId, id));
+    const decisions = await tx
+      .select()
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, id))
+      .orderBy(desc(caseDecisions.decidedOn), desc(caseDecisions.createdAt));
+    const [connection] = await tx
+      .select({ c: continuedConnections, organisationName: organisations.name, userName: users.displayName })
+      .from(continuedConnections)
+      .innerJoin(organisations, eq(organisations.id, continuedConnections.organisationId))
+      .leftJoin(users, eq(users.id, continuedConnections.userId))
+      .where(eq(continuedConnections.caseId, id));
+    const referral = row.referralId
+      ? await queryRows<{ id: string; from_name: string }>(
+          tx,
+          sql`select r.id, o.name as from_name from referrals r join organisations o on o.id = r.from_organisation_id
+              where r.id = ${row.referralId}`,
+        )
+      : [];
+    const { entries, recordTotal } = await timeline(tx, row, { plans, assessments });
+    await recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id });
+    return {
+      ...summary,
+      referral: referral[0] ? { id: referral[0].id, fromOrganisationName: referral[0].from_name } : null,
+      members: memberRows.map((m) => ({
+        personId: m.person.id,
+        name: personName(m.person),
+        relationship: m.relation,
+        age: m.person.isDeceased ? '故人' : ageDescription(m.person, now()),
+        concerned: row.concernedPersonIds.includes(m.person.id),
+      })),
+      leadOrganisationId: row.leadOrganisationId,
+      leadUserId: row.leadUserId,
+      screeningOutcome: row.screeningOutcome,
+      closureReason: row.closureReason,
+      closedOn: row.closedOn,
+      team: await team(tx, row, inactivityDays, todayIso),
+      assessment: assessments.at(-1) ?? null,
+      plan: plans.at(-1) ?? null,
+      planInForce,
+      completedActionKeys: completions.map((c) => c.key),
+      evaluation: await latestEvaluation(tx, id),
+      decisions: decisions.map((d) => ({
+        id: d.id,
+        kind: d.kind,
+        decidedOn: d.decidedOn,
+        decidingBody: d.decidingBody,
+        content: d.content,
+        screeningOutcome: d.screeningOutcome,
+        closureReason: d.closureReason,
+      })),
+      connection: connection
+        ? {
+            organisationId: connection.c.organisationId,
+            intervalDays: connection.c.intervalDays,
+            how: connection.c.how,
+            nextContactOn: connection.c.nextContactOn,
+            endedOn: connection.c.endedOn,
+            organisationName: connection.organisationName,
+            userName: connection.userName,
+          }
+        : null,
+      timeline: entries,
+      recordTotal,
+      inactivityDays,
+      canWrite: can(context.actor, 'case_content.write'),
+      isCoordinator: can(context.actor, 'cases.coordinate'),
+    };
+  });
+}

@@ -1,0 +1,123 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import { badRequest, conflict, notFound } from '../../server/errors';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { memberships } from '../users/users.tables';
+import {
+  type CaseRow,
+  currentTeamOrganisations,
+  loadCase,
+  requireStatus,
+  requireTenantOrganisation,
+  today,
+} from './case-common';
+import { ACTIVE_STATUSES } from './case-state';
+import type { LeadInput, TeamMemberInput } from './cases.schemas';
+import { caseEvents, cases, caseTeamMembers } from './cases.tables';
+
+const TEAM_CHANGE_STATUSES = [...ACTIVE_STATUSES, 'suspended' as const];
+
+async function requireWorkerOf(tx: Database, organisationId: string, userId: string | null) {
+  if (!userId) return;
+  const [membership] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+  if (!membership) throw badRequest('NOT_A_WORKER', '担当者は、その機関に所属する職員から選んでください。');
+}
+
+async function teamEvent(
+  tx: Database,
+  context: ActorContext,
+  row: CaseRow,
+  kind: 'team_joined' | 'team_left' | 'lead_changed',
+  note: string,
+) {
+  await tx.insert(caseEvents).values({
+    tenantId: row.tenantId,
+    caseId: row.id,
+    kind,
+    note,
+    at: now(),
+    byUserId: context.actor.userId,
+    byOrganisationId: context.actor.organisationId,
+  });
+  await recordAudit(tx, context, {
+    action: 'case.team',
+    targetType: 'case',
+    targetId: row.id,
+    detail: { kind },
+  });
+}
+
+export async function addTeamMember(db: Database, context: ActorContext, id: string, input: TeamMemberInput) {
+  await db.transaction(async (tx) => {
+    const row = await loadCase(tx, context, id, 'write');
+    requireStatus(row, TEAM_CHANGE_STATUSES, 'チームを変更');
+    const organisation = await requireTenantOrganisation(tx, context, input.organisationId);
+    await requireWorkerOf(tx, input.organisationId, input.userId);
+    if ((await currentTeamOrganisations(tx, id)).has(input.organisationId)) {
+      throw conflict('ALREADY_ON_TEAM', `${organisation.name}はすでにチームに入っています。`);
+    }
+    await tx.insert(caseTeamMembers).values({
+      tenantId: row.tenantId,
+      caseId: id,
+      organisationId: input.organisationId,
+      userId: input.userId,
+      role: input.role,
+      joinedOn: today(),
+      addedByUserId: context.actor.userId,
+    });
+    await teamEvent(tx, context, row, 'team_joined', `${organisation.name}（${input.role}）`);
+  });
+}
+
+export async function leaveTeam(
+  db: Database,
+  context: ActorContext,
+  id: string,
+  memberId: string,
+  note: string,
+) {
+  await db.transaction(async (tx) => {
+    const row = await loadCase(tx, context, id, 'write');
+    requireStatus(row, TEAM_CHANGE_STATUSES, 'チームを変更');
+    const [member] = await tx
+      .select()
+      .from(caseTeamMembers)
+      .where(
+        and(eq(caseTeamMembers.id, memberId), eq(caseTeamMembers.caseId, id), isNull(caseTeamMembers.leftOn)),
+      );
+    if (!member) throw notFound('チームの機関');
+    if (member.organisationId === row.leadOrganisationId) {
+      throw conflict(
+        'LEAD_CANNOT_LEAVE',
+        '主担当の機関はチームから外せません。先に主担当を交代してください。',
+      );
+    }
+    await tx.update(caseTeamMembers).set({ leftOn: today() }).where(eq(caseTeamMembers.id, memberId));
+    const organisation = await requireTenantOrganisation(tx, context, member.organisationId).catch(
+      () => null,
+    );
+    await teamEvent(tx, context, row, 'team_left', `${organisation?.name ?? '機関'}：${note}`);
+  });
+}
+
+/** 主担当: the lead organisation (on the team) and, when named, its worker. */
+export async function changeLead(db: Database, context: ActorContext, id: string, input: LeadInput) {
+  await db.transaction(async (tx) => {
+    const row = await loadCase(tx, context, id, 'write');
+    requireStatus(row, TEAM_CHANGE_STATUSES, '主担当を変更');
+    const organisation = await requireTenantOrganisation(tx, context, input.organisationId);
+    if (!(await currentTeamOrganisations(tx, id)).has(input.organisationId)) {
+      throw badRequest('NOT_ON_TEAM', '主担当は、チームに入っている機関から選んでください。');
+    }
+    await requireWorkerOf(tx, input.organisationId, input.userId);
+    await tx
+      .update(cases)
+      .set({ leadOrganisationId: input.organisationId, leadUserId: input.userId, updatedAt: now() })
+      .where(eq(cases.id, id));
+    await teamEvent(tx, context, row, 'lead_changed', `主担当：${organisation.name}`);
+  });
+}
