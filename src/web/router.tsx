@@ -20,12 +20,17 @@ import { OrganisationsPage } from './routes/admin/OrganisationsPage';
 import { SettingsPage } from './routes/admin/SettingsPage';
 import { UsersPage } from './routes/admin/UsersPage';
 import { ComingSoonPage } from './routes/ComingSoonPage';
+import { AssessmentForm } from './routes/cases/AssessmentForm';
+import { CasePage } from './routes/cases/CasePage';
+import { CasesPage } from './routes/cases/CasesPage';
+import { PlanForm } from './routes/cases/PlanForm';
 import { HomePage } from './routes/HomePage';
 import { HouseholdPage } from './routes/households/HouseholdPage';
 import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
 import { ConsultationForm } from './routes/intake/ConsultationForm';
 import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
+import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { ReferralPrint } from './routes/print/ReferralPrint';
 import { ReferralPage } from './routes/referrals/ReferralPage';
@@ -108,6 +113,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   printPage('/print/referrals/$id', () => <ReferralPrint />),
   printPage('/print/consultations/$id', () => <ConsultationPrint />),
+  printPage('/print/cases/$id/$sheet', () => <CasePrint />),
   shellRoute.addChildren([
     page('/', () => <HomePage />),
     ...WORK_AREAS.filter((item) => !item.ready).map((item) =>
@@ -119,6 +125,10 @@ const routeTree = rootRoute.addChildren([
     page('/referrals/$id', () => <ReferralPage />),
     page('/households', () => <PeopleSearchPage />),
     page('/households/$id', () => <HouseholdPage />),
+    page('/cases', () => <CasesPage />),
+    page('/cases/$id', () => <CasePage />),
+    page('/cases/$id/assessment', () => <AssessmentForm />),
+    page('/cases/$id/plan', () => <PlanForm />),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

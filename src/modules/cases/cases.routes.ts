@@ -69,10 +69,7 @@ export const caseRoutes = createRouter()
       responses: { 200: jsonResponse(ZCaseList, 'cases') },
     }),
     async (c) =>
-      c.json(
-        { cases: await listCases(c.get('deps').db, requestContext(c), c.req.valid('query').status) },
-        200,
-      ),
+      c.json({ cases: await listCases(c.get('deps').db, requestContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({

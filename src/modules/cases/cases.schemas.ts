@@ -117,7 +117,9 @@ export type EvaluationInput = z.infer<typeof ZEvaluationInput>;
 
 export const ZCaseListQuery = z.object({
   status: z.enum(['active', 'closed', 'all']).default('active'),
+  householdId: ZId.optional(),
 });
+export type CaseListQuery = z.infer<typeof ZCaseListQuery>;
 
 export const ZActionKeyParam = z.object({ id: ZId, key: z.string().regex(/^[a-z0-9-]{1,40}$/) });
 export const ZMemberParam = z.object({ id: ZId, memberId: ZId });

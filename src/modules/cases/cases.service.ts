@@ -15,7 +15,7 @@ import { referrals } from '../referrals/referrals.tables';
 import { users } from '../users/users.tables';
 import { today } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
-import type { CaseSummary, OpenCase } from './cases.schemas';
+import type { CaseListQuery, CaseSummary, OpenCase } from './cases.schemas';
 import { caseEvents, cases, caseTeamMembers } from './cases.tables';
 
 const COORDINATOR_ROLE = 'コーディネーター（多機関協働）';
@@ -172,7 +172,7 @@ export async function selectCaseSummaries(tx: Database, where: SQL, limit = 300)
 export async function listCases(
   db: Database,
   context: ActorContext,
-  status: 'active' | 'closed' | 'all',
+  { status, householdId }: CaseListQuery,
 ): Promise<CaseSummary[]> {
   requirePermission(context.actor, 'case_content.read');
   return db.transaction(async (tx) => {
@@ -182,7 +182,12 @@ export async function listCases(
         : status === 'closed'
           ? notInArray(cases.status, [...ACTIVE_STATUSES, 'suspended'])
           : undefined;
-    const where = and(eq(cases.tenantId, context.actor.tenantId), caseAccess(context.actor), statusFilter);
+    const where = and(
+      eq(cases.tenantId, context.actor.tenantId),
+      caseAccess(context.actor),
+      statusFilter,
+      householdId ? eq(cases.householdId, householdId) : undefined,
+    );
     // The query aliases cases as c; the access SQL names "cases", so select through a view of it.
     const rows = await selectCaseSummaries(
       tx,
@@ -216,16 +221,4 @@ export async function caseCounts(db: Database, context: ActorContext) {
   for (const r of byStatusRows) byStatus[r.status] = r.n;
   await db.transaction((tx) => recordAudit(tx, context, { action: 'case.counts', detail: { fiscalYear } }));
   return { byStatus, openedThisYear: opened?.n ?? 0, closedThisYear: closed?.n ?? 0, fiscalYear };
-}
-
-/** For the household page: the cases about this household the actor may see. */
-export async function casesForHousehold(tx: Database, context: ActorContext, householdId: string) {
-  return selectCaseSummaries(
-    tx,
-    sql`c.id in (select "cases"."id" from ${cases} where ${and(
-      eq(cases.householdId, householdId),
-      eq(cases.tenantId, context.actor.tenantId),
-      caseAccess(context.actor),
-    )})`,
-  );
 }

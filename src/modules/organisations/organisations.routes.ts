@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
 import {
@@ -7,11 +7,33 @@ import {
   ZOrganisationList,
   ZUpdateOrganisationRequest,
 } from './organisations.schemas';
-import { createOrganisation, listOrganisations, updateOrganisation } from './organisations.service';
+import {
+  createOrganisation,
+  listOrganisations,
+  listWorkers,
+  updateOrganisation,
+} from './organisations.service';
+
+const ZWorkers = z.object({ workers: z.array(z.object({ userId: z.string(), displayName: z.string() })) });
 
 const tags = ['機関'];
 
 export const organisationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/workers',
+      tags,
+      summary: '機関の職員（担当者を選ぶため、氏名のみ）',
+      request: { params: ZIdParam },
+      responses: { 200: jsonResponse(ZWorkers, 'workers') },
+    }),
+    async (c) => {
+      const { actor } = requestContext(c);
+      const workers = await listWorkers(c.get('deps').db, actor, c.req.valid('param').id);
+      return c.json({ workers }, 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'get',

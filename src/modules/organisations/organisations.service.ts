@@ -1,15 +1,21 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
+import { ROLES } from '../../shared/vocabulary';
+import { permissionsOf } from '../access/access.permissions';
 import { type Actor, requirePermission, requireSameTenant } from '../access/access.policy';
 import { requireAreaInTenant } from '../areas/areas.service';
 import { type AuditContext, recordAudit } from '../audit/audit.service';
+import { memberships, users } from '../users/users.tables';
 import type {
   CreateOrganisationRequest,
   Organisation,
   UpdateOrganisationRequest,
 } from './organisations.schemas';
 import { organisations } from './organisations.tables';
+
+/** Roles whose holders do the support work and can be named on a case. */
+const FRONT_LINE_ROLES = ROLES.filter((role) => permissionsOf(role).includes('case_content.write'));
 
 type Context = AuditContext & { actor: Actor };
 
@@ -87,4 +93,22 @@ export async function updateOrganisation(
 export async function requireOrganisationInTenant(db: Database, actor: Actor, id: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return requireSameTenant(actor, row, '機関');
+}
+
+/** Colleagues of an organisation, for naming a worker (主担当, 担当者): names only. */
+export async function listWorkers(db: Database, actor: Actor, organisationId: string) {
+  requirePermission(actor, 'directory.read');
+  return db
+    .selectDistinct({ userId: users.id, displayName: users.displayName })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.tenantId, actor.tenantId),
+        eq(users.isActive, true),
+        inArray(memberships.role, [...FRONT_LINE_ROLES]),
+      ),
+    )
+    .orderBy(asc(users.displayName));
 }

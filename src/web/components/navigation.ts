@@ -33,7 +33,7 @@ export const WORK_AREAS: NavItem[] = [
     to: '/cases',
     label: '多機関協働',
     description: 'スクリーニング、アセスメント、支援プラン、支援経過、評価、終結を記録します。',
-    ready: false,
+    ready: true,
   },
   {
     to: '/meetings',
@@ -92,7 +92,7 @@ export const ADMIN_AREAS: NavItem[] = [
   {
     to: '/admin/settings',
     label: '自治体の設定',
-    description: 'つなぎの受理期限、課題の語彙',
+    description: 'つなぎの受理期限、事例の記録の日数、課題の語彙',
     ready: true,
     permission: 'admin.organisations.manage',
   },

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import type { WorkItem } from '../../modules/cases/cases.schemas';
 import type { ReferralSummary } from '../../modules/referrals/referrals.schemas';
 import { REFERRAL_STATUS_LABELS } from '../../shared/intake-vocabulary';
 import { DateText } from '../components/DateText';
@@ -12,6 +13,51 @@ import { referralsQuery } from './referrals/ReferralsPage';
 type Item = { key: string; urgent: boolean; overdue: boolean; label: string; referral: ReferralSummary };
 
 const OPEN_INBOX = new Set(['requested', 'accepted', 'in_progress']);
+
+function caseItemLabel(item: WorkItem): string {
+  switch (item.kind) {
+    case 'screening':
+      return '多機関協働の事例：スクリーニングを';
+    case 'review_due':
+      return 'モニタリング時期です：評価を';
+    case 'action_overdue':
+      return `期間を過ぎた支援内容：${item.detail ?? ''}`;
+    case 'no_record':
+      return '主担当の事例で、支援経過の記録が途絶えています';
+    case 'connection_due':
+      return `つながり継続の連絡日です（${item.detail ?? ''}）`;
+    default: {
+      const unreachable: never = item.kind;
+      return unreachable;
+    }
+  }
+}
+
+function CaseItems({ items }: { items: WorkItem[] }) {
+  return items.map((item) => (
+    <Paper key={`${item.kind}-${item.caseId}-${item.detail ?? ''}`} withBorder p="sm">
+      <Group gap="sm" wrap="nowrap">
+        {(item.kind === 'action_overdue' || item.kind === 'no_record') && (
+          <Badge color="red" variant="outline">
+            期限超過
+          </Badge>
+        )}
+        {item.mine && <Badge variant="light">あなたの担当</Badge>}
+        <Anchor component={Link} to={`/cases/${item.caseId}`}>
+          {caseItemLabel(item)}
+        </Anchor>
+        <Text size="sm" c="gray.7">
+          {item.personName ?? '（氏名不明）'}
+          {item.due && (
+            <span>
+              （期日 <DateText value={item.due} />）
+            </span>
+          )}
+        </Text>
+      </Group>
+    </Paper>
+  ));
+}
 
 /** What needs doing now, most pressing first: urgent, overdue, then oldest. */
 export function WorkQueue() {
@@ -27,6 +73,10 @@ export function WorkQueue() {
         '/api/consultations/urgent-alerts',
       ),
     enabled: isCoordinator,
+  });
+  const caseItems = useQuery({
+    queryKey: ['case-work-queue'],
+    queryFn: async () => (await apiGet<{ items: WorkItem[] }>('/api/cases/work-queue')).items,
   });
   const items: Item[] = [
     ...(inbox.data ?? [])
@@ -57,10 +107,10 @@ export function WorkQueue() {
       })),
   ].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue));
 
-  if (items.length === 0 && !alerts.data?.alerts.length) {
+  if (items.length === 0 && !alerts.data?.alerts.length && !caseItems.data?.length) {
     return (
       <EmptyState title="いま対応が必要な事項はありません">
-        届いたつなぎ、受理待ちの期限を過ぎたつなぎ、辞退されたつなぎなどが、ここに並びます。
+        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容などが、ここに並びます。
       </EmptyState>
     );
   }
@@ -78,6 +128,7 @@ export function WorkQueue() {
           </Group>
         </Paper>
       ))}
+      <CaseItems items={caseItems.data ?? []} />
       {items.map((item) => (
         <Paper key={item.key} withBorder p="sm">
           <Group gap="sm" wrap="nowrap">

@@ -16,7 +16,7 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 
-type Settings = { name: string; code: string; referralOverdueDays: number };
+type Settings = { name: string; code: string; referralOverdueDays: number; caseInactivityDays: number };
 type Issue = { code: string; label: string; sensitive: boolean };
 
 const settingsQuery = queryOptions({
@@ -32,10 +32,12 @@ export function SettingsPage() {
   const { data: settings } = useSuspenseQuery(settingsQuery);
   const { data: vocabulary } = useSuspenseQuery(issuesQuery);
   const [days, setDays] = useState<number | string>(settings.referralOverdueDays);
+  const [quietDays, setQuietDays] = useState<number | string>(settings.caseInactivityDays);
   const [label, setLabel] = useState('');
   const [sensitive, setSensitive] = useState(false);
   const saveDays = useApiMutation(
-    (value: number) => api('PATCH', '/api/settings', { referralOverdueDays: value }),
+    (value: { referralOverdueDays: number; caseInactivityDays: number }) =>
+      api('PATCH', '/api/settings', value),
     {
       invalidate: [settingsQuery.queryKey],
       success: '設定を保存しました。',
@@ -51,7 +53,7 @@ export function SettingsPage() {
   });
   const submitDays = (event: FormEvent) => {
     event.preventDefault();
-    saveDays.mutate(Number(days));
+    saveDays.mutate({ referralOverdueDays: Number(days), caseInactivityDays: Number(quietDays) });
   };
   const submitIssue = (event: FormEvent) => {
     event.preventDefault();
@@ -69,7 +71,7 @@ export function SettingsPage() {
         <form onSubmit={submitDays}>
           <Stack>
             <Title order={2} size="h4">
-              つなぎの受理期限
+              期限と日数
             </Title>
             <ErrorAlert error={saveDays.error} />
             <Group align="flex-end">
@@ -81,6 +83,16 @@ export function SettingsPage() {
                 value={days}
                 onChange={setDays}
                 error={fieldError(saveDays.error, 'referralOverdueDays')}
+                w={360}
+              />
+              <NumberInput
+                label="事例の記録が途絶えたとみなす日数"
+                description="多機関協働事例で、この日数のあいだ支援経過の記録がない事例とチームの機関を表示します（任せきりの防止）。"
+                min={1}
+                max={365}
+                value={quietDays}
+                onChange={setQuietDays}
+                error={fieldError(saveDays.error, 'caseInactivityDays')}
                 w={360}
               />
               <Button type="submit" loading={saveDays.isPending}>

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Genogram } from '../../components/Genogram';
 import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+import { HouseholdCases } from '../cases/HouseholdCases';
 import { ConsentForm } from './ConsentForm';
 import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
@@ -141,6 +142,7 @@ export function HouseholdPage() {
           </Table.Tbody>
         </Table>
       </Paper>
+      <HouseholdCases householdId={household.id} />
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
           ジェノグラム

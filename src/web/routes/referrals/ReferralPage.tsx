@@ -22,7 +22,8 @@ import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
-import { useSession } from '../../lib/session';
+import { hasPermission, useSession } from '../../lib/session';
+import { OpenCaseDialog } from '../cases/OpenCaseDialog';
 
 type Action = {
   to: ReferralStatus;
@@ -67,6 +68,7 @@ export function ReferralPage() {
   const [pending, setPending] = useState<Action | null>(null);
   const [note, setNote] = useState('');
   const [error, setError] = useState<unknown>(null);
+  const [opening, setOpening] = useState(false);
 
   if (query.error) return <ErrorAlert error={query.error} title="つなぎを表示できません" />;
   const referral = query.data;
@@ -77,6 +79,10 @@ export function ReferralPage() {
     referral.toOrganisationId === org?.organisationId ||
     (referral.toMultiAgency && org?.role === 'coordinator');
   const actions = ACTIONS[referral.status].filter((a) => (a.side === 'sender' ? isSender : isRecipient));
+  const canOpenCase =
+    referral.toMultiAgency &&
+    hasPermission(session, 'cases.coordinate') &&
+    ['requested', 'accepted'].includes(referral.status);
 
   const run = async (action: Action, withNote: string | null) => {
     setError(null);
@@ -187,6 +193,22 @@ export function ReferralPage() {
       </Paper>
 
       <ErrorAlert error={error} title="状態を変更できませんでした" />
+      {canOpenCase && (
+        <Alert color="blue" title="多機関協働へのつなぎです">
+          <Text size="sm" mb="xs">
+            事例を開くと、このつなぎは「対応中」になり、スクリーニングから始めます。
+          </Text>
+          <Button onClick={() => setOpening(true)}>多機関協働事例を開く</Button>
+        </Alert>
+      )}
+      {opening && (
+        <OpenCaseDialog
+          householdId={referral.householdId}
+          referralId={referral.id}
+          defaultSummary={referral.mainComplaint}
+          onClose={() => setOpening(false)}
+        />
+      )}
       {actions.length > 0 && (
         <Group>
           {actions.map((action) => (

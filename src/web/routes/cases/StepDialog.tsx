@@ -1,0 +1,191 @@
+import { Checkbox, Modal, NumberInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Rule } from '../../../modules/cases/case-state';
+import type { Case } from '../../../modules/cases/cases.schemas';
+import {
+  CASE_STATUS_LABELS,
+  type CaseStatus,
+  CLOSURE_REASON_LABELS,
+  CLOSURE_REASONS,
+  DECISION_KIND_LABELS,
+} from '../../../shared/case-vocabulary';
+import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { FormButtons } from '../../components/FormButtons';
+import { todayInJapan, useCaseStep, workersQuery } from './case-queries';
+
+const DECIDING_BODIES = [
+  '重層的支援会議',
+  '支援会議（法第106条の6）',
+  'チーム会議',
+  '庁内連携会議',
+  'コーディネーター',
+];
+
+/** One step of the case with what it needs: a reason, a decision record, a closure reason. */
+export function StepDialog({
+  caseData,
+  to,
+  rule,
+  onClose,
+}: {
+  caseData: Case;
+  to: CaseStatus;
+  rule: Rule;
+  onClose: () => void;
+}) {
+  const step = useCaseStep(
+    caseData.id,
+    '/transitions',
+    `「${CASE_STATUS_LABELS[to]}」に進めました。`,
+    onClose,
+  );
+  const [note, setNote] = useState('');
+  const [decidedOn, setDecidedOn] = useState(todayInJapan());
+  const [decidingBody, setDecidingBody] = useState<string | null>('重層的支援会議');
+  const [content, setContent] = useState('');
+  const [closureReason, setClosureReason] = useState<string | null>(null);
+  const [keepConnected, setKeepConnected] = useState(false);
+  const [connectionOrg, setConnectionOrg] = useState<string | null>(caseData.leadOrganisationId);
+  const [connectionUser, setConnectionUser] = useState<string | null>(null);
+  const [intervalDays, setIntervalDays] = useState<number | string>(30);
+  const [how, setHow] = useState('');
+  const [firstContactOn, setFirstContactOn] = useState(todayInJapan());
+  const workers = useQuery(workersQuery(connectionOrg));
+  const closing = to === 'closed' && caseData.status === 'evaluating';
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    step.mutate({
+      to,
+      note: note || null,
+      decision: rule.decision ? { decidedOn, decidingBody, content } : null,
+      closureReason: closing ? closureReason : null,
+      connection:
+        closing && keepConnected
+          ? {
+              organisationId: connectionOrg,
+              userId: connectionUser,
+              intervalDays: Number(intervalDays),
+              how,
+              firstContactOn,
+            }
+          : null,
+    });
+  };
+  const teamOrgs = caseData.team.filter((m) => !m.leftOn);
+  return (
+    <Modal opened onClose={onClose} title={rule.label} size="lg">
+      <form onSubmit={submit}>
+        <Stack>
+          <ErrorAlert error={step.error} title="進められませんでした" />
+          {rule.decision && (
+            <>
+              <Text size="sm" c="gray.8">
+                「{DECISION_KIND_LABELS[rule.decision]}
+                」は、会議体での決定として記録します（日付・会議体・内容）。
+              </Text>
+              <TextInput
+                type="date"
+                label="決定日"
+                required
+                value={decidedOn}
+                onChange={(e) => setDecidedOn(e.currentTarget.value)}
+                error={fieldError(step.error, 'decision.decidedOn')}
+              />
+              <Select
+                label="決定した会議体"
+                required
+                data={DECIDING_BODIES}
+                value={decidingBody}
+                onChange={setDecidingBody}
+                allowDeselect={false}
+              />
+              <Textarea
+                label="決定の内容"
+                required
+                autosize
+                minRows={3}
+                value={content}
+                onChange={(e) => setContent(e.currentTarget.value)}
+                error={fieldError(step.error, 'decision.content')}
+              />
+            </>
+          )}
+          {closing && (
+            <>
+              <Select
+                label="終結の理由"
+                required
+                data={CLOSURE_REASONS.filter((r) => r !== 'screened_out').map((r) => ({
+                  value: r,
+                  label: CLOSURE_REASON_LABELS[r],
+                }))}
+                value={closureReason}
+                onChange={setClosureReason}
+              />
+              <Checkbox
+                label="終結後もつながりを続ける（つながり継続）"
+                checked={keepConnected}
+                onChange={(e) => setKeepConnected(e.currentTarget.checked)}
+              />
+              {keepConnected && (
+                <Stack gap="xs" pl="md">
+                  <Select
+                    label="つながりを続ける機関"
+                    required
+                    data={teamOrgs.map((m) => ({ value: m.organisationId, label: m.organisationName ?? '' }))}
+                    value={connectionOrg}
+                    onChange={(value) => {
+                      setConnectionOrg(value);
+                      setConnectionUser(null);
+                    }}
+                  />
+                  <Select
+                    label="担当者（任意）"
+                    clearable
+                    data={(workers.data ?? []).map((w) => ({ value: w.userId, label: w.displayName }))}
+                    value={connectionUser}
+                    onChange={setConnectionUser}
+                  />
+                  <NumberInput
+                    label="連絡の間隔（日）"
+                    min={1}
+                    max={365}
+                    value={intervalDays}
+                    onChange={setIntervalDays}
+                  />
+                  <TextInput
+                    label="つながり方"
+                    placeholder="例：月1回の電話と、民生委員の見守り"
+                    required
+                    value={how}
+                    onChange={(e) => setHow(e.currentTarget.value)}
+                  />
+                  <TextInput
+                    type="date"
+                    label="最初に連絡する日"
+                    required
+                    value={firstContactOn}
+                    onChange={(e) => setFirstContactOn(e.currentTarget.value)}
+                  />
+                </Stack>
+              )}
+            </>
+          )}
+          {(rule.note || !rule.decision) && (
+            <Textarea
+              label={rule.note ? '理由' : 'メモ（任意）'}
+              required={rule.note}
+              autosize
+              minRows={2}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+            />
+          )}
+          <FormButtons onCancel={onClose} busy={step.isPending} label={rule.label} />
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
