@@ -188,7 +188,7 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
                   最終記録：{m.lastRecordOn ? <DateText value={m.lastRecordOn} /> : 'なし'}
                 </Text>
                 {m.quiet && (
-                  <Text size="xs" c="orange.9" fw={700}>
+                  <Text size="xs" c="red.9" fw={700}>
                     {caseData.inactivityDays}日以上、動きと記録がありません
                   </Text>
                 )}
