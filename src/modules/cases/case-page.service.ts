@@ -84,6 +84,7 @@ async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso
 
 type RecordRow = {
   id: string;
+  created_at: Date | string;
   recorded_on: string;
   type: RecordType;
   minutes: number | null;
@@ -118,7 +119,7 @@ async function timeline(
     .where(eq(caseDecisions.caseId, row.id));
   const records = await queryRows<RecordRow & { total: number }>(
     tx,
-    sql`select sr.id, sr.recorded_on::text, sr.type, sr.minutes, sr.content, sr.goal_key, sr.action_key,
+    sql`select sr.id, sr.recorded_on::text, sr.created_at, sr.type, sr.minutes, sr.content, sr.goal_key, sr.action_key,
           o.name as organisation_name, u.display_name as user_name, count(*) over () as total
         from support_records sr
         join organisations o on o.id = sr.organisation_id
@@ -218,7 +219,17 @@ async function timeline(
         : [],
     ),
   ];
-  entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Newest first: by the Japanese calendar day of the entry, then by when it was written.
+  const inserted = new Map<string, string>([
+    ...decisions.map(({ decision }) => [`d-${decision.id}`, decision.createdAt.toISOString()] as const),
+    ...evaluations.map(
+      ({ evaluation }) => [`v-${evaluation.id}`, evaluation.createdAt.toISOString()] as const,
+    ),
+    ...records.map((r) => [`r-${r.id}`, new Date(r.created_at).toISOString()] as const),
+  ]);
+  const sortKey = (e: TimelineEntry) =>
+    `${e.at.includes('T') ? formatWestern(e.at) : e.at}|${inserted.get(e.key) ?? e.at}`;
+  entries.sort((a, b) => sortKey(b).localeCompare(sortKey(a)));
   return { entries, recordTotal: Number(records[0]?.total ?? 0) };
 }
 

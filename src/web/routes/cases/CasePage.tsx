@@ -88,11 +88,8 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
             {['received', 'screening'].includes(status) && caseData.isCoordinator && (
               <Button onClick={() => open({ kind: 'screening' })}>スクリーニングを記録</Button>
             )}
-            {['assessment', 'planning', 'supporting', 'evaluating'].includes(status) && (
-              <Button
-                variant={status === 'assessment' ? 'filled' : 'default'}
-                onClick={() => navigate({ to: `/cases/${caseData.id}/assessment` })}
-              >
+            {status === 'assessment' && (
+              <Button onClick={() => navigate({ to: `/cases/${caseData.id}/assessment` })}>
                 アセスメントシートを書く
               </Button>
             )}
@@ -113,6 +110,11 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
             {['supporting', 'evaluating'].includes(status) && caseData.planInForce && (
               <Button variant="default" onClick={() => open({ kind: 'evaluation' })}>
                 評価を記録
+              </Button>
+            )}
+            {['planning', 'supporting', 'evaluating'].includes(status) && (
+              <Button variant="default" onClick={() => navigate({ to: `/cases/${caseData.id}/assessment` })}>
+                アセスメントを見直す
               </Button>
             )}
             {allowed
@@ -199,7 +201,7 @@ export function CasePage() {
             {c.referral && `　${c.referral.fromOrganisationName}からのつなぎ`}
             {c.closedOn && (
               <>
-                　終結 <DateText value={c.closedOn} />
+                {'　'}終結 <DateText value={c.closedOn} />
                 {c.closureReason && `（${CLOSURE_REASON_LABELS[c.closureReason]}）`}
               </>
             )}
@@ -227,7 +229,7 @@ export function CasePage() {
         <Alert color="cyan" title="つながり継続">
           {c.connection.organisationName}
           {c.connection.userName ? `（${c.connection.userName}）` : ''}が{c.connection.intervalDays}日ごとに：
-          {c.connection.how}。次の連絡
+          {c.connection.how}。次の連絡日：
           <DateText value={c.connection.nextContactOn} />
         </Alert>
       )}

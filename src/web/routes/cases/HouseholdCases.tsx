@@ -40,7 +40,7 @@ export function HouseholdCases({ householdId }: { householdId: string }) {
             </Anchor>
             <Text size="sm" c="gray.8">
               開始 <DateText value={c.openedOn} />
-              　主担当 {c.leadOrganisationName}
+              {'　'}主担当 {c.leadOrganisationName}
             </Text>
           </Group>
         ))}

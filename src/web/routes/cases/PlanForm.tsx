@@ -1,11 +1,11 @@
 import {
   ActionIcon,
   Button,
+  Grid,
   Group,
   Paper,
   Radio,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   Textarea,
@@ -220,43 +220,53 @@ export function PlanForm() {
                           削除
                         </Button>
                       </Group>
-                      <SimpleGrid cols={{ base: 1, md: 5 }}>
-                        <Select
-                          label="担当機関"
-                          required
-                          data={team}
-                          value={action.organisationId}
-                          onChange={(value) =>
-                            updateAction(action.key, { organisationId: value, userId: null })
-                          }
-                        />
-                        <WorkerSelect
-                          organisationId={action.organisationId}
-                          value={action.userId}
-                          onChange={(value) => updateAction(action.key, { userId: value })}
-                        />
-                        <TextInput
-                          label="頻度"
-                          placeholder="例：月2回"
-                          required
-                          value={action.frequency}
-                          onChange={(e) => updateAction(action.key, { frequency: e.currentTarget.value })}
-                        />
-                        <TextInput
-                          type="date"
-                          label="開始"
-                          required
-                          value={action.from}
-                          onChange={(e) => updateAction(action.key, { from: e.currentTarget.value })}
-                        />
-                        <TextInput
-                          type="date"
-                          label="終了"
-                          required
-                          value={action.until}
-                          onChange={(e) => updateAction(action.key, { until: e.currentTarget.value })}
-                        />
-                      </SimpleGrid>
+                      <Grid>
+                        <Grid.Col span={{ base: 12, md: 4 }}>
+                          <Select
+                            label="担当機関"
+                            required
+                            data={team}
+                            value={action.organisationId}
+                            onChange={(value) =>
+                              updateAction(action.key, { organisationId: value, userId: null })
+                            }
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, md: 2 }}>
+                          <WorkerSelect
+                            organisationId={action.organisationId}
+                            value={action.userId}
+                            onChange={(value) => updateAction(action.key, { userId: value })}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, md: 2 }}>
+                          <TextInput
+                            label="頻度"
+                            placeholder="例：月2回"
+                            required
+                            value={action.frequency}
+                            onChange={(e) => updateAction(action.key, { frequency: e.currentTarget.value })}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, md: 2 }}>
+                          <TextInput
+                            type="date"
+                            label="開始"
+                            required
+                            value={action.from}
+                            onChange={(e) => updateAction(action.key, { from: e.currentTarget.value })}
+                          />
+                        </Grid.Col>
+                        <Grid.Col span={{ base: 12, md: 2 }}>
+                          <TextInput
+                            type="date"
+                            label="終了"
+                            required
+                            value={action.until}
+                            onChange={(e) => updateAction(action.key, { until: e.currentTarget.value })}
+                          />
+                        </Grid.Col>
+                      </Grid>
                     </Stack>
                   </Paper>
                 ))}

@@ -34,10 +34,14 @@ export function StepDialog({
   rule: Rule;
   onClose: () => void;
 }) {
+  const [keepConnected, setKeepConnected] = useState(false);
+  const closing = to === 'closed' && caseData.status === 'evaluating';
   const step = useCaseStep(
     caseData.id,
     '/transitions',
-    `「${CASE_STATUS_LABELS[to]}」に進めました。`,
+    closing && keepConnected
+      ? '終結し、つながり継続を始めました。'
+      : `「${CASE_STATUS_LABELS[to]}」に進めました。`,
     onClose,
   );
   const [note, setNote] = useState('');
@@ -45,14 +49,12 @@ export function StepDialog({
   const [decidingBody, setDecidingBody] = useState<string | null>('重層的支援会議');
   const [content, setContent] = useState('');
   const [closureReason, setClosureReason] = useState<string | null>(null);
-  const [keepConnected, setKeepConnected] = useState(false);
   const [connectionOrg, setConnectionOrg] = useState<string | null>(caseData.leadOrganisationId);
   const [connectionUser, setConnectionUser] = useState<string | null>(null);
   const [intervalDays, setIntervalDays] = useState<number | string>(30);
   const [how, setHow] = useState('');
   const [firstContactOn, setFirstContactOn] = useState(todayInJapan());
   const workers = useQuery(workersQuery(connectionOrg));
-  const closing = to === 'closed' && caseData.status === 'evaluating';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

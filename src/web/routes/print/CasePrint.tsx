@@ -28,7 +28,7 @@ const Pre = ({ text }: { text: string | null | undefined }) => (
 
 function Household({ c }: { c: Case }) {
   return (
-    <Row label="世帯">
+    <Row label="世帯（◎対象）">
       {c.householdName}：
       {c.members
         .map((m) => `${m.name}（${m.relationship ?? ''}・${m.age}）${m.concerned ? '◎' : ''}`)
@@ -82,8 +82,8 @@ function PlanTables({ c, orgName }: { c: Case; orgName: (id: string) => string }
             <th>目標（期間）</th>
             <th>支援内容</th>
             <th>担当</th>
-            <th>頻度</th>
-            <th>期間</th>
+            <th style={{ width: '18mm' }}>頻度</th>
+            <th style={{ width: '32mm' }}>期間</th>
           </tr>
         </thead>
         <tbody>
