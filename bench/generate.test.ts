@@ -5,11 +5,13 @@ import type { RunningServer } from '../src/server/start';
 import { loggedIn } from '../src/testing/test-client';
 import { startTestServer } from '../src/testing/test-server';
 import { generateCity } from './generate';
+import { generateCases } from './generate-cases';
 
 let server: RunningServer;
 beforeAll(async () => {
   server = await startTestServer();
   await generateCity(server.handle.db, { households: 200 });
+  await generateCases(server.handle.db, { cases: 50, records: 1000 });
 });
 afterAll(() => server.close());
 
@@ -42,5 +44,25 @@ describe('the synthetic city', () => {
     for (const p of found.body.people) expect(`${p.familyNameKana}${p.givenNameKana}`).toContain('タ');
     const admin = await loggedIn(server.url, 'demo-admin');
     expect((await admin.get('/api/people?q=%E3%82%B5')).status).toBe(403);
+  });
+
+  it('has 多機関協働 cases with teams, plans in force and support records, readable through the API', async () => {
+    const [counts] = await queryRows<{ cases: number; records: number; in_force: number; actions: number }>(
+      server.handle.db,
+      sql`select (select count(*)::int from cases) as cases, (select count(*)::int from support_records) as records,
+          (select count(*)::int from cases where plan_in_force_id is not null) as in_force,
+          (select count(*)::int from case_actions) as actions`,
+    );
+    expect(counts?.cases).toBe(50);
+    expect(counts?.records).toBeGreaterThan(500);
+    expect(counts?.in_force).toBeGreaterThan(0);
+    expect(counts?.actions).toBeGreaterThanOrEqual((counts?.in_force ?? 0) * 2);
+    const coordinator = await loggedIn(server.url, 'demo-coordinator');
+    const list = await coordinator.get<{ cases: { id: string }[] }>('/api/cases?status=all');
+    expect(list.body.cases).toHaveLength(50);
+    const page = await coordinator.get<{ recordTotal: number }>(`/api/cases/${list.body.cases[0]?.id}`);
+    expect(page.status).toBe(200);
+    const queue = await coordinator.get<{ items: { kind: string }[] }>('/api/cases/work-queue');
+    expect(queue.body.items.length).toBeGreaterThan(0);
   });
 });

@@ -160,11 +160,11 @@ const REFERRAL_STATUSES = ['requested', 'accepted', 'in_progress', 'completed', 
 
 // Deterministic, so that two runs of a benchmark measure the same city.
 let seed = 20261122;
-const random = () => {
+export const random = () => {
   seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
   return seed / 2_147_483_648;
 };
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+export const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 export type CitySize = { households: number };
@@ -274,7 +274,7 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
   await db.execute(sql`analyze`);
 }
 
-async function insertRows(db: Database, table: string, rows: Record<string, unknown>[]) {
+export async function insertRows(db: Database, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
   const values = rows.map(

@@ -1,7 +1,8 @@
 // Benchmarks on a real PostgreSQL server (DATABASE_URL, or a throwaway one started here):
-//   npm run bench                 # 100,000 people (about 50,000 households)
-//   npm run bench -- 20000        # a smaller city
-// Prints p50/p95 of the people-search API over HTTP, as a consultant of one organisation.
+//   npm run bench                       # 100,000 people (50,000 households), 10,000 cases, 500,000 records
+//   npm run bench -- 20000 2000 100000  # a smaller city: households, cases, support records
+// Prints p50/p95 over HTTP of the people search (a consultant of one organisation), the case
+// page and the case work queue (the coordinators' organisation, on every case's team).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { startTestPostgres } from '../scripts/postgres';
@@ -11,8 +12,11 @@ import { startServer } from '../src/server/start';
 import { loggedIn } from '../src/testing/test-client';
 import { openTestDatabase } from '../src/testing/test-database';
 import { generateCity } from './generate';
+import { generateCases } from './generate-cases';
 
 const households = Number(process.argv[2] ?? 50_000);
+const caseCount = Number(process.argv[3] ?? 10_000);
+const recordCount = Number(process.argv[4] ?? 500_000);
 const postgres = process.env.DATABASE_URL ? null : await startTestPostgres();
 process.env.TEST_DATABASE_URL = process.env.DATABASE_URL ?? postgres?.url;
 
@@ -29,6 +33,14 @@ try {
   );
   console.log(
     `\ncity: ${households} households, ${n} people (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  const casesStarted = performance.now();
+  const made = await generateCases(handle.db, { cases: caseCount, records: recordCount }, (done) => {
+    if (done % 1_000 === 0) process.stdout.write(`\r  generated ${done} cases`);
+  });
+  console.log(
+    `\ncases: ${made.cases} cases, ${made.records} support records (${((performance.now() - casesStarted) / 1000).toFixed(1)} s)`,
   );
 
   const client = await loggedIn(server.url, 'demo-jiritsu');
@@ -65,6 +77,48 @@ try {
     `people search (${timings.length} requests over HTTP, PostgreSQL): p50 ${percentile(timings, 0.5)} ms, ` +
       `p95 ${percentile(timings, 0.95)} ms, max ${percentile(timings, 1)} ms (target p95 ≤ 50 ms)`,
   );
+
+  const coordinator = await loggedIn(server.url, 'demo-coordinator');
+  const sample = await queryRows<{ id: string; records: number }>(
+    handle.db,
+    sql`select c.id, (select count(*)::int from support_records r where r.case_id = c.id) as records
+        from cases c order by md5(c.id::text) limit 100`,
+  );
+  for (const c of sample.slice(0, 10)) await coordinator.get(`/api/cases/${c.id}`); // warm up
+  const pageTimings: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const c of sample) {
+      const t = performance.now();
+      const response = await coordinator.get(`/api/cases/${c.id}`);
+      pageTimings.push(performance.now() - t);
+      if (response.status !== 200) throw new Error(`case page failed: ${response.status}`);
+    }
+  }
+  const biggest = Math.max(...sample.map((c) => c.records));
+  console.log(
+    `case page (${pageTimings.length} requests, cases of up to ${biggest} records): p50 ${percentile(pageTimings, 0.5)} ms, ` +
+      `p95 ${percentile(pageTimings, 0.95)} ms, max ${percentile(pageTimings, 1)} ms (target p95 ≤ 30 ms)`,
+  );
+
+  for (const [who, worker] of [
+    ['coordinator (on every team)', coordinator],
+    ['自立相談支援機関', client],
+  ] as const) {
+    await worker.get('/api/cases/work-queue'); // warm up
+    const queueTimings: number[] = [];
+    let items = 0;
+    for (let i = 0; i < 60; i++) {
+      const t = performance.now();
+      const response = await worker.get<{ items: unknown[] }>('/api/cases/work-queue');
+      queueTimings.push(performance.now() - t);
+      if (response.status !== 200) throw new Error(`work queue failed: ${response.status}`);
+      items = response.body.items.length;
+    }
+    console.log(
+      `work queue, ${who} (${queueTimings.length} requests, ${items} items): p50 ${percentile(queueTimings, 0.5)} ms, ` +
+        `p95 ${percentile(queueTimings, 0.95)} ms, max ${percentile(queueTimings, 1)} ms (target p95 ≤ 50 ms)`,
+    );
+  }
 } finally {
   await server.close();
   postgres?.stop();

@@ -8,6 +8,18 @@ CREATE TABLE "case_action_completions" (
 	CONSTRAINT "case_action_completions_key" UNIQUE("case_id","action_key")
 );
 --> statement-breakpoint
+CREATE TABLE "case_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"tenant_id" uuid NOT NULL,
+	"case_id" uuid NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"action_key" text NOT NULL,
+	"organisation_id" uuid NOT NULL,
+	"user_id" uuid,
+	"text" text NOT NULL,
+	"until" date NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "case_assessments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"tenant_id" uuid NOT NULL,
@@ -105,6 +117,7 @@ CREATE TABLE "cases" (
 	"closure_reason" text,
 	"last_record_on" date,
 	"next_review_on" date,
+	"plan_in_force_id" uuid,
 	"opened_on" date NOT NULL,
 	"closed_on" date,
 	"created_by_user_id" uuid,
@@ -145,6 +158,11 @@ ALTER TABLE "tenants" ADD COLUMN "case_inactivity_days" integer DEFAULT 30 NOT N
 ALTER TABLE "case_action_completions" ADD CONSTRAINT "case_action_completions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_action_completions" ADD CONSTRAINT "case_action_completions_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_action_completions" ADD CONSTRAINT "case_action_completions_by_user_id_users_id_fk" FOREIGN KEY ("by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_actions" ADD CONSTRAINT "case_actions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_actions" ADD CONSTRAINT "case_actions_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_actions" ADD CONSTRAINT "case_actions_plan_id_case_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."case_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_actions" ADD CONSTRAINT "case_actions_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "case_actions" ADD CONSTRAINT "case_actions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_assessments" ADD CONSTRAINT "case_assessments_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_assessments" ADD CONSTRAINT "case_assessments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "case_assessments" ADD CONSTRAINT "case_assessments_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -178,6 +196,7 @@ ALTER TABLE "cases" ADD CONSTRAINT "cases_household_id_households_id_fk" FOREIGN
 ALTER TABLE "cases" ADD CONSTRAINT "cases_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_lead_organisation_id_organisations_id_fk" FOREIGN KEY ("lead_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_lead_user_id_users_id_fk" FOREIGN KEY ("lead_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "cases" ADD CONSTRAINT "cases_plan_in_force_id_case_plans_id_fk" FOREIGN KEY ("plan_in_force_id") REFERENCES "public"."case_plans"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cases" ADD CONSTRAINT "cases_created_by_user_id_users_id_fk" FOREIGN KEY ("created_by_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "continued_connections" ADD CONSTRAINT "continued_connections_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "continued_connections" ADD CONSTRAINT "continued_connections_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -187,6 +206,8 @@ ALTER TABLE "support_records" ADD CONSTRAINT "support_records_tenant_id_tenants_
 ALTER TABLE "support_records" ADD CONSTRAINT "support_records_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support_records" ADD CONSTRAINT "support_records_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support_records" ADD CONSTRAINT "support_records_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "case_actions_org_until" ON "case_actions" USING btree ("organisation_id","until");--> statement-breakpoint
+CREATE INDEX "case_actions_plan" ON "case_actions" USING btree ("plan_id");--> statement-breakpoint
 CREATE INDEX "case_decisions_case" ON "case_decisions" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_evaluations_case" ON "case_evaluations" USING btree ("case_id");--> statement-breakpoint
 CREATE INDEX "case_events_case" ON "case_events" USING btree ("case_id","at");--> statement-breakpoint
@@ -195,6 +216,8 @@ CREATE INDEX "case_team_case" ON "case_team_members" USING btree ("case_id");-->
 CREATE INDEX "cases_tenant_status" ON "cases" USING btree ("tenant_id","status");--> statement-breakpoint
 CREATE INDEX "cases_household" ON "cases" USING btree ("household_id");--> statement-breakpoint
 CREATE INDEX "cases_referral" ON "cases" USING btree ("referral_id");--> statement-breakpoint
+CREATE INDEX "cases_review_due" ON "cases" USING btree ("tenant_id","status","next_review_on");--> statement-breakpoint
+CREATE INDEX "cases_lead_status" ON "cases" USING btree ("lead_organisation_id","status");--> statement-breakpoint
 CREATE INDEX "continued_connections_org" ON "continued_connections" USING btree ("organisation_id","next_contact_on") WHERE ended_on is null;--> statement-breakpoint
 CREATE INDEX "support_records_case" ON "support_records" USING btree ("case_id","recorded_on");--> statement-breakpoint
 CREATE INDEX "support_records_case_org" ON "support_records" USING btree ("case_id","organisation_id","recorded_on");

@@ -21,13 +21,12 @@ import type { AssessmentContent, AssessmentInput, CompositionEntry } from './cas
 import { assessmentChanges, planChanges } from './case-diff';
 import type {
   AssessmentVersion,
-  Evaluation,
   EvaluationInput,
   PlanConsent,
   PlanInput,
   PlanVersion,
 } from './cases.schemas';
-import { caseAssessments, caseDecisions, caseEvaluations, casePlans } from './cases.tables';
+import { caseActions, caseAssessments, caseDecisions, caseEvaluations, casePlans } from './cases.tables';
 
 const author = {
   organisationName: organisations.name,
@@ -226,18 +225,34 @@ export async function createPlan(db: Database, context: ActorContext, id: string
       .from(casePlans)
       .where(eq(casePlans.caseId, id));
     const version = (last?.version ?? 0) + 1;
-    await tx.insert(casePlans).values({
-      tenantId: row.tenantId,
-      caseId: id,
-      version,
-      content: input.content,
-      reviewOn: input.reviewOn,
-      consentOn: input.consentOn,
-      consentMethod: input.consentMethod,
-      createdByUserId: context.actor.userId,
-      createdByOrganisationId: context.actor.organisationId,
-      createdAt: now(),
-    });
+    const [plan] = await tx
+      .insert(casePlans)
+      .values({
+        tenantId: row.tenantId,
+        caseId: id,
+        version,
+        content: input.content,
+        reviewOn: input.reviewOn,
+        consentOn: input.consentOn,
+        consentMethod: input.consentMethod,
+        createdByUserId: context.actor.userId,
+        createdByOrganisationId: context.actor.organisationId,
+        createdAt: now(),
+      })
+      .returning({ id: casePlans.id });
+    if (!plan) throw new Error('insert returned nothing');
+    await tx.insert(caseActions).values(
+      input.content.actions.map((action) => ({
+        tenantId: row.tenantId,
+        caseId: id,
+        planId: plan.id,
+        actionKey: action.key,
+        organisationId: action.organisationId,
+        userId: action.userId,
+        text: action.text,
+        until: action.until,
+      })),
+    );
     await recordAudit(tx, context, {
       action: 'case.plan',
       targetType: 'case',
@@ -299,29 +314,6 @@ export async function listPlans(db: Database, context: ActorContext, id: string)
 }
 
 // ---- evaluation (評価シート) ----
-
-export async function latestEvaluation(tx: Database, caseId: string): Promise<Evaluation | null> {
-  const [found] = await tx
-    .select({ row: caseEvaluations, planVersion: casePlans.version, ...author })
-    .from(caseEvaluations)
-    .innerJoin(casePlans, eq(casePlans.id, caseEvaluations.planId))
-    .leftJoin(organisations, eq(organisations.id, caseEvaluations.createdByOrganisationId))
-    .leftJoin(users, eq(users.id, caseEvaluations.createdByUserId))
-    .where(eq(caseEvaluations.caseId, caseId))
-    .orderBy(desc(caseEvaluations.createdAt))
-    .limit(1);
-  if (!found) return null;
-  return {
-    id: found.row.id,
-    planVersion: found.planVersion,
-    evaluatedOn: found.row.evaluatedOn,
-    goals: found.row.goals,
-    overall: found.row.overall,
-    nextStep: found.row.nextStep,
-    organisationName: found.organisationName,
-    userName: found.userName,
-  };
-}
 
 export async function createEvaluation(
   db: Database,

@@ -19,15 +19,16 @@ import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
 import { type CaseRow, loadCase } from './case-common';
-import { assessmentVersions, latestEvaluation, planVersions } from './case-documents.service';
+import { assessmentVersions, planVersions } from './case-documents.service';
 import { ACTIVE_STATUSES } from './case-state';
-import type { Case, PlanVersion, TimelineEntry } from './cases.schemas';
+import type { AssessmentVersion, Case, PlanVersion, TimelineEntry } from './cases.schemas';
 import { selectCaseSummaries } from './cases.service';
 import {
   caseActionCompletions,
   caseDecisions,
   caseEvaluations,
   caseEvents,
+  casePlans,
   continuedConnections,
 } from './cases.tables';
 
@@ -95,49 +96,64 @@ type RecordRow = {
   user_name: string | null;
 };
 
-async function timeline(
-  tx: Database,
-  row: CaseRow,
-  parts: {
-    plans: PlanVersion[];
-    assessments: Case['assessment'][];
-  },
-): Promise<{ entries: TimelineEntry[]; recordTotal: number }> {
-  const base = { detail: null, recordType: null, minutes: null, serves: null };
-  const events = await tx
+const selectEvents = (db: Database, caseId: string) =>
+  db
     .select({ event: caseEvents, organisationName: organisations.name, userName: users.displayName })
     .from(caseEvents)
     .leftJoin(organisations, eq(organisations.id, caseEvents.byOrganisationId))
     .leftJoin(users, eq(users.id, caseEvents.byUserId))
-    .where(eq(caseEvents.caseId, row.id))
+    .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.at));
-  const decisions = await tx
+
+const selectDecisions = (db: Database, caseId: string) =>
+  db
     .select({ decision: caseDecisions, organisationName: organisations.name, userName: users.displayName })
     .from(caseDecisions)
     .leftJoin(organisations, eq(organisations.id, caseDecisions.createdByOrganisationId))
     .leftJoin(users, eq(users.id, caseDecisions.createdByUserId))
-    .where(eq(caseDecisions.caseId, row.id));
-  const records = await queryRows<RecordRow & { total: number }>(
-    tx,
+    .where(eq(caseDecisions.caseId, caseId))
+    .orderBy(desc(caseDecisions.decidedOn), desc(caseDecisions.createdAt));
+
+const selectRecords = (db: Database, caseId: string) =>
+  queryRows<RecordRow & { total: number }>(
+    db,
     sql`select sr.id, sr.recorded_on::text, sr.created_at, sr.type, sr.minutes, sr.content, sr.goal_key, sr.action_key,
           o.name as organisation_name, u.display_name as user_name, count(*) over () as total
         from support_records sr
         join organisations o on o.id = sr.organisation_id
         left join users u on u.id = sr.user_id
-        where sr.case_id = ${row.id}
+        where sr.case_id = ${caseId}
         order by sr.recorded_on desc, sr.created_at desc
         limit ${TIMELINE_RECORDS}`,
   );
-  const evaluations = await tx
+
+const selectEvaluations = (db: Database, caseId: string) =>
+  db
     .select({
       evaluation: caseEvaluations,
+      planVersion: casePlans.version,
       organisationName: organisations.name,
       userName: users.displayName,
     })
     .from(caseEvaluations)
+    .innerJoin(casePlans, eq(casePlans.id, caseEvaluations.planId))
     .leftJoin(organisations, eq(organisations.id, caseEvaluations.createdByOrganisationId))
     .leftJoin(users, eq(users.id, caseEvaluations.createdByUserId))
-    .where(eq(caseEvaluations.caseId, row.id));
+    .where(eq(caseEvaluations.caseId, caseId))
+    .orderBy(asc(caseEvaluations.createdAt));
+
+type Fetched<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
+
+function timeline(parts: {
+  plans: PlanVersion[];
+  assessments: AssessmentVersion[];
+  events: Fetched<typeof selectEvents>;
+  decisions: Fetched<typeof selectDecisions>;
+  records: Fetched<typeof selectRecords>;
+  evaluations: Fetched<typeof selectEvaluations>;
+}): { entries: TimelineEntry[]; recordTotal: number } {
+  const { events, decisions, records, evaluations } = parts;
+  const base = { detail: null, recordType: null, minutes: null, serves: null };
   const plan = parts.plans.at(-1);
   const servesText = (r: RecordRow) => {
     const action = plan?.content.actions.find((a) => a.key === r.action_key);
@@ -202,22 +218,16 @@ async function timeline(
       organisationName: p.organisationName,
       userName: p.userName,
     })),
-    ...parts.assessments.flatMap((a) =>
-      a
-        ? [
-            {
-              ...base,
-              key: `a-${a.id}`,
-              at: a.createdAt,
-              kind: 'assessment' as const,
-              title: `アセスメント 第${a.version}版`,
-              detail: a.changes.join('、'),
-              organisationName: a.organisationName,
-              userName: a.userName,
-            },
-          ]
-        : [],
-    ),
+    ...parts.assessments.map((a) => ({
+      ...base,
+      key: `a-${a.id}`,
+      at: a.createdAt,
+      kind: 'assessment' as const,
+      title: `アセスメント 第${a.version}版`,
+      detail: a.changes.join('、'),
+      organisationName: a.organisationName,
+      userName: a.userName,
+    })),
   ];
   // Newest first: by the Japanese calendar day of the entry, then by when it was written.
   const inserted = new Map<string, string>([
@@ -233,96 +243,141 @@ async function timeline(
   return { entries, recordTotal: Number(records[0]?.total ?? 0) };
 }
 
+const selectMembers = (db: Database, householdId: string) =>
+  db
+    .select({ person: persons, relation: householdMembers.relation })
+    .from(householdMembers)
+    .innerJoin(persons, eq(persons.id, householdMembers.personId))
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(asc(householdMembers.createdAt));
+
+const selectConnection = (db: Database, caseId: string) =>
+  db
+    .select({ c: continuedConnections, organisationName: organisations.name, userName: users.displayName })
+    .from(continuedConnections)
+    .innerJoin(organisations, eq(organisations.id, continuedConnections.organisationId))
+    .leftJoin(users, eq(users.id, continuedConnections.userId))
+    .where(eq(continuedConnections.caseId, caseId));
+
+const selectReferral = async (db: Database, referralId: string | null) =>
+  referralId
+    ? queryRows<{ id: string; from_name: string }>(
+        db,
+        sql`select r.id, o.name as from_name from referrals r join organisations o on o.id = r.from_organisation_id
+            where r.id = ${referralId}`,
+      )
+    : [];
+
+/**
+ * The case page. After the access check, the independent reads run side by side on the
+ * pool (a case page is about twenty small queries); the read is audited before anything
+ * is returned.
+ */
 export async function getCase(db: Database, context: ActorContext, id: string): Promise<Case> {
-  return db.transaction(async (tx) => {
-    const row = await loadCase(tx, context, id, 'read');
-    const todayIso = formatWestern(now());
-    const [tenant] = await tx
+  const row = await loadCase(db, context, id, 'read');
+  const todayIso = formatWestern(now());
+  const [
+    [tenant],
+    [summary],
+    memberRows,
+    assessments,
+    plans,
+    completions,
+    [connection],
+    referral,
+    events,
+    decisions,
+    records,
+    evaluations,
+    teamMembers,
+  ] = await Promise.all([
+    db
       .select({ inactivityDays: tenants.caseInactivityDays })
       .from(tenants)
-      .where(eq(tenants.id, row.tenantId));
-    const inactivityDays = tenant?.inactivityDays ?? 30;
-    const [summary] = await selectCaseSummaries(tx, sql`c.id = ${id}`, 1);
-    if (!summary) throw new Error('case summary vanished');
-    const memberRows = await tx
-      .select({ person: persons, relation: householdMembers.relation })
-      .from(householdMembers)
-      .innerJoin(persons, eq(persons.id, householdMembers.personId))
-      .where(eq(householdMembers.householdId, row.householdId))
-      .orderBy(asc(householdMembers.createdAt));
-    const assessments = await assessmentVersions(tx, id);
-    const plans = await planVersions(tx, id);
-    const planInForce = plans.filter((p) => p.approvedOn).at(-1) ?? null;
-    const completions = await tx
+      .where(eq(tenants.id, row.tenantId)),
+    selectCaseSummaries(db, sql`c.id = ${id}`, 1),
+    selectMembers(db, row.householdId),
+    assessmentVersions(db, id),
+    planVersions(db, id),
+    db
       .select({ key: caseActionCompletions.actionKey })
       .from(caseActionCompletions)
-      .where(eq(caseActionCompletions.caseId, id));
-    const decisions = await tx
-      .select()
-      .from(caseDecisions)
-      .where(eq(caseDecisions.caseId, id))
-      .orderBy(desc(caseDecisions.decidedOn), desc(caseDecisions.createdAt));
-    const [connection] = await tx
-      .select({ c: continuedConnections, organisationName: organisations.name, userName: users.displayName })
-      .from(continuedConnections)
-      .innerJoin(organisations, eq(organisations.id, continuedConnections.organisationId))
-      .leftJoin(users, eq(users.id, continuedConnections.userId))
-      .where(eq(continuedConnections.caseId, id));
-    const referral = row.referralId
-      ? await queryRows<{ id: string; from_name: string }>(
-          tx,
-          sql`select r.id, o.name as from_name from referrals r join organisations o on o.id = r.from_organisation_id
-              where r.id = ${row.referralId}`,
-        )
-      : [];
-    const { entries, recordTotal } = await timeline(tx, row, { plans, assessments });
-    await recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id });
-    return {
-      ...summary,
-      referral: referral[0] ? { id: referral[0].id, fromOrganisationName: referral[0].from_name } : null,
-      members: memberRows.map((m) => ({
-        personId: m.person.id,
-        name: personName(m.person),
-        relationship: m.relation,
-        age: m.person.isDeceased ? '故人' : ageDescription(m.person, now()),
-        concerned: row.concernedPersonIds.includes(m.person.id),
-      })),
-      leadOrganisationId: row.leadOrganisationId,
-      leadUserId: row.leadUserId,
-      screeningOutcome: row.screeningOutcome,
-      closureReason: row.closureReason,
-      closedOn: row.closedOn,
-      team: await team(tx, row, inactivityDays, todayIso),
-      assessment: assessments.at(-1) ?? null,
-      plan: plans.at(-1) ?? null,
-      planInForce,
-      completedActionKeys: completions.map((c) => c.key),
-      evaluation: await latestEvaluation(tx, id),
-      decisions: decisions.map((d) => ({
-        id: d.id,
-        kind: d.kind,
-        decidedOn: d.decidedOn,
-        decidingBody: d.decidingBody,
-        content: d.content,
-        screeningOutcome: d.screeningOutcome,
-        closureReason: d.closureReason,
-      })),
-      connection: connection
-        ? {
-            organisationId: connection.c.organisationId,
-            intervalDays: connection.c.intervalDays,
-            how: connection.c.how,
-            nextContactOn: connection.c.nextContactOn,
-            endedOn: connection.c.endedOn,
-            organisationName: connection.organisationName,
-            userName: connection.userName,
-          }
-        : null,
-      timeline: entries,
-      recordTotal,
-      inactivityDays,
-      canWrite: can(context.actor, 'case_content.write'),
-      isCoordinator: can(context.actor, 'cases.coordinate'),
-    };
-  });
+      .where(eq(caseActionCompletions.caseId, id)),
+    selectConnection(db, id),
+    selectReferral(db, row.referralId),
+    selectEvents(db, id),
+    selectDecisions(db, id),
+    selectRecords(db, id),
+    selectEvaluations(db, id),
+    db
+      .select({ inactivityDays: tenants.caseInactivityDays })
+      .from(tenants)
+      .where(eq(tenants.id, row.tenantId))
+      .then(([t]) => team(db, row, t?.inactivityDays ?? 30, todayIso)),
+  ]);
+  if (!summary) throw new Error('case summary vanished');
+  const inactivityDays = tenant?.inactivityDays ?? 30;
+  const { entries, recordTotal } = timeline({ plans, assessments, events, decisions, records, evaluations });
+  const latest = evaluations.at(-1);
+  await db.transaction((tx) =>
+    recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id }),
+  );
+  return {
+    ...summary,
+    referral: referral[0] ? { id: referral[0].id, fromOrganisationName: referral[0].from_name } : null,
+    members: memberRows.map((m) => ({
+      personId: m.person.id,
+      name: personName(m.person),
+      relationship: m.relation,
+      age: m.person.isDeceased ? '故人' : ageDescription(m.person, now()),
+      concerned: row.concernedPersonIds.includes(m.person.id),
+    })),
+    leadOrganisationId: row.leadOrganisationId,
+    leadUserId: row.leadUserId,
+    screeningOutcome: row.screeningOutcome,
+    closureReason: row.closureReason,
+    closedOn: row.closedOn,
+    team: teamMembers,
+    assessment: assessments.at(-1) ?? null,
+    plan: plans.at(-1) ?? null,
+    planInForce: plans.filter((p) => p.approvedOn).at(-1) ?? null,
+    completedActionKeys: completions.map((c) => c.key),
+    evaluation: latest
+      ? {
+          id: latest.evaluation.id,
+          planVersion: latest.planVersion,
+          evaluatedOn: latest.evaluation.evaluatedOn,
+          goals: latest.evaluation.goals,
+          overall: latest.evaluation.overall,
+          nextStep: latest.evaluation.nextStep,
+          organisationName: latest.organisationName,
+          userName: latest.userName,
+        }
+      : null,
+    decisions: decisions.map(({ decision: d }) => ({
+      id: d.id,
+      kind: d.kind,
+      decidedOn: d.decidedOn,
+      decidingBody: d.decidingBody,
+      content: d.content,
+      screeningOutcome: d.screeningOutcome,
+      closureReason: d.closureReason,
+    })),
+    connection: connection
+      ? {
+          organisationId: connection.c.organisationId,
+          intervalDays: connection.c.intervalDays,
+          how: connection.c.how,
+          nextContactOn: connection.c.nextContactOn,
+          endedOn: connection.c.endedOn,
+          organisationName: connection.organisationName,
+          userName: connection.userName,
+        }
+      : null,
+    timeline: entries,
+    recordTotal,
+    inactivityDays,
+    canWrite: can(context.actor, 'case_content.write'),
+    isCoordinator: can(context.actor, 'cases.coordinate'),
+  };
 }

@@ -111,7 +111,7 @@ export async function transitionCase(
     let fields: Partial<CaseRow> = {};
     if (plan && decisionId) {
       await tx.update(casePlans).set({ approvedDecisionId: decisionId }).where(eq(casePlans.id, plan.id));
-      fields = { nextReviewOn: plan.reviewOn };
+      fields = { nextReviewOn: plan.reviewOn, planInForceId: plan.id };
     }
     if (change.to === 'closed') {
       fields = {

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type {
   CaseStatus,
   ClosureReason,
@@ -47,6 +58,8 @@ export const cases = pgTable(
     // Kept up to date on every support record and plan approval so that work queues read one row.
     lastRecordOn: date('last_record_on'),
     nextReviewOn: date('next_review_on'),
+    // The approved plan the team works to; its actions are in case_actions.
+    planInForceId: uuid('plan_in_force_id').references((): AnyPgColumn => casePlans.id),
     openedOn: date('opened_on').notNull(),
     closedOn: date('closed_on'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
@@ -57,6 +70,8 @@ export const cases = pgTable(
     index('cases_tenant_status').on(t.tenantId, t.status),
     index('cases_household').on(t.householdId),
     index('cases_referral').on(t.referralId),
+    index('cases_review_due').on(t.tenantId, t.status, t.nextReviewOn),
+    index('cases_lead_status').on(t.leadOrganisationId, t.status),
   ],
 );
 
@@ -155,6 +170,33 @@ export const casePlans = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('case_plans_version').on(t.caseId, t.version)],
+);
+
+/**
+ * The actions of every plan version, one row each, written with the version: the work queue
+ * finds an organisation's overdue actions through an index instead of reading plan documents.
+ */
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    caseId: caseId(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => casePlans.id),
+    actionKey: text('action_key').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+    text: text('text').notNull(),
+    until: date('until').notNull(),
+  },
+  (t) => [
+    index('case_actions_org_until').on(t.organisationId, t.until),
+    index('case_actions_plan').on(t.planId),
+  ],
 );
 
 /** An action of the plan (役割分担) marked done by its organisation. */

@@ -11,9 +11,11 @@ import type { WorkItem } from './cases.schemas';
 const activeList = sql.raw(`array[${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 /**
- * What is due for the actor's organisation on 多機関協働 cases: review dates reached, plan
- * actions past their period, cases it leads with no record for the municipal number of days,
- * continued-connection contacts due, and (for coordinators) cases waiting for screening.
+ * What is due for the actor's organisation on 多機関協働 cases: review dates reached on its
+ * team's cases, its plan actions past their period, cases it leads with no record for the
+ * municipal number of days, continued-connection contacts due, and (for coordinators) cases
+ * waiting for screening. Each part starts from its own index, so a coordinator who sits on
+ * every team does not read every case.
  */
 export async function caseWorkQueue(db: Database, context: ActorContext): Promise<WorkItem[]> {
   requirePermission(context.actor, 'case_content.read');
@@ -25,6 +27,8 @@ export async function caseWorkQueue(db: Database, context: ActorContext): Promis
       .from(tenants)
       .where(eq(tenants.id, tenantId));
     const day = today();
+    const onTeam = sql`exists (select 1 from case_team_members tm where tm.case_id = c.id
+                                 and tm.organisation_id = ${org} and tm.left_on is null)`;
     const screening = can(context.actor, 'cases.coordinate')
       ? sql`union all
         select 'screening', c.id, c.opened_on::text, null, c.created_by_user_id = ${userId}
@@ -40,29 +44,24 @@ export async function caseWorkQueue(db: Database, context: ActorContext): Promis
       given_name: string | null;
     }>(
       tx,
-      sql`with mine as (
-          select c.id, c.status, c.next_review_on, c.last_record_on, c.opened_on,
-                 c.lead_organisation_id, c.lead_user_id
-            from case_team_members tm join cases c on c.id = tm.case_id
-           where tm.organisation_id = ${org} and tm.left_on is null and c.tenant_id = ${tenantId}
-        ), items (kind, case_id, due, detail, mine) as (
-          select 'review_due', id, next_review_on::text, null, lead_user_id = ${userId}
-            from mine where status = 'supporting' and next_review_on <= ${day}::date
+      sql`with items (kind, case_id, due, detail, mine) as (
+          select 'review_due', c.id, c.next_review_on::text, null, c.lead_user_id = ${userId}
+            from cases c
+           where c.tenant_id = ${tenantId} and c.status = 'supporting' and c.next_review_on <= ${day}::date
+             and ${onTeam}
           union all
-          select 'no_record', id, coalesce(last_record_on, opened_on)::text, null, lead_user_id = ${userId}
-            from mine where lead_organisation_id = ${org} and status = any(${activeList})
-             and coalesce(last_record_on, opened_on) <= ${day}::date - ${tenant?.days ?? 30}::int
+          select 'no_record', c.id, coalesce(c.last_record_on, c.opened_on)::text, null, c.lead_user_id = ${userId}
+            from cases c
+           where c.lead_organisation_id = ${org} and c.status = any(${activeList})
+             and coalesce(c.last_record_on, c.opened_on) <= ${day}::date - ${tenant?.days ?? 30}::int
           union all
-          select 'action_overdue', m.id, a->>'until', a->>'text', a->>'userId' = ${userId}::text
-            from mine m
-            join lateral (select p.content from case_plans p
-                           where p.case_id = m.id and p.approved_decision_id is not null
-                           order by p.version desc limit 1) p on true
-            cross join lateral jsonb_array_elements(p.content->'actions') a
-           where m.status in ('supporting', 'evaluating') and a->>'organisationId' = ${org}::text
-             and (a->>'until') < ${day}
+          select 'action_overdue', c.id, a.until::text, a.text, a.user_id = ${userId}
+            from case_actions a
+            join cases c on c.plan_in_force_id = a.plan_id
+           where a.organisation_id = ${org} and a.until < ${day}::date
+             and c.status in ('supporting', 'evaluating')
              and not exists (select 1 from case_action_completions ac
-                              where ac.case_id = m.id and ac.action_key = a->>'key')
+                              where ac.case_id = c.id and ac.action_key = a.action_key)
           union all
           select 'connection_due', cc.case_id, cc.next_contact_on::text, cc.how, cc.user_id = ${userId}
             from continued_connections cc
