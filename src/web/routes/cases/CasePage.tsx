@@ -95,7 +95,7 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
             )}
             {status === 'planning' && (
               <Button onClick={() => navigate({ to: `/cases/${caseData.id}/plan` })}>
-                {latest && !latest.approvedOn ? '支援プランを直す（新しい版）' : '支援プランを作る'}
+                {latest ? `支援プランの第${latest.version + 1}版を作る` : '支援プランを作る'}
               </Button>
             )}
             {needsConsent && <Button onClick={() => open({ kind: 'consent' })}>プランへの同意を記録</Button>}
