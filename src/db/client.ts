@@ -31,8 +31,13 @@ export type DbOptions = {
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     // JIT compiles the large access-scope expressions for seconds and saves nothing on
-    // queries that return tens of rows: off for this application's connections.
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, options: '-c jit=off' });
+    // queries that return tens of rows; parallel workers cost more to start than the small
+    // index-driven queries of this application take. Both off for its connections.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      options: '-c jit=off -c max_parallel_workers_per_gather=0',
+    });
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
     const db = drizzlePg(pool, { schema }) as unknown as Database;
     await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });

@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import {
   CASE_STATUS_LABELS,
@@ -96,23 +97,31 @@ type RecordRow = {
   user_name: string | null;
 };
 
+const caseIdParam = sql.placeholder('caseId');
+
 const selectEvents = (db: Database, caseId: string) =>
-  db
-    .select({ event: caseEvents, organisationName: organisations.name, userName: users.displayName })
-    .from(caseEvents)
-    .leftJoin(organisations, eq(organisations.id, caseEvents.byOrganisationId))
-    .leftJoin(users, eq(users.id, caseEvents.byUserId))
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.at));
+  prepared(db, 'case_page_events', (d) =>
+    d
+      .select({ event: caseEvents, organisationName: organisations.name, userName: users.displayName })
+      .from(caseEvents)
+      .leftJoin(organisations, eq(organisations.id, caseEvents.byOrganisationId))
+      .leftJoin(users, eq(users.id, caseEvents.byUserId))
+      .where(eq(caseEvents.caseId, caseIdParam))
+      .orderBy(asc(caseEvents.at))
+      .prepare('case_page_events'),
+  ).execute({ caseId });
 
 const selectDecisions = (db: Database, caseId: string) =>
-  db
-    .select({ decision: caseDecisions, organisationName: organisations.name, userName: users.displayName })
-    .from(caseDecisions)
-    .leftJoin(organisations, eq(organisations.id, caseDecisions.createdByOrganisationId))
-    .leftJoin(users, eq(users.id, caseDecisions.createdByUserId))
-    .where(eq(caseDecisions.caseId, caseId))
-    .orderBy(desc(caseDecisions.decidedOn), desc(caseDecisions.createdAt));
+  prepared(db, 'case_page_decisions', (d) =>
+    d
+      .select({ decision: caseDecisions, organisationName: organisations.name, userName: users.displayName })
+      .from(caseDecisions)
+      .leftJoin(organisations, eq(organisations.id, caseDecisions.createdByOrganisationId))
+      .leftJoin(users, eq(users.id, caseDecisions.createdByUserId))
+      .where(eq(caseDecisions.caseId, caseIdParam))
+      .orderBy(desc(caseDecisions.decidedOn), desc(caseDecisions.createdAt))
+      .prepare('case_page_decisions'),
+  ).execute({ caseId });
 
 const selectRecords = (db: Database, caseId: string) =>
   queryRows<RecordRow & { total: number }>(
@@ -128,19 +137,22 @@ const selectRecords = (db: Database, caseId: string) =>
   );
 
 const selectEvaluations = (db: Database, caseId: string) =>
-  db
-    .select({
-      evaluation: caseEvaluations,
-      planVersion: casePlans.version,
-      organisationName: organisations.name,
-      userName: users.displayName,
-    })
-    .from(caseEvaluations)
-    .innerJoin(casePlans, eq(casePlans.id, caseEvaluations.planId))
-    .leftJoin(organisations, eq(organisations.id, caseEvaluations.createdByOrganisationId))
-    .leftJoin(users, eq(users.id, caseEvaluations.createdByUserId))
-    .where(eq(caseEvaluations.caseId, caseId))
-    .orderBy(asc(caseEvaluations.createdAt));
+  prepared(db, 'case_page_evaluations', (d) =>
+    d
+      .select({
+        evaluation: caseEvaluations,
+        planVersion: casePlans.version,
+        organisationName: organisations.name,
+        userName: users.displayName,
+      })
+      .from(caseEvaluations)
+      .innerJoin(casePlans, eq(casePlans.id, caseEvaluations.planId))
+      .leftJoin(organisations, eq(organisations.id, caseEvaluations.createdByOrganisationId))
+      .leftJoin(users, eq(users.id, caseEvaluations.createdByUserId))
+      .where(eq(caseEvaluations.caseId, caseIdParam))
+      .orderBy(asc(caseEvaluations.createdAt))
+      .prepare('case_page_evaluations'),
+  ).execute({ caseId });
 
 type Fetched<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
 
@@ -244,20 +256,35 @@ function timeline(parts: {
 }
 
 const selectMembers = (db: Database, householdId: string) =>
-  db
-    .select({ person: persons, relation: householdMembers.relation })
-    .from(householdMembers)
-    .innerJoin(persons, eq(persons.id, householdMembers.personId))
-    .where(eq(householdMembers.householdId, householdId))
-    .orderBy(asc(householdMembers.createdAt));
+  prepared(db, 'case_page_members', (d) =>
+    d
+      .select({ person: persons, relation: householdMembers.relation })
+      .from(householdMembers)
+      .innerJoin(persons, eq(persons.id, householdMembers.personId))
+      .where(eq(householdMembers.householdId, sql.placeholder('householdId')))
+      .orderBy(asc(householdMembers.createdAt))
+      .prepare('case_page_members'),
+  ).execute({ householdId });
 
 const selectConnection = (db: Database, caseId: string) =>
-  db
-    .select({ c: continuedConnections, organisationName: organisations.name, userName: users.displayName })
-    .from(continuedConnections)
-    .innerJoin(organisations, eq(organisations.id, continuedConnections.organisationId))
-    .leftJoin(users, eq(users.id, continuedConnections.userId))
-    .where(eq(continuedConnections.caseId, caseId));
+  prepared(db, 'case_page_connection', (d) =>
+    d
+      .select({ c: continuedConnections, organisationName: organisations.name, userName: users.displayName })
+      .from(continuedConnections)
+      .innerJoin(organisations, eq(organisations.id, continuedConnections.organisationId))
+      .leftJoin(users, eq(users.id, continuedConnections.userId))
+      .where(eq(continuedConnections.caseId, caseIdParam))
+      .prepare('case_page_connection'),
+  ).execute({ caseId });
+
+const selectCompletions = (db: Database, caseId: string) =>
+  prepared(db, 'case_page_completions', (d) =>
+    d
+      .select({ key: caseActionCompletions.actionKey })
+      .from(caseActionCompletions)
+      .where(eq(caseActionCompletions.caseId, caseIdParam))
+      .prepare('case_page_completions'),
+  ).execute({ caseId });
 
 const selectReferral = async (db: Database, referralId: string | null) =>
   referralId
@@ -270,12 +297,17 @@ const selectReferral = async (db: Database, referralId: string | null) =>
 
 /**
  * The case page. After the access check, the independent reads run side by side on the
- * pool (a case page is about twenty small queries); the read is audited before anything
- * is returned.
+ * pool (a case page is about twenty small queries), and so does the audit entry of the
+ * read: nothing is returned unless it is written (a read that then fails is still logged).
  */
 export async function getCase(db: Database, context: ActorContext, id: string): Promise<Case> {
   const row = await loadCase(db, context, id, 'read');
   const todayIso = formatWestern(now());
+  const tenantRows = db
+    .select({ inactivityDays: tenants.caseInactivityDays })
+    .from(tenants)
+    .where(eq(tenants.id, row.tenantId))
+    .then((rows) => rows);
   const [
     [tenant],
     [summary],
@@ -291,37 +323,27 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     evaluations,
     teamMembers,
   ] = await Promise.all([
-    db
-      .select({ inactivityDays: tenants.caseInactivityDays })
-      .from(tenants)
-      .where(eq(tenants.id, row.tenantId)),
+    tenantRows,
     selectCaseSummaries(db, sql`c.id = ${id}`, 1),
     selectMembers(db, row.householdId),
     assessmentVersions(db, id),
     planVersions(db, id),
-    db
-      .select({ key: caseActionCompletions.actionKey })
-      .from(caseActionCompletions)
-      .where(eq(caseActionCompletions.caseId, id)),
+    selectCompletions(db, id),
     selectConnection(db, id),
     selectReferral(db, row.referralId),
     selectEvents(db, id),
     selectDecisions(db, id),
     selectRecords(db, id),
     selectEvaluations(db, id),
-    db
-      .select({ inactivityDays: tenants.caseInactivityDays })
-      .from(tenants)
-      .where(eq(tenants.id, row.tenantId))
-      .then(([t]) => team(db, row, t?.inactivityDays ?? 30, todayIso)),
+    tenantRows.then(([t]) => team(db, row, t?.inactivityDays ?? 30, todayIso)),
+    db.transaction((tx) =>
+      recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id }),
+    ),
   ]);
   if (!summary) throw new Error('case summary vanished');
   const inactivityDays = tenant?.inactivityDays ?? 30;
   const { entries, recordTotal } = timeline({ plans, assessments, events, decisions, records, evaluations });
   const latest = evaluations.at(-1);
-  await db.transaction((tx) =>
-    recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id }),
-  );
   return {
     ...summary,
     referral: referral[0] ? { id: referral[0].id, fromOrganisationName: referral[0].from_name } : null,

@@ -90,7 +90,7 @@ export const caseRoutes = createRouter()
       summary: '対応が必要な事例（モニタリング時期・期限を過ぎた支援内容・記録のない事例・つながり継続）',
       responses: { 200: jsonResponse(ZWorkQueue, 'items') },
     }),
-    async (c) => c.json({ items: await caseWorkQueue(c.get('deps').db, requestContext(c)) }, 200),
+    async (c) => c.json(await caseWorkQueue(c.get('deps').db, requestContext(c)), 200),
   )
   .openapi(
     createRoute({

@@ -298,7 +298,11 @@ export const ZWorkItem = z.object({
   mine: z.boolean(),
 });
 export type WorkItem = z.infer<typeof ZWorkItem>;
-export const ZWorkQueue = z.object({ items: z.array(ZWorkItem) });
+export const ZWorkQueue = z.object({
+  items: z.array(ZWorkItem),
+  /** All items due; only the soonest are listed. */
+  total: z.number(),
+});
 
 export const ZCaseCounts = z.object({
   byStatus: z.record(z.string(), z.number()),

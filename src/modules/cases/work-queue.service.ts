@@ -8,16 +8,22 @@ import { today } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
 import type { WorkItem } from './cases.schemas';
 
+/** The work queue shows the items due soonest; the rest are counted. */
+const WORK_QUEUE_LIMIT = 200;
+
 const activeList = sql.raw(`array[${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 /**
- * What is due for the actor's organisation on 多機関協働 cases: review dates reached on its
- * team's cases, its plan actions past their period, cases it leads with no record for the
- * municipal number of days, continued-connection contacts due, and (for coordinators) cases
- * waiting for screening. Each part starts from its own index, so a coordinator who sits on
- * every team does not read every case.
+ * What is due for the actor's organisation on 多機関協働 cases: review dates reached on cases
+ * it leads (主担当 calls the evaluation), its plan actions past their period, cases it leads
+ * with no record for the municipal number of days, continued-connection contacts due, and (for
+ * coordinators) cases waiting for screening. Each part starts from its own index, so a
+ * coordinator who sits on every team does not read every case.
  */
-export async function caseWorkQueue(db: Database, context: ActorContext): Promise<WorkItem[]> {
+export async function caseWorkQueue(
+  db: Database,
+  context: ActorContext,
+): Promise<{ items: WorkItem[]; total: number }> {
   requirePermission(context.actor, 'case_content.read');
   const org = requireOrganisation(context.actor);
   const { tenantId, userId } = context.actor;
@@ -27,11 +33,9 @@ export async function caseWorkQueue(db: Database, context: ActorContext): Promis
       .from(tenants)
       .where(eq(tenants.id, tenantId));
     const day = today();
-    const onTeam = sql`exists (select 1 from case_team_members tm where tm.case_id = c.id
-                                 and tm.organisation_id = ${org} and tm.left_on is null)`;
     const screening = can(context.actor, 'cases.coordinate')
       ? sql`union all
-        select 'screening', c.id, c.opened_on::text, null, c.created_by_user_id = ${userId}
+        select 'screening', c.id, c.concerned_person_ids[1], c.opened_on, null, c.created_by_user_id = ${userId}
           from cases c where c.tenant_id = ${tenantId} and c.status in ('received', 'screening')`
       : sql``;
     const rows = await queryRows<{
@@ -42,42 +46,42 @@ export async function caseWorkQueue(db: Database, context: ActorContext): Promis
       mine: boolean | null;
       family_name: string | null;
       given_name: string | null;
+      total: number;
     }>(
       tx,
-      sql`with items (kind, case_id, due, detail, mine) as (
-          select 'review_due', c.id, c.next_review_on::text, null, c.lead_user_id = ${userId}
+      sql`with items (kind, case_id, person_id, due, detail, mine) as (
+          select 'review_due', c.id, c.concerned_person_ids[1], c.next_review_on, null, c.lead_user_id = ${userId}
             from cases c
-           where c.tenant_id = ${tenantId} and c.status = 'supporting' and c.next_review_on <= ${day}::date
-             and ${onTeam}
+           where c.lead_organisation_id = ${org} and c.status = 'supporting' and c.next_review_on <= ${day}::date
           union all
-          select 'no_record', c.id, coalesce(c.last_record_on, c.opened_on)::text, null, c.lead_user_id = ${userId}
+          select 'no_record', c.id, c.concerned_person_ids[1], coalesce(c.last_record_on, c.opened_on), null,
+                 c.lead_user_id = ${userId}
             from cases c
            where c.lead_organisation_id = ${org} and c.status = any(${activeList})
              and coalesce(c.last_record_on, c.opened_on) <= ${day}::date - ${tenant?.days ?? 30}::int
           union all
-          select 'action_overdue', c.id, a.until::text, a.text, a.user_id = ${userId}
+          select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, a.text, a.user_id = ${userId}
             from case_actions a
-            join cases c on c.plan_in_force_id = a.plan_id
+            join cases c on c.id = a.case_id and c.plan_in_force_id = a.plan_id
            where a.organisation_id = ${org} and a.until < ${day}::date
              and c.status in ('supporting', 'evaluating')
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = c.id and ac.action_key = a.action_key)
           union all
-          select 'connection_due', cc.case_id, cc.next_contact_on::text, cc.how, cc.user_id = ${userId}
-            from continued_connections cc
+          select 'connection_due', c.id, c.concerned_person_ids[1], cc.next_contact_on, cc.how, cc.user_id = ${userId}
+            from continued_connections cc join cases c on c.id = cc.case_id
            where cc.organisation_id = ${org} and cc.ended_on is null and cc.tenant_id = ${tenantId}
              and cc.next_contact_on <= ${day}::date
           ${screening}
+        ), first as (
+          select i.*, count(*) over () as total from items i order by i.due limit ${WORK_QUEUE_LIMIT}
         )
-        select i.kind, i.case_id, i.due, i.detail, i.mine, p.family_name, p.given_name
-          from items i
-          join cases c on c.id = i.case_id
-          left join persons p on p.id = c.concerned_person_ids[1]
-         order by i.due nulls last
-         limit 500`,
+        select f.kind, f.case_id, f.due::text, f.detail, f.mine, f.total::int, p.family_name, p.given_name
+          from first f left join persons p on p.id = f.person_id
+         order by f.due`,
     );
     await recordAudit(tx, context, { action: 'case.work_queue', detail: { results: rows.length } });
-    return rows.map((r) => ({
+    const items = rows.map((r) => ({
       kind: r.kind,
       caseId: r.case_id,
       personName: r.family_name ? personName({ familyName: r.family_name, givenName: r.given_name }) : null,
@@ -85,5 +89,6 @@ export async function caseWorkQueue(db: Database, context: ActorContext): Promis
       detail: r.detail,
       mine: r.mine === true,
     }));
+    return { items, total: rows[0]?.total ?? 0 };
   });
 }

@@ -78,8 +78,8 @@ export function HomePage() {
             これから使えるようになる機能
           </Title>
           <List size="sm" c="gray.8">
-            <List.Item>エコマップと帳票の印刷（受付票・つなぎ票）</List.Item>
-            <List.Item>多機関協働事例の支援プランと会議</List.Item>
+            <List.Item>会議（重層的支援会議・支援会議）と同意の確認、決定の記録</List.Item>
+            <List.Item>アウトリーチ（見守りからの情報と関係づくりの記録）</List.Item>
           </List>
         </section>
       )}

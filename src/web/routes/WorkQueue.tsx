@@ -76,7 +76,7 @@ export function WorkQueue() {
   });
   const caseItems = useQuery({
     queryKey: ['case-work-queue'],
-    queryFn: async () => (await apiGet<{ items: WorkItem[] }>('/api/cases/work-queue')).items,
+    queryFn: () => apiGet<{ items: WorkItem[]; total: number }>('/api/cases/work-queue'),
   });
   const items: Item[] = [
     ...(inbox.data ?? [])
@@ -107,7 +107,7 @@ export function WorkQueue() {
       })),
   ].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue));
 
-  if (items.length === 0 && !alerts.data?.alerts.length && !caseItems.data?.length) {
+  if (items.length === 0 && !alerts.data?.alerts.length && !caseItems.data?.items.length) {
     return (
       <EmptyState title="いま対応が必要な事項はありません">
         届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容などが、ここに並びます。
@@ -128,7 +128,13 @@ export function WorkQueue() {
           </Group>
         </Paper>
       ))}
-      <CaseItems items={caseItems.data ?? []} />
+      <CaseItems items={caseItems.data?.items ?? []} />
+      {caseItems.data && caseItems.data.total > caseItems.data.items.length && (
+        <Text size="sm" c="gray.8">
+          事例の対応事項は全部で{caseItems.data.total}件あります（期日の近い{caseItems.data.items.length}
+          件を表示しています）。
+        </Text>
+      )}
       {items.map((item) => (
         <Paper key={item.key} withBorder p="sm">
           <Group gap="sm" wrap="nowrap">
