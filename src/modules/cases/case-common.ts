@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound } from '../../server/errors';
@@ -9,7 +9,7 @@ import { caseAccess } from '../access/case-scope';
 import type { ActorContext } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import type { DecisionInput } from './cases.schemas';
-import { caseDecisions, caseEvents, cases, caseTeamMembers } from './cases.tables';
+import { caseDecisions, caseEvents, casePlans, cases, caseTeamMembers } from './cases.tables';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -134,4 +134,26 @@ export async function requireTenantOrganisation(tx: Database, context: ActorCont
 
 export function noFutureDate(value: string, label: string): void {
   if (value > today()) throw badRequest('FUTURE_DATE', `${label}に未来の日付は入力できません。`);
+}
+
+/** The newest plan version (approved or not). */
+export async function latestPlan(tx: Database, caseId: string) {
+  const [plan] = await tx
+    .select()
+    .from(casePlans)
+    .where(eq(casePlans.caseId, caseId))
+    .orderBy(desc(casePlans.version))
+    .limit(1);
+  return plan;
+}
+
+/** The approved plan the team works to. */
+export async function planInForce(tx: Database, caseId: string) {
+  const [plan] = await tx
+    .select()
+    .from(casePlans)
+    .where(and(eq(casePlans.caseId, caseId), isNotNull(casePlans.approvedDecisionId)))
+    .orderBy(desc(casePlans.version))
+    .limit(1);
+  return plan;
 }

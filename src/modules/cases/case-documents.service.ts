@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound } from '../../server/errors';
@@ -13,8 +13,10 @@ import {
   type CaseRow,
   changeStatus,
   currentTeamOrganisations,
+  latestPlan,
   loadCase,
   noFutureDate,
+  planInForce,
   requireStatus,
 } from './case-common';
 import type { AssessmentContent, AssessmentInput, CompositionEntry } from './case-content';
@@ -275,12 +277,7 @@ export async function recordPlanConsent(
     const row = await loadCase(tx, context, id, 'write');
     requireStatus(row, ['planning', 'awaiting_decision'], 'プランへの同意を記録');
     noFutureDate(input.consentOn, 'プランへの同意日');
-    const [latest] = await tx
-      .select()
-      .from(casePlans)
-      .where(eq(casePlans.caseId, id))
-      .orderBy(desc(casePlans.version))
-      .limit(1);
+    const latest = await latestPlan(tx, id);
     if (!latest || latest.id !== planId) throw notFound('最新版の支援プラン');
     if (latest.approvedDecisionId) {
       throw new AppError(
@@ -325,12 +322,7 @@ export async function createEvaluation(
     const row = await loadCase(tx, context, id, 'write');
     requireStatus(row, ['supporting', 'evaluating'], '評価を記録');
     noFutureDate(input.evaluatedOn, '評価日');
-    const [plan] = await tx
-      .select()
-      .from(casePlans)
-      .where(and(eq(casePlans.caseId, id), isNotNull(casePlans.approvedDecisionId)))
-      .orderBy(desc(casePlans.version))
-      .limit(1);
+    const plan = await planInForce(tx, id);
     if (!plan) throw new AppError(409, 'PLAN_REQUIRED', '承認された支援プランがないため、評価できません。');
     const goalKeys = plan.content.goals.map((g) => g.key);
     const evaluated = input.goals.map((g) => g.goalKey);

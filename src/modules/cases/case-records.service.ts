@@ -1,29 +1,12 @@
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors';
 import { can, requireOrganisation } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
-import { loadCase, noFutureDate, requireStatus, today } from './case-common';
+import { loadCase, noFutureDate, planInForce, requireStatus, today } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
 import type { RecordInput } from './cases.schemas';
-import {
-  caseActionCompletions,
-  casePlans,
-  cases,
-  continuedConnections,
-  supportRecords,
-} from './cases.tables';
-
-/** The approved plan the team works to. */
-export async function planInForce(tx: Database, caseId: string) {
-  const [plan] = await tx
-    .select()
-    .from(casePlans)
-    .where(and(eq(casePlans.caseId, caseId), isNotNull(casePlans.approvedDecisionId)))
-    .orderBy(desc(casePlans.version))
-    .limit(1);
-  return plan;
-}
+import { caseActionCompletions, cases, continuedConnections, supportRecords } from './cases.tables';
 
 /** 支援経過記録: any team member (or a coordinator) records a contact with the household. */
 export async function createRecord(db: Database, context: ActorContext, id: string, input: RecordInput) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, badRequest, forbidden } from '../../server/errors';
 import { DECISION_KIND_LABELS } from '../../shared/case-vocabulary';
@@ -9,6 +9,7 @@ import {
   changeStatus,
   insertDecision,
   invalidTransition,
+  latestPlan,
   loadCase,
   requireStatus,
   requireTenantOrganisation,
@@ -17,16 +18,6 @@ import {
 import { transitionRule } from './case-state';
 import type { CaseTransition, ConnectionInput, ScreeningInput } from './cases.schemas';
 import { caseAssessments, casePlans, continuedConnections } from './cases.tables';
-
-async function latestPlan(tx: Database, caseId: string) {
-  const [plan] = await tx
-    .select()
-    .from(casePlans)
-    .where(eq(casePlans.caseId, caseId))
-    .orderBy(desc(casePlans.version))
-    .limit(1);
-  return plan;
-}
 
 /** Conditions a step needs beyond the state table (the documents it stands on). */
 async function checkPreconditions(tx: Database, row: CaseRow, change: CaseTransition) {

@@ -31,10 +31,19 @@ const tenantId = () =>
   uuid('tenant_id')
     .notNull()
     .references(() => tenants.id);
-const caseId = () =>
-  uuid('case_id')
+/** The columns every record of a case starts with. */
+const ofCase = () => ({
+  id: uuid('id').primaryKey().defaultRandom(),
+  tenantId: tenantId(),
+  caseId: uuid('case_id')
     .notNull()
-    .references(() => cases.id);
+    .references(() => cases.id),
+});
+/** Who wrote a document or decision (the worker and the organisation they wrote it for). */
+const writtenBy = () => ({
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+});
 
 // 多機関協働事例: one household that no single agency can carry, supported by one team with one plan.
 export const cases = pgTable(
@@ -79,9 +88,7 @@ export const cases = pgTable(
 export const caseTeamMembers = pgTable(
   'case_team_members',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),
@@ -101,17 +108,14 @@ export const caseTeamMembers = pgTable(
 export const caseDecisions = pgTable(
   'case_decisions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     kind: text('kind').$type<DecisionKind>().notNull(),
     decidedOn: date('decided_on').notNull(),
     decidingBody: text('deciding_body').notNull(),
     content: text('content').notNull(),
     screeningOutcome: text('screening_outcome').$type<ScreeningOutcome>(),
     closureReason: text('closure_reason').$type<ClosureReason>(),
-    createdByUserId: uuid('created_by_user_id').references(() => users.id),
-    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    ...writtenBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('case_decisions_case').on(t.caseId)],
@@ -121,9 +125,7 @@ export const caseDecisions = pgTable(
 export const caseEvents = pgTable(
   'case_events',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     kind: text('kind').$type<'status' | 'team_joined' | 'team_left' | 'lead_changed'>().notNull(),
     fromStatus: text('from_status').$type<CaseStatus>(),
     toStatus: text('to_status').$type<CaseStatus>(),
@@ -140,13 +142,10 @@ export const caseEvents = pgTable(
 export const caseAssessments = pgTable(
   'case_assessments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     version: integer('version').notNull(),
     content: jsonb('content').$type<AssessmentContent>().notNull(),
-    createdByUserId: uuid('created_by_user_id').references(() => users.id),
-    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    ...writtenBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('case_assessments_version').on(t.caseId, t.version)],
@@ -156,17 +155,14 @@ export const caseAssessments = pgTable(
 export const casePlans = pgTable(
   'case_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     version: integer('version').notNull(),
     content: jsonb('content').$type<PlanContent>().notNull(),
     reviewOn: date('review_on').notNull(),
     consentOn: date('consent_on'),
     consentMethod: text('consent_method').$type<PlanConsentMethod>(),
     approvedDecisionId: uuid('approved_decision_id').references(() => caseDecisions.id),
-    createdByUserId: uuid('created_by_user_id').references(() => users.id),
-    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    ...writtenBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [unique('case_plans_version').on(t.caseId, t.version)],
@@ -179,9 +175,7 @@ export const casePlans = pgTable(
 export const caseActions = pgTable(
   'case_actions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => casePlans.id),
@@ -203,9 +197,7 @@ export const caseActions = pgTable(
 export const caseActionCompletions = pgTable(
   'case_action_completions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     actionKey: text('action_key').notNull(),
     completedOn: date('completed_on').notNull(),
     byUserId: uuid('by_user_id').references(() => users.id),
@@ -217,9 +209,7 @@ export const caseActionCompletions = pgTable(
 export const supportRecords = pgTable(
   'support_records',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     recordedOn: date('recorded_on').notNull(),
     type: text('type').$type<RecordType>().notNull(),
     organisationId: uuid('organisation_id')
@@ -242,9 +232,7 @@ export const supportRecords = pgTable(
 export const caseEvaluations = pgTable(
   'case_evaluations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     planId: uuid('plan_id')
       .notNull()
       .references(() => casePlans.id),
@@ -252,8 +240,7 @@ export const caseEvaluations = pgTable(
     goals: jsonb('goals').$type<EvaluationGoal[]>().notNull(),
     overall: text('overall').notNull(),
     nextStep: text('next_step').$type<NextStep>().notNull(),
-    createdByUserId: uuid('created_by_user_id').references(() => users.id),
-    createdByOrganisationId: uuid('created_by_organisation_id').references(() => organisations.id),
+    ...writtenBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('case_evaluations_case').on(t.caseId)],
@@ -263,9 +250,7 @@ export const caseEvaluations = pgTable(
 export const continuedConnections = pgTable(
   'continued_connections',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    tenantId: tenantId(),
-    caseId: caseId(),
+    ...ofCase(),
     organisationId: uuid('organisation_id')
       .notNull()
       .references(() => organisations.id),

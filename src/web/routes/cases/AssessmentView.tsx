@@ -1,4 +1,4 @@
-import { Badge, Group, List, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { AssessmentVersion, Case } from '../../../modules/cases/cases.schemas';
@@ -10,6 +10,7 @@ import {
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { apiGet } from '../../lib/api';
+import { ChangeList, VersionSelect } from './Versions';
 
 export function AssessmentBody({ version }: { version: AssessmentVersion }) {
   const content = version.content;
@@ -90,33 +91,9 @@ export function AssessmentView({ caseData }: { caseData: Case }) {
           第{shown.version}版　
           <DateText value={shown.createdAt} />　{shown.organisationName}　{shown.userName}
         </Text>
-        {caseData.assessment.version > 1 && (
-          <Select
-            aria-label="表示する版"
-            size="xs"
-            w={160}
-            data={Array.from({ length: caseData.assessment.version }, (_, i) => ({
-              value: String(i + 1),
-              label: `第${i + 1}版${i + 1 === caseData.assessment?.version ? '（最新）' : ''}`,
-            }))}
-            value={selected ?? String(caseData.assessment.version)}
-            onChange={setSelected}
-            allowDeselect={false}
-          />
-        )}
+        <VersionSelect latest={caseData.assessment.version} value={selected} onChange={setSelected} />
       </Group>
-      {shown.version > 1 && (
-        <div>
-          <Text size="sm" fw={700}>
-            前の版からの変更
-          </Text>
-          <List size="sm">
-            {shown.changes.map((c) => (
-              <List.Item key={c}>{c}</List.Item>
-            ))}
-          </List>
-        </div>
-      )}
+      <ChangeList version={shown.version} changes={shown.changes} />
       <AssessmentBody version={shown} />
     </Stack>
   );

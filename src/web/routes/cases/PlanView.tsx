@@ -5,7 +5,6 @@ import {
   List,
   Modal,
   Radio,
-  Select,
   Stack,
   Table,
   Text,
@@ -25,6 +24,7 @@ import { organisationsQuery } from '../../lib/directory';
 import { useApiMutation } from '../../lib/mutation';
 import { activeMembership, useSession } from '../../lib/session';
 import { todayInJapan, useCaseStep } from './case-queries';
+import { ChangeList, VersionSelect } from './Versions';
 
 export function PlanConsentDialog({
   caseData,
@@ -236,35 +236,11 @@ export function PlanView({ caseData }: { caseData: Case }) {
               プランへの同意を記録
             </Button>
           )}
-          {latest.version > 1 && (
-            <Select
-              aria-label="表示する版"
-              size="xs"
-              w={160}
-              data={Array.from({ length: latest.version }, (_, i) => ({
-                value: String(i + 1),
-                label: `第${i + 1}版${i + 1 === latest.version ? '（最新）' : ''}`,
-              }))}
-              value={selected ?? String(latest.version)}
-              onChange={setSelected}
-              allowDeselect={false}
-            />
-          )}
+          <VersionSelect latest={latest.version} value={selected} onChange={setSelected} />
         </Group>
       </Group>
       <ErrorAlert error={complete.error} title="完了にできませんでした" />
-      {shown.version > 1 && (
-        <div>
-          <Text size="sm" fw={700}>
-            前の版からの変更
-          </Text>
-          <List size="sm">
-            {shown.changes.map((c) => (
-              <List.Item key={c}>{c}</List.Item>
-            ))}
-          </List>
-        </div>
-      )}
+      <ChangeList version={shown.version} changes={shown.changes} />
       <PlanBody
         plan={shown}
         completed={caseData.completedActionKeys}
