@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
-import { casesQuery } from './case-queries';
+import { CASE_LIST_LIMIT, casesQuery, todayInJapan } from './case-queries';
 
 const FILTERS = [
   { value: 'active', label: '進行中' },
@@ -21,6 +21,7 @@ export function CasesPage() {
   const coordinator = hasPermission(session, 'cases.coordinate');
   const [status, setStatus] = useState<'active' | 'closed' | 'all'>('active');
   const cases = useQuery(casesQuery(status));
+  const today = todayInJapan();
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -48,6 +49,12 @@ export function CasesPage() {
             ? '多機関協働へのつなぎを開き「事例を開く」を押すか、世帯のページから事例を開いてください。'
             : 'コーディネーターが事例を開き、あなたの機関をチームに加えると、ここに表示されます。'}
         </EmptyState>
+      )}
+      {cases.data?.length === CASE_LIST_LIMIT && (
+        <Text size="sm" c="gray.8">
+          更新の新しい{CASE_LIST_LIMIT}
+          件を表示しています。特定の世帯は「世帯・本人」で探し、世帯のページから開いてください。
+        </Text>
       )}
       {(cases.data?.length ?? 0) > 0 && (
         <Table striped highlightOnHover>
@@ -85,7 +92,20 @@ export function CasesPage() {
                   {c.leadUserName && <Text size="sm">{c.leadUserName}</Text>}
                 </Table.Td>
                 <Table.Td>{c.lastRecordOn ? <DateText value={c.lastRecordOn} /> : '記録なし'}</Table.Td>
-                <Table.Td>{c.nextReviewOn ? <DateText value={c.nextReviewOn} /> : '—'}</Table.Td>
+                <Table.Td>
+                  {c.nextReviewOn ? (
+                    <Text
+                      size="sm"
+                      c={c.status === 'supporting' && c.nextReviewOn <= today ? 'red.9' : undefined}
+                      fw={c.status === 'supporting' && c.nextReviewOn <= today ? 700 : undefined}
+                    >
+                      <DateText value={c.nextReviewOn} />
+                      {c.status === 'supporting' && c.nextReviewOn <= today && '（時期です）'}
+                    </Text>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
