@@ -51,9 +51,19 @@ function Team({ c }: { c: Case }) {
   );
 }
 
-function PlanTables({ c, orgName }: { c: Case; orgName: (id: string) => string }) {
-  const plan = c.planInForce ?? c.plan;
+/** The plan in force (summary), or the newest version, which may await consent (plan sheet). */
+function PlanTables({
+  c,
+  orgName,
+  newest = false,
+}: {
+  c: Case;
+  orgName: (id: string) => string;
+  newest?: boolean;
+}) {
+  const plan = newest ? c.plan : (c.planInForce ?? c.plan);
   if (!plan) return <p>支援プランはまだ作成されていません。</p>;
+  const goalOrder = (key: string | null) => plan.content.goals.findIndex((g) => g.key === key);
   return (
     <>
       <table>
@@ -87,20 +97,22 @@ function PlanTables({ c, orgName }: { c: Case; orgName: (id: string) => string }
           </tr>
         </thead>
         <tbody>
-          {plan.content.actions.map((a) => {
-            const goal = plan.content.goals.find((g) => g.key === a.goalKey);
-            return (
-              <tr key={a.key}>
-                <td>{goal ? `${goal.text}（${goal.timeframe}）` : ''}</td>
-                <td>{a.text}</td>
-                <td>{orgName(a.organisationId)}</td>
-                <td>{a.frequency}</td>
-                <td>
-                  {a.from}〜{a.until}
-                </td>
-              </tr>
-            );
-          })}
+          {[...plan.content.actions]
+            .sort((x, y) => goalOrder(x.goalKey) - goalOrder(y.goalKey))
+            .map((a) => {
+              const goal = plan.content.goals.find((g) => g.key === a.goalKey);
+              return (
+                <tr key={a.key}>
+                  <td>{goal ? `${goal.text}（${goal.timeframe}）` : ''}</td>
+                  <td>{a.text}</td>
+                  <td>{orgName(a.organisationId)}</td>
+                  <td>{a.frequency}</td>
+                  <td>
+                    {a.from}〜{a.until}
+                  </td>
+                </tr>
+              );
+            })}
         </tbody>
       </table>
     </>
@@ -275,7 +287,18 @@ export function CasePrint() {
         </tbody>
       </table>
       {sheet === 'assessment' && <AssessmentSheet c={c} />}
-      {sheet === 'plan' && <PlanTables c={c} orgName={orgName} />}
+      {sheet === 'plan' && (
+        <>
+          <PlanTables c={c} orgName={orgName} newest />
+          <table>
+            <tbody>
+              <Row label="本人・世帯の署名">
+                <div className="signature">このプランの内容に同意します。　　年　　月　　日　署名</div>
+              </Row>
+            </tbody>
+          </table>
+        </>
+      )}
       {sheet === 'evaluation' && <EvaluationSheet c={c} />}
       {sheet === 'summary' && <Summary c={c} orgName={orgName} />}
       <p className="print-footer">
