@@ -51,6 +51,16 @@ function caseReaches(actor: Actor, org: string, alias: string): SQL {
                      and tm.organisation_id = ${org} and tm.left_on is null)`;
 }
 
+/** A case about the household reaches the actor (one join, not nested subqueries: this sits
+ *  inside every person and household check, and each subquery adds to planning time). */
+function householdHasVisibleCase(actor: Actor, org: string, householdId: SQL): SQL {
+  if (can(actor, 'cases.coordinate')) {
+    return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and hc.tenant_id = ${actor.tenantId})`;
+  }
+  return sql`exists (select 1 from cases hc join case_team_members tm on tm.case_id = hc.id
+                     where hc.household_id = ${householdId} and tm.organisation_id = ${org} and tm.left_on is null)`;
+}
+
 /** Cases the actor may see (reads the "cases" table of the query). */
 export function caseAccess(actor: Actor): SQL {
   const org = organisationOf(actor);
@@ -68,7 +78,7 @@ export function householdAccess(actor: Actor, householdId: SQL): SQL {
     or exists (select 1 from consultations cx where cx.household_id = ${householdId} and cx.organisation_id = ${org})
     or exists (select 1 from referrals rx where rx.household_id = ${householdId}
                and rx.status = any(${statusList}) and ${referralReaches(actor, org, 'rx')})
-    or exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, org, 'hc')})
+    or ${householdHasVisibleCase(actor, org, householdId)}
   )`;
 }
 
