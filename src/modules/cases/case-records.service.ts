@@ -8,7 +8,7 @@ import { ACTIVE_STATUSES } from './case-state';
 import type { RecordInput } from './cases.schemas';
 import { caseActionCompletions, cases, continuedConnections, supportRecords } from './cases.tables';
 
-/** 支援経過記録: any team member (or a coordinator) records a contact with the household. */
+/** 支援経過記録: a team member (or a coordinator) records a contact with the household. */
 export async function createRecord(db: Database, context: ActorContext, id: string, input: RecordInput) {
   await db.transaction(async (tx) => {
     const organisationId = requireOrganisation(context.actor);

@@ -205,7 +205,7 @@ export const caseActionCompletions = pgTable(
   (t) => [unique('case_action_completions_key').on(t.caseId, t.actionKey)],
 );
 
-// 支援経過記録: any team member records a contact.
+// 支援経過記録: each team member records its contacts.
 export const supportRecords = pgTable(
   'support_records',
   {

@@ -1,148 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceClockForTests, now, resetClockForTests } from '../../server/clock';
-import type { RunningServer } from '../../server/start';
-import { formatWestern } from '../../shared/dates';
-import { loggedIn, type TestClient } from '../../testing/test-client';
-import { startTestServer } from '../../testing/test-server';
+import { advanceClockForTests, resetClockForTests } from '../../server/clock';
+import { type CaseWorld, DAY, daysFromToday, decision, startCaseWorld, today, type Who } from './case-world';
 import type { Case, WorkItem } from './cases.schemas';
 
-const DAY = 86_400_000;
-const today = () => formatWestern(now());
-const daysFromToday = (n: number) => formatWestern(new Date(now().getTime() + n * DAY));
-
-let server: RunningServer;
-const clients: Record<string, TestClient> = {};
-const LOGINS = {
-  houkatsu: 'demo-consultant', // 北部地域包括支援センター: takes the consultation
-  coordinator: 'demo-coordinator',
-  jiritsu: 'demo-jiritsu', // 自立相談支援機関: joins the team
-  child: 'demo-child', // こども家庭センター: never involved
-  manager: 'demo-manager',
-  admin: 'demo-admin',
-} as const;
-type Who = keyof typeof LOGINS;
-const as = (who: Who) => clients[who] as TestClient;
-
-async function logInEveryone() {
-  for (const [who, loginId] of Object.entries(LOGINS)) clients[who] = await loggedIn(server.url, loginId);
-}
-
-let orgIds: Record<string, string> = {};
-let referralId = '';
-let householdId = '';
+let world: CaseWorld;
 let caseId = '';
-
-const decision = (body = '重層的支援会議') => ({
-  decidedOn: today(),
-  decidingBody: body,
-  content: '会議で協議し決定した。',
-});
-
-async function step<T = Case>(who: Who, path: string, body: unknown = {}) {
-  const response = await as(who).post<T & { error?: { code: string; message: string } }>(
-    `/api/cases/${caseId}${path}`,
-    body,
-  );
-  return { ...response, code: response.body.error?.code, message: response.body.error?.message };
-}
+const as = (who: Who) => world.as(who);
+const step = <T = Case>(who: Who, path: string, body: unknown = {}) => world.step<T>(caseId, who, path, body);
+const logInEveryone = () => world.logInEveryone();
 
 beforeAll(async () => {
-  server = await startTestServer();
-  await logInEveryone();
-  const orgs = await as('houkatsu').get<{ organisations: { id: string; kind: string; name: string }[] }>(
-    '/api/organisations',
-  );
-  const byName = (name: string) => orgs.body.organisations.find((o) => o.name === name)?.id ?? '';
-  orgIds = {
-    hokubu: byName('北部地域包括支援センター'),
-    jiritsu: byName('福祉総合相談窓口（自立相談支援機関）'),
-    shakyo: byName('つなぐ市社会福祉協議会'),
-  };
-  const created = await as('houkatsu').post<{ householdId: string; referralIds: string[] }>(
-    '/api/consultations',
-    {
-      receivedAt: `${today()}T10:00:00+09:00`,
-      channel: 'home_visit',
-      broughtBy: 'welfare_commissioner',
-      newPerson: {
-        familyName: '松岡',
-        givenName: 'トメ',
-        familyNameKana: 'マツオカ',
-        givenNameKana: 'トメ',
-        birthDate: '1942-02-02',
-      },
-      newHouseholdName: '松岡さん世帯',
-      mainComplaint: '80代の母の介護と、同居する50代の息子のひきこもり、家賃の滞納が重なっている。',
-      issues: ['8050', 'hikikomori', 'poverty'],
-      primaryIssue: '8050',
-      outcome: 'refer_multi_agency',
-      shareConsent: 'given',
-      consentMethod: 'written',
-      referral: {
-        toOrganisationId: null,
-        reason: '介護・就労・家計の複数機関での支援が必要',
-        actionsTaken: '訪問した',
-      },
-    },
-  );
-  expect(created.status).toBe(201);
-  householdId = created.body.householdId;
-  referralId = created.body.referralIds[0] ?? '';
+  world = await startCaseWorld();
+  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
+    referralId: world.referralId,
+    summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
+  });
+  expect(opened.status).toBe(201);
+  caseId = opened.body.id;
 });
 afterAll(async () => {
   resetClockForTests();
-  await server.close();
-});
-
-describe('opening a 多機関協働 case', () => {
-  it('is for coordinators only', async () => {
-    const refused = await as('houkatsu').post('/api/cases', { referralId, summary: '8050' });
-    expect(refused.status).toBe(403);
-  });
-
-  it('opens from the referral, answers the referral and keeps the referring agency on the team', async () => {
-    const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-      referralId,
-      summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
-    });
-    expect(opened.status).toBe(201);
-    caseId = opened.body.id;
-    const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
-    expect(page.body.status).toBe('received');
-    expect(page.body.householdId).toBe(householdId);
-    expect(page.body.referral?.fromOrganisationName).toContain('地域包括');
-    expect(page.body.team.map((m) => m.organisationId).sort()).toEqual([orgIds.hokubu, orgIds.shakyo].sort());
-    const referrer = page.body.team.find((m) => m.role === 'つないだ機関');
-    expect(referrer?.organisationName).toContain('地域包括');
-    const referral = await as('houkatsu').get<{ status: string }>(`/api/referrals/${referralId}`);
-    expect(referral.body.status).toBe('in_progress');
-  });
-
-  it('refuses a second case from the same referral', async () => {
-    const again = await as('coordinator').post<{ error: { code: string } }>('/api/cases', {
-      referralId,
-      summary: '重複',
-    });
-    expect(again.status).toBe(409);
-    expect(again.body.error.code).toBe('CASE_EXISTS');
-  });
-
-  it('is seen by the team and coordinators only; the program manager gets counts, never content', async () => {
-    expect((await as('houkatsu').get(`/api/cases/${caseId}`)).status).toBe(200);
-    expect((await as('child').get(`/api/cases/${caseId}`)).status).toBe(404);
-    expect((await as('jiritsu').get(`/api/cases/${caseId}`)).status).toBe(404);
-    expect((await as('manager').get(`/api/cases/${caseId}`)).status).toBe(403);
-    expect((await as('admin').get(`/api/cases/${caseId}`)).status).toBe(403);
-    const list = await as('child').get<{ cases: { id: string }[] }>('/api/cases');
-    expect(list.body.cases.map((c) => c.id)).not.toContain(caseId);
-    const counts = await as('manager').get<{ byStatus: Record<string, number>; openedThisYear: number }>(
-      '/api/cases/counts',
-    );
-    expect(counts.status).toBe(200);
-    expect(counts.body.byStatus.received).toBeGreaterThanOrEqual(1);
-    expect(JSON.stringify(counts.body)).not.toContain('松岡');
-    expect((await as('houkatsu').get('/api/cases/counts')).status).toBe(403);
-  });
+  await world.server.close();
 });
 
 describe('the case life cycle', () => {
@@ -236,7 +114,7 @@ describe('the case life cycle', () => {
             key: 'a1',
             goalKey: 'g1',
             text: '家計改善支援と家賃の分納相談',
-            organisationId: orgIds.jiritsu,
+            organisationId: world.orgIds.jiritsu,
             frequency: '月2回',
             from: today(),
             until: daysFromToday(20),
@@ -245,7 +123,7 @@ describe('the case life cycle', () => {
             key: 'a2',
             goalKey: 'g2',
             text: '要介護認定の区分変更とケアマネジャーの調整',
-            organisationId: orgIds.hokubu,
+            organisationId: world.orgIds.hokubu,
             frequency: '随時',
             from: today(),
             until: daysFromToday(90),
@@ -258,7 +136,7 @@ describe('the case life cycle', () => {
     expect(notOnTeam.status).toBe(400);
     expect(notOnTeam.code).toBe('NOT_ON_TEAM');
     const joined = await step('coordinator', '/team', {
-      organisationId: orgIds.jiritsu,
+      organisationId: world.orgIds.jiritsu,
       role: '家計改善・就労支援',
     });
     expect(joined.status).toBe(200);
@@ -269,7 +147,7 @@ describe('the case life cycle', () => {
     planId = created.body.plan?.id ?? '';
     // The new team member now sees the case and the household.
     expect((await as('jiritsu').get(`/api/cases/${caseId}`)).status).toBe(200);
-    expect((await as('jiritsu').get(`/api/households/${householdId}`)).status).toBe(200);
+    expect((await as('jiritsu').get(`/api/households/${world.householdId}`)).status).toBe(200);
   });
 
   it('refuses approval without a decision, and without the person consenting to the plan', async () => {
@@ -412,7 +290,7 @@ describe('the case life cycle', () => {
       closureReason: 'resolved',
       decision: decision(),
       connection: {
-        organisationId: orgIds.hokubu,
+        organisationId: world.orgIds.hokubu,
         intervalDays: 30,
         how: '月1回の電話と、民生委員の見守り',
         firstContactOn: daysFromToday(14),
@@ -458,22 +336,5 @@ describe('the case life cycle', () => {
       expect(actions).toContain(action);
     }
     expect(JSON.stringify(log.body.rows)).not.toContain('松岡');
-  });
-});
-
-describe('screening back to the referring agency', () => {
-  it('closes the case with the screening as its reason', async () => {
-    const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-      householdId,
-      summary: '助言のみで足りる相談',
-    });
-    expect(opened.status).toBe(201);
-    const screened = await as('coordinator').post<Case>(`/api/cases/${opened.body.id}/screening`, {
-      outcome: 'advise_referrer',
-      reason: '地域包括での対応で足りるため、助言して戻す。',
-      decidedOn: today(),
-    });
-    expect(screened.body.status).toBe('closed');
-    expect(screened.body.closureReason).toBe('screened_out');
   });
 });

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseWorld, startCaseWorld, today, type Who } from './case-world';
+import type { Case } from './cases.schemas';
+
+let world: CaseWorld;
+let caseId = '';
+const as = (who: Who) => world.as(who);
+
+beforeAll(async () => {
+  world = await startCaseWorld();
+});
+afterAll(() => world.server.close());
+
+describe('opening a 多機関協働 case', () => {
+  it('is for coordinators only', async () => {
+    const refused = await as('houkatsu').post('/api/cases', {
+      referralId: world.referralId,
+      summary: '8050',
+    });
+    expect(refused.status).toBe(403);
+  });
+
+  it('opens from the referral, answers the referral and keeps the referring agency on the team', async () => {
+    const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
+      referralId: world.referralId,
+      summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
+    });
+    expect(opened.status).toBe(201);
+    caseId = opened.body.id;
+    const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
+    expect(page.body.status).toBe('received');
+    expect(page.body.householdId).toBe(world.householdId);
+    expect(page.body.referral?.fromOrganisationName).toContain('地域包括');
+    expect(page.body.team.map((m) => m.organisationId).sort()).toEqual(
+      [world.orgIds.hokubu, world.orgIds.shakyo].sort(),
+    );
+    const referrer = page.body.team.find((m) => m.role === 'つないだ機関');
+    expect(referrer?.organisationName).toContain('地域包括');
+    const referral = await as('houkatsu').get<{ status: string }>(`/api/referrals/${world.referralId}`);
+    expect(referral.body.status).toBe('in_progress');
+  });
+
+  it('refuses a second case from the same referral', async () => {
+    const again = await as('coordinator').post<{ error: { code: string } }>('/api/cases', {
+      referralId: world.referralId,
+      summary: '重複',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('CASE_EXISTS');
+  });
+
+  it('is seen by the team and coordinators only; the program manager gets counts, never content', async () => {
+    expect((await as('houkatsu').get(`/api/cases/${caseId}`)).status).toBe(200);
+    expect((await as('child').get(`/api/cases/${caseId}`)).status).toBe(404);
+    expect((await as('jiritsu').get(`/api/cases/${caseId}`)).status).toBe(404);
+    expect((await as('manager').get(`/api/cases/${caseId}`)).status).toBe(403);
+    expect((await as('admin').get(`/api/cases/${caseId}`)).status).toBe(403);
+    const list = await as('child').get<{ cases: { id: string }[] }>('/api/cases');
+    expect(list.body.cases.map((c) => c.id)).not.toContain(caseId);
+    const counts = await as('manager').get<{ byStatus: Record<string, number>; openedThisYear: number }>(
+      '/api/cases/counts',
+    );
+    expect(counts.status).toBe(200);
+    expect(counts.body.byStatus.received).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(counts.body)).not.toContain('松岡');
+    expect((await as('houkatsu').get('/api/cases/counts')).status).toBe(403);
+  });
+});
+
+describe('screening back to the referring agency', () => {
+  it('closes the case with the screening as its reason', async () => {
+    const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
+      householdId: world.householdId,
+      summary: '助言のみで足りる相談',
+    });
+    expect(opened.status).toBe(201);
+    const screened = await as('coordinator').post<Case>(`/api/cases/${opened.body.id}/screening`, {
+      outcome: 'advise_referrer',
+      reason: '地域包括での対応で足りるため、助言して戻す。',
+      decidedOn: today(),
+    });
+    expect(screened.body.status).toBe('closed');
+    expect(screened.body.closureReason).toBe('screened_out');
+  });
+});

@@ -1,0 +1,97 @@
+import { expect } from 'vitest';
+import { now } from '../../server/clock';
+import type { RunningServer } from '../../server/start';
+import { formatWestern } from '../../shared/dates';
+import { loggedIn, type TestClient } from '../../testing/test-client';
+import { startTestServer } from '../../testing/test-server';
+import type { Case } from './cases.schemas';
+
+// For the case tests: a running server, the demo workers logged in, and an 8050 household
+// referred to 多機関協働 by the 北部地域包括支援センター with the mother's written consent.
+
+const DAY = 86_400_000;
+export const today = () => formatWestern(now());
+export const daysFromToday = (n: number) => formatWestern(new Date(now().getTime() + n * DAY));
+export { DAY };
+
+const LOGINS = {
+  houkatsu: 'demo-consultant', // 北部地域包括支援センター: takes the consultation
+  coordinator: 'demo-coordinator',
+  jiritsu: 'demo-jiritsu', // 自立相談支援機関: joins the team
+  child: 'demo-child', // こども家庭センター: never involved
+  manager: 'demo-manager',
+  admin: 'demo-admin',
+} as const;
+export type Who = keyof typeof LOGINS;
+
+export type CaseWorld = Awaited<ReturnType<typeof startCaseWorld>>;
+
+export const decision = (body = '重層的支援会議') => ({
+  decidedOn: today(),
+  decidingBody: body,
+  content: '会議で協議し決定した。',
+});
+
+export async function startCaseWorld() {
+  const server: RunningServer = await startTestServer();
+  const clients = {} as Record<Who, TestClient>;
+  const logInEveryone = async () => {
+    for (const [who, loginId] of Object.entries(LOGINS))
+      clients[who as Who] = await loggedIn(server.url, loginId);
+  };
+  await logInEveryone();
+  const as = (who: Who) => clients[who];
+  const orgs = await as('houkatsu').get<{ organisations: { id: string; name: string }[] }>(
+    '/api/organisations',
+  );
+  const byName = (name: string) => orgs.body.organisations.find((o) => o.name === name)?.id ?? '';
+  const created = await as('houkatsu').post<{ householdId: string; referralIds: string[] }>(
+    '/api/consultations',
+    {
+      receivedAt: `${today()}T10:00:00+09:00`,
+      channel: 'home_visit',
+      broughtBy: 'welfare_commissioner',
+      newPerson: {
+        familyName: '松岡',
+        givenName: 'トメ',
+        familyNameKana: 'マツオカ',
+        givenNameKana: 'トメ',
+        birthDate: '1942-02-02',
+      },
+      newHouseholdName: '松岡さん世帯',
+      mainComplaint: '80代の母の介護と、同居する50代の息子のひきこもり、家賃の滞納が重なっている。',
+      issues: ['8050', 'hikikomori', 'poverty'],
+      primaryIssue: '8050',
+      outcome: 'refer_multi_agency',
+      shareConsent: 'given',
+      consentMethod: 'written',
+      referral: {
+        toOrganisationId: null,
+        reason: '介護・就労・家計の複数機関での支援が必要',
+        actionsTaken: '訪問した',
+      },
+    },
+  );
+  expect(created.status).toBe(201);
+  /** A step on a case, with the error code and message of a refusal. */
+  const step = async <T = Case>(caseId: string, who: Who, path: string, body: unknown = {}) => {
+    const response = await as(who).post<T & { error?: { code: string; message: string } }>(
+      `/api/cases/${caseId}${path}`,
+      body,
+    );
+    return { ...response, code: response.body.error?.code, message: response.body.error?.message };
+  };
+  return {
+    server,
+    as,
+    logInEveryone,
+    step,
+    orgIds: {
+      hokubu: byName('北部地域包括支援センター'),
+      jiritsu: byName('福祉総合相談窓口（自立相談支援機関）'),
+      shakyo: byName('つなぐ市社会福祉協議会'),
+    },
+    householdId: created.body.householdId,
+    referralId: created.body.referralIds[0] ?? '',
+  };
+}
