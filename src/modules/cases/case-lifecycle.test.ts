@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { advanceClockForTests, resetClockForTests } from '../../server/clock';
-import { type CaseWorld, DAY, daysFromToday, decision, startCaseWorld, today, type Who } from './case-world';
+import {
+  type CaseWorld,
+  DAY,
+  daysFromToday,
+  decision,
+  startCaseWorld,
+  today,
+  type Who,
+} from '../../testing/case-world';
 import type { Case, WorkItem } from './cases.schemas';
 
 let world: CaseWorld;

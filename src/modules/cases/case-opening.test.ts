@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseWorld, startCaseWorld, today, type Who } from './case-world';
+import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
 import type { Case } from './cases.schemas';
 
 let world: CaseWorld;

@@ -1,10 +1,10 @@
 import { expect } from 'vitest';
-import { now } from '../../server/clock';
-import type { RunningServer } from '../../server/start';
-import { formatWestern } from '../../shared/dates';
-import { loggedIn, type TestClient } from '../../testing/test-client';
-import { startTestServer } from '../../testing/test-server';
-import type { Case } from './cases.schemas';
+import type { Case } from '../modules/cases/cases.schemas';
+import { now } from '../server/clock';
+import type { RunningServer } from '../server/start';
+import { formatWestern } from '../shared/dates';
+import { loggedIn, type TestClient } from './test-client';
+import { startTestServer } from './test-server';
 
 // For the case tests: a running server, the demo workers logged in, and an 8050 household
 // referred to 多機関協働 by the 北部地域包括支援センター with the mother's written consent.
