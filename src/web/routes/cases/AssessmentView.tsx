@@ -88,7 +88,7 @@ export function AssessmentView({ caseData }: { caseData: Case }) {
     <Stack>
       <Group justify="space-between">
         <Text size="sm">
-          第{shown.version}版　
+          第{shown.version}版{'　'}
           <DateText value={shown.createdAt} />　{shown.organisationName}　{shown.userName}
         </Text>
         <VersionSelect latest={caseData.assessment.version} value={selected} onChange={setSelected} />

@@ -66,7 +66,8 @@ export function CaseTimeline({ caseData }: { caseData: Case }) {
               }
             >
               <Text size="xs" c="gray.8">
-                <DateText value={entry.at} withTime={entry.at.includes('T')} />　{entry.organisationName}　
+                <DateText value={entry.at} withTime={entry.at.includes('T')} />　{entry.organisationName}
+                {'　'}
                 {entry.userName}
               </Text>
               {entry.serves && (

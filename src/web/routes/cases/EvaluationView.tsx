@@ -132,7 +132,8 @@ export function EvaluationBody({
     <Stack>
       <Text size="sm">
         <DateText value={evaluation.evaluatedOn} />
-        {'　'}支援プラン第{evaluation.planVersion}版の評価　{evaluation.organisationName}　
+        {'　'}支援プラン第{evaluation.planVersion}版の評価　{evaluation.organisationName}
+        {'　'}
         {evaluation.userName}
       </Text>
       <Table withTableBorder>

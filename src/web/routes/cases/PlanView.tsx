@@ -222,7 +222,7 @@ export function PlanView({ caseData }: { caseData: Case }) {
       <Group justify="space-between">
         <Group gap="xs">
           <Text size="sm">
-            第{shown.version}版　
+            第{shown.version}版{'　'}
             <DateText value={shown.createdAt} />　{shown.organisationName}　{shown.userName}
           </Text>
           {shown.approvedOn ? <Badge color="teal">承認済み</Badge> : <Badge color="orange">未承認</Badge>}
