@@ -51,7 +51,6 @@ function AddMemberDialog({ caseData, onClose }: { caseData: Case; onClose: () =>
               setOrganisationId(value);
               setUserId(null);
             }}
-            data-autofocus
           />
           <Select
             label="担当者（任意）"
