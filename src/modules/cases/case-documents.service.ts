@@ -124,19 +124,29 @@ export async function createAssessment(
   });
 }
 
-export async function listAssessments(db: Database, context: ActorContext, id: string) {
+/** Every version of a document with what changed in each; reading them is audited. */
+async function auditedVersions<T>(
+  db: Database,
+  context: ActorContext,
+  id: string,
+  part: 'assessments' | 'plans',
+  load: (tx: Database, caseId: string) => Promise<T[]>,
+): Promise<T[]> {
   return db.transaction(async (tx) => {
     await loadCase(tx, context, id, 'read');
-    const versions = await assessmentVersions(tx, id);
+    const versions = await load(tx, id);
     await recordAudit(tx, context, {
       action: 'case.read',
       targetType: 'case',
       targetId: id,
-      detail: { part: 'assessments' },
+      detail: { part },
     });
     return versions;
   });
 }
+
+export const listAssessments = (db: Database, context: ActorContext, id: string) =>
+  auditedVersions(db, context, id, 'assessments', assessmentVersions);
 
 // ---- plan (重層的支援プラン) ----
 
@@ -296,19 +306,8 @@ export async function recordPlanConsent(
   });
 }
 
-export async function listPlans(db: Database, context: ActorContext, id: string) {
-  return db.transaction(async (tx) => {
-    await loadCase(tx, context, id, 'read');
-    const versions = await planVersions(tx, id);
-    await recordAudit(tx, context, {
-      action: 'case.read',
-      targetType: 'case',
-      targetId: id,
-      detail: { part: 'plans' },
-    });
-    return versions;
-  });
-}
+export const listPlans = (db: Database, context: ActorContext, id: string) =>
+  auditedVersions(db, context, id, 'plans', planVersions);
 
 // ---- evaluation (評価シート) ----
 
