@@ -134,6 +134,10 @@ describe('a 多機関協働 case from referral to closure with continued connect
       .getByLabel('目指す姿（本人・世帯がどうなりたいか）')
       .fill('母が家で安心して暮らし、息子が家の外に居場所を持つ。');
     await page.getByLabel('課題1').fill('家賃の滞納');
+    // A reload (or a network error) does not lose a half-written plan.
+    await page.reload();
+    await page.getByText('入力途中の内容を復元しました').waitFor();
+    expect(await page.getByLabel('課題1').inputValue()).toBe('家賃の滞納');
     await page.getByLabel('目標1').fill('滞納を解消し、家計を安定させる');
     await field(page, '期間').fill('6か月');
     await page.getByLabel('支援内容').first().fill('家計改善支援と家賃の分納相談');

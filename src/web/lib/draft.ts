@@ -29,3 +29,18 @@ export function useDraft<T>(key: string, initial: T) {
   };
   return { value, setValue, restored, clear, reset };
 }
+
+type Draft<T> = ReturnType<typeof useDraft<T>>;
+
+/** One field of a draft, used like useState. */
+export function draftField<T, K extends keyof T>(
+  draft: Draft<T>,
+  key: K,
+): [T[K], (value: T[K] | ((previous: T[K]) => T[K])) => void] {
+  const set = (value: T[K] | ((previous: T[K]) => T[K])) =>
+    draft.setValue((form) => ({
+      ...form,
+      [key]: typeof value === 'function' ? (value as (previous: T[K]) => T[K])(form[key]) : value,
+    }));
+  return [draft.value[key], set];
+}

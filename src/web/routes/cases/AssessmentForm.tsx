@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import {
   ASSESSMENT_DOMAIN_LABELS,
   ASSESSMENT_DOMAINS,
@@ -20,7 +20,9 @@ import {
   URGENCY_LABELS,
   URGENCY_LEVELS,
 } from '../../../shared/case-vocabulary';
+import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { draftField, useDraft } from '../../lib/draft';
 import { caseQuery, useCaseStep } from './case-queries';
 
 type Situations = Partial<Record<AssessmentDomain, string>>;
@@ -31,26 +33,34 @@ export function AssessmentForm() {
   const { data: c } = useSuspenseQuery(caseQuery(id));
   const navigate = useNavigate();
   const previous = c.assessment?.content;
-  const [selected, setSelected] = useState<string[]>(
-    previous?.members.map((m) => m.personId) ?? c.members.filter((m) => m.concerned).map((m) => m.personId),
-  );
-  const [situations, setSituations] = useState<Record<string, Situations>>(
-    Object.fromEntries(
+  const draft = useDraft(`assessment:${id}:${c.assessment?.version ?? 0}`, {
+    selected:
+      previous?.members.map((m) => m.personId) ?? c.members.filter((m) => m.concerned).map((m) => m.personId),
+    situations: Object.fromEntries(
       (previous?.members ?? []).map((m) => [
         m.personId,
         Object.fromEntries(Object.entries(m.situations).filter(([, v]) => v)) as Situations,
       ]),
-    ),
-  );
-  const [wishes, setWishes] = useState(previous?.wishes ?? '');
-  const [strengths, setStrengths] = useState(previous?.strengths ?? '');
-  const [resources, setResources] = useState(previous?.resources ?? '');
-  const [risks, setRisks] = useState(previous?.risks ?? '');
-  const [urgency, setUrgency] = useState<string>(previous?.urgency ?? 'medium');
-  const [view, setView] = useState(previous?.view ?? '');
-  const save = useCaseStep(id, '/assessments', 'アセスメントシートを記録しました。', () =>
-    navigate({ to: `/cases/${id}` }),
-  );
+    ) as Record<string, Situations>,
+    wishes: previous?.wishes ?? '',
+    strengths: previous?.strengths ?? '',
+    resources: previous?.resources ?? '',
+    risks: previous?.risks ?? '',
+    urgency: (previous?.urgency ?? 'medium') as string,
+    view: previous?.view ?? '',
+  });
+  const [selected, setSelected] = draftField(draft, 'selected');
+  const [situations, setSituations] = draftField(draft, 'situations');
+  const [wishes, setWishes] = draftField(draft, 'wishes');
+  const [strengths, setStrengths] = draftField(draft, 'strengths');
+  const [resources, setResources] = draftField(draft, 'resources');
+  const [risks, setRisks] = draftField(draft, 'risks');
+  const [urgency, setUrgency] = draftField(draft, 'urgency');
+  const [view, setView] = draftField(draft, 'view');
+  const save = useCaseStep(id, '/assessments', 'アセスメントシートを記録しました。', () => {
+    draft.clear();
+    navigate({ to: `/cases/${id}` });
+  });
   const setSituation = (personId: string, domain: AssessmentDomain, value: string) =>
     setSituations((s) => ({ ...s, [personId]: { ...s[personId], [domain]: value } }));
   const submit = (event: FormEvent) => {
@@ -81,6 +91,7 @@ export function AssessmentForm() {
             {c.householdName}。{previous ? '前の版の内容から書き直せます。前の版はそのまま残ります。' : ''}
           </Text>
         </div>
+        {draft.restored && <DraftRestored onDiscard={draft.reset} />}
         <ErrorAlert error={save.error} />
         <Paper withBorder p="md">
           <Checkbox.Group label="対象の世帯員" required value={selected} onChange={setSelected}>

@@ -14,9 +14,11 @@ import {
 } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { PlanContent } from '../../../modules/cases/case-content';
+import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { draftField, useDraft } from '../../lib/draft';
 import { caseQuery, newKey, todayInJapan, useCaseStep, workersQuery } from './case-queries';
 
 type Goal = PlanContent['goals'][number];
@@ -61,20 +63,27 @@ export function PlanForm() {
   const navigate = useNavigate();
   const previous = c.plan;
   const firstGoal = newKey('g');
-  const [vision, setVision] = useState(previous?.content.vision ?? '');
-  const [issues, setIssues] = useState<string[]>(previous?.content.issues ?? ['']);
-  const [goals, setGoals] = useState<Goal[]>(
-    previous?.content.goals ?? [{ key: firstGoal, text: '', timeframe: '' }],
-  );
-  const [actions, setActions] = useState<Action[]>(
-    previous?.content.actions ?? [emptyAction(firstGoal, c.leadOrganisationId)],
-  );
-  const [reviewOn, setReviewOn] = useState(previous?.reviewOn ?? '');
-  const [consentOn, setConsentOn] = useState('');
-  const [consentMethod, setConsentMethod] = useState('');
-  const save = useCaseStep(id, '/plans', '支援プランを記録しました。', () =>
-    navigate({ to: `/cases/${id}` }),
-  );
+  // Kept in this tab until saved (a long plan must survive a network error or a reload).
+  const draft = useDraft(`plan:${id}:${previous?.version ?? 0}`, {
+    vision: previous?.content.vision ?? '',
+    issues: previous?.content.issues ?? [''],
+    goals: previous?.content.goals ?? [{ key: firstGoal, text: '', timeframe: '' }],
+    actions: (previous?.content.actions ?? [emptyAction(firstGoal, c.leadOrganisationId)]) as Action[],
+    reviewOn: previous?.reviewOn ?? '',
+    consentOn: '',
+    consentMethod: '',
+  });
+  const [vision, setVision] = draftField(draft, 'vision');
+  const [issues, setIssues] = draftField(draft, 'issues');
+  const [goals, setGoals] = draftField(draft, 'goals');
+  const [actions, setActions] = draftField(draft, 'actions');
+  const [reviewOn, setReviewOn] = draftField(draft, 'reviewOn');
+  const [consentOn, setConsentOn] = draftField(draft, 'consentOn');
+  const [consentMethod, setConsentMethod] = draftField(draft, 'consentMethod');
+  const save = useCaseStep(id, '/plans', '支援プランを記録しました。', () => {
+    draft.clear();
+    navigate({ to: `/cases/${id}` });
+  });
   const team = c.team
     .filter((m) => !m.leftOn)
     .map((m) => ({ value: m.organisationId, label: m.organisationName ?? '' }));
@@ -112,6 +121,7 @@ export function PlanForm() {
             。担当にできるのはチームの機関です（先に「機関を加える」でチームに入れてください）。
           </Text>
         </div>
+        {draft.restored && <DraftRestored onDiscard={draft.reset} />}
         <ErrorAlert error={save.error} />
         <Paper withBorder p="md">
           <Stack>

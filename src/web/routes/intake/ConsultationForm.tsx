@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -27,6 +26,7 @@ import {
   SHARE_CONSENT,
   SHARE_CONSENT_LABELS,
 } from '../../../shared/intake-vocabulary';
+import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
@@ -146,11 +146,7 @@ export function ConsultationForm() {
             入力を消してやり直す
           </Button>
         </Group>
-        {draft.restored && (
-          <Alert color="blue" title="入力途中の内容を復元しました">
-            保存されていなかった入力を、このタブに残っていた下書きから戻しました。
-          </Alert>
-        )}
+        {draft.restored && <DraftRestored onDiscard={draft.reset} />}
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
