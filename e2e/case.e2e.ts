@@ -185,6 +185,7 @@ describe('a 多機関協働 case from referral to closure with continued connect
         .getByRole('navigation', { name: 'メインメニュー' })
         .getByRole('link', { name: '多機関協働' })
         .click();
+      await page.getByLabel('世帯名・氏名・フリガナで絞り込む').fill('おおにし');
       await page.getByRole('link', { name: '大西さん世帯' }).click();
       await page.getByRole('button', { name: '支援経過を記録' }).click();
       const dialog = page.getByRole('dialog');

@@ -67,6 +67,23 @@ describe('opening a 多機関協働 case', () => {
   });
 });
 
+describe('finding a case in the list', () => {
+  it('narrows by household name, name or reading, however the kana is typed', async () => {
+    for (const q of ['松岡さん', 'まつおか', 'ﾏﾂｵｶ', 'トメ']) {
+      const found = await as('coordinator').get<{ cases: { id: string }[] }>(
+        `/api/cases?status=all&q=${encodeURIComponent(q)}`,
+      );
+      expect(found.body.cases.map((c) => c.id)).toContain(caseId);
+    }
+    const none = await as('coordinator').get<{ cases: unknown[] }>(
+      `/api/cases?status=all&q=${encodeURIComponent('山田')}`,
+    );
+    expect(none.body.cases).toHaveLength(0);
+    const wildcard = await as('coordinator').get<{ cases: unknown[] }>(`/api/cases?status=all&q=%25`);
+    expect(wildcard.body.cases).toHaveLength(0);
+  });
+});
+
 describe('screening back to the referring agency', () => {
   it('closes the case with the screening as its reason', async () => {
     const opened = await as('coordinator').post<{ id: string }>('/api/cases', {

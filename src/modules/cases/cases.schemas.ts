@@ -118,6 +118,8 @@ export type EvaluationInput = z.infer<typeof ZEvaluationInput>;
 export const ZCaseListQuery = z.object({
   status: z.enum(['active', 'closed', 'all']).default('active'),
   householdId: ZId.optional(),
+  /** Part of the household's name or of a concerned person's name or reading. */
+  q: z.string().trim().max(40).optional(),
 });
 export type CaseListQuery = z.infer<typeof ZCaseListQuery>;
 

@@ -1,5 +1,6 @@
-import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
@@ -20,7 +21,9 @@ export function CasesPage() {
   const session = useSession();
   const coordinator = hasPermission(session, 'cases.coordinate');
   const [status, setStatus] = useState<'active' | 'closed' | 'all'>('active');
-  const cases = useQuery(casesQuery(status));
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const cases = useQuery({ ...casesQuery(status, undefined, q), placeholderData: keepPreviousData });
   const today = todayInJapan();
   return (
     <Stack>
@@ -35,15 +38,29 @@ export function CasesPage() {
               : 'あなたの機関がチームに入っている多機関協働事例です。'}
           </Text>
         </div>
-        <SegmentedControl
-          aria-label="表示する事例"
-          data={FILTERS}
-          value={status}
-          onChange={(value) => setStatus(value as typeof status)}
-        />
+        <Group>
+          <TextInput
+            aria-label="世帯名・氏名・フリガナで絞り込む"
+            placeholder="世帯名・氏名・フリガナで絞り込む"
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={300}
+          />
+          <SegmentedControl
+            aria-label="表示する事例"
+            data={FILTERS}
+            value={status}
+            onChange={(value) => setStatus(value as typeof status)}
+          />
+        </Group>
       </Group>
       <ErrorAlert error={cases.error} title="事例を表示できません" />
-      {cases.data?.length === 0 && (
+      {cases.data?.length === 0 && q && (
+        <EmptyState title={`「${q}」に当たる事例はありません`}>
+          世帯名、対象者の氏名かフリガナの一部で探せます。「すべて」に切り替えると終結した事例も探せます。
+        </EmptyState>
+      )}
+      {cases.data?.length === 0 && !q && (
         <EmptyState title="該当する事例はありません">
           {coordinator
             ? '多機関協働へのつなぎを開き「事例を開く」を押すか、世帯のページから事例を開いてください。'

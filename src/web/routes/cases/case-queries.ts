@@ -9,15 +9,15 @@ export const caseQuery = (id: string) =>
 /** The case list shows at most this many cases (the server's limit). */
 export const CASE_LIST_LIMIT = 300;
 
-export const casesQuery = (status: 'active' | 'closed' | 'all', householdId?: string) =>
+export const casesQuery = (status: 'active' | 'closed' | 'all', householdId?: string, q = '') =>
   queryOptions({
-    queryKey: ['cases', status, householdId ?? null],
-    queryFn: async () =>
-      (
-        await apiGet<{ cases: CaseSummary[] }>(
-          `/api/cases?status=${status}${householdId ? `&householdId=${householdId}` : ''}`,
-        )
-      ).cases,
+    queryKey: ['cases', status, householdId ?? null, q],
+    queryFn: async () => {
+      const params = new URLSearchParams({ status });
+      if (householdId) params.set('householdId', householdId);
+      if (q) params.set('q', q);
+      return (await apiGet<{ cases: CaseSummary[] }>(`/api/cases?${params}`)).cases;
+    },
   });
 
 export const workersQuery = (organisationId: string | null) =>
