@@ -70,7 +70,7 @@ export function CasesPage() {
       {cases.data?.length === CASE_LIST_LIMIT && (
         <Text size="sm" c="gray.8">
           更新の新しい{CASE_LIST_LIMIT}
-          件を表示しています。特定の世帯は「世帯・本人」で探し、世帯のページから開いてください。
+          件を表示しています。世帯名・氏名・フリガナで絞り込んでください。
         </Text>
       )}
       {(cases.data?.length ?? 0) > 0 && (
