@@ -234,6 +234,19 @@ describe('a 多機関協働 case from referral to closure with continued connect
     await screenshot('case-closed');
   });
 
+  it('the program manager sees how many cases are where, and nobody in them', async () => {
+    await logIn(page, server.url, 'demo-manager');
+    const counts = page.getByRole('heading', { name: '多機関協働事例の件数' }).locator('../..');
+    await counts.waitFor();
+    expect(await counts.getByText('つながり継続').isVisible()).toBe(true);
+    expect(await page.getByText('大西').count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    expect(await nav.getByRole('link', { name: '多機関協働' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot('case-counts-manager');
+    await logIn(page, server.url, 'demo-coordinator');
+  });
+
   it('prints the case summary and the plan on A4', async () => {
     await page.goto(`${caseUrl.replace('/cases/', '/print/cases/')}/summary`);
     await page.getByRole('heading', { name: '多機関協働事例の概要' }).waitFor();

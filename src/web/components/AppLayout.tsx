@@ -16,7 +16,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { ROLE_LABELS } from '../../shared/vocabulary';
 import { api } from '../lib/api';
 import { hasPermission, sessionQuery, useSession } from '../lib/session';
-import { ADMIN_AREAS, WORK_AREAS } from './navigation';
+import { ADMIN_AREAS, type NavItem, WORK_AREAS } from './navigation';
 
 export function AppLayout() {
   const session = useSession();
@@ -24,9 +24,9 @@ export function AppLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const adminItems = ADMIN_AREAS.filter(
-    (item) => !item.permission || hasPermission(session, item.permission),
-  );
+  const allowed = (item: NavItem) => !item.permission || hasPermission(session, item.permission);
+  const adminItems = ADMIN_AREAS.filter(allowed);
+  const workItems = WORK_AREAS.filter(allowed);
 
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
@@ -92,7 +92,7 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label="メインメニュー">
         <Stack gap={2}>
           <NavLink component={Link} to="/" label="ホーム" active={pathname === '/'} />
-          {WORK_AREAS.map((item) => (
+          {workItems.map((item) => (
             <NavLink
               key={item.to}
               component={Link}

@@ -6,6 +6,7 @@ import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
 import { ADMIN_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
+import { CaseCounts } from './cases/CaseCounts';
 import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
@@ -46,6 +47,8 @@ export function HomePage() {
           <WorkQueue />
         </section>
       )}
+
+      {hasPermission(session, 'aggregates.read') && <CaseCounts />}
 
       {adminLinks.length > 0 && (
         <section aria-labelledby="admin-title">

@@ -1,0 +1,51 @@
+import { Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../shared/case-vocabulary';
+import { fiscalYearLabel } from '../../../shared/dates';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { apiGet } from '../../lib/api';
+
+type Counts = {
+  byStatus: Record<string, number>;
+  openedThisYear: number;
+  closedThisYear: number;
+  fiscalYear: number;
+};
+
+/** For the program manager: how many 多機関協働 cases are where, never who. */
+export function CaseCounts() {
+  const counts = useQuery({
+    queryKey: ['case-counts'],
+    queryFn: () => apiGet<Counts>('/api/cases/counts'),
+  });
+  if (counts.error) return <ErrorAlert error={counts.error} title="件数を表示できません" />;
+  const data = counts.data;
+  if (!data) return null;
+  return (
+    <Paper withBorder p="md">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          多機関協働事例の件数
+        </Title>
+        <Text size="sm" c="gray.8">
+          {fiscalYearLabel(data.fiscalYear)}：開始 {data.openedThisYear}件・終結 {data.closedThisYear}件
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        {CASE_STATUSES.map((status) => (
+          <div key={status}>
+            <Text size="sm" c="gray.8">
+              {CASE_STATUS_LABELS[status]}
+            </Text>
+            <Text fw={700} size="lg">
+              {data.byStatus[status] ?? 0}件
+            </Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Text size="sm" c="gray.8" mt="sm">
+        件数のみを表示しています。個別の事例の内容は表示されません。
+      </Text>
+    </Paper>
+  );
+}
