@@ -1,5 +1,4 @@
 import {
-  Button,
   Checkbox,
   Group,
   Paper,
@@ -11,7 +10,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import {
   ASSESSMENT_DOMAIN_LABELS,
@@ -22,6 +21,7 @@ import {
 } from '../../../shared/case-vocabulary';
 import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { PageFormButtons } from '../../components/FormButtons';
 import { draftField, useDraft } from '../../lib/draft';
 import { caseQuery, useCaseStep } from './case-queries';
 
@@ -186,14 +186,7 @@ export function AssessmentForm() {
             />
           </Stack>
         </Paper>
-        <Group justify="flex-end">
-          <Button component={Link} to={`/cases/${id}`} variant="default">
-            キャンセル
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            この版を記録
-          </Button>
-        </Group>
+        <PageFormButtons cancelTo={`/cases/${id}`} busy={save.isPending} label="この版を記録" />
       </Stack>
     </form>
   );

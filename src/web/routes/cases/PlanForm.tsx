@@ -13,11 +13,12 @@ import {
   Title,
 } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams } from '@tanstack/react-router';
+import { useNavigate, useParams } from '@tanstack/react-router';
 import type { FormEvent } from 'react';
 import type { PlanContent } from '../../../modules/cases/case-content';
 import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageFormButtons } from '../../components/FormButtons';
 import { draftField, useDraft } from '../../lib/draft';
 import { caseQuery, newKey, todayInJapan, useCaseStep, workersQuery } from './case-queries';
 
@@ -327,14 +328,7 @@ export function PlanForm() {
             </Radio.Group>
           </Group>
         </Paper>
-        <Group justify="flex-end">
-          <Button component={Link} to={`/cases/${id}`} variant="default">
-            キャンセル
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            この版を記録
-          </Button>
-        </Group>
+        <PageFormButtons cancelTo={`/cases/${id}`} busy={save.isPending} label="この版を記録" />
       </Stack>
     </form>
   );
