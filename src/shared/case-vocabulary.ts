@@ -141,3 +141,6 @@ export const PLAN_CONSENT_METHOD_LABELS = labels<PlanConsentMethod>({
   written: '書面',
   verbal: '口頭',
 });
+
+/** The case list shows at most this many cases, most recently updated first. */
+export const CASE_LIST_LIMIT = 300;

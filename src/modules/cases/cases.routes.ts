@@ -1,6 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Database } from '../../db/client';
+import type { AppEnv } from '../../server/env';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
+import type { ActorContext } from '../audit/audit.service';
 import { ZAssessmentInput } from './case-content';
 import {
   createAssessment,
@@ -40,6 +44,17 @@ import { caseCounts, listCases, openCase } from './cases.service';
 import { caseWorkQueue } from './work-queue.service';
 
 const tags = ['多機関協働'];
+
+/** Runs a step on the case, then answers with the case page as it now stands. */
+async function stepThenCase(
+  c: Context<AppEnv>,
+  id: string,
+  run: (db: Database, context: ActorContext) => Promise<unknown>,
+) {
+  const { db } = c.get('deps');
+  await run(db, requestContext(c));
+  return c.json(await getCase(db, requestContext(c), id), 200);
+}
 const ZOpened = z.object({ id: z.string() });
 
 /** A step on one case: runs it, then answers with the case page as it now stands. */
@@ -146,78 +161,60 @@ export const caseRoutes = createRouter()
   .openapi(
     caseStep('/{id}/transitions', '段階の変更（決定の記録が要る段階あり）', ZCaseTransition),
     async (c) => {
-      const { db } = c.get('deps');
       const id = c.req.valid('param').id;
-      await transitionCase(db, requestContext(c), id, c.req.valid('json'));
-      return c.json(await getCase(db, requestContext(c), id), 200);
+      return stepThenCase(c, id, (db, context) => transitionCase(db, context, id, c.req.valid('json')));
     },
   )
   .openapi(caseStep('/{id}/screening', 'スクリーニングの判断と理由', ZScreeningInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await recordScreening(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => recordScreening(db, context, id, c.req.valid('json')));
   })
   .openapi(caseStep('/{id}/team', 'チームに機関を加える', ZTeamMemberInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await addTeamMember(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => addTeamMember(db, context, id, c.req.valid('json')));
   })
   .openapi(
     caseStep('/{id}/team/{memberId}/leave', 'チームから機関が外れる', ZLeaveTeam, ZMemberParam),
     async (c) => {
-      const { db } = c.get('deps');
       const { id, memberId } = c.req.valid('param');
-      await leaveTeam(db, requestContext(c), id, memberId, c.req.valid('json').note);
-      return c.json(await getCase(db, requestContext(c), id), 200);
+      return stepThenCase(c, id, (db, context) =>
+        leaveTeam(db, context, id, memberId, c.req.valid('json').note),
+      );
     },
   )
   .openapi(caseStep('/{id}/lead', '主担当の機関・職員を決める', ZLeadInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await changeLead(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => changeLead(db, context, id, c.req.valid('json')));
   })
   .openapi(caseStep('/{id}/assessments', 'アセスメントシートの新しい版', ZAssessmentInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await createAssessment(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => createAssessment(db, context, id, c.req.valid('json')));
   })
   .openapi(caseStep('/{id}/plans', '支援プランの新しい版', ZPlanInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await createPlan(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => createPlan(db, context, id, c.req.valid('json')));
   })
   .openapi(
     caseStep('/{id}/plans/{planId}/consent', 'プランへの本人・世帯の同意', ZPlanConsent, ZPlanParam),
     async (c) => {
-      const { db } = c.get('deps');
       const { id, planId } = c.req.valid('param');
-      await recordPlanConsent(db, requestContext(c), id, planId, c.req.valid('json'));
-      return c.json(await getCase(db, requestContext(c), id), 200);
+      return stepThenCase(c, id, (db, context) =>
+        recordPlanConsent(db, context, id, planId, c.req.valid('json')),
+      );
     },
   )
   .openapi(caseStep('/{id}/records', '支援経過の記録', ZRecordInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await createRecord(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => createRecord(db, context, id, c.req.valid('json')));
   })
   .openapi(caseStep('/{id}/evaluations', '評価（目標ごと・総合・次の方針）', ZEvaluationInput), async (c) => {
-    const { db } = c.get('deps');
     const id = c.req.valid('param').id;
-    await createEvaluation(db, requestContext(c), id, c.req.valid('json'));
-    return c.json(await getCase(db, requestContext(c), id), 200);
+    return stepThenCase(c, id, (db, context) => createEvaluation(db, context, id, c.req.valid('json')));
   })
   .openapi(
     caseStep('/{id}/actions/{key}/complete', '支援内容を完了にする', z.object({}), ZActionKeyParam),
     async (c) => {
-      const { db } = c.get('deps');
       const { id, key } = c.req.valid('param');
-      await completeAction(db, requestContext(c), id, key);
-      return c.json(await getCase(db, requestContext(c), id), 200);
+      return stepThenCase(c, id, (db, context) => completeAction(db, context, id, key));
     },
   );

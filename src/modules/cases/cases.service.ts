@@ -2,7 +2,7 @@ import { and, count, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'dr
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound } from '../../server/errors';
-import { CASE_STATUSES } from '../../shared/case-vocabulary';
+import { CASE_LIST_LIMIT, CASE_STATUSES } from '../../shared/case-vocabulary';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
@@ -152,7 +152,11 @@ function presentSummary(r: SummaryRow): CaseSummary {
   };
 }
 
-export async function selectCaseSummaries(tx: Database, where: SQL, limit = 300): Promise<CaseSummary[]> {
+export async function selectCaseSummaries(
+  tx: Database,
+  where: SQL,
+  limit = CASE_LIST_LIMIT,
+): Promise<CaseSummary[]> {
   const rows = await queryRows<SummaryRow>(
     tx,
     sql`select c.id, c.status, c.summary, c.household_id, h.name as household_name,

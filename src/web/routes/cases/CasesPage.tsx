@@ -3,13 +3,13 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
+import { CASE_LIST_LIMIT, CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
-import { CASE_LIST_LIMIT, casesQuery, todayInJapan } from './case-queries';
+import { casesQuery, todayInJapan } from './case-queries';
 
 const FILTERS = [
   { value: 'active', label: '進行中' },

@@ -1,13 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Case, CaseSummary } from '../../../modules/cases/cases.schemas';
+
 import { api, apiGet } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 
 export const caseQuery = (id: string) =>
   queryOptions({ queryKey: ['case', id], queryFn: () => apiGet<Case>(`/api/cases/${id}`) });
-
-/** The case list shows at most this many cases (the server's limit). */
-export const CASE_LIST_LIMIT = 300;
 
 export const casesQuery = (status: 'active' | 'closed' | 'all', householdId?: string, q = '') =>
   queryOptions({
