@@ -5,6 +5,7 @@ export * from '../modules/cases/cases.tables';
 export * from '../modules/consent/consent.tables';
 export * from '../modules/households/households.tables';
 export * from '../modules/intake/intake.tables';
+export * from '../modules/meetings/meetings.tables';
 export * from '../modules/organisations/organisations.tables';
 export * from '../modules/people/people.tables';
 export * from '../modules/referrals/referrals.tables';

@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0003_cases');
+    expect(journal.entries.at(-1)?.tag).toBe('0004_meetings');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

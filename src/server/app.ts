@@ -15,6 +15,8 @@ import { caseRoutes } from '../modules/cases/cases.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { householdRoutes } from '../modules/households/households.routes';
 import { intakeRoutes } from '../modules/intake/intake.routes';
+import { bodyRoutes } from '../modules/meetings/bodies.routes';
+import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { organisationRoutes } from '../modules/organisations/organisations.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
@@ -91,7 +93,9 @@ export function createApp(deps: Deps) {
     .route('/api/consents', consentRoutes)
     .route('/api/referrals', referralRoutes)
     .route('/api/settings', tenantRoutes)
-    .route('/api/cases', caseRoutes);
+    .route('/api/cases', caseRoutes)
+    .route('/api/meetings/bodies', bodyRoutes)
+    .route('/api/meetings', meetingRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

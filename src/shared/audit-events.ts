@@ -48,6 +48,16 @@ export const AUDIT_ACTIONS = [
   'case.evaluation',
   'case.work_queue',
   'case.counts',
+  'meeting.body',
+  'meeting.session',
+  'meeting.session_read',
+  'meeting.session_list',
+  'meeting.attendee',
+  'meeting.agenda',
+  'meeting.decision',
+  'meeting.action_item',
+  'meeting.packet_read',
+  'meeting.counts',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -103,6 +113,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'case.evaluation': '評価の記録',
   'case.work_queue': '対応が必要な事例の確認',
   'case.counts': '事例の件数集計',
+  'meeting.body': '会議体の設定',
+  'meeting.session': '会議の予定・準備・開催',
+  'meeting.session_read': '会議の閲覧',
+  'meeting.session_list': '会議一覧の閲覧',
+  'meeting.attendee': '出席者の変更',
+  'meeting.agenda': '議題の変更',
+  'meeting.decision': '会議での決定の記録',
+  'meeting.action_item': '宿題（アクション）の記録',
+  'meeting.packet_read': '会議資料の閲覧',
+  'meeting.counts': '会議の件数集計',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
@@ -123,4 +143,6 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   consent: '同意',
   referral: 'つなぎ',
   case: '多機関協働事例',
+  meeting_body: '会議体',
+  meeting_session: '会議',
 };

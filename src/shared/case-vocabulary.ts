@@ -40,13 +40,26 @@ export const SCREENING_OUTCOME_LABELS = labels<ScreeningOutcome>({
 });
 
 /** Decisions a case keeps as records of their own (the meetings module links them to sessions). */
-export const DECISION_KINDS = ['screening', 'plan_approval', 'plan_revision', 'closure'] as const;
+export const DECISION_KINDS = [
+  'screening',
+  'plan_approval',
+  'plan_revision',
+  'closure',
+  'role_split',
+  'support_policy',
+  'information_only',
+  'regional_issue',
+] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
 export const DECISION_KIND_LABELS = labels<DecisionKind>({
   screening: 'スクリーニング',
   plan_approval: 'プラン承認',
   plan_revision: 'プラン見直し',
   closure: '終結の承認',
+  role_split: '役割分担・主担当の決定',
+  support_policy: '支援方針の決定',
+  information_only: '情報共有',
+  regional_issue: '地域課題として提起',
 });
 
 export const ASSESSMENT_DOMAINS = [

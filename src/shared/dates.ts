@@ -35,6 +35,11 @@ export function formatWarekiDateTime(value: Date | string): string {
   return `${formatWareki(value)} ${timeFormat.format(toDate(value))}`;
 }
 
+/** The calendar day (YYYY-MM-DD) so many days after another (negative: before). */
+export function addDays(isoDate: string, days: number): string {
+  return formatWestern(new Date(new Date(`${isoDate}T12:00:00+09:00`).getTime() + days * 86_400_000));
+}
+
 function japanYearMonth(value: Date): { year: number; month: number } {
   const [year, month] = formatWestern(value).split('-').map(Number);
   return { year: year ?? 0, month: month ?? 1 };

@@ -21,6 +21,7 @@ const LOGINS = {
   child: 'demo-child', // こども家庭センター: never involved
   manager: 'demo-manager',
   admin: 'demo-admin',
+  lawyer: 'demo-lawyer', // 会議構成員 (弁護士): a guest of meetings, on no team
 } as const;
 export type Who = keyof typeof LOGINS;
 

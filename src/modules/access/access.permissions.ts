@@ -11,6 +11,7 @@ export const PERMISSIONS = [
   'case_content.write',
   'aggregates.read', // counts for KPIs, never content
   'cases.coordinate', // open and screen 多機関協働 cases, see every case of the municipality
+  'meetings.run', // set up meeting bodies, prepare sessions, table cases, record decisions
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -19,7 +20,7 @@ const FRONT_LINE: Permission[] = ['directory.read', 'case_content.read', 'case_c
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
     case 'coordinator':
-      return [...FRONT_LINE, 'cases.coordinate'];
+      return [...FRONT_LINE, 'cases.coordinate', 'meetings.run'];
     case 'consultant':
     case 'outreach_worker':
     case 'participation_coordinator':

@@ -2,7 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
-import { ageDescription, formatWestern } from '../../shared/dates';
+import { addDays, ageDescription, formatWestern } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { can } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -55,9 +55,7 @@ async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso
         where tm.case_id = ${row.id}
         order by tm.left_on nulls first, tm.joined_on`,
   );
-  const threshold = formatWestern(
-    new Date(new Date(`${todayIso}T12:00:00+09:00`).getTime() - inactivityDays * 86_400_000),
-  );
+  const threshold = addDays(todayIso, -inactivityDays);
   const working = ACTIVE_STATUSES.includes(row.status);
   return rows.map((m) => ({
     id: m.id,
@@ -203,6 +201,7 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
       content: d.content,
       screeningOutcome: d.screeningOutcome,
       closureReason: d.closureReason,
+      meetingSessionId: d.meetingSessionId,
     })),
     connection: connection
       ? {

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, badRequest, forbidden } from '../../server/errors';
-import { DECISION_KIND_LABELS } from '../../shared/case-vocabulary';
+import { DECISION_KIND_LABELS, type DecisionKind } from '../../shared/case-vocabulary';
 import { can } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import {
@@ -16,7 +16,7 @@ import {
   today,
 } from './case-common';
 import { transitionRule } from './case-state';
-import type { CaseTransition, ConnectionInput, ScreeningInput } from './cases.schemas';
+import type { CaseTransition, ConnectionInput, DecisionInput, ScreeningInput } from './cases.schemas';
 import { caseAssessments, casePlans, continuedConnections } from './cases.tables';
 
 /** Conditions a step needs beyond the state table (the documents it stands on). */
@@ -74,13 +74,18 @@ async function startConnection(tx: Database, context: ActorContext, row: CaseRow
   });
 }
 
+/** Where a decision was taken, when a session of a meeting body took it. */
+export type DecisionOrigin = { meetingSessionId: string };
+
+/** Takes a step on the case; answers with the id of the decision record it made, if any. */
 export async function transitionCase(
   db: Database,
   context: ActorContext,
   id: string,
   change: CaseTransition,
-) {
-  await db.transaction(async (tx) => {
+  origin?: DecisionOrigin,
+): Promise<string | undefined> {
+  return db.transaction(async (tx) => {
     const row = await loadCase(tx, context, id, 'write');
     const rule = transitionRule(row.status, change.to);
     if (!rule) throw invalidTransition(row.status, change.to);
@@ -97,6 +102,7 @@ export async function transitionCase(
       rule.decision && change.decision
         ? await insertDecision(tx, context, row, rule.decision, change.decision, {
             closureReason: rule.decision === 'closure' ? change.closureReason : null,
+            meetingSessionId: origin?.meetingSessionId ?? null,
           })
         : undefined;
     let fields: Partial<CaseRow> = {};
@@ -129,8 +135,36 @@ export async function transitionCase(
       action: 'case.transition',
       targetType: 'case',
       targetId: id,
-      detail: { from: row.status, to: change.to, decision: rule.decision ?? null },
+      detail: {
+        from: row.status,
+        to: change.to,
+        decision: rule.decision ?? null,
+        session: origin?.meetingSessionId ?? null,
+      },
     });
+    return decisionId;
+  });
+}
+
+/** A decision of a meeting on the case that takes no step (role split, policy, shared, raised). */
+export async function recordDecision(
+  db: Database,
+  context: ActorContext,
+  id: string,
+  kind: DecisionKind,
+  decision: DecisionInput,
+  origin: DecisionOrigin,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const row = await loadCase(tx, context, id, 'write');
+    const decisionId = await insertDecision(tx, context, row, kind, decision, origin);
+    await recordAudit(tx, context, {
+      action: 'case.transition',
+      targetType: 'case',
+      targetId: id,
+      detail: { decision: kind, session: origin.meetingSessionId },
+    });
+    return decisionId;
   });
 }
 

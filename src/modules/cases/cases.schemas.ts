@@ -171,6 +171,8 @@ export const ZDecision = z.object({
   content: z.string(),
   screeningOutcome: z.enum(SCREENING_OUTCOMES).nullable(),
   closureReason: z.enum(CLOSURE_REASONS).nullable(),
+  /** The session of a meeting body that took the decision, if one did. */
+  meetingSessionId: z.string().nullable(),
 });
 
 const ZAuthored = {

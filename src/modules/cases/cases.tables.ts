@@ -21,6 +21,7 @@ import type {
   ScreeningOutcome,
 } from '../../shared/case-vocabulary';
 import { households } from '../households/households.tables';
+import { meetingSessions } from '../meetings/meetings.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { referrals } from '../referrals/referrals.tables';
 import { tenants } from '../tenants/tenants.tables';
@@ -104,7 +105,7 @@ export const caseTeamMembers = pgTable(
   ],
 );
 
-// Decisions (date, deciding body, content) are records of their own; meetings link to them later.
+// Decisions (date, deciding body, content) are records of their own, linked to the session that took them.
 export const caseDecisions = pgTable(
   'case_decisions',
   {
@@ -115,6 +116,8 @@ export const caseDecisions = pgTable(
     content: text('content').notNull(),
     screeningOutcome: text('screening_outcome').$type<ScreeningOutcome>(),
     closureReason: text('closure_reason').$type<ClosureReason>(),
+    // Set when the decision was taken at a session of a meeting body (the meetings module).
+    meetingSessionId: uuid('meeting_session_id').references((): AnyPgColumn => meetingSessions.id),
     ...writtenBy(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
-import { ZConsent, ZConsentInput, ZWithdrawConsent } from './consent.schemas';
+import { ZConsent, ZConsentInput, ZWithdrawConsent, ZWithdrawnConsent } from './consent.schemas';
 import { recordConsent, withdrawConsent } from './consent.service';
 
 const tags = ['同意'];
@@ -25,7 +25,7 @@ export const consentRoutes = createRouter()
       tags,
       summary: '同意の撤回',
       request: { params: ZIdParam, body: jsonBody(ZWithdrawConsent) },
-      responses: { 200: jsonResponse(ZConsent, 'withdrawn') },
+      responses: { 200: jsonResponse(ZWithdrawnConsent, 'withdrawn') },
     }),
     async (c) =>
       c.json(

@@ -26,4 +26,6 @@ export const ZConsent = z.object({
   withdrawnOn: z.string().nullable(),
 });
 export type Consent = z.infer<typeof ZConsent>;
+/** A withdrawal also says how many items it took off consent-bound meeting agendas. */
+export const ZWithdrawnConsent = ZConsent.extend({ removedFromAgendas: z.number() });
 export const ZConsentList = z.object({ consents: z.array(ZConsent) });

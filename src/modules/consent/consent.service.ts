@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { dropItemsWithoutConsent } from '../meetings/agenda.service';
 import { organisations } from '../organisations/organisations.tables';
 import { personGroupIds, requireVisiblePerson } from '../people/people.service';
 import type { Consent, ConsentInput } from './consent.schemas';
@@ -94,7 +95,8 @@ export async function withdrawConsent(db: Database, context: ActorContext, id: s
       targetId: row.personId,
       detail: { consentId: id },
     });
-    return present(updated);
+    const removedFromAgendas = await dropItemsWithoutConsent(tx, context, row.personId, withdrawnOn);
+    return { ...present(updated), removedFromAgendas };
   });
 }
 

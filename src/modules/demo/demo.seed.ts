@@ -7,6 +7,7 @@ import { organisations } from '../organisations/organisations.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, DEMO_ZONES } from './demo.city';
+import { seedDemoMeetingBodies } from './demo.meetings';
 
 /** On an empty database, creates the demo city. Returns whether it did. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
@@ -51,6 +52,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       if (row) organisationIds.set(key, row.id);
     }
 
+    const userIds = new Map<string, { id: string; name: string; affiliation: string }>();
     for (const demoUser of DEMO_USERS) {
       const [user] = await tx
         .insert(users)
@@ -65,7 +67,10 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       const organisationId = organisationIds.get(demoUser.organisation);
       if (!user || !organisationId) throw new Error(`demo user ${demoUser.loginId} not created`);
       await tx.insert(memberships).values({ tenantId, userId: user.id, organisationId, role: demoUser.role });
+      const affiliation = DEMO_ORGANISATIONS.find((o) => o.key === demoUser.organisation)?.name ?? '';
+      userIds.set(demoUser.loginId, { id: user.id, name: demoUser.displayName, affiliation });
     }
+    await seedDemoMeetingBodies(tx, tenantId, userIds);
 
     await recordAudit(
       tx,

@@ -193,3 +193,38 @@ export async function householdRefsFor(db: Database, context: ActorContext, pers
     return rows;
   });
 }
+
+/**
+ * Who lives in the household and how they are related, without contact details, for a caller
+ * that has already decided access (the meeting packet of a tabled case). Not audited here:
+ * the caller audits the read it is part of.
+ */
+export async function householdComposition(tx: Database, householdId: string) {
+  const members = await tx
+    .select({
+      person: persons,
+      relation: householdMembers.relation,
+      livesTogether: householdMembers.livesTogether,
+    })
+    .from(householdMembers)
+    .innerJoin(persons, eq(persons.id, householdMembers.personId))
+    .where(eq(householdMembers.householdId, householdId))
+    .orderBy(householdMembers.createdAt);
+  const relationships = await tx
+    .select({
+      personAId: personRelationships.personAId,
+      personBId: personRelationships.personBId,
+      kind: personRelationships.kind,
+      ended: personRelationships.ended,
+    })
+    .from(personRelationships)
+    .where(eq(personRelationships.householdId, householdId));
+  return {
+    members: members.map((m) => ({
+      person: presentPerson(m.person, false),
+      relation: m.relation,
+      livesTogether: m.livesTogether,
+    })),
+    relationships,
+  };
+}

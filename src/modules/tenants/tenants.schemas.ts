@@ -5,6 +5,7 @@ export const ZTenantSettings = z.object({
   code: z.string(),
   referralOverdueDays: z.number(),
   caseInactivityDays: z.number(),
+  packetWindowDays: z.number(),
 });
 
 const days = (max: number) =>
@@ -17,5 +18,6 @@ const days = (max: number) =>
 export const ZUpdateTenantSettings = z.strictObject({
   referralOverdueDays: days(60).optional(),
   caseInactivityDays: days(365).optional(),
+  packetWindowDays: days(90).optional(),
 });
 export type UpdateTenantSettings = z.infer<typeof ZUpdateTenantSettings>;

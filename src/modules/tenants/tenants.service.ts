@@ -94,6 +94,7 @@ export async function getTenantSettings(db: Database, actor: Actor) {
     code: tenant.code,
     referralOverdueDays: tenant.referralOverdueDays,
     caseInactivityDays: tenant.caseInactivityDays,
+    packetWindowDays: tenant.packetWindowDays,
   };
 }
 

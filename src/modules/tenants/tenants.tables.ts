@@ -11,5 +11,7 @@ export const tenants = pgTable('tenants', {
   referralOverdueDays: integer('referral_overdue_days').notNull().default(3),
   // Municipal setting: a case (or a team agency) with no support record for this many days is flagged.
   caseInactivityDays: integer('case_inactivity_days').notNull().default(30),
+  // Municipal setting: a meeting packet stays readable to attendees this many days after the session.
+  packetWindowDays: integer('packet_window_days').notNull().default(14),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -4,7 +4,11 @@ import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-quer
 /** A write that refreshes what it changed and says so. */
 export function useApiMutation<TInput, TResult>(
   run: (input: TInput) => Promise<TResult>,
-  options: { invalidate: QueryKey[]; success: string; onDone?: (result: TResult) => void },
+  options: {
+    invalidate: QueryKey[];
+    success: string | ((result: TResult) => string);
+    onDone?: (result: TResult) => void;
+  },
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -13,7 +17,7 @@ export function useApiMutation<TInput, TResult>(
       await Promise.all(options.invalidate.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       notifications.show({
         color: 'teal',
-        message: options.success,
+        message: typeof options.success === 'string' ? options.success : options.success(result),
         closeButtonProps: { 'aria-label': '閉じる' },
       });
       options.onDone?.(result);

@@ -16,7 +16,13 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 
-type Settings = { name: string; code: string; referralOverdueDays: number; caseInactivityDays: number };
+type Settings = {
+  name: string;
+  code: string;
+  referralOverdueDays: number;
+  caseInactivityDays: number;
+  packetWindowDays: number;
+};
 type Issue = { code: string; label: string; sensitive: boolean };
 
 const settingsQuery = queryOptions({
@@ -33,10 +39,11 @@ export function SettingsPage() {
   const { data: vocabulary } = useSuspenseQuery(issuesQuery);
   const [days, setDays] = useState<number | string>(settings.referralOverdueDays);
   const [quietDays, setQuietDays] = useState<number | string>(settings.caseInactivityDays);
+  const [packetDays, setPacketDays] = useState<number | string>(settings.packetWindowDays);
   const [label, setLabel] = useState('');
   const [sensitive, setSensitive] = useState(false);
   const saveDays = useApiMutation(
-    (value: { referralOverdueDays: number; caseInactivityDays: number }) =>
+    (value: { referralOverdueDays: number; caseInactivityDays: number; packetWindowDays: number }) =>
       api('PATCH', '/api/settings', value),
     {
       invalidate: [settingsQuery.queryKey],
@@ -53,7 +60,11 @@ export function SettingsPage() {
   });
   const submitDays = (event: FormEvent) => {
     event.preventDefault();
-    saveDays.mutate({ referralOverdueDays: Number(days), caseInactivityDays: Number(quietDays) });
+    saveDays.mutate({
+      referralOverdueDays: Number(days),
+      caseInactivityDays: Number(quietDays),
+      packetWindowDays: Number(packetDays),
+    });
   };
   const submitIssue = (event: FormEvent) => {
     event.preventDefault();
@@ -93,6 +104,16 @@ export function SettingsPage() {
                 value={quietDays}
                 onChange={setQuietDays}
                 error={fieldError(saveDays.error, 'caseInactivityDays')}
+                w={360}
+              />
+              <NumberInput
+                label="会議資料を閲覧できる日数（開催日から）"
+                description="会議の出席者が議題の事例の資料を見られるのは、資料の配付から、開催日のあとこの日数までです。支援会議（法第106条の6）で同意のない事例を共有するときも同じです。"
+                min={1}
+                max={90}
+                value={packetDays}
+                onChange={setPacketDays}
+                error={fieldError(saveDays.error, 'packetWindowDays')}
                 w={360}
               />
               <Button type="submit" loading={saveDays.isPending}>

@@ -42,10 +42,16 @@ export function ConsentForm({
     onDone: onClose,
   });
   const withdraw = useApiMutation(
-    (id: string) => api('POST', `/api/consents/${id}/withdraw`, { withdrawnOn: todayInJapan() }),
+    (id: string) =>
+      api<{ removedFromAgendas: number }>('POST', `/api/consents/${id}/withdraw`, {
+        withdrawnOn: todayInJapan(),
+      }),
     {
       invalidate,
-      success: '同意の撤回を記録しました。',
+      success: ({ removedFromAgendas }) =>
+        removedFromAgendas > 0
+          ? `同意の撤回を記録しました。本人の同意が必要な会議の議題から、この方の事例を${removedFromAgendas}件外しました。`
+          : '同意の撤回を記録しました。',
     },
   );
   const name = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;

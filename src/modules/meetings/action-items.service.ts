@@ -1,0 +1,98 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { AppError, badRequest, notFound } from '../../server/errors';
+import { can, requireOrganisation, requirePermission } from '../access/access.policy';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { requireTenantOrganisation, today } from '../cases/case-common';
+import { actionItemsWhere } from './agenda.service';
+import type { ActionItemInput } from './meetings.schemas';
+import { agendaItems, meetingBodies, meetingSessions, sessionActionItems } from './meetings.tables';
+import { loadSession } from './sessions.service';
+
+// 宿題: what an agency undertook at a meeting, in its work queue until done.
+
+export async function addActionItem(
+  db: Database,
+  context: ActorContext,
+  sessionId: string,
+  input: ActionItemInput,
+) {
+  await db.transaction(async (tx) => {
+    await loadSession(tx, context, sessionId, 'write');
+    await requireTenantOrganisation(tx, context, input.ownerOrganisationId);
+    if (input.itemId) {
+      const [item] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.sessionId, sessionId)));
+      if (!item) throw notFound('議題');
+    }
+    if (input.dueOn < today()) throw badRequest('PAST_DATE', '期限は今日以降の日付にしてください。');
+    const [row] = await tx
+      .insert(sessionActionItems)
+      .values({ ...input, tenantId: context.actor.tenantId, sessionId })
+      .returning({ id: sessionActionItems.id });
+    await recordAudit(tx, context, {
+      action: 'meeting.action_item',
+      targetType: 'meeting_session',
+      targetId: sessionId,
+      detail: { added: row?.id, owner: input.ownerOrganisationId },
+    });
+  });
+}
+
+/** Done by the owning organisation (or by whoever runs the meetings). */
+export async function completeActionItem(db: Database, context: ActorContext, id: string) {
+  requirePermission(context.actor, 'case_content.write');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(sessionActionItems)
+      .where(and(eq(sessionActionItems.id, id), eq(sessionActionItems.tenantId, context.actor.tenantId)))
+      .for('update');
+    const mayDo =
+      row && (row.ownerOrganisationId === context.actor.organisationId || can(context.actor, 'meetings.run'));
+    if (!row || !mayDo) throw notFound('宿題');
+    if (row.doneOn) throw new AppError(409, 'ALREADY_DONE', 'この宿題はすでに完了しています。');
+    await tx
+      .update(sessionActionItems)
+      .set({ doneOn: today(), doneByUserId: context.actor.userId })
+      .where(eq(sessionActionItems.id, id));
+    await recordAudit(tx, context, {
+      action: 'meeting.action_item',
+      targetType: 'meeting_session',
+      targetId: row.sessionId,
+      detail: { done: id },
+    });
+  });
+}
+
+/** Open action items of the actor's organisation, soonest due first (for the work queue). */
+export async function myActionItems(db: Database, context: ActorContext) {
+  requirePermission(context.actor, 'case_content.read');
+  const organisationId = requireOrganisation(context.actor);
+  return db.transaction(async (tx) => {
+    const items = await actionItemsWhere(
+      tx,
+      and(eq(sessionActionItems.ownerOrganisationId, organisationId), isNull(sessionActionItems.doneOn)),
+    );
+    const sessions = items.length
+      ? await tx
+          .select({
+            id: meetingSessions.id,
+            startsAt: meetingSessions.startsAt,
+            bodyName: meetingBodies.name,
+          })
+          .from(meetingSessions)
+          .innerJoin(meetingBodies, eq(meetingBodies.id, meetingSessions.bodyId))
+          .where(sql`${meetingSessions.id} in ${[...new Set(items.map((i) => i.sessionId))]}`)
+      : [];
+    await recordAudit(tx, context, { action: 'meeting.action_item', detail: { read: items.length } });
+    return {
+      items: items.map((i) => {
+        const s = sessions.find((x) => x.id === i.sessionId);
+        return { ...i, bodyName: s?.bodyName ?? '', startsAt: s?.startsAt.toISOString() ?? '' };
+      }),
+    };
+  });
+}

@@ -1,0 +1,203 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client';
+import { AppError, badRequest, notFound } from '../../server/errors';
+import { CONFIDENTIALITY_BOUND } from '../../shared/meeting-vocabulary';
+import { can, requirePermission } from '../access/access.policy';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { organisations } from '../organisations/organisations.tables';
+import { memberships, users } from '../users/users.tables';
+import type { Body, BodyInput, MemberInput, MemberUpdate } from './meetings.schemas';
+import { meetingBodies, meetingBodyMembers } from './meetings.tables';
+
+type BodyRow = typeof meetingBodies.$inferSelect;
+type MemberRow = typeof meetingBodyMembers.$inferSelect;
+
+export const isConfidentialityBound = (body: Pick<BodyRow, 'legalBasis'>) =>
+  CONFIDENTIALITY_BOUND.includes(body.legalBasis);
+
+const presentMember = (m: MemberRow) => ({
+  id: m.id,
+  userId: m.userId,
+  name: m.name,
+  affiliation: m.affiliation,
+  confidentialityNotifiedOn: m.confidentialityNotifiedOn,
+  leftOn: m.leftOn,
+});
+
+const presentBody = (b: BodyRow, members: MemberRow[]): Body => ({
+  id: b.id,
+  name: b.name,
+  legalBasis: b.legalBasis,
+  tier: b.tier,
+  requiresConsent: b.requiresConsent,
+  confidentialityBound: isConfidentialityBound(b),
+  cadence: b.cadence,
+  isActive: b.isActive,
+  members: members.filter((m) => m.bodyId === b.id).map(presentMember),
+});
+
+/** Only bodies whose members carry a statutory duty of confidentiality may go without consent. */
+function checkConsentRule(input: BodyInput) {
+  if (!input.requiresConsent && !CONFIDENTIALITY_BOUND.includes(input.legalBasis)) {
+    throw badRequest(
+      'CONSENT_REQUIRED_BY_LAW',
+      '守秘義務が法律で定められていない会議体では、本人の同意なしに事例を検討できません。「本人の同意が必要」にしてください。',
+    );
+  }
+}
+
+export async function requireBody(tx: Database, context: ActorContext, id: string): Promise<BodyRow> {
+  const [row] = await tx
+    .select()
+    .from(meetingBodies)
+    .where(and(eq(meetingBodies.id, id), eq(meetingBodies.tenantId, context.actor.tenantId)));
+  if (!row) throw notFound('会議体');
+  return row;
+}
+
+/** Meeting bodies are the municipality's set-up, not resident data: every colleague may see them. */
+export async function listBodies(db: Database, context: ActorContext) {
+  requirePermission(context.actor, 'directory.read');
+  const bodies = await db
+    .select()
+    .from(meetingBodies)
+    .where(eq(meetingBodies.tenantId, context.actor.tenantId))
+    .orderBy(asc(meetingBodies.createdAt));
+  const members = bodies.length
+    ? await db
+        .select()
+        .from(meetingBodyMembers)
+        .where(
+          inArray(
+            meetingBodyMembers.bodyId,
+            bodies.map((b) => b.id),
+          ),
+        )
+        .orderBy(asc(meetingBodyMembers.createdAt))
+    : [];
+  return {
+    items: bodies.map((b) => presentBody(b, members)),
+    canRun: can(context.actor, 'meetings.run'),
+  };
+}
+
+export async function createBody(db: Database, context: ActorContext, input: BodyInput) {
+  requirePermission(context.actor, 'meetings.run');
+  checkConsentRule(input);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(meetingBodies)
+      .values({ ...input, tenantId: context.actor.tenantId })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, context, { action: 'meeting.body', targetType: 'meeting_body', targetId: row.id });
+    return presentBody(row, []);
+  });
+}
+
+export async function updateBody(db: Database, context: ActorContext, id: string, input: BodyInput) {
+  requirePermission(context.actor, 'meetings.run');
+  checkConsentRule(input);
+  await db.transaction(async (tx) => {
+    await requireBody(tx, context, id);
+    await tx.update(meetingBodies).set(input).where(eq(meetingBodies.id, id));
+    await recordAudit(tx, context, {
+      action: 'meeting.body',
+      targetType: 'meeting_body',
+      targetId: id,
+      detail: { updated: Object.keys(input) },
+    });
+  });
+}
+
+/** A user of the municipality, with the organisation they work for, as a member or attendee. */
+export async function resolvePerson(
+  tx: Database,
+  context: ActorContext,
+  input: Pick<MemberInput, 'userId' | 'name' | 'affiliation'>,
+) {
+  if (!input.userId) {
+    if (!input.name) throw badRequest('NAME_REQUIRED', '職員を選ぶか、外部の方の氏名を入力してください。');
+    return { userId: null, name: input.name, affiliation: input.affiliation };
+  }
+  const [user] = await tx
+    .select({ id: users.id, name: users.displayName, organisation: organisations.name })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.id, input.userId), eq(users.tenantId, context.actor.tenantId)))
+    .limit(1);
+  if (!user) throw notFound('職員');
+  return { userId: user.id, name: user.name, affiliation: input.affiliation ?? user.organisation };
+}
+
+export async function addMember(db: Database, context: ActorContext, bodyId: string, input: MemberInput) {
+  requirePermission(context.actor, 'meetings.run');
+  return db.transaction(async (tx) => {
+    await requireBody(tx, context, bodyId);
+    const person = await resolvePerson(tx, context, input);
+    if (person.userId) {
+      const [existing] = await tx
+        .select({ id: meetingBodyMembers.id })
+        .from(meetingBodyMembers)
+        .where(and(eq(meetingBodyMembers.bodyId, bodyId), eq(meetingBodyMembers.userId, person.userId)));
+      if (existing) throw new AppError(409, 'ALREADY_MEMBER', `${person.name}さんはすでに構成員です。`);
+    }
+    const [row] = await tx
+      .insert(meetingBodyMembers)
+      .values({
+        ...person,
+        tenantId: context.actor.tenantId,
+        bodyId,
+        confidentialityNotifiedOn: input.confidentialityNotifiedOn,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    await recordAudit(tx, context, {
+      action: 'meeting.body',
+      targetType: 'meeting_body',
+      targetId: bodyId,
+      detail: { addedMember: row.id },
+    });
+    return presentMember(row);
+  });
+}
+
+export async function updateMember(
+  db: Database,
+  context: ActorContext,
+  bodyId: string,
+  memberId: string,
+  input: MemberUpdate,
+) {
+  requirePermission(context.actor, 'meetings.run');
+  await db.transaction(async (tx) => {
+    await requireBody(tx, context, bodyId);
+    const [row] = await tx
+      .update(meetingBodyMembers)
+      .set(input)
+      .where(and(eq(meetingBodyMembers.id, memberId), eq(meetingBodyMembers.bodyId, bodyId)))
+      .returning({ id: meetingBodyMembers.id });
+    if (!row) throw notFound('構成員');
+    await recordAudit(tx, context, {
+      action: 'meeting.body',
+      targetType: 'meeting_body',
+      targetId: bodyId,
+      detail: { updatedMember: memberId, fields: Object.keys(input) },
+    });
+  });
+}
+
+/** Colleagues of the municipality with their organisation, to choose members and attendees from. */
+export async function listStaff(db: Database, context: ActorContext) {
+  requirePermission(context.actor, 'meetings.run');
+  const rows = await db
+    .select({ id: users.id, name: users.displayName, organisation: organisations.name })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(and(eq(users.tenantId, context.actor.tenantId), eq(users.isActive, true)))
+    .orderBy(asc(organisations.name), asc(users.displayNameKana));
+  const seen = new Set<string>();
+  return rows.filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));
+}

@@ -1,0 +1,308 @@
+import { z } from 'zod';
+import { CASE_STATUSES, CLOSURE_REASONS } from '../../shared/case-vocabulary';
+import {
+  ITEM_DECISION_TYPES,
+  LEGAL_BASES,
+  SESSION_STATES,
+  TIERS,
+  TOPIC_KINDS,
+} from '../../shared/meeting-vocabulary';
+import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { ZConnectionInput } from '../cases/cases.schemas';
+
+// ---- requests ----
+
+export const ZBodyInput = z.strictObject({
+  name: requiredText('会議体の名称', 100),
+  legalBasis: z.enum(LEGAL_BASES, { error: '根拠（会議の種類）を選んでください。' }),
+  tier: z.enum(TIERS).nullable().default(null),
+  requiresConsent: z.boolean({ error: '本人同意の要否を選んでください。' }),
+  cadence: optionalText('開催頻度', 100),
+  isActive: z.boolean().default(true),
+});
+export type BodyInput = z.infer<typeof ZBodyInput>;
+
+/** A member is a user of the system, or an outside person named with their affiliation. */
+export const ZMemberInput = z.strictObject({
+  userId: ZId.nullable().default(null),
+  name: optionalText('氏名', 100),
+  affiliation: optionalText('所属', 100),
+  confidentialityNotifiedOn: ZIsoDate.nullable().default(null),
+});
+export type MemberInput = z.infer<typeof ZMemberInput>;
+
+export const ZMemberUpdate = z.strictObject({
+  confidentialityNotifiedOn: ZIsoDate.nullable().optional(),
+  leftOn: ZIsoDate.nullable().optional(),
+});
+export type MemberUpdate = z.infer<typeof ZMemberUpdate>;
+
+export const ZSessionInput = z.strictObject({
+  bodyId: ZId,
+  startsAt: z.iso.datetime({ offset: true, error: '開催日時を入力してください。' }),
+  place: optionalText('場所', 200),
+  online: z.boolean().default(false),
+});
+export type SessionInput = z.infer<typeof ZSessionInput>;
+
+export const ZSessionUpdate = z.strictObject({
+  startsAt: z.iso.datetime({ offset: true, error: '開催日時を入力してください。' }).optional(),
+  place: optionalText('場所', 200).optional(),
+  online: z.boolean().optional(),
+  minutes: optionalText('会議録', 20000).optional(),
+});
+export type SessionUpdate = z.infer<typeof ZSessionUpdate>;
+
+export const ZHeldInput = z.strictObject({ heldOn: ZIsoDate });
+
+export const ZAttendeeInput = ZMemberInput.extend({
+  memberId: ZId.nullable().default(null),
+});
+export type AttendeeInput = z.infer<typeof ZAttendeeInput>;
+
+export const ZAttendeeUpdate = z.strictObject({ confidentialityNotifiedOn: ZIsoDate.nullable() });
+
+export const ZItemInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({ kind: z.literal('case'), caseId: ZId, notes: optionalText('メモ', 4000) }),
+    z.strictObject({
+      kind: z.literal('topic'),
+      topicKind: z.enum(TOPIC_KINDS, { error: '議題の種類を選んでください。' }),
+      title: requiredText('議題', 200),
+      notes: optionalText('メモ', 4000),
+    }),
+  ],
+  { error: '議題の種類（事例・テーマ）を選んでください。' },
+);
+export type ItemInput = z.infer<typeof ZItemInput>;
+
+export const ZItemUpdate = z.strictObject({
+  notes: optionalText('記録', 8000).optional(),
+  proposedOrganisationIds: z.array(ZId).max(30).optional(),
+});
+export type ItemUpdate = z.infer<typeof ZItemUpdate>;
+
+export const ZItemDecisionInput = z.strictObject({
+  type: z.enum(ITEM_DECISION_TYPES, { error: '決定の種類を選んでください。' }),
+  content: requiredText('決定の内容', 4000),
+  closureReason: z.enum(CLOSURE_REASONS).nullable().default(null),
+  connection: ZConnectionInput.nullable().default(null),
+});
+export type ItemDecisionInput = z.infer<typeof ZItemDecisionInput>;
+
+export const ZActionItemInput = z.strictObject({
+  itemId: ZId.nullable().default(null),
+  description: requiredText('内容', 1000),
+  ownerOrganisationId: ZId,
+  ownerUserId: ZId.nullable().default(null),
+  dueOn: ZIsoDate,
+});
+export type ActionItemInput = z.infer<typeof ZActionItemInput>;
+
+export const ZSessionListQuery = z.object({
+  when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+  bodyId: ZId.optional(),
+});
+export type SessionListQuery = z.infer<typeof ZSessionListQuery>;
+
+export const ZSessionParam = z.object({ id: ZId });
+export const ZItemParam = z.object({ id: ZId, itemId: ZId });
+export const ZPacketParam = z.object({ id: ZId, caseId: ZId });
+export const ZChildParam = z.object({ id: ZId, childId: ZId });
+
+// ---- responses ----
+
+const ZMember = z.object({
+  id: z.string(),
+  userId: z.string().nullable(),
+  name: z.string(),
+  affiliation: z.string().nullable(),
+  confidentialityNotifiedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+});
+
+export const ZBody = z.object({
+  id: z.string(),
+  name: z.string(),
+  legalBasis: z.enum(LEGAL_BASES),
+  tier: z.enum(TIERS).nullable(),
+  requiresConsent: z.boolean(),
+  confidentialityBound: z.boolean(),
+  cadence: z.string().nullable(),
+  isActive: z.boolean(),
+  members: z.array(ZMember),
+});
+export type Body = z.infer<typeof ZBody>;
+export const ZBodyList = z.object({ items: z.array(ZBody), canRun: z.boolean() });
+
+export const ZSessionSummary = z.object({
+  id: z.string(),
+  bodyId: z.string(),
+  bodyName: z.string(),
+  legalBasis: z.enum(LEGAL_BASES),
+  startsAt: z.string(),
+  place: z.string().nullable(),
+  online: z.boolean(),
+  state: z.enum(SESSION_STATES),
+  heldOn: z.string().nullable(),
+  caseCount: z.number(),
+  topicCount: z.number(),
+});
+export type SessionSummary = z.infer<typeof ZSessionSummary>;
+export const ZSessionList = z.object({ items: z.array(ZSessionSummary), canRun: z.boolean() });
+
+const ZAttendee = z.object({
+  id: z.string(),
+  memberId: z.string().nullable(),
+  userId: z.string().nullable(),
+  name: z.string(),
+  affiliation: z.string().nullable(),
+  isGuest: z.boolean(),
+  confidentialityNotifiedOn: z.string().nullable(),
+});
+
+const ZItemDecision = z.object({
+  id: z.string(),
+  type: z.enum(ITEM_DECISION_TYPES),
+  content: z.string(),
+  caseDecisionId: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const ZAgendaItem = z.object({
+  id: z.string(),
+  position: z.number(),
+  kind: z.enum(['case', 'topic']),
+  caseId: z.string().nullable(),
+  caseTitle: z.string().nullable(),
+  caseStatus: z.enum(CASE_STATUSES).nullable(),
+  consentInForce: z.boolean().nullable(),
+  topicKind: z.enum(TOPIC_KINDS).nullable(),
+  title: z.string().nullable(),
+  notes: z.string().nullable(),
+  proposedOrganisationIds: z.array(z.string()),
+  removedOn: z.string().nullable(),
+  removedReason: z.string().nullable(),
+  decisions: z.array(ZItemDecision),
+});
+export type AgendaItem = z.infer<typeof ZAgendaItem>;
+
+export const ZActionItem = z.object({
+  id: z.string(),
+  sessionId: z.string(),
+  itemId: z.string().nullable(),
+  description: z.string(),
+  ownerOrganisationId: z.string(),
+  ownerOrganisationName: z.string(),
+  ownerUserId: z.string().nullable(),
+  ownerUserName: z.string().nullable(),
+  dueOn: z.string(),
+  doneOn: z.string().nullable(),
+});
+export type ActionItem = z.infer<typeof ZActionItem>;
+
+export const ZSession = ZSessionSummary.extend({
+  minutes: z.string().nullable(),
+  preparedAt: z.string().nullable(),
+  requiresConsent: z.boolean(),
+  confidentialityBound: z.boolean(),
+  tier: z.enum(TIERS).nullable(),
+  /** The last day attendees may read the packets (null until the session is held). */
+  packetWindowEndsOn: z.string().nullable(),
+  canRun: z.boolean(),
+  /** False for an attendee of a confidentiality-bound body not yet told of the duty. */
+  agendaVisible: z.boolean(),
+  packetsOpen: z.boolean(),
+  attendees: z.array(ZAttendee),
+  items: z.array(ZAgendaItem),
+  actionItems: z.array(ZActionItem),
+});
+export type Session = z.infer<typeof ZSession>;
+
+export const ZActionItemList = z.object({
+  items: z.array(ZActionItem.extend({ bodyName: z.string(), startsAt: z.string() })),
+});
+
+const ZPacketPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  gender: z.string().nullable(),
+  age: z.string(),
+  isDeceased: z.boolean(),
+  relation: z.string().nullable(),
+  livesTogether: z.boolean(),
+  concerned: z.boolean(),
+});
+
+export const ZPacket = z.object({
+  session: z.object({
+    id: z.string(),
+    bodyName: z.string(),
+    legalBasis: z.enum(LEGAL_BASES),
+    startsAt: z.string(),
+    packetWindowEndsOn: z.string().nullable(),
+  }),
+  itemId: z.string(),
+  case: z.object({
+    id: z.string(),
+    status: z.enum(CASE_STATUSES),
+    summary: z.string(),
+    openedOn: z.string(),
+    householdName: z.string(),
+  }),
+  members: z.array(ZPacketPerson),
+  relationships: z.array(
+    z.object({
+      personAId: z.string(),
+      personBId: z.string(),
+      kind: z.string(),
+      ended: z.boolean(),
+    }),
+  ),
+  issues: z.array(z.string()),
+  team: z.array(
+    z.object({
+      organisationId: z.string(),
+      organisationName: z.string(),
+      role: z.string(),
+      userName: z.string().nullable(),
+      isLead: z.boolean(),
+    }),
+  ),
+  proposedOrganisations: z.array(z.object({ id: z.string(), name: z.string() })),
+  plan: z
+    .object({
+      version: z.number(),
+      approved: z.boolean(),
+      vision: z.string(),
+      goals: z.array(z.object({ text: z.string(), timeframe: z.string() })),
+      reviewOn: z.string().nullable(),
+    })
+    .nullable(),
+  openActions: z.array(
+    z.object({
+      text: z.string(),
+      organisationName: z.string(),
+      until: z.string().nullable(),
+      source: z.enum(['plan', 'meeting']),
+    }),
+  ),
+  notes: z.string().nullable(),
+});
+export type Packet = z.infer<typeof ZPacket>;
+
+export const ZMeetingCounts = z.object({
+  fiscalYear: z.number(),
+  bodies: z.array(
+    z.object({
+      bodyId: z.string(),
+      bodyName: z.string(),
+      legalBasis: z.enum(LEGAL_BASES),
+      sessionsHeld: z.number(),
+      casesDiscussed: z.number(),
+      decisions: z.record(z.enum(ITEM_DECISION_TYPES), z.number()),
+    }),
+  ),
+});
+export type MeetingCounts = z.infer<typeof ZMeetingCounts>;

@@ -1,0 +1,108 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { AppError, notFound } from '../../server/errors';
+import { addDays } from '../../shared/dates';
+import { can } from '../access/access.policy';
+import { packetWindowOpen } from '../access/meeting-scope';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { today } from '../cases/case-common';
+import { casePacket } from '../cases/case-packet';
+import { organisations } from '../organisations/organisations.tables';
+import type { Packet } from './meetings.schemas';
+import { agendaItems, sessionActionItems } from './meetings.tables';
+import { loadSession, packetWindowDays } from './sessions.service';
+
+/**
+ * 会議資料: what the attendees of a session may see of a tabled case, from the session's
+ * preparation until the packet window after it. At a 支援会議 (法第106条の6) this is how a case
+ * without consent is shared: the packet only, never the case file. Every read is audited with
+ * the session.
+ */
+export async function getPacket(
+  db: Database,
+  context: ActorContext,
+  sessionId: string,
+  caseId: string,
+): Promise<Packet> {
+  return db.transaction(async (tx) => {
+    const { session, body, agendaVisible } = await loadSession(tx, context, sessionId, 'read');
+    if (!agendaVisible) {
+      throw new AppError(
+        403,
+        'CONFIDENTIALITY_NOT_RECORDED',
+        '守秘義務の説明を受けた記録がないため、この会議の議題と資料は表示できません。会議の事務局に連絡してください。',
+      );
+    }
+    const [item] = await tx
+      .select()
+      .from(agendaItems)
+      .where(
+        and(
+          eq(agendaItems.sessionId, sessionId),
+          eq(agendaItems.caseId, caseId),
+          isNull(agendaItems.removedOn),
+        ),
+      );
+    if (!item) throw notFound('議題の事例');
+    const windowDays = await packetWindowDays(tx, session.tenantId);
+    if (!can(context.actor, 'meetings.run')) {
+      if (!session.preparedAt) {
+        throw new AppError(403, 'PACKET_NOT_READY', '会議の資料はまだ配付されていません。');
+      }
+      const [open] = await queryRows<{ open: boolean }>(
+        tx,
+        sql`select ${packetWindowOpen('s', today(), windowDays)} as open from meeting_sessions s where s.id = ${sessionId}`,
+      );
+      if (!open?.open) {
+        throw new AppError(
+          403,
+          'PACKET_WINDOW_CLOSED',
+          `この会議の資料を見られる期間（開催日から${windowDays}日間）は終わりました。`,
+        );
+      }
+    }
+    const packet = await casePacket(tx, caseId);
+    const proposed = item.proposedOrganisationIds.length
+      ? await tx
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(inArray(organisations.id, item.proposedOrganisationIds))
+      : [];
+    const meetingActions = await queryRows<{ description: string; name: string; due_on: string }>(
+      tx,
+      sql`select a.description, o.name, a.due_on::text from ${sessionActionItems} a
+          join ${agendaItems} i on i.id = a.item_id
+          join ${organisations} o on o.id = a.owner_organisation_id
+          where i.case_id = ${caseId} and a.done_on is null order by a.due_on`,
+    );
+    await recordAudit(tx, context, {
+      action: 'meeting.packet_read',
+      targetType: 'case',
+      targetId: caseId,
+      detail: { session: sessionId },
+    });
+    const { planActions, ...rest } = packet;
+    return {
+      ...rest,
+      session: {
+        id: session.id,
+        bodyName: body.name,
+        legalBasis: body.legalBasis,
+        startsAt: session.startsAt.toISOString(),
+        packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,
+      },
+      itemId: item.id,
+      proposedOrganisations: proposed,
+      openActions: [
+        ...planActions.map((a) => ({ ...a, source: 'plan' as const })),
+        ...meetingActions.map((a) => ({
+          text: a.description,
+          organisationName: a.name,
+          until: a.due_on,
+          source: 'meeting' as const,
+        })),
+      ],
+      notes: item.notes,
+    };
+  });
+}

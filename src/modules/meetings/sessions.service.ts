@@ -1,0 +1,282 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { now } from '../../server/clock';
+import { AppError, notFound } from '../../server/errors';
+import { addDays } from '../../shared/dates';
+import type { SessionState } from '../../shared/meeting-vocabulary';
+import { can, requirePermission } from '../access/access.policy';
+import { agendaAccess, packetWindowOpen, sessionAccess } from '../access/meeting-scope';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { noFutureDate, today } from '../cases/case-common';
+import { tenants } from '../tenants/tenants.tables';
+import { agendaOf } from './agenda.service';
+import { isConfidentialityBound, requireBody } from './bodies.service';
+import type {
+  Session,
+  SessionInput,
+  SessionListQuery,
+  SessionSummary,
+  SessionUpdate,
+} from './meetings.schemas';
+import { meetingBodies, meetingBodyMembers, meetingSessions, sessionAttendees } from './meetings.tables';
+
+export type SessionRow = typeof meetingSessions.$inferSelect;
+type BodyRow = typeof meetingBodies.$inferSelect;
+const SESSION = '"meeting_sessions"';
+const BODY = '"meeting_bodies"';
+
+export const stateOf = (s: Pick<SessionRow, 'heldOn' | 'preparedAt'>): SessionState =>
+  s.heldOn ? 'held' : s.preparedAt ? 'prepared' : 'planned';
+
+export async function packetWindowDays(tx: Database, tenantId: string): Promise<number> {
+  const [row] = await tx
+    .select({ days: tenants.packetWindowDays })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row?.days ?? 14;
+}
+
+/**
+ * The session with its body, if the actor may see it (404 otherwise), and whether they may see
+ * its agenda and packets. For writes the session row is locked until the transaction ends.
+ */
+export async function loadSession(tx: Database, context: ActorContext, id: string, mode: 'read' | 'write') {
+  if (mode === 'write') requirePermission(context.actor, 'meetings.run');
+  const [row] = await tx
+    .select({
+      session: meetingSessions,
+      body: meetingBodies,
+      agendaVisible: sql<boolean>`${agendaAccess(context.actor, SESSION, BODY)}`,
+    })
+    .from(meetingSessions)
+    .innerJoin(meetingBodies, eq(meetingBodies.id, meetingSessions.bodyId))
+    .where(and(eq(meetingSessions.id, id), sessionAccess(context.actor, SESSION)));
+  if (row && mode === 'write') {
+    await tx.execute(sql`select 1 from meeting_sessions where id = ${id} for update`);
+  }
+  if (!row) throw notFound('会議');
+  return row;
+}
+
+export function requireNotHeld(session: SessionRow, doing: string): void {
+  if (session.heldOn) {
+    throw new AppError(409, 'SESSION_HELD', `開催済みの会議では${doing}できません。`);
+  }
+}
+
+type SummaryRow = {
+  id: string;
+  body_id: string;
+  body_name: string;
+  legal_basis: BodyRow['legalBasis'];
+  starts_at: Date | string;
+  place: string | null;
+  online: boolean;
+  prepared_at: Date | string | null;
+  held_on: string | null;
+  case_count: number;
+  topic_count: number;
+};
+
+const presentSummary = (r: SummaryRow): SessionSummary => ({
+  id: r.id,
+  bodyId: r.body_id,
+  bodyName: r.body_name,
+  legalBasis: r.legal_basis,
+  startsAt: new Date(r.starts_at).toISOString(),
+  place: r.place,
+  online: r.online,
+  state: stateOf({ heldOn: r.held_on, preparedAt: r.prepared_at ? new Date(r.prepared_at) : null }),
+  heldOn: r.held_on,
+  caseCount: Number(r.case_count),
+  topicCount: Number(r.topic_count),
+});
+
+export async function listSessions(db: Database, context: ActorContext, query: SessionListQuery) {
+  requirePermission(context.actor, 'directory.read');
+  const at = now();
+  const when =
+    query.when === 'upcoming'
+      ? sql`s.held_on is null`
+      : query.when === 'past'
+        ? sql`s.held_on is not null`
+        : sql`true`;
+  const order = query.when === 'upcoming' ? sql`s.starts_at asc` : sql`s.starts_at desc`;
+  return db.transaction(async (tx) => {
+    const rows = await queryRows<SummaryRow>(
+      tx,
+      sql`select s.id, s.body_id, b.name as body_name, b.legal_basis, s.starts_at, s.place, s.online,
+            s.prepared_at, s.held_on::text,
+            (select count(*) from agenda_items i where i.session_id = s.id and i.case_id is not null and i.removed_on is null) as case_count,
+            (select count(*) from agenda_items i where i.session_id = s.id and i.case_id is null) as topic_count
+          from meeting_sessions s join meeting_bodies b on b.id = s.body_id
+          where ${sessionAccess(context.actor, 's')} and ${when}
+            ${query.bodyId ? sql`and s.body_id = ${query.bodyId}` : sql``}
+          order by ${order}
+          limit 200`,
+    );
+    await recordAudit(tx, context, {
+      action: 'meeting.session_list',
+      detail: { when: query.when, results: rows.length, at: at.toISOString() },
+    });
+    return { items: rows.map(presentSummary), canRun: can(context.actor, 'meetings.run') };
+  });
+}
+
+export async function createSession(db: Database, context: ActorContext, input: SessionInput) {
+  requirePermission(context.actor, 'meetings.run');
+  return db.transaction(async (tx) => {
+    const body = await requireBody(tx, context, input.bodyId);
+    if (!body.isActive) throw new AppError(409, 'BODY_INACTIVE', `${body.name}は現在使われていません。`);
+    const [row] = await tx
+      .insert(meetingSessions)
+      .values({
+        tenantId: context.actor.tenantId,
+        bodyId: body.id,
+        startsAt: new Date(input.startsAt),
+        place: input.place,
+        online: input.online,
+        createdByUserId: context.actor.userId,
+      })
+      .returning({ id: meetingSessions.id });
+    if (!row) throw new Error('insert returned nothing');
+    // The body's current members are the expected attendees; guests are added per session.
+    const members = await tx
+      .select()
+      .from(meetingBodyMembers)
+      .where(and(eq(meetingBodyMembers.bodyId, body.id), sql`${meetingBodyMembers.leftOn} is null`))
+      .orderBy(asc(meetingBodyMembers.createdAt));
+    if (members.length) {
+      await tx.insert(sessionAttendees).values(
+        members.map((m) => ({
+          tenantId: context.actor.tenantId,
+          sessionId: row.id,
+          memberId: m.id,
+          userId: m.userId,
+          name: m.name,
+          affiliation: m.affiliation,
+          confidentialityNotifiedOn: m.confidentialityNotifiedOn,
+        })),
+      );
+    }
+    await recordAudit(tx, context, {
+      action: 'meeting.session',
+      targetType: 'meeting_session',
+      targetId: row.id,
+      detail: { step: 'create', bodyId: body.id },
+    });
+    return row.id;
+  });
+}
+
+export async function updateSession(db: Database, context: ActorContext, id: string, input: SessionUpdate) {
+  await db.transaction(async (tx) => {
+    await loadSession(tx, context, id, 'write');
+    const { startsAt, ...rest } = input;
+    await tx
+      .update(meetingSessions)
+      .set({ ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) })
+      .where(eq(meetingSessions.id, id));
+    await recordAudit(tx, context, {
+      action: 'meeting.session',
+      targetType: 'meeting_session',
+      targetId: id,
+      detail: { step: 'update', fields: Object.keys(input) },
+    });
+  });
+}
+
+/** 資料配付: the packets of the tabled cases open to the attendees from now. */
+export async function prepareSession(db: Database, context: ActorContext, id: string) {
+  await db.transaction(async (tx) => {
+    const { session } = await loadSession(tx, context, id, 'write');
+    requireNotHeld(session, '資料を配付');
+    if (session.preparedAt) throw new AppError(409, 'ALREADY_PREPARED', '資料はすでに配付済みです。');
+    await tx.update(meetingSessions).set({ preparedAt: now() }).where(eq(meetingSessions.id, id));
+    await recordAudit(tx, context, {
+      action: 'meeting.session',
+      targetType: 'meeting_session',
+      targetId: id,
+      detail: { step: 'prepare' },
+    });
+  });
+}
+
+/** 開催済み: from this day the packet window counts down. */
+export async function markHeld(db: Database, context: ActorContext, id: string, heldOn: string) {
+  noFutureDate(heldOn, '開催日');
+  await db.transaction(async (tx) => {
+    const { session } = await loadSession(tx, context, id, 'write');
+    requireNotHeld(session, '開催の記録を');
+    await tx
+      .update(meetingSessions)
+      .set({ heldOn, preparedAt: session.preparedAt ?? now() })
+      .where(eq(meetingSessions.id, id));
+    await recordAudit(tx, context, {
+      action: 'meeting.session',
+      targetType: 'meeting_session',
+      targetId: id,
+      detail: { step: 'held' },
+    });
+  });
+}
+
+export async function getSession(db: Database, context: ActorContext, id: string): Promise<Session> {
+  return db.transaction(async (tx) => {
+    const { session, body, agendaVisible } = await loadSession(tx, context, id, 'read');
+    const windowDays = await packetWindowDays(tx, session.tenantId);
+    const [open] = await queryRows<{ open: boolean }>(
+      tx,
+      sql`select ${packetWindowOpen('s', today(), windowDays)} as open from meeting_sessions s where s.id = ${id}`,
+    );
+    const attendees = await tx
+      .select()
+      .from(sessionAttendees)
+      .where(eq(sessionAttendees.sessionId, id))
+      .orderBy(asc(sessionAttendees.isGuest), asc(sessionAttendees.createdAt));
+    const { items, actionItems } = agendaVisible
+      ? await agendaOf(tx, session)
+      : { items: [], actionItems: [] };
+    await recordAudit(tx, context, {
+      action: 'meeting.session_read',
+      targetType: 'meeting_session',
+      targetId: id,
+      detail: { agendaVisible, cases: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) },
+    });
+    return {
+      ...presentSummary({
+        id: session.id,
+        body_id: body.id,
+        body_name: body.name,
+        legal_basis: body.legalBasis,
+        starts_at: session.startsAt,
+        place: session.place,
+        online: session.online,
+        prepared_at: session.preparedAt,
+        held_on: session.heldOn,
+        case_count: items.filter((i) => i.caseId && !i.removedOn).length,
+        topic_count: items.filter((i) => !i.caseId).length,
+      }),
+      minutes: agendaVisible ? session.minutes : null,
+      preparedAt: session.preparedAt?.toISOString() ?? null,
+      requiresConsent: body.requiresConsent,
+      confidentialityBound: isConfidentialityBound(body),
+      tier: body.tier,
+      packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,
+      canRun: can(context.actor, 'meetings.run'),
+      agendaVisible,
+      packetsOpen: open?.open === true,
+      attendees: attendees.map((a) => ({
+        id: a.id,
+        memberId: a.memberId,
+        userId: a.userId,
+        name: a.name,
+        affiliation: a.affiliation,
+        isGuest: a.isGuest,
+        confidentialityNotifiedOn: a.confidentialityNotifiedOn,
+      })),
+      items,
+      actionItems,
+    };
+  });
+}
