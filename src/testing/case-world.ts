@@ -96,3 +96,47 @@ export async function startCaseWorld() {
     referralId: created.body.referralIds[0] ?? '',
   };
 }
+
+/** The 8050 case of the world, with its assessment and a consented plan, at 会議決定待ち. */
+export async function caseAwaitingDecision(world: CaseWorld): Promise<string> {
+  const as = world.as;
+  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
+    referralId: world.referralId,
+    summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
+  });
+  const caseId = opened.body.id;
+  const caseStep = (path: string, payload: unknown = {}) => world.step(caseId, 'coordinator', path, payload);
+  await caseStep('/screening', { outcome: 'multi_agency', reason: '複数の課題が重なる', decidedOn: today() });
+  const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
+  await caseStep('/assessments', {
+    members: [{ personId: page.body.members[0]?.personId, situations: { care: '要介護2' } }],
+    wishes: '母は自宅で暮らし続けたい。',
+    urgency: 'medium',
+    view: '家計と介護を並行して支える。',
+  });
+  await caseStep('/transitions', { to: 'planning' });
+  await caseStep('/team', { organisationId: world.orgIds.jiritsu, role: '家計改善・就労支援' });
+  const planned = await caseStep('/plans', {
+    content: {
+      vision: '母が自宅で安心して暮らし、息子が家の外に居場所を持つ。',
+      issues: ['家賃の滞納', '母の介護'],
+      goals: [{ key: 'g1', text: '滞納を解消し家計を安定させる', timeframe: '6か月' }],
+      actions: [
+        {
+          key: 'a1',
+          goalKey: 'g1',
+          text: '家計改善支援と家賃の分納相談',
+          organisationId: world.orgIds.jiritsu,
+          frequency: '月2回',
+          from: today(),
+          until: daysFromToday(60),
+        },
+      ],
+    },
+    reviewOn: daysFromToday(90),
+  });
+  await caseStep(`/plans/${planned.body.plan?.id}/consent`, { consentOn: today(), consentMethod: 'written' });
+  const tabled = await caseStep('/transitions', { to: 'awaiting_decision' });
+  expect(tabled.body.status).toBe('awaiting_decision');
+  return caseId;
+}

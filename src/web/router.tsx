@@ -30,8 +30,14 @@ import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
 import { ConsultationForm } from './routes/intake/ConsultationForm';
 import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
+import { BodiesPage } from './routes/meetings/BodiesPage';
+import { MeetingsPage } from './routes/meetings/MeetingsPage';
+import { PacketPage } from './routes/meetings/PacketPage';
+import { SessionPage } from './routes/meetings/SessionPage';
+import { WhiteboardPage } from './routes/meetings/WhiteboardPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
+import { MeetingPrint } from './routes/print/MeetingPrint';
 import { ReferralPrint } from './routes/print/ReferralPrint';
 import { ReferralPage } from './routes/referrals/ReferralPage';
 import { ReferralsPage } from './routes/referrals/ReferralsPage';
@@ -114,6 +120,12 @@ const routeTree = rootRoute.addChildren([
   printPage('/print/referrals/$id', () => <ReferralPrint />),
   printPage('/print/consultations/$id', () => <ConsultationPrint />),
   printPage('/print/cases/$id/$sheet', () => <CasePrint />),
+  printPage('/print/meetings/$id/$sheet', () => <MeetingPrint />),
+  printPage('/whiteboard/$id/$caseId', () => (
+    <Suspense fallback={<Loading />}>
+      <WhiteboardPage />
+    </Suspense>
+  )),
   shellRoute.addChildren([
     page('/', () => <HomePage />),
     ...WORK_AREAS.filter((item) => !item.ready).map((item) =>
@@ -129,6 +141,10 @@ const routeTree = rootRoute.addChildren([
     page('/cases/$id', () => <CasePage />),
     page('/cases/$id/assessment', () => <AssessmentForm />),
     page('/cases/$id/plan', () => <PlanForm />),
+    page('/meetings', () => <MeetingsPage />),
+    page('/meetings/bodies', () => <BodiesPage />),
+    page('/meetings/$id', () => <SessionPage />),
+    page('/meetings/$id/cases/$caseId', () => <PacketPage />),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

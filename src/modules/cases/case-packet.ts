@@ -86,6 +86,12 @@ export async function casePacket(tx: Database, caseId: string) {
           approved: plan.approvedDecisionId !== null,
           vision: plan.content.vision,
           goals: plan.content.goals.map((g) => ({ text: g.text, timeframe: g.timeframe })),
+          actions: plan.content.actions.map((a) => ({
+            text: a.text,
+            organisationName: organisationName(a.organisationId),
+            frequency: a.frequency,
+            until: a.until,
+          })),
           reviewOn: plan.reviewOn,
         }
       : null,

@@ -277,6 +277,15 @@ export const ZPacket = z.object({
       approved: z.boolean(),
       vision: z.string(),
       goals: z.array(z.object({ text: z.string(), timeframe: z.string() })),
+      /** 役割分担: who does what (for a plan awaiting approval, what the meeting is asked to approve). */
+      actions: z.array(
+        z.object({
+          text: z.string(),
+          organisationName: z.string(),
+          frequency: z.string(),
+          until: z.string(),
+        }),
+      ),
       reviewOn: z.string().nullable(),
     })
     .nullable(),

@@ -5,8 +5,8 @@ import { personName } from '../lib/labels';
 // Ecomap: the household in the middle, the organisations involved around it, and the tie
 // drawn by its quality: strong (thick line), weak (dashed), stressful (line with hatches).
 
-type Tie = 'strong' | 'weak' | 'stressful';
-type Party = { name: string; tie: Tie; note: string };
+export type Tie = 'strong' | 'weak' | 'stressful';
+export type Party = { name: string; tie: Tie; note: string };
 
 const TIE_BY_STATUS: Record<ReferralStatus, Tie | null> = {
   draft: null,
@@ -61,8 +61,27 @@ function tiePath(x1: number, y1: number, x2: number, y2: number, tie: Tie) {
 }
 
 export function Ecomap({ household }: { household: HouseholdView }) {
-  const parties = partiesOf(household);
-  const names = household.members.map((m) => personName(m.person));
+  return (
+    <EcomapDrawing
+      name={household.name}
+      memberNames={household.members.map((m) => personName(m.person))}
+      parties={partiesOf(household)}
+    />
+  );
+}
+
+/** The drawing itself, for any set of parties (a meeting's whiteboard draws the team). */
+export function EcomapDrawing({
+  name,
+  memberNames: names,
+  parties,
+  legend = '凡例：太線＝強い関わり　破線＝弱い関わり（受理待ち）　斜線入り＝ストレスのある関係（辞退・不調）',
+}: {
+  name: string;
+  memberNames: string[];
+  parties: Party[];
+  legend?: string;
+}) {
   return (
     <figure style={{ margin: 0 }}>
       <svg
@@ -73,7 +92,7 @@ export function Ecomap({ household }: { household: HouseholdView }) {
         aria-labelledby="ecomap-title"
       >
         <title id="ecomap-title">
-          エコマップ：{household.name}と、
+          エコマップ：{name}と、
           {parties.map((p) => `${p.name}（${p.note}）`).join('、') || '関わる機関なし'}
         </title>
         {parties.map((party, i) => {
@@ -105,16 +124,14 @@ export function Ecomap({ household }: { household: HouseholdView }) {
         })}
         <circle cx={CX} cy={CY} r={70} fill="#ffe8cc" stroke="#212529" strokeWidth={2} />
         <text x={CX} y={CY - 8} textAnchor="middle" fontSize={14} fontWeight={700}>
-          {household.name}
+          {name}
         </text>
         <text x={CX} y={CY + 12} textAnchor="middle" fontSize={11}>
           {names.slice(0, 3).join('・')}
           {names.length > 3 ? ' ほか' : ''}
         </text>
       </svg>
-      <figcaption style={{ fontSize: 13 }}>
-        凡例：太線＝強い関わり　破線＝弱い関わり（受理待ち）　斜線入り＝ストレスのある関係（辞退・不調）
-      </figcaption>
+      <figcaption style={{ fontSize: 13 }}>{legend}</figcaption>
     </figure>
   );
 }

@@ -9,7 +9,19 @@ const SIZE = 36;
 const GAP_X = 120;
 const GAP_Y = 120;
 
-type Member = HouseholdView['members'][number];
+/** What the drawing needs of a household (the household page, or a meeting packet). */
+type Member = {
+  person: Pick<
+    HouseholdView['members'][number]['person'],
+    'id' | 'familyName' | 'givenName' | 'gender' | 'isDeceased'
+  >;
+  relation: string | null;
+  livesTogether: boolean;
+};
+type Relationship = Omit<HouseholdView['relationships'][number], 'kind'> & {
+  kind: HouseholdView['relationships'][number]['kind'] | string;
+};
+export type GenogramHousehold = { members: Member[]; relationships: Relationship[] };
 
 const shapeOf = (gender: string | null) => {
   const g = (gender ?? '').trim();
@@ -18,7 +30,7 @@ const shapeOf = (gender: string | null) => {
   return 'diamond';
 };
 
-function generations(members: Member[], relationships: HouseholdView['relationships']) {
+function generations(members: Member[], relationships: Relationship[]) {
   const level = new Map<string, number>(members.map((m) => [m.person.id, 0]));
   // Children sit one row below their parents; partners share a row. A few passes settle it.
   for (let pass = 0; pass < members.length + 1; pass++) {
@@ -37,7 +49,7 @@ function generations(members: Member[], relationships: HouseholdView['relationsh
   return level;
 }
 
-export function Genogram({ household }: { household: HouseholdView }) {
+export function Genogram({ household }: { household: GenogramHousehold }) {
   const { members, relationships } = household;
   if (members.length === 0) return null;
   const level = generations(members, relationships);

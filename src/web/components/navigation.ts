@@ -43,7 +43,7 @@ export const WORK_AREAS: NavItem[] = [
     to: '/meetings',
     label: '会議',
     description: '重層的支援会議・支援会議などの開催、同意の確認、決定事項を記録します。',
-    ready: false,
+    ready: true,
     permission: 'case_content.read',
   },
   {

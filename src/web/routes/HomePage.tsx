@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ADMIN_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
 import { CaseCounts } from './cases/CaseCounts';
+import { MeetingCounts } from './meetings/MeetingCounts';
 import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
@@ -48,7 +49,12 @@ export function HomePage() {
         </section>
       )}
 
-      {hasPermission(session, 'aggregates.read') && <CaseCounts />}
+      {hasPermission(session, 'aggregates.read') && (
+        <>
+          <CaseCounts />
+          <MeetingCounts />
+        </>
+      )}
 
       {adminLinks.length > 0 && (
         <section aria-labelledby="admin-title">
@@ -81,7 +87,6 @@ export function HomePage() {
             これから使えるようになる機能
           </Title>
           <List size="sm" c="gray.8">
-            <List.Item>会議（重層的支援会議・支援会議）と同意の確認、決定の記録</List.Item>
             <List.Item>アウトリーチ（見守りからの情報と関係づくりの記録）</List.Item>
           </List>
         </section>

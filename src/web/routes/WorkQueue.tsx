@@ -8,6 +8,8 @@ import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
 import { apiGet } from '../lib/api';
 import { useSession } from '../lib/session';
+import { MeetingActionItems } from './meetings/MeetingActionItems';
+import { actionItemsQuery } from './meetings/meeting-queries';
 import { referralsQuery } from './referrals/ReferralsPage';
 
 type Item = { key: string; urgent: boolean; overdue: boolean; label: string; referral: ReferralSummary };
@@ -78,6 +80,7 @@ export function WorkQueue() {
     queryKey: ['case-work-queue'],
     queryFn: () => apiGet<{ items: WorkItem[]; total: number }>('/api/cases/work-queue'),
   });
+  const meetingItems = useQuery(actionItemsQuery);
   const items: Item[] = [
     ...(inbox.data ?? [])
       .filter((r) => OPEN_INBOX.has(r.status))
@@ -107,10 +110,15 @@ export function WorkQueue() {
       })),
   ].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Number(b.overdue) - Number(a.overdue));
 
-  if (items.length === 0 && !alerts.data?.alerts.length && !caseItems.data?.items.length) {
+  if (
+    items.length === 0 &&
+    !alerts.data?.alerts.length &&
+    !caseItems.data?.items.length &&
+    !meetingItems.data?.length
+  ) {
     return (
       <EmptyState title="いま対応が必要な事項はありません">
-        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容などが、ここに並びます。
+        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容、会議の宿題などが、ここに並びます。
       </EmptyState>
     );
   }
@@ -129,6 +137,7 @@ export function WorkQueue() {
         </Paper>
       ))}
       <CaseItems items={caseItems.data?.items ?? []} />
+      <MeetingActionItems items={meetingItems.data ?? []} />
       {caseItems.data && caseItems.data.total > caseItems.data.items.length && (
         <Text size="sm" c="gray.8">
           事例の対応事項は全部で{caseItems.data.total}件あります（期日の近い{caseItems.data.items.length}

@@ -28,6 +28,7 @@ import {
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
+import { sessionPath } from '../meetings/meeting-queries';
 import { AssessmentView } from './AssessmentView';
 import { CaseTimeline } from './CaseTimeline';
 import { caseQuery, todayInJapan } from './case-queries';
@@ -162,7 +163,13 @@ function Decisions({ caseData }: { caseData: Case }) {
             </Table.Td>
             <Table.Td>
               <Text size="sm" fw={700}>
-                {d.decidingBody}
+                {d.meetingSessionId ? (
+                  <Anchor component={Link} to={sessionPath(d.meetingSessionId)}>
+                    {d.decidingBody}（会議の記録）
+                  </Anchor>
+                ) : (
+                  d.decidingBody
+                )}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {d.content}

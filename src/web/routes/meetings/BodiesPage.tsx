@@ -1,0 +1,130 @@
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { Body } from '../../../modules/meetings/meetings.schemas';
+import { LEGAL_BASIS_LABELS, TIER_LABELS } from '../../../shared/meeting-vocabulary';
+import { DateText } from '../../components/DateText';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { api } from '../../lib/api';
+import { useApiMutation } from '../../lib/mutation';
+import { todayInJapan } from '../cases/case-queries';
+import { BodyDialog, MemberDialog } from './BodyDialogs';
+import { bodiesQuery, MEETINGS } from './meeting-queries';
+
+/** 会議体: the municipality's standing meetings, the law they sit under, and their members. */
+export function BodiesPage() {
+  const { data } = useSuspenseQuery(bodiesQuery);
+  const [editing, setEditing] = useState<Body | 'new' | null>(null);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Text c="gray.8" size="sm">
+            <Link to={MEETINGS}>会議</Link> ／ 会議体
+          </Text>
+          <Title order={1} size="h2">
+            会議体
+          </Title>
+          <Text c="gray.8">
+            会議の根拠（法律）によって、本人の同意がない事例を検討できるか、構成員に守秘義務の説明が要るかが決まります。
+          </Text>
+        </div>
+        {data.canRun && <Button onClick={() => setEditing('new')}>会議体を追加</Button>}
+      </Group>
+      {data.items.map((body) => (
+        <BodyCard key={body.id} body={body} canRun={data.canRun} onEdit={() => setEditing(body)} />
+      ))}
+      {editing && <BodyDialog body={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
+    </Stack>
+  );
+}
+
+function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdit: () => void }) {
+  const [adding, setAdding] = useState(false);
+  const notice = useApiMutation(
+    (memberId: string) =>
+      api('PATCH', `/api/meetings/bodies/${body.id}/members/${memberId}`, {
+        confidentialityNotifiedOn: todayInJapan(),
+      }),
+    { invalidate: [bodiesQuery.queryKey], success: '守秘義務の説明を記録しました。' },
+  );
+  const members = body.members.filter((m) => !m.leftOn);
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Group gap="xs">
+            <Title order={2} size="h4">
+              {body.name}
+            </Title>
+            <Badge variant="light">{LEGAL_BASIS_LABELS[body.legalBasis]}</Badge>
+            {body.tier && (
+              <Badge variant="light" color="grape">
+                {TIER_LABELS[body.tier]}
+              </Badge>
+            )}
+            <Badge variant="outline" color={body.requiresConsent ? 'teal' : 'indigo'}>
+              {body.requiresConsent ? '本人の同意が必要' : '同意なしで検討できる（守秘義務）'}
+            </Badge>
+            {!body.isActive && <Badge color="gray">使用停止</Badge>}
+          </Group>
+          {canRun && (
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={() => setAdding(true)}>
+                構成員を追加
+              </Button>
+              <Button size="xs" variant="default" onClick={onEdit}>
+                設定を変更
+              </Button>
+            </Group>
+          )}
+        </Group>
+        <Text size="sm">開催：{body.cadence ?? '—'}</Text>
+        <ErrorAlert error={notice.error} />
+        {members.length === 0 ? (
+          <Text size="sm" c="gray.8">
+            構成員はまだいません。「構成員を追加」で職員や外部の方を加えると、会議の出席者として入ります。
+          </Text>
+        ) : (
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>構成員</Table.Th>
+                <Table.Th>所属</Table.Th>
+                {body.confidentialityBound && <Table.Th>守秘義務の説明</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {members.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>{m.name}</Table.Td>
+                  <Table.Td>{m.affiliation ?? '—'}</Table.Td>
+                  {body.confidentialityBound && (
+                    <Table.Td>
+                      {m.confidentialityNotifiedOn ? (
+                        <DateText value={m.confidentialityNotifiedOn} />
+                      ) : (
+                        <Group gap="xs">
+                          <Text size="sm" c="orange.9" fw={700}>
+                            未記録
+                          </Text>
+                          {canRun && (
+                            <Button size="xs" variant="default" onClick={() => notice.mutate(m.id)}>
+                              今日説明した
+                            </Button>
+                          )}
+                        </Group>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+      {adding && <MemberDialog body={body} onClose={() => setAdding(false)} />}
+    </Paper>
+  );
+}
