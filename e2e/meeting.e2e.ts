@@ -147,8 +147,9 @@ describe('meetings in the browser', () => {
     await page.goto(`${world.server.url}/`);
     await logOut(page);
     await logIn(page, world.server.url, 'demo-lawyer');
-    await page.goto(`${world.server.url}/meetings`);
-    await page.getByRole('link', { name: /令和/ }).first().click();
+    // The meeting member's home lists the meetings they attend.
+    await page.getByRole('heading', { name: '出席予定の会議' }).waitFor();
+    await page.getByRole('link', { name: '支援会議（法第106条の6）' }).click();
     await page.getByRole('link', { name: '松岡さん世帯（松岡 トメ）' }).click();
     await page.getByRole('heading', { name: '事例の概要' }).waitFor();
     await page.getByText('目指す姿：母が自宅で安心して暮らし').waitFor();

@@ -8,7 +8,8 @@ export type NavItem = {
   permission?: Permission;
 };
 
-// Areas of the product in the order of the support flow; "ready: false" areas are announced
+// Areas of the product in the order of the support flow (the front-line areas for those who
+// write records; 会議 also for meeting members, who only read what is tabled); "ready: false" areas are announced
 // so that users see where their work will live, and say what is coming.
 export const WORK_AREAS: NavItem[] = [
   {
@@ -16,28 +17,28 @@ export const WORK_AREAS: NavItem[] = [
     label: '相談受付',
     description: 'どの機関でも、どなたの相談でも受け付け、必要な機関へつなぎます。',
     ready: true,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/referrals',
     label: 'つなぎ',
     description: '受け取ったつなぎに応え、送ったつなぎの経過を追います。',
     ready: true,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/households',
     label: '世帯・本人',
     description: '世帯の構成、ジェノグラム・エコマップ、これまでの相談とつなぎの経過を見ます。',
     ready: true,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/cases',
     label: '多機関協働',
     description: 'スクリーニング、アセスメント、支援プラン、支援経過、評価、終結を記録します。',
     ready: true,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/meetings',
@@ -51,21 +52,21 @@ export const WORK_AREAS: NavItem[] = [
     label: 'アウトリーチ',
     description: '見守りからの情報を受け、時間をかけた関係づくりを記録します。',
     ready: false,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/participation',
     label: '参加支援',
     description: '本人の希望と地域の資源をつなぎ、定着まで支えます。',
     ready: false,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/community',
     label: '地域づくり',
     description: '地域資源・居場所・地域課題を整理し、プラットフォームづくりにつなげます。',
     ready: false,
-    permission: 'case_content.read',
+    permission: 'case_content.write',
   },
   {
     to: '/program',

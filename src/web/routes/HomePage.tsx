@@ -8,6 +8,7 @@ import { ADMIN_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
 import { CaseCounts } from './cases/CaseCounts';
 import { MeetingCounts } from './meetings/MeetingCounts';
+import { UpcomingMeetings } from './meetings/UpcomingMeetings';
 import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
@@ -15,6 +16,7 @@ export function HomePage() {
   const membership = activeMembership(session);
   const today = new Date();
   const readsCases = hasPermission(session, 'case_content.read');
+  const writesCases = hasPermission(session, 'case_content.write');
   const adminLinks = ADMIN_AREAS.filter((item) => item.permission && hasPermission(session, item.permission));
 
   return (
@@ -40,12 +42,21 @@ export function HomePage() {
         </EmptyState>
       )}
 
-      {membership && readsCases && (
+      {membership && writesCases && (
         <section aria-labelledby="queue-title">
           <Title order={2} size="h3" id="queue-title" mb="sm">
             対応が必要なこと
           </Title>
           <WorkQueue />
+        </section>
+      )}
+
+      {membership && readsCases && !writesCases && (
+        <section aria-labelledby="meetings-title">
+          <Title order={2} size="h3" id="meetings-title" mb="sm">
+            出席予定の会議
+          </Title>
+          <UpcomingMeetings />
         </section>
       )}
 
@@ -81,7 +92,7 @@ export function HomePage() {
         </section>
       )}
 
-      {membership && readsCases && (
+      {membership && writesCases && (
         <section aria-labelledby="next-title">
           <Title order={2} size="h3" id="next-title" mb="sm">
             これから使えるようになる機能
