@@ -1,25 +1,12 @@
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import type { Session } from '../../../modules/meetings/meetings.schemas';
 import { confirmAction } from '../../components/confirm';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormButtons } from '../../components/FormButtons';
 import { todayInJapan } from '../cases/case-queries';
-import { staffQuery, useSessionChange } from './meeting-queries';
+import { MeetingPersonDialog } from './MeetingPersonDialog';
+import { useSessionChange } from './meeting-queries';
 
 /** 出席者: members and guests; at a confidentiality-bound body, when each was told of the duty. */
 export function AttendeesPanel({ session }: { session: Session }) {
@@ -120,59 +107,18 @@ export function AttendeesPanel({ session }: { session: Session }) {
 
 function GuestDialog({ session, onClose }: { session: Session; onClose: () => void }) {
   const add = useSessionChange(session.id, 'POST', '/attendees', 'ゲストを加えました。', onClose);
-  const staff = useQuery(staffQuery);
-  const [userId, setUserId] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [affiliation, setAffiliation] = useState('');
-  const [notifiedOn, setNotifiedOn] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate({
-      body: {
-        userId,
-        name: userId ? null : name,
-        affiliation,
-        confidentialityNotifiedOn: notifiedOn || null,
-      },
-    });
-  };
   return (
-    <Modal opened onClose={onClose} title="ゲストを加える" size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={add.error} />
-          <Select
-            label="システムを使う職員・構成員から選ぶ"
-            description="弁護士・保護観察官など、ログインして資料を見る方はここから選びます。"
-            searchable
-            clearable
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.organisation}）` }))}
-            value={userId}
-            onChange={setUserId}
-          />
-          {!userId && (
-            <Group grow>
-              <TextInput label="または氏名" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-              <TextInput
-                label="所属"
-                value={affiliation}
-                onChange={(e) => setAffiliation(e.currentTarget.value)}
-              />
-            </Group>
-          )}
-          {session.confidentialityBound && (
-            <TextInput
-              type="date"
-              label="守秘義務を説明した日"
-              description="記録がないゲストは、議題と資料を見られません。"
-              max={todayInJapan()}
-              value={notifiedOn}
-              onChange={(e) => setNotifiedOn(e.currentTarget.value)}
-            />
-          )}
-          <FormButtons onCancel={onClose} busy={add.isPending} label="加える" />
-        </Stack>
-      </form>
-    </Modal>
+    <MeetingPersonDialog
+      title="ゲストを加える"
+      pickLabel="システムを使う職員・構成員から選ぶ"
+      pickDescription="弁護士・保護観察官など、ログインして資料を見る方はここから選びます。"
+      nameLabel="または氏名"
+      confidentialityBound={session.confidentialityBound}
+      submitLabel="加える"
+      busy={add.isPending}
+      error={add.error}
+      onSubmit={(input) => add.mutate({ body: input })}
+      onClose={onClose}
+    />
   );
 }

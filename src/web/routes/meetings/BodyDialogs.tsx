@@ -1,5 +1,4 @@
 import { Checkbox, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Body } from '../../../modules/meetings/meetings.schemas';
 import {
@@ -14,8 +13,8 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
-import { todayInJapan } from '../cases/case-queries';
-import { bodiesQuery, staffQuery } from './meeting-queries';
+import { MeetingPersonDialog, type MeetingPersonInput } from './MeetingPersonDialog';
+import { bodiesQuery } from './meeting-queries';
 
 export function BodyDialog({ body, onClose }: { body: Body | null; onClose: () => void }) {
   const save = useApiMutation(
@@ -106,67 +105,21 @@ export function BodyDialog({ body, onClose }: { body: Body | null; onClose: () =
 }
 
 export function MemberDialog({ body, onClose }: { body: Body; onClose: () => void }) {
-  const staff = useQuery(staffQuery);
   const add = useApiMutation(
-    (input: unknown) => api('POST', `/api/meetings/bodies/${body.id}/members`, input),
-    {
-      invalidate: [bodiesQuery.queryKey],
-      success: '構成員を追加しました。',
-      onDone: onClose,
-    },
+    (input: MeetingPersonInput) => api('POST', `/api/meetings/bodies/${body.id}/members`, input),
+    { invalidate: [bodiesQuery.queryKey], success: '構成員を追加しました。', onDone: onClose },
   );
-  const [userId, setUserId] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [affiliation, setAffiliation] = useState('');
-  const [notifiedOn, setNotifiedOn] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    add.mutate({
-      userId,
-      name: userId ? null : name,
-      affiliation,
-      confidentialityNotifiedOn: notifiedOn || null,
-    });
-  };
   return (
-    <Modal opened onClose={onClose} title={`構成員を追加：${body.name}`} size="lg">
-      <form onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={add.error} />
-          <Select
-            label="職員から選ぶ"
-            searchable
-            clearable
-            data={(staff.data ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.organisation}）` }))}
-            value={userId}
-            onChange={setUserId}
-          />
-          {!userId && (
-            <Group grow>
-              <TextInput
-                label="または外部の方の氏名"
-                value={name}
-                onChange={(e) => setName(e.currentTarget.value)}
-              />
-              <TextInput
-                label="所属"
-                value={affiliation}
-                onChange={(e) => setAffiliation(e.currentTarget.value)}
-              />
-            </Group>
-          )}
-          {body.confidentialityBound && (
-            <TextInput
-              type="date"
-              label="守秘義務を説明した日"
-              max={todayInJapan()}
-              value={notifiedOn}
-              onChange={(e) => setNotifiedOn(e.currentTarget.value)}
-            />
-          )}
-          <FormButtons onCancel={onClose} busy={add.isPending} label="追加する" />
-        </Stack>
-      </form>
-    </Modal>
+    <MeetingPersonDialog
+      title={`構成員を追加：${body.name}`}
+      pickLabel="職員から選ぶ"
+      nameLabel="または外部の方の氏名"
+      confidentialityBound={body.confidentialityBound}
+      submitLabel="追加する"
+      busy={add.isPending}
+      error={add.error}
+      onSubmit={(input) => add.mutate(input)}
+      onClose={onClose}
+    />
   );
 }
