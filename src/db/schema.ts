@@ -7,6 +7,7 @@ export * from '../modules/households/households.tables';
 export * from '../modules/intake/intake.tables';
 export * from '../modules/meetings/meetings.tables';
 export * from '../modules/organisations/organisations.tables';
+export * from '../modules/outreach/outreach.tables';
 export * from '../modules/people/people.tables';
 export * from '../modules/referrals/referrals.tables';
 export * from '../modules/tenants/tenants.tables';

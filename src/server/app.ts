@@ -18,6 +18,7 @@ import { intakeRoutes } from '../modules/intake/intake.routes';
 import { bodyRoutes } from '../modules/meetings/bodies.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { organisationRoutes } from '../modules/organisations/organisations.routes';
+import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
@@ -95,7 +96,8 @@ export function createApp(deps: Deps) {
     .route('/api/settings', tenantRoutes)
     .route('/api/cases', caseRoutes)
     .route('/api/meetings/bodies', bodyRoutes)
-    .route('/api/meetings', meetingRoutes);
+    .route('/api/meetings', meetingRoutes)
+    .route('/api/outreach', outreachRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

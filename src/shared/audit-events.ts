@@ -58,6 +58,17 @@ export const AUDIT_ACTIONS = [
   'meeting.action_item',
   'meeting.packet_read',
   'meeting.counts',
+  'outreach.partner',
+  'outreach.report',
+  'outreach.read',
+  'outreach.list',
+  'outreach.update',
+  'outreach.activity',
+  'outreach.stage',
+  'outreach.convert',
+  'outreach.history_read',
+  'outreach.work_queue',
+  'outreach.counts',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -123,6 +134,17 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'meeting.action_item': '宿題（アクション）の記録',
   'meeting.packet_read': '会議資料の閲覧',
   'meeting.counts': '会議の件数集計',
+  'outreach.partner': '見守り協定先の登録・変更',
+  'outreach.report': '気になる人・世帯の報告',
+  'outreach.read': 'アウトリーチの記録の閲覧',
+  'outreach.list': 'アウトリーチの一覧の閲覧',
+  'outreach.update': 'アウトリーチの記録の変更',
+  'outreach.activity': '接触・情報収集の記録',
+  'outreach.stage': '関係の段階の変更',
+  'outreach.convert': '同意を得て相談につなぐ',
+  'outreach.history_read': 'アウトリーチの経過の閲覧',
+  'outreach.work_queue': 'アウトリーチの対応が必要なことの閲覧',
+  'outreach.counts': 'アウトリーチの件数集計',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
@@ -145,4 +167,6 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   case: '多機関協働事例',
   meeting_body: '会議体',
   meeting_session: '会議',
+  watch_partner: '見守り協定先',
+  outreach_record: 'アウトリーチの記録',
 };

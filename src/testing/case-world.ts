@@ -22,6 +22,7 @@ const LOGINS = {
   manager: 'demo-manager',
   admin: 'demo-admin',
   lawyer: 'demo-lawyer', // 会議構成員 (弁護士): a guest of meetings, on no team
+  outreach: 'demo-outreach', // アウトリーチ支援員 (社会福祉協議会)
 } as const;
 export type Who = keyof typeof LOGINS;
 

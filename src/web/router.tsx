@@ -35,6 +35,9 @@ import { MeetingsPage } from './routes/meetings/MeetingsPage';
 import { PacketPage } from './routes/meetings/PacketPage';
 import { SessionPage } from './routes/meetings/SessionPage';
 import { WhiteboardPage } from './routes/meetings/WhiteboardPage';
+import { OutreachPage } from './routes/outreach/OutreachPage';
+import { PartnersPage } from './routes/outreach/PartnersPage';
+import { RecordPage } from './routes/outreach/RecordPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { MeetingPrint } from './routes/print/MeetingPrint';
@@ -145,6 +148,9 @@ const routeTree = rootRoute.addChildren([
     page('/meetings/bodies', () => <BodiesPage />),
     page('/meetings/$id', () => <SessionPage />),
     page('/meetings/$id/cases/$caseId', () => <PacketPage />),
+    page('/outreach', () => <OutreachPage />),
+    page('/outreach/partners', () => <PartnersPage />),
+    page('/outreach/$id', () => <RecordPage />),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

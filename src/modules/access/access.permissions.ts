@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'aggregates.read', // counts for KPIs, never content
   'cases.coordinate', // open and screen 多機関協働 cases, see every case of the municipality
   'meetings.run', // set up meeting bodies, prepare sessions, table cases, record decisions
+  'outreach.work', // see and write outreach records and watch partners (the outreach team)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -20,9 +21,10 @@ const FRONT_LINE: Permission[] = ['directory.read', 'case_content.read', 'case_c
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
     case 'coordinator':
-      return [...FRONT_LINE, 'cases.coordinate', 'meetings.run'];
-    case 'consultant':
+      return [...FRONT_LINE, 'cases.coordinate', 'meetings.run', 'outreach.work'];
     case 'outreach_worker':
+      return [...FRONT_LINE, 'outreach.work'];
+    case 'consultant':
     case 'participation_coordinator':
     case 'community_worker':
       return FRONT_LINE;

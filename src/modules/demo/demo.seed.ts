@@ -8,6 +8,7 @@ import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, DEMO_ZONES } from './demo.city';
 import { seedDemoMeetingBodies } from './demo.meetings';
+import { seedDemoWatchPartners } from './demo.outreach';
 
 /** On an empty database, creates the demo city. Returns whether it did. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
@@ -71,6 +72,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
       userIds.set(demoUser.loginId, { id: user.id, name: demoUser.displayName, affiliation });
     }
     await seedDemoMeetingBodies(tx, tenantId, userIds);
+    await seedDemoWatchPartners(tx, tenantId);
 
     await recordAudit(
       tx,

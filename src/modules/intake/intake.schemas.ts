@@ -36,6 +36,8 @@ export const ZConsultationInput = z
     shareConsent: z.enum(SHARE_CONSENT, { error: '情報共有の同意を選んでください。' }),
     consentMethod: z.enum(CONSENT_METHODS).nullable().default(null),
     referral: ZReferralPart.nullable().default(null),
+    /** The outreach record of the person who has now consented: its history goes with them. */
+    outreachRecordId: ZId.nullable().default(null),
   })
   .refine((c) => !(c.personId && c.newPerson), {
     error: '本人は「選ぶ」か「新規登録」のどちらかにしてください。',

@@ -10,6 +10,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { insertConsent } from '../consent/consent.service';
 import { householdMembers, households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
+import { convertRecord } from '../outreach/relationship.service';
 import { createPersonIn, requireVisiblePerson } from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { insertReferral } from '../referrals/referrals.service';
@@ -134,6 +135,15 @@ export async function createConsultation(db: Database, context: ActorContext, in
         organisationIds: [],
         obtainedOn: formatWestern(new Date(input.receivedAt)),
         method: input.consentMethod,
+      });
+    }
+    if (input.outreachRecordId) {
+      await convertRecord(tx, context, input.outreachRecordId, {
+        consultationId: row.id,
+        personId,
+        householdId,
+        shareConsent: input.shareConsent,
+        on: formatWestern(new Date(input.receivedAt)),
       });
     }
     if (input.referral && input.outcome !== 'handled_here' && input.outcome !== 'info_only') {

@@ -3,6 +3,7 @@ import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'd
 import type { ItemDecisionType, LegalBasis, Tier, TopicKind } from '../../shared/meeting-vocabulary';
 import { caseDecisions, cases } from '../cases/cases.tables';
 import { organisations } from '../organisations/organisations.tables';
+import { outreachRecords } from '../outreach/outreach.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
 
@@ -104,6 +105,8 @@ export const agendaItems = pgTable(
       .references(() => meetingSessions.id),
     position: integer('position').notNull(),
     caseId: uuid('case_id').references(() => cases.id),
+    // An outreach record, tabled at a 支援会議 before the person has consented.
+    outreachRecordId: uuid('outreach_record_id').references(() => outreachRecords.id),
     topicKind: text('topic_kind').$type<TopicKind>(),
     title: text('title'),
     notes: text('notes'),

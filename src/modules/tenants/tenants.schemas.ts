@@ -6,6 +6,7 @@ export const ZTenantSettings = z.object({
   referralOverdueDays: z.number(),
   caseInactivityDays: z.number(),
   packetWindowDays: z.number(),
+  outreachStaleDays: z.number(),
 });
 
 const days = (max: number) =>
@@ -19,5 +20,6 @@ export const ZUpdateTenantSettings = z.strictObject({
   referralOverdueDays: days(60).optional(),
   caseInactivityDays: days(365).optional(),
   packetWindowDays: days(90).optional(),
+  outreachStaleDays: days(365).optional(),
 });
 export type UpdateTenantSettings = z.infer<typeof ZUpdateTenantSettings>;

@@ -95,6 +95,7 @@ export async function getTenantSettings(db: Database, actor: Actor) {
     referralOverdueDays: tenant.referralOverdueDays,
     caseInactivityDays: tenant.caseInactivityDays,
     packetWindowDays: tenant.packetWindowDays,
+    outreachStaleDays: tenant.outreachStaleDays,
   };
 }
 

@@ -13,5 +13,7 @@ export const tenants = pgTable('tenants', {
   caseInactivityDays: integer('case_inactivity_days').notNull().default(30),
   // Municipal setting: a meeting packet stays readable to attendees this many days after the session.
   packetWindowDays: integer('packet_window_days').notNull().default(14),
+  // Municipal setting: an open outreach record with no contact attempt for this many days is stale.
+  outreachStaleDays: integer('outreach_stale_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

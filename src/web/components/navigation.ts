@@ -51,7 +51,7 @@ export const WORK_AREAS: NavItem[] = [
     to: '/outreach',
     label: 'アウトリーチ',
     description: '見守りからの情報を受け、時間をかけた関係づくりを記録します。',
-    ready: false,
+    ready: true,
     permission: 'case_content.write',
   },
   {

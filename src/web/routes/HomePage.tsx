@@ -9,6 +9,7 @@ import { activeMembership, hasPermission, useSession } from '../lib/session';
 import { CaseCounts } from './cases/CaseCounts';
 import { MeetingCounts } from './meetings/MeetingCounts';
 import { UpcomingMeetings } from './meetings/UpcomingMeetings';
+import { OutreachCounts } from './outreach/OutreachCounts';
 import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
@@ -64,6 +65,7 @@ export function HomePage() {
         <>
           <CaseCounts />
           <MeetingCounts />
+          <OutreachCounts />
         </>
       )}
 

@@ -10,6 +10,8 @@ import { apiGet } from '../lib/api';
 import { useSession } from '../lib/session';
 import { MeetingActionItems } from './meetings/MeetingActionItems';
 import { actionItemsQuery } from './meetings/meeting-queries';
+import { OutreachQueue } from './outreach/OutreachQueue';
+import { outreachQueueQuery } from './outreach/outreach-queries';
 import { referralsQuery } from './referrals/ReferralsPage';
 
 type Item = { key: string; urgent: boolean; overdue: boolean; label: string; referral: ReferralSummary };
@@ -81,6 +83,7 @@ export function WorkQueue() {
     queryFn: () => apiGet<{ items: WorkItem[]; total: number }>('/api/cases/work-queue'),
   });
   const meetingItems = useQuery(actionItemsQuery);
+  const outreachItems = useQuery(outreachQueueQuery);
   const items: Item[] = [
     ...(inbox.data ?? [])
       .filter((r) => OPEN_INBOX.has(r.status))
@@ -114,11 +117,12 @@ export function WorkQueue() {
     items.length === 0 &&
     !alerts.data?.alerts.length &&
     !caseItems.data?.items.length &&
-    !meetingItems.data?.length
+    !meetingItems.data?.length &&
+    !outreachItems.data?.items.length
   ) {
     return (
       <EmptyState title="いま対応が必要な事項はありません">
-        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容、会議の宿題などが、ここに並びます。
+        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容、会議の宿題、アウトリーチの予定などが、ここに並びます。
       </EmptyState>
     );
   }
@@ -136,6 +140,7 @@ export function WorkQueue() {
           </Group>
         </Paper>
       ))}
+      <OutreachQueue items={outreachItems.data?.items ?? []} />
       <CaseItems items={caseItems.data?.items ?? []} />
       <MeetingActionItems items={meetingItems.data ?? []} />
       {caseItems.data && caseItems.data.total > caseItems.data.items.length && (

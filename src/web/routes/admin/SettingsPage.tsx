@@ -22,6 +22,7 @@ type Settings = {
   referralOverdueDays: number;
   caseInactivityDays: number;
   packetWindowDays: number;
+  outreachStaleDays: number;
 };
 type Issue = { code: string; label: string; sensitive: boolean };
 
@@ -40,11 +41,11 @@ export function SettingsPage() {
   const [days, setDays] = useState<number | string>(settings.referralOverdueDays);
   const [quietDays, setQuietDays] = useState<number | string>(settings.caseInactivityDays);
   const [packetDays, setPacketDays] = useState<number | string>(settings.packetWindowDays);
+  const [staleDays, setStaleDays] = useState<number | string>(settings.outreachStaleDays);
   const [label, setLabel] = useState('');
   const [sensitive, setSensitive] = useState(false);
   const saveDays = useApiMutation(
-    (value: { referralOverdueDays: number; caseInactivityDays: number; packetWindowDays: number }) =>
-      api('PATCH', '/api/settings', value),
+    (value: Omit<Settings, 'name' | 'code'>) => api('PATCH', '/api/settings', value),
     {
       invalidate: [settingsQuery.queryKey],
       success: '設定を保存しました。',
@@ -64,6 +65,7 @@ export function SettingsPage() {
       referralOverdueDays: Number(days),
       caseInactivityDays: Number(quietDays),
       packetWindowDays: Number(packetDays),
+      outreachStaleDays: Number(staleDays),
     });
   };
   const submitIssue = (event: FormEvent) => {
@@ -114,6 +116,16 @@ export function SettingsPage() {
                 value={packetDays}
                 onChange={setPacketDays}
                 error={fieldError(saveDays.error, 'packetWindowDays')}
+                w={360}
+              />
+              <NumberInput
+                label="アウトリーチの接触が途絶えたとみなす日数"
+                description="この日数のあいだ接触の試みがないアウトリーチの記録は「接触が途絶えている」と表示され、担当者のホームに出ます。"
+                min={1}
+                max={365}
+                value={staleDays}
+                onChange={setStaleDays}
+                error={fieldError(saveDays.error, 'outreachStaleDays')}
                 w={360}
               />
               <Button type="submit" loading={saveDays.isPending}>

@@ -29,6 +29,7 @@ import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
 import { sessionPath } from '../meetings/meeting-queries';
+import { OutreachHistory } from '../outreach/OutreachHistory';
 import { AssessmentView } from './AssessmentView';
 import { CaseTimeline } from './CaseTimeline';
 import { caseQuery, todayInJapan } from './case-queries';
@@ -282,6 +283,7 @@ export function CasePage() {
             </Tabs.List>
             <Tabs.Panel value="timeline" pt="md">
               <CaseTimeline caseData={c} />
+              <OutreachHistory householdId={c.householdId} />
             </Tabs.Panel>
             <Tabs.Panel value="assessment" pt="md">
               <AssessmentView caseData={c} />

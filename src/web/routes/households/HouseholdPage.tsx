@@ -13,6 +13,7 @@ import { Genogram } from '../../components/Genogram';
 import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
 import { HouseholdCases } from '../cases/HouseholdCases';
+import { OutreachHistory } from '../outreach/OutreachHistory';
 import { ConsentForm } from './ConsentForm';
 import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
@@ -174,6 +175,7 @@ export function HouseholdPage() {
           </Stack>
         )}
       </Paper>
+      <OutreachHistory householdId={household.id} />
       {consentFor && (
         <ConsentForm person={consentFor} householdId={household.id} onClose={() => setConsentFor(null)} />
       )}

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Checkbox,
   Group,
@@ -32,6 +33,7 @@ import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
 import { useSession } from '../../lib/session';
+import { recordQuery } from '../outreach/outreach-queries';
 import { DuplicateWarning } from './DuplicateWarning';
 import { IssuePicker } from './IssuePicker';
 
@@ -68,9 +70,18 @@ const emptyForm = () => ({
 });
 type FormState = ReturnType<typeof emptyForm>;
 
+/** Opened from an outreach record (?outreach=…): the person has consented after months of contact. */
+const outreachRecordId = () => new URLSearchParams(window.location.search).get('outreach');
+
 export function ConsultationForm() {
   const session = useSession();
-  const draft = useDraft<FormState>(`consultation:${session.user.id}`, emptyForm());
+  const fromOutreach = outreachRecordId();
+  const draft = useDraft<FormState>(
+    `consultation:${session.user.id}${fromOutreach ? `:outreach:${fromOutreach}` : ''}`,
+    fromOutreach
+      ? { ...emptyForm(), channel: 'home_visit', shareConsent: 'given', outcome: 'refer_multi_agency' }
+      : emptyForm(),
+  );
   const form = draft.value;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     draft.setValue((f) => ({ ...f, [key]: value }));
@@ -124,6 +135,7 @@ export function ConsultationForm() {
               actionsTaken: form.actionsTaken,
             }
           : null,
+        outreachRecordId: fromOutreach,
       });
       draft.clear();
       await queryClient.invalidateQueries();
@@ -147,6 +159,7 @@ export function ConsultationForm() {
           </Button>
         </Group>
         {draft.restored && <DraftRestored onDiscard={draft.reset} />}
+        {fromOutreach && <FromOutreach recordId={fromOutreach} />}
 
         <Paper withBorder p="md">
           <Title order={2} size="h4" mb="sm">
@@ -376,5 +389,14 @@ export function ConsultationForm() {
         </Group>
       </Stack>
     </form>
+  );
+}
+
+function FromOutreach({ recordId }: { recordId: string }) {
+  const record = useQuery(recordQuery(recordId));
+  return (
+    <Alert color="teal" title={`アウトリーチの記録「${record.data?.label ?? '…'}」から受け付けます`}>
+      本人を登録し、関係機関との情報共有への同意を記録してください。保存すると記録は「同意を得た」になり、届いた情報と接触の経過は、世帯の画面と事例で見られるようになります。
+    </Alert>
   );
 }
