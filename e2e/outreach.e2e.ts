@@ -93,7 +93,10 @@ describe('outreach in the browser', () => {
       '話せた',
       '民生委員と訪問。玄関越しに5分ほど話せた。「母の手続きが手つかず」。',
     );
-    await page.getByText(/^会えた（/).first().waitFor();
+    await page
+      .getByText(/^会えた（/)
+      .first()
+      .waitFor();
     await moveTo('関係づくり中');
     await moveTo('相談できる関係');
     expect(await seriousViolations(page)).toEqual([]);

@@ -32,6 +32,7 @@ import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
 import { BodiesPage } from './routes/meetings/BodiesPage';
 import { MeetingsPage } from './routes/meetings/MeetingsPage';
+import { OutreachPacketPage } from './routes/meetings/OutreachPacketPage';
 import { PacketPage } from './routes/meetings/PacketPage';
 import { SessionPage } from './routes/meetings/SessionPage';
 import { WhiteboardPage } from './routes/meetings/WhiteboardPage';
@@ -148,6 +149,7 @@ const routeTree = rootRoute.addChildren([
     page('/meetings/bodies', () => <BodiesPage />),
     page('/meetings/$id', () => <SessionPage />),
     page('/meetings/$id/cases/$caseId', () => <PacketPage />),
+    page('/meetings/$id/outreach/$recordId', () => <OutreachPacketPage />),
     page('/outreach', () => <OutreachPage />),
     page('/outreach/partners', () => <PartnersPage />),
     page('/outreach/$id', () => <RecordPage />),

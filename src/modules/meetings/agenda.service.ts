@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound } from '../../server/errors';
@@ -15,9 +15,11 @@ import { loadCase, requireTenantOrganisation, today } from '../cases/case-common
 import { recordDecision, transitionCase } from '../cases/case-steps.service';
 import { selectCaseSummaries } from '../cases/cases.service';
 import { organisations } from '../organisations/organisations.tables';
+import { outreachRecords } from '../outreach/outreach.tables';
 import { users } from '../users/users.tables';
 import type { ActionItem, AgendaItem, ItemDecisionInput, ItemInput, ItemUpdate } from './meetings.schemas';
 import { agendaDecisions, agendaItems, type meetingBodies, sessionActionItems } from './meetings.tables';
+import { checkOutreachTabling } from './outreach-tabling';
 import { loadSession, requireNotHeld, type SessionRow } from './sessions.service';
 
 type BodyRow = typeof meetingBodies.$inferSelect;
@@ -58,6 +60,13 @@ export async function agendaOf(tx: Database, session: SessionRow) {
         sql`select c.id, ${caseConsentInForce('c', today())} as ok from cases c where c.id in ${caseIds}`,
       )
     : [];
+  const outreachIds = rows.flatMap((r) => (r.outreachRecordId ? [r.outreachRecordId] : []));
+  const outreach = outreachIds.length
+    ? await tx
+        .select({ id: outreachRecords.id, label: outreachRecords.label })
+        .from(outreachRecords)
+        .where(inArray(outreachRecords.id, outreachIds))
+    : [];
   const decisions = await tx
     .select()
     .from(agendaDecisions)
@@ -68,9 +77,12 @@ export async function agendaOf(tx: Database, session: SessionRow) {
     return {
       id: r.id,
       position: r.position,
-      kind: r.caseId ? 'case' : 'topic',
+      kind: r.caseId ? 'case' : r.outreachRecordId ? 'outreach' : 'topic',
       caseId: r.caseId,
-      caseTitle: summary ? `${summary.householdName}（${summary.personNames.join('・') || '世帯'}）` : null,
+      outreachRecordId: r.outreachRecordId,
+      caseTitle: summary
+        ? `${summary.householdName}（${summary.personNames.join('・') || '世帯'}）`
+        : (outreach.find((o) => o.id === r.outreachRecordId)?.label ?? null),
       caseStatus: (summary?.status as CaseStatus | undefined) ?? null,
       consentInForce: r.caseId ? consent.some((c) => c.id === r.caseId && c.ok) : null,
       topicKind: r.topicKind,
@@ -157,6 +169,8 @@ export async function addItem(db: Database, context: ActorContext, sessionId: st
         throw consentRefusal(body);
       }
     }
+    if (input.kind === 'outreach')
+      await checkOutreachTabling(tx, context, sessionId, body, input.outreachRecordId);
     const [last] = await tx
       .select({ position: max(agendaItems.position) })
       .from(agendaItems)
@@ -168,6 +182,7 @@ export async function addItem(db: Database, context: ActorContext, sessionId: st
         sessionId,
         position: (last?.position ?? 0) + 1,
         caseId: input.kind === 'case' ? input.caseId : null,
+        outreachRecordId: input.kind === 'outreach' ? input.outreachRecordId : null,
         topicKind: input.kind === 'topic' ? input.topicKind : null,
         title: input.kind === 'topic' ? input.title : null,
         notes: input.notes,
@@ -176,6 +191,7 @@ export async function addItem(db: Database, context: ActorContext, sessionId: st
     await audit(tx, context, sessionId, {
       added: item?.id,
       case: input.kind === 'case' ? input.caseId : null,
+      outreachRecord: input.kind === 'outreach' ? input.outreachRecordId : null,
     });
   });
 }

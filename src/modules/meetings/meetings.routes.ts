@@ -21,6 +21,7 @@ import {
   ZItemParam,
   ZItemUpdate,
   ZMeetingCounts,
+  ZOutreachPacket,
   ZPacket,
   ZPacketParam,
   ZSession,
@@ -29,6 +30,7 @@ import {
   ZSessionListQuery,
   ZSessionUpdate,
 } from './meetings.schemas';
+import { getOutreachPacket } from './outreach-packet.service';
 import { getPacket } from './packet.service';
 import {
   createSession,
@@ -225,6 +227,20 @@ export const meetingRoutes = createRouter()
     async (c) => {
       const { id, caseId } = c.req.valid('param');
       return c.json(await getPacket(c.get('deps').db, requestContext(c), id, caseId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/sessions/{id}/outreach/{childId}',
+      tags,
+      summary: '議題のアウトリーチの記録の会議資料（支援会議の出席者、閲覧期間内のみ）',
+      request: { params: ZChildParam },
+      responses: { 200: jsonResponse(ZOutreachPacket, 'the packet') },
+    }),
+    async (c) => {
+      const { id, childId } = c.req.valid('param');
+      return c.json(await getOutreachPacket(c.get('deps').db, requestContext(c), id, childId), 200);
     },
   )
   .openapi(

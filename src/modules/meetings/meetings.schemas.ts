@@ -9,6 +9,7 @@ import {
 } from '../../shared/meeting-vocabulary';
 import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
 import { ZConnectionInput } from '../cases/cases.schemas';
+import { ZRecord } from '../outreach/outreach.schemas';
 
 // ---- requests ----
 
@@ -67,13 +68,18 @@ export const ZItemInput = z.discriminatedUnion(
   [
     z.strictObject({ kind: z.literal('case'), caseId: ZId, notes: optionalText('メモ', 4000) }),
     z.strictObject({
+      kind: z.literal('outreach'),
+      outreachRecordId: ZId,
+      notes: optionalText('メモ', 4000),
+    }),
+    z.strictObject({
       kind: z.literal('topic'),
       topicKind: z.enum(TOPIC_KINDS, { error: '議題の種類を選んでください。' }),
       title: requiredText('議題', 200),
       notes: optionalText('メモ', 4000),
     }),
   ],
-  { error: '議題の種類（事例・テーマ）を選んでください。' },
+  { error: '議題の種類（事例・アウトリーチの記録・テーマ）を選んでください。' },
 );
 export type ItemInput = z.infer<typeof ZItemInput>;
 
@@ -173,8 +179,9 @@ const ZItemDecision = z.object({
 export const ZAgendaItem = z.object({
   id: z.string(),
   position: z.number(),
-  kind: z.enum(['case', 'topic']),
+  kind: z.enum(['case', 'outreach', 'topic']),
   caseId: z.string().nullable(),
+  outreachRecordId: z.string().nullable(),
   caseTitle: z.string().nullable(),
   caseStatus: z.enum(CASE_STATUSES).nullable(),
   consentInForce: z.boolean().nullable(),
@@ -235,14 +242,37 @@ const ZPacketPerson = z.object({
   concerned: z.boolean(),
 });
 
-export const ZPacket = z.object({
-  session: z.object({
-    id: z.string(),
-    bodyName: z.string(),
-    legalBasis: z.enum(LEGAL_BASES),
-    startsAt: z.string(),
-    packetWindowEndsOn: z.string().nullable(),
+const ZPacketSession = z.object({
+  id: z.string(),
+  bodyName: z.string(),
+  legalBasis: z.enum(LEGAL_BASES),
+  startsAt: z.string(),
+  packetWindowEndsOn: z.string().nullable(),
+});
+
+/** 会議資料 of a tabled outreach record: what was reported and what contact there has been. */
+export const ZOutreachPacket = z.object({
+  session: ZPacketSession,
+  itemId: z.string(),
+  notes: z.string().nullable(),
+  record: ZRecord.pick({
+    id: true,
+    label: true,
+    location: true,
+    risk: true,
+    stage: true,
+    stageSince: true,
+    openedOn: true,
+    lastContactOn: true,
+    reports: true,
+    activities: true,
+    stageChanges: true,
   }),
+});
+export type OutreachPacket = z.infer<typeof ZOutreachPacket>;
+
+export const ZPacket = z.object({
+  session: ZPacketSession,
   itemId: z.string(),
   case: z.object({
     id: z.string(),

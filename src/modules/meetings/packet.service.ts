@@ -13,6 +13,51 @@ import { agendaItems, sessionActionItems } from './meetings.tables';
 import { loadSession, packetWindowDays } from './sessions.service';
 
 /**
+ * The session, for one who may read its packets now: the agenda is visible to them (told of the
+ * duty of confidentiality where the law imposes one), and, unless they run the meetings, the
+ * packet has been handed out and its window has not closed.
+ */
+export async function openPacketSession(tx: Database, context: ActorContext, sessionId: string) {
+  const { session, body, agendaVisible } = await loadSession(tx, context, sessionId, 'read');
+  if (!agendaVisible) {
+    throw new AppError(
+      403,
+      'CONFIDENTIALITY_NOT_RECORDED',
+      '守秘義務の説明を受けた記録がないため、この会議の議題と資料は表示できません。会議の事務局に連絡してください。',
+    );
+  }
+  const windowDays = await packetWindowDays(tx, session.tenantId);
+  if (!can(context.actor, 'meetings.run')) {
+    if (!session.preparedAt) {
+      throw new AppError(403, 'PACKET_NOT_READY', '会議の資料はまだ配付されていません。');
+    }
+    const [open] = await queryRows<{ open: boolean }>(
+      tx,
+      sql`select ${packetWindowOpen('s', today(), windowDays)} as open from meeting_sessions s where s.id = ${sessionId}`,
+    );
+    if (!open?.open) {
+      throw new AppError(
+        403,
+        'PACKET_WINDOW_CLOSED',
+        `この会議の資料を見られる期間（開催日から${windowDays}日間）は終わりました。`,
+      );
+    }
+  }
+  return {
+    session,
+    body,
+    windowDays,
+    sessionRef: {
+      id: session.id,
+      bodyName: body.name,
+      legalBasis: body.legalBasis,
+      startsAt: session.startsAt.toISOString(),
+      packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,
+    },
+  };
+}
+
+/**
  * 会議資料: what the attendees of a session may see of a tabled case, from the session's
  * preparation until the packet window after it. At a 支援会議 (法第106条の6) this is how a case
  * without consent is shared: the packet only, never the case file. Every read is audited with
@@ -25,14 +70,7 @@ export async function getPacket(
   caseId: string,
 ): Promise<Packet> {
   return db.transaction(async (tx) => {
-    const { session, body, agendaVisible } = await loadSession(tx, context, sessionId, 'read');
-    if (!agendaVisible) {
-      throw new AppError(
-        403,
-        'CONFIDENTIALITY_NOT_RECORDED',
-        '守秘義務の説明を受けた記録がないため、この会議の議題と資料は表示できません。会議の事務局に連絡してください。',
-      );
-    }
+    const { sessionRef } = await openPacketSession(tx, context, sessionId);
     const [item] = await tx
       .select()
       .from(agendaItems)
@@ -44,23 +82,6 @@ export async function getPacket(
         ),
       );
     if (!item) throw notFound('議題の事例');
-    const windowDays = await packetWindowDays(tx, session.tenantId);
-    if (!can(context.actor, 'meetings.run')) {
-      if (!session.preparedAt) {
-        throw new AppError(403, 'PACKET_NOT_READY', '会議の資料はまだ配付されていません。');
-      }
-      const [open] = await queryRows<{ open: boolean }>(
-        tx,
-        sql`select ${packetWindowOpen('s', today(), windowDays)} as open from meeting_sessions s where s.id = ${sessionId}`,
-      );
-      if (!open?.open) {
-        throw new AppError(
-          403,
-          'PACKET_WINDOW_CLOSED',
-          `この会議の資料を見られる期間（開催日から${windowDays}日間）は終わりました。`,
-        );
-      }
-    }
     const packet = await casePacket(tx, caseId);
     const proposed = item.proposedOrganisationIds.length
       ? await tx
@@ -84,13 +105,7 @@ export async function getPacket(
     const { planActions, ...rest } = packet;
     return {
       ...rest,
-      session: {
-        id: session.id,
-        bodyName: body.name,
-        legalBasis: body.legalBasis,
-        startsAt: session.startsAt.toISOString(),
-        packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,
-      },
+      session: sessionRef,
       itemId: item.id,
       proposedOrganisations: proposed,
       openActions: [

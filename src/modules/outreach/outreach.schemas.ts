@@ -10,7 +10,7 @@ import {
   RISKS,
   STAGES,
 } from '../../shared/outreach-vocabulary';
-import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { optionalText, plainText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
 
 // ---- requests ----
 
@@ -85,7 +85,11 @@ export type StageInput = z.infer<typeof ZStageInput>;
 
 export const ZRecordUpdate = z.strictObject({
   label: requiredText('記録の呼び名', 80).optional(),
-  location: optionalText('場所（住所・地区）', 200).optional(),
+  // Absent leaves the place as it is; empty clears it.
+  location: plainText('場所（住所・地区）', 200)
+    .transform((value) => (value === '' ? null : value))
+    .nullable()
+    .optional(),
   areaId: ZId.nullable().optional(),
   risk: z.enum(RISKS).optional(),
   assigneeIds: z.array(ZId).max(10).optional(),

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { advanceClockForTests, resetClockForTests } from '../../server/clock';
+import { advanceClockForTests, now, resetClockForTests } from '../../server/clock';
 import { type CaseWorld, DAY, startCaseWorld, today, type Who } from '../../testing/case-world';
+import type { OutreachPacket, Session } from '../meetings/meetings.schemas';
 import type {
   OutreachCounts,
   OutreachHistory,
@@ -122,6 +123,7 @@ describe('the relationship', () => {
       assigneeIds: [await userIdOf('outreach')],
     });
     expect(assigned.body.assignees.map((a) => a.name)).toEqual(['西田 翔']);
+    expect(assigned.body.location).toBe('桜台3丁目'); // untouched by a change of workers
     const notStaff = await as('outreach').patch<Refusal>(`/api/outreach/records/${recordId}`, {
       assigneeIds: [await userIdOf('houkatsu')],
     });
@@ -158,6 +160,10 @@ describe('the relationship', () => {
       means: null,
       result: null,
     });
+    // Information gathering does not cancel the contact planned for today.
+    expect((await queue('outreach')).body.items).toContainEqual(
+      expect.objectContaining({ recordId, kind: 'contact_due' }),
+    );
     const noMeans = await activity({ kind: 'contact', result: 'absent' });
     expect(noMeans.status).toBe(400);
   });
@@ -190,6 +196,60 @@ describe('the relationship', () => {
       'building',
       'can_consult',
     ]);
+  });
+});
+
+describe('a 支援会議 may discuss the record before consent', () => {
+  let sessionId = '';
+  const newSession = async (bodyName: string) => {
+    const bodies = await as('coordinator').get<{ items: { id: string; name: string }[] }>(
+      '/api/meetings/bodies',
+    );
+    const created = await as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
+      bodyId: bodies.body.items.find((b) => b.name === bodyName)?.id,
+      startsAt: new Date(now().getTime() - 60_000).toISOString(),
+    });
+    return created.body.id;
+  };
+  const table = (id: string) =>
+    as('coordinator').post<Session & Refusal>(`/api/meetings/sessions/${id}/items`, {
+      kind: 'outreach',
+      outreachRecordId: recordId,
+    });
+  const packet = (who: Who) =>
+    as(who).get<OutreachPacket & Refusal>(`/api/meetings/sessions/${sessionId}/outreach/${recordId}`);
+
+  it('refuses a body that needs consent, and takes it at the 支援会議', async () => {
+    const refused = await table(await newSession('重層的支援会議'));
+    expect(refused.status).toBe(409);
+    expect(refused.body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
+    expect(refused.body.error?.message).toContain('支援会議（法第106条の6）で検討してください');
+    sessionId = await newSession('支援会議（法第106条の6）');
+    const tabled = await table(sessionId);
+    expect(tabled.status).toBe(200);
+    expect(tabled.body.items[0]).toMatchObject({
+      kind: 'outreach',
+      caseTitle: '桜台3丁目の気になる人・世帯',
+    });
+  });
+
+  it('shows the attendees the reports and contacts once handed out, audited with the session', async () => {
+    const lawyerId = await userIdOf('lawyer');
+    await as('coordinator').post(`/api/meetings/sessions/${sessionId}/attendees`, {
+      userId: lawyerId,
+      confidentialityNotifiedOn: today(),
+    });
+    expect((await packet('lawyer')).body.error?.code).toBe('PACKET_NOT_READY');
+    await as('coordinator').post(`/api/meetings/sessions/${sessionId}/prepare`, {});
+    const read = await packet('lawyer');
+    expect(read.status).toBe(200);
+    expect(read.body.record.reports[0]?.observed).toBe(OBSERVED);
+    expect(read.body.record.activities[0]).toMatchObject({ result: 'absent' });
+    expect((await record('lawyer')).status).toBe(403);
+    const audit = await as('manager').get<{ rows: { detail: { session?: string } }[] }>(
+      `/api/audit?action=meeting.packet_read&targetId=${recordId}`,
+    );
+    expect(audit.body.rows.map((r) => r.detail.session)).toContain(sessionId);
   });
 });
 

@@ -168,7 +168,11 @@ type SummaryRow = {
   stale: boolean;
 };
 
-/** Records with their last contact, next planned contact and staleness, as the lists show them. */
+/**
+ * Records with their last contact, next planned contact and staleness, as the lists show them.
+ * The next planned contact is the newest plan that no later contact has answered (information
+ * gathering in between does not cancel it).
+ */
 export async function selectSummaries(tx: Database, context: ActorContext, where: SQL, limit = 300) {
   const staleBefore = addDays(today(), -(await staleDaysOf(tx, context.actor.tenantId)));
   const rows = await queryRows<SummaryRow>(
@@ -181,7 +185,10 @@ export async function selectSummaries(tx: Database, context: ActorContext, where
         left join lateral (select max(x.happened_on) as last_contact_on from outreach_activities x
           where x.record_id = r.id and x.kind = 'contact') last on true
         left join lateral (select x.next_contact_on from outreach_activities x
-          where x.record_id = r.id order by x.happened_on desc, x.created_at desc limit 1) nxt on true
+          where x.record_id = r.id and x.next_contact_on is not null
+            and not exists (select 1 from outreach_activities y where y.record_id = r.id
+                            and y.kind = 'contact' and y.created_at > x.created_at)
+          order by x.happened_on desc, x.created_at desc limit 1) nxt on true
         where r.tenant_id = ${context.actor.tenantId} and ${where}
         order by (r.risk = 'life') desc, coalesce(last.last_contact_on, r.opened_on) asc
         limit ${limit}`,

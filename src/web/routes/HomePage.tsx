@@ -4,7 +4,7 @@ import { fiscalYearLabel, fiscalYearOf } from '../../shared/dates';
 import { ROLE_LABELS } from '../../shared/vocabulary';
 import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
-import { ADMIN_AREAS } from '../components/navigation';
+import { ADMIN_AREAS, WORK_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
 import { CaseCounts } from './cases/CaseCounts';
 import { MeetingCounts } from './meetings/MeetingCounts';
@@ -100,7 +100,11 @@ export function HomePage() {
             これから使えるようになる機能
           </Title>
           <List size="sm" c="gray.8">
-            <List.Item>アウトリーチ（見守りからの情報と関係づくりの記録）</List.Item>
+            {WORK_AREAS.filter((area) => !area.ready).map((area) => (
+              <List.Item key={area.to}>
+                {area.label}（{area.description}）
+              </List.Item>
+            ))}
           </List>
         </section>
       )}

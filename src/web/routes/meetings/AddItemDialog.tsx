@@ -4,43 +4,70 @@ import { type FormEvent, useState } from 'react';
 import type { Session } from '../../../modules/meetings/meetings.schemas';
 import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
 import { TOPIC_KIND_LABELS, TOPIC_KINDS } from '../../../shared/meeting-vocabulary';
+import { STAGE_LABELS } from '../../../shared/outreach-vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { casesQuery } from '../cases/case-queries';
+import { recordsQuery } from '../outreach/outreach-queries';
 import { useSessionChange } from './meeting-queries';
 
-/** 議題を加える: a 多機関協働 case (behind the consent gate of the body) or a topic. */
+const TITLES = {
+  case: '事例を議題にする',
+  outreach: 'アウトリーチの記録を議題にする',
+  topic: 'テーマを議題にする',
+} as const;
+
+/** 議題を加える: a 多機関協働 case (behind the consent gate of the body), an outreach record (支援会議 only) or a topic. */
 export function AddItemDialog({
   session,
   kind,
   onClose,
 }: {
   session: Session;
-  kind: 'case' | 'topic';
+  kind: 'case' | 'outreach' | 'topic';
   onClose: () => void;
 }) {
   const add = useSessionChange(session.id, 'POST', '/items', '議題に加えました。', onClose);
   const cases = useQuery({ ...casesQuery('active'), enabled: kind === 'case' });
+  const records = useQuery({ ...recordsQuery('open'), enabled: kind === 'outreach' });
   const [caseId, setCaseId] = useState<string | null>(null);
+  const [recordId, setRecordId] = useState<string | null>(null);
   const [topicKind, setTopicKind] = useState<string | null>('regional_issue');
   const [title, setTitle] = useState('');
   const [notes, setNotes] = useState('');
-  const tabled = new Set(session.items.filter((i) => !i.removedOn).map((i) => i.caseId));
+  const live = session.items.filter((i) => !i.removedOn);
+  const tabled = new Set(live.map((i) => i.caseId ?? i.outreachRecordId));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate({ body: kind === 'case' ? { kind, caseId, notes } : { kind, topicKind, title, notes } });
+    add.mutate({
+      body:
+        kind === 'case'
+          ? { kind, caseId, notes }
+          : kind === 'outreach'
+            ? { kind, outreachRecordId: recordId, notes }
+            : { kind, topicKind, title, notes },
+    });
   };
   return (
-    <Modal
-      opened
-      onClose={onClose}
-      title={kind === 'case' ? '事例を議題にする' : 'テーマを議題にする'}
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title={TITLES[kind]} size="lg">
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={add.error} title="議題にできません" />
-          {kind === 'case' ? (
+          {kind === 'outreach' && (
+            <Select
+              label="アウトリーチの記録"
+              description="本人の同意を得る前の人・世帯です。出席者は守秘義務のもとで、届いた情報と接触の経過を見られます。"
+              required
+              searchable
+              nothingFoundMessage="関わっているアウトリーチの記録がありません"
+              data={(records.data?.records ?? [])
+                .filter((r) => !tabled.has(r.id))
+                .map((r) => ({ value: r.id, label: `${r.label}（${STAGE_LABELS[r.stage]}）` }))}
+              value={recordId}
+              onChange={setRecordId}
+            />
+          )}
+          {kind === 'case' && (
             <Select
               label="事例"
               description={
@@ -60,7 +87,8 @@ export function AddItemDialog({
               value={caseId}
               onChange={setCaseId}
             />
-          ) : (
+          )}
+          {kind === 'topic' && (
             <>
               <Select
                 label="種類"

@@ -15,7 +15,7 @@ import { useSessionChange } from './meeting-queries';
 
 /** 議題: tabled cases and topics, with their notes and decisions. */
 export function AgendaPanel({ session }: { session: Session }) {
-  const [adding, setAdding] = useState<'case' | 'topic' | null>(null);
+  const [adding, setAdding] = useState<'case' | 'outreach' | 'topic' | null>(null);
   const open = session.state !== 'held';
   return (
     <Paper withBorder p="md">
@@ -29,6 +29,11 @@ export function AgendaPanel({ session }: { session: Session }) {
               <Button variant="default" onClick={() => setAdding('case')}>
                 事例を議題にする
               </Button>
+              {!session.requiresConsent && (
+                <Button variant="default" onClick={() => setAdding('outreach')}>
+                  アウトリーチの記録を議題にする
+                </Button>
+              )}
               <Button variant="default" onClick={() => setAdding('topic')}>
                 テーマを議題にする
               </Button>
@@ -58,7 +63,7 @@ function ItemCard({ session, item, number }: { session: Session; item: AgendaIte
   const saveNotes = useSessionChange(session.id, 'PATCH', `/items/${item.id}`, '議題の記録を保存しました。');
   const remove = useSessionChange(session.id, 'DELETE', `/items/${item.id}`, '議題から外しました。');
   const removed = Boolean(item.removedOn);
-  const title = item.kind === 'case' ? item.caseTitle : item.title;
+  const title = item.kind === 'topic' ? item.title : item.caseTitle;
   return (
     <Paper withBorder p="sm" bg={removed ? 'gray.0' : undefined}>
       <Stack gap="xs">
@@ -66,14 +71,26 @@ function ItemCard({ session, item, number }: { session: Session; item: AgendaIte
           <Group gap="xs">
             <Text fw={700} td={removed ? 'line-through' : undefined}>
               {number}.{' '}
-              {item.kind === 'case' && item.caseId && !removed ? (
-                <Anchor component={Link} to={`/meetings/${session.id}/cases/${item.caseId}`}>
+              {item.kind !== 'topic' && !removed ? (
+                <Anchor
+                  component={Link}
+                  to={
+                    item.caseId
+                      ? `/meetings/${session.id}/cases/${item.caseId}`
+                      : `/meetings/${session.id}/outreach/${item.outreachRecordId}`
+                  }
+                >
                   {title}
                 </Anchor>
               ) : (
                 title
               )}
             </Text>
+            {item.kind === 'outreach' && (
+              <Badge variant="light" color="orange">
+                アウトリーチ（同意前）
+              </Badge>
+            )}
             {item.kind === 'topic' && item.topicKind && (
               <Badge variant="light" color="grape">
                 {TOPIC_KIND_LABELS[item.topicKind]}

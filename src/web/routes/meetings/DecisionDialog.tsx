@@ -39,7 +39,7 @@ export function DecisionDialog({
   );
   const types = ITEM_DECISION_TYPES.filter((t) => item.kind === 'case' || !CASE_ONLY.includes(t));
   const [type, setType] = useState<ItemDecisionType | null>(
-    item.kind === 'case' ? 'plan_approval' : 'regional_issue',
+    item.kind === 'case' ? 'plan_approval' : item.kind === 'outreach' ? 'support_policy' : 'regional_issue',
   );
   const [content, setContent] = useState('');
   const [closureReason, setClosureReason] = useState<string | null>(null);

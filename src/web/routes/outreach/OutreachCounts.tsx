@@ -1,4 +1,4 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fiscalYearLabel } from '../../../shared/dates';
 import { REPORTER_KIND_LABELS } from '../../../shared/outreach-vocabulary';
@@ -11,36 +11,36 @@ export function OutreachCounts() {
   const c = counts.data;
   const days = (value: number | null) => (value === null ? '—' : `${value}日`);
   return (
-    <section aria-labelledby="outreach-counts-title">
-      <Title order={2} size="h3" id="outreach-counts-title" mb="sm">
-        アウトリーチ{c && `（${fiscalYearLabel(c.fiscalYear)}）`}
+    <Paper withBorder p="md" component="section" aria-labelledby="outreach-counts-title">
+      <Title order={2} size="h4" id="outreach-counts-title" mb="sm">
+        アウトリーチの件数{c && `（${fiscalYearLabel(c.fiscalYear)}）`}
       </Title>
       <ErrorAlert error={counts.error} title="件数を表示できません" />
       {c && (
-        <Stack>
-          <SimpleGrid cols={{ base: 2, sm: 5 }}>
+        <Group align="flex-start" gap="xl">
+          <SimpleGrid cols={{ base: 2, sm: 3 }} style={{ flex: 1 }}>
             {[
               ['会えた人', `${c.reached}人`],
-              ['相談できる関係になった', `${c.relationshipsFormed}人`],
-              ['支援につながった', `${c.connected}人`],
+              ['相談できる関係になった人', `${c.relationshipsFormed}人`],
+              ['支援につながった人', `${c.connected}人`],
               ['報告から初めて会えるまで（中央値）', days(c.medianDaysToFirstContact)],
               ['報告から同意まで（中央値）', days(c.medianDaysToConsent)],
             ].map(([label, value]) => (
-              <Paper key={label} withBorder p="sm">
+              <div key={label}>
                 <Text size="sm" c="gray.8">
                   {label}
                 </Text>
-                <Text fw={700} size="xl">
+                <Text fw={700} size="lg">
                   {value}
                 </Text>
-              </Paper>
+              </div>
             ))}
           </SimpleGrid>
-          <Table withTableBorder maw={520}>
+          <Table withTableBorder w={320}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>情報の出どころ</Table.Th>
-                <Table.Th ta="right">報告</Table.Th>
+                <Table.Th>報告の出どころ</Table.Th>
+                <Table.Th ta="right">件数</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -52,8 +52,11 @@ export function OutreachCounts() {
               ))}
             </Table.Tbody>
           </Table>
-        </Stack>
+        </Group>
       )}
-    </section>
+      <Text size="sm" c="gray.8" mt="sm">
+        件数のみを表示しています。個別の記録の内容は表示されません。人数は、その段階に年度内に至った記録の数です。
+      </Text>
+    </Paper>
   );
 }

@@ -63,7 +63,7 @@ export function PartnersPage() {
               <Table.Th>協定日</Table.Th>
               <Table.Th>担当者</Table.Th>
               <Table.Th>知らせてもらうこと・知らせ方</Table.Th>
-              <Table.Th>報告</Table.Th>
+              <Table.Th className="nowrap">報告</Table.Th>
               {data.canManage && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
@@ -78,8 +78,8 @@ export function PartnersPage() {
                     </Badge>
                   )}
                 </Table.Td>
-                <Table.Td>{PARTNER_KIND_LABELS[p.kind]}</Table.Td>
-                <Table.Td>{p.agreedOn ? <DateText value={p.agreedOn} /> : '—'}</Table.Td>
+                <Table.Td className="nowrap">{PARTNER_KIND_LABELS[p.kind]}</Table.Td>
+                <Table.Td className="nowrap">{p.agreedOn ? <DateText value={p.agreedOn} /> : '—'}</Table.Td>
                 <Table.Td>{p.contactPerson ?? '—'}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{p.reportsWhat ?? '—'}</Text>
@@ -89,7 +89,7 @@ export function PartnersPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td>{p.reportCount}件</Table.Td>
+                <Table.Td className="nowrap">{p.reportCount}件</Table.Td>
                 {data.canManage && (
                   <Table.Td>
                     <Button size="xs" variant="default" onClick={() => setEditing(p)}>

@@ -17,7 +17,9 @@ const wareki = (date: string) => formatWareki(`${date}T00:00:00+09:00`);
 const itemTitle = (item: Session['items'][number]) =>
   item.kind === 'case'
     ? `事例：${item.caseTitle ?? ''}`
-    : `${item.topicKind ? TOPIC_KIND_LABELS[item.topicKind] : 'テーマ'}：${item.title ?? ''}`;
+    : item.kind === 'outreach'
+      ? `アウトリーチ（同意前）：${item.caseTitle ?? ''}`
+      : `${item.topicKind ? TOPIC_KIND_LABELS[item.topicKind] : 'テーマ'}：${item.title ?? ''}`;
 
 function Header({ s }: { s: Session }) {
   return (
