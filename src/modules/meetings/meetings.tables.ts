@@ -1,25 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantRecord } from '../../db/columns';
 import type { ItemDecisionType, LegalBasis, Tier, TopicKind } from '../../shared/meeting-vocabulary';
 import { caseDecisions, cases } from '../cases/cases.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { outreachRecords } from '../outreach/outreach.tables';
-import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
-
-const base = () => ({
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
-});
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // 会議体: a standing meeting of the municipality, with the law it sits under.
 export const meetingBodies = pgTable(
   'meeting_bodies',
   {
-    ...base(),
+    ...tenantRecord(),
     name: text('name').notNull(),
     legalBasis: text('legal_basis').$type<LegalBasis>().notNull(),
     tier: text('tier').$type<Tier>(),
@@ -36,7 +28,7 @@ export const meetingBodies = pgTable(
 export const meetingBodyMembers = pgTable(
   'meeting_body_members',
   {
-    ...base(),
+    ...tenantRecord(),
     bodyId: uuid('body_id')
       .notNull()
       .references(() => meetingBodies.id),
@@ -56,7 +48,7 @@ export const meetingBodyMembers = pgTable(
 export const meetingSessions = pgTable(
   'meeting_sessions',
   {
-    ...base(),
+    ...tenantRecord(),
     bodyId: uuid('body_id')
       .notNull()
       .references(() => meetingBodies.id),
@@ -80,7 +72,7 @@ export const meetingSessions = pgTable(
 export const sessionAttendees = pgTable(
   'session_attendees',
   {
-    ...base(),
+    ...tenantRecord(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => meetingSessions.id),
@@ -99,7 +91,7 @@ export const sessionAttendees = pgTable(
 export const agendaItems = pgTable(
   'agenda_items',
   {
-    ...base(),
+    ...tenantRecord(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => meetingSessions.id),
@@ -124,7 +116,7 @@ export const agendaItems = pgTable(
 export const agendaDecisions = pgTable(
   'agenda_decisions',
   {
-    ...base(),
+    ...tenantRecord(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => meetingSessions.id),
@@ -144,7 +136,7 @@ export const agendaDecisions = pgTable(
 export const sessionActionItems = pgTable(
   'session_action_items',
   {
-    ...base(),
+    ...tenantRecord(),
     sessionId: uuid('session_id')
       .notNull()
       .references(() => meetingSessions.id),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { notFound } from '../../server/errors';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -6,7 +6,7 @@ import { recordDetails } from '../outreach/record-details';
 import { selectSummaries } from '../outreach/records.service';
 import type { OutreachPacket } from './meetings.schemas';
 import { agendaItems } from './meetings.tables';
-import { openPacketSession } from './packet.service';
+import { openPacket } from './packet.service';
 
 /**
  * 会議資料 of an outreach record tabled at a 支援会議: the reports and the contacts so far, for
@@ -19,18 +19,11 @@ export async function getOutreachPacket(
   recordId: string,
 ): Promise<OutreachPacket> {
   return db.transaction(async (tx) => {
-    const { sessionRef } = await openPacketSession(tx, context, sessionId);
-    const [item] = await tx
-      .select()
-      .from(agendaItems)
-      .where(
-        and(
-          eq(agendaItems.sessionId, sessionId),
-          eq(agendaItems.outreachRecordId, recordId),
-          isNull(agendaItems.removedOn),
-        ),
-      );
-    if (!item) throw notFound('議題のアウトリーチの記録');
+    const { sessionRef, item } = await openPacket(tx, context, sessionId, {
+      column: agendaItems.outreachRecordId,
+      id: recordId,
+      what: '議題のアウトリーチの記録',
+    });
     const [summary] = await selectSummaries(tx, context, sql`r.id = ${recordId}`);
     if (!summary) throw notFound('アウトリーチの記録');
     const details = await recordDetails(tx, [recordId]);

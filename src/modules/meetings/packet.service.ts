@@ -13,11 +13,20 @@ import { agendaItems, sessionActionItems } from './meetings.tables';
 import { loadSession, packetWindowDays } from './sessions.service';
 
 /**
- * The session, for one who may read its packets now: the agenda is visible to them (told of the
+ * The session and its agenda item, for one who may read the item's packet now: the agenda is visible to them (told of the
  * duty of confidentiality where the law imposes one), and, unless they run the meetings, the
  * packet has been handed out and its window has not closed.
  */
-export async function openPacketSession(tx: Database, context: ActorContext, sessionId: string) {
+export async function openPacket(
+  tx: Database,
+  context: ActorContext,
+  sessionId: string,
+  tabled: {
+    column: typeof agendaItems.caseId | typeof agendaItems.outreachRecordId;
+    id: string;
+    what: string;
+  },
+) {
   const { session, body, agendaVisible } = await loadSession(tx, context, sessionId, 'read');
   if (!agendaVisible) {
     throw new AppError(
@@ -26,6 +35,13 @@ export async function openPacketSession(tx: Database, context: ActorContext, ses
       '守秘義務の説明を受けた記録がないため、この会議の議題と資料は表示できません。会議の事務局に連絡してください。',
     );
   }
+  const [item] = await tx
+    .select()
+    .from(agendaItems)
+    .where(
+      and(eq(agendaItems.sessionId, sessionId), eq(tabled.column, tabled.id), isNull(agendaItems.removedOn)),
+    );
+  if (!item) throw notFound(tabled.what);
   const windowDays = await packetWindowDays(tx, session.tenantId);
   if (!can(context.actor, 'meetings.run')) {
     if (!session.preparedAt) {
@@ -44,9 +60,7 @@ export async function openPacketSession(tx: Database, context: ActorContext, ses
     }
   }
   return {
-    session,
-    body,
-    windowDays,
+    item,
     sessionRef: {
       id: session.id,
       bodyName: body.name,
@@ -70,18 +84,11 @@ export async function getPacket(
   caseId: string,
 ): Promise<Packet> {
   return db.transaction(async (tx) => {
-    const { sessionRef } = await openPacketSession(tx, context, sessionId);
-    const [item] = await tx
-      .select()
-      .from(agendaItems)
-      .where(
-        and(
-          eq(agendaItems.sessionId, sessionId),
-          eq(agendaItems.caseId, caseId),
-          isNull(agendaItems.removedOn),
-        ),
-      );
-    if (!item) throw notFound('議題の事例');
+    const { sessionRef, item } = await openPacket(tx, context, sessionId, {
+      column: agendaItems.caseId,
+      id: caseId,
+      what: '議題の事例',
+    });
     const packet = await casePacket(tx, caseId);
     const proposed = item.proposedOrganisationIds.length
       ? await tx

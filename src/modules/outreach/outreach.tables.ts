@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantRecord } from '../../db/columns';
 import type {
   ActivityKind,
   ContactMeans,
@@ -15,22 +16,13 @@ import { households } from '../households/households.tables';
 import { consultations } from '../intake/intake.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
-import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
-
-const base = () => ({
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
-});
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 // 見守り協定先: organisations and businesses that agreed to tell the municipality what they notice.
 export const watchPartners = pgTable(
   'watch_partners',
   {
-    ...base(),
+    ...tenantRecord(),
     name: text('name').notNull(),
     kind: text('kind').$type<PartnerKind>().notNull(),
     agreedOn: date('agreed_on'),
@@ -48,7 +40,7 @@ export const watchPartners = pgTable(
 export const outreachRecords = pgTable(
   'outreach_records',
   {
-    ...base(),
+    ...tenantRecord(),
     // How the team calls them until they are known, e.g. 「桜台3丁目 一人暮らしの男性」.
     label: text('label').notNull(),
     location: text('location'),
@@ -75,7 +67,7 @@ export const outreachRecords = pgTable(
 export const outreachAssignees = pgTable(
   'outreach_assignees',
   {
-    ...base(),
+    ...tenantRecord(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => outreachRecords.id),
@@ -94,7 +86,7 @@ export const outreachAssignees = pgTable(
 export const concernReports = pgTable(
   'concern_reports',
   {
-    ...base(),
+    ...tenantRecord(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => outreachRecords.id),
@@ -125,7 +117,7 @@ export const concernReports = pgTable(
 export const outreachActivities = pgTable(
   'outreach_activities',
   {
-    ...base(),
+    ...tenantRecord(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => outreachRecords.id),
@@ -149,7 +141,7 @@ export const outreachActivities = pgTable(
 export const outreachStageChanges = pgTable(
   'outreach_stage_changes',
   {
-    ...base(),
+    ...tenantRecord(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => outreachRecords.id),

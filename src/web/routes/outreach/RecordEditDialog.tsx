@@ -1,11 +1,12 @@
-import { Modal, MultiSelect, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { OutreachRecord } from '../../../modules/outreach/outreach.schemas';
-import { RISK_LABELS, RISKS, type Risk } from '../../../shared/outreach-vocabulary';
+import type { Risk } from '../../../shared/outreach-vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { outreachStaffQuery, useRecordChange } from './outreach-queries';
+import { RiskPicker } from './RiskPicker';
 
 export function RecordEditDialog({ record, onClose }: { record: OutreachRecord; onClose: () => void }) {
   const staff = useQuery(outreachStaffQuery);
@@ -43,17 +44,7 @@ export function RecordEditDialog({ record, onClose }: { record: OutreachRecord; 
             value={location}
             onChange={(e) => setLocation(e.currentTarget.value)}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              危険の程度
-            </Text>
-            <SegmentedControl
-              aria-label="危険の程度"
-              data={RISKS.map((r) => ({ value: r, label: RISK_LABELS[r] }))}
-              value={risk}
-              onChange={(v) => setRisk(v as Risk)}
-            />
-          </Stack>
+          <RiskPicker value={risk} onChange={setRisk} />
           <FormButtons onCancel={onClose} busy={save.isPending} />
         </Stack>
       </form>

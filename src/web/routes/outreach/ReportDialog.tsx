@@ -1,18 +1,17 @@
-import { Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import {
   REPORTER_KIND_LABELS,
   REPORTER_KINDS,
   type ReporterKind,
-  RISK_LABELS,
-  RISKS,
   type Risk,
 } from '../../../shared/outreach-vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { todayInJapan } from '../cases/case-queries';
 import { partnersQuery, useReportFiling } from './outreach-queries';
+import { RiskPicker } from './RiskPicker';
 
 /**
  * 気になる人・世帯の報告. From anyone at the front line; the outreach team may add it to a
@@ -129,23 +128,7 @@ export function ReportDialog({
             value={peopleConcerned}
             onChange={(e) => setPeopleConcerned(e.currentTarget.value)}
           />
-          <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              危険の程度
-            </Text>
-            <SegmentedControl
-              aria-label="危険の程度"
-              color={risk === 'life' ? 'red' : undefined}
-              data={RISKS.map((r) => ({ value: r, label: RISK_LABELS[r] }))}
-              value={risk}
-              onChange={(v) => setRisk(v as Risk)}
-            />
-            {risk === 'life' && (
-              <Text size="sm" c="red.8">
-                アウトリーチ支援員とコーディネーター全員のホームに、すぐに表示されます。命に関わる緊急時は、先に119番・110番へ。
-              </Text>
-            )}
-          </Stack>
+          <RiskPicker value={risk} onChange={setRisk} />
           {namesRecord && !recordId && (
             <TextInput
               label="記録の呼び名"
