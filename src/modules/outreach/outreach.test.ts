@@ -321,7 +321,12 @@ describe('consent opens a consultation with the history', () => {
   });
 
   it('refuses to convert someone not yet met', async () => {
+    const areas = await as('outreach').get<{ areas: { id: string; name: string; level: string }[] }>(
+      '/api/areas',
+    );
+    const district = areas.body.areas.find((a) => a.level !== 'city') as { id: string; name: string };
     const filed = await as('outreach').post<{ recordId: string }>('/api/outreach/reports', {
+      areaId: district.id,
       receivedOn: today(),
       reporterKind: 'minsei_iin',
       reporterName: '民生委員 山本',
@@ -341,6 +346,8 @@ describe('consent opens a consultation with the history', () => {
       },
     });
     expect(refused.body.error?.code).toBe('OUTREACH_NOT_MET');
+    const listed = await as('outreach').get<{ records: RecordSummary[] }>('/api/outreach/records');
+    expect(listed.body.records.find((r) => r.id === filed.body.recordId)?.areaName).toBe(district.name);
   });
 });
 

@@ -9,6 +9,7 @@ import {
 } from '../../../shared/outreach-vocabulary';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { areaOptions, areasQuery } from '../../lib/directory';
 import { todayInJapan } from '../cases/case-queries';
 import { partnersQuery, useReportFiling } from './outreach-queries';
 import { RiskPicker } from './RiskPicker';
@@ -34,6 +35,8 @@ export function ReportDialog({
   const [partnerId, setPartnerId] = useState<string | null>(null);
   const [reporterName, setReporterName] = useState('');
   const [location, setLocation] = useState('');
+  const areas = useQuery(areasQuery);
+  const [areaId, setAreaId] = useState<string | null>(null);
   const [observed, setObserved] = useState('');
   const [peopleConcerned, setPeopleConcerned] = useState('');
   const [risk, setRisk] = useState<Risk>('normal');
@@ -50,6 +53,7 @@ export function ReportDialog({
       partnerId: reporterKind === 'watch_partner' ? partnerId : null,
       reporterName,
       location,
+      areaId,
       observed,
       peopleConcerned,
       risk,
@@ -105,13 +109,23 @@ export function ReportDialog({
               />
             )}
           </SimpleGrid>
-          <TextInput
-            label="場所（住所・地区）"
-            placeholder="例：桜台3丁目、○○団地2号棟"
-            value={location}
-            onChange={(e) => setLocation(e.currentTarget.value)}
-            error={fieldError(file.error, 'location')}
-          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="場所（住所・地区）"
+              placeholder="例：桜台3丁目、○○団地2号棟"
+              value={location}
+              onChange={(e) => setLocation(e.currentTarget.value)}
+              error={fieldError(file.error, 'location')}
+            />
+            <Select
+              label="地区（わかれば）"
+              searchable
+              clearable
+              data={areaOptions(areas.data ?? [])}
+              value={areaId}
+              onChange={setAreaId}
+            />
+          </SimpleGrid>
           <Textarea
             label="気づいたこと"
             required
