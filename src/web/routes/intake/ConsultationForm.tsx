@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -33,54 +32,17 @@ import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
 import { useSession } from '../../lib/session';
-import { recordQuery } from '../outreach/outreach-queries';
+import { type FormState, initialForm, outreachRecordId } from './consultation-form-state';
 import { DuplicateWarning } from './DuplicateWarning';
+import { FromOutreach } from './FromOutreach';
 import { IssuePicker } from './IssuePicker';
-
-const localNow = () => {
-  const d = new Date();
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
-  return d.toISOString().slice(0, 16);
-};
-
-const emptyForm = () => ({
-  receivedAt: localNow(),
-  channel: 'visit_office',
-  broughtBy: 'self',
-  familyName: '',
-  givenName: '',
-  familyNameKana: '',
-  givenNameKana: '',
-  birthDate: '',
-  phone: '',
-  address: '',
-  gender: '',
-  householdName: '',
-  mainComplaint: '',
-  issues: [] as string[],
-  primaryIssue: null as string | null,
-  urgent: false,
-  urgencyNote: '',
-  shareConsent: 'not_asked',
-  consentMethod: null as string | null,
-  outcome: 'handled_here',
-  toOrganisationId: null as string | null,
-  reason: '',
-  actionsTaken: '',
-});
-type FormState = ReturnType<typeof emptyForm>;
-
-/** Opened from an outreach record (?outreach=…): the person has consented after months of contact. */
-const outreachRecordId = () => new URLSearchParams(window.location.search).get('outreach');
 
 export function ConsultationForm() {
   const session = useSession();
   const fromOutreach = outreachRecordId();
   const draft = useDraft<FormState>(
     `consultation:${session.user.id}${fromOutreach ? `:outreach:${fromOutreach}` : ''}`,
-    fromOutreach
-      ? { ...emptyForm(), channel: 'home_visit', shareConsent: 'given', outcome: 'refer_multi_agency' }
-      : emptyForm(),
+    initialForm(fromOutreach),
   );
   const form = draft.value;
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
@@ -389,14 +351,5 @@ export function ConsultationForm() {
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function FromOutreach({ recordId }: { recordId: string }) {
-  const record = useQuery(recordQuery(recordId));
-  return (
-    <Alert color="teal" title={`アウトリーチの記録「${record.data?.label ?? '…'}」から受け付けます`}>
-      本人を登録し、関係機関との情報共有への同意を記録してください。保存すると記録は「同意を得た」になり、届いた情報と接触の経過は、世帯の画面と事例で見られるようになります。
-    </Alert>
   );
 }

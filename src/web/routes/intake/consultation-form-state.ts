@@ -1,0 +1,41 @@
+const localNow = () => {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+};
+
+const emptyForm = () => ({
+  receivedAt: localNow(),
+  channel: 'visit_office',
+  broughtBy: 'self',
+  familyName: '',
+  givenName: '',
+  familyNameKana: '',
+  givenNameKana: '',
+  birthDate: '',
+  phone: '',
+  address: '',
+  gender: '',
+  householdName: '',
+  mainComplaint: '',
+  issues: [] as string[],
+  primaryIssue: null as string | null,
+  urgent: false,
+  urgencyNote: '',
+  shareConsent: 'not_asked',
+  consentMethod: null as string | null,
+  outcome: 'handled_here',
+  toOrganisationId: null as string | null,
+  reason: '',
+  actionsTaken: '',
+});
+export type FormState = ReturnType<typeof emptyForm>;
+
+/** Opened from an outreach record (?outreach=…): the person has consented after months of contact. */
+export const outreachRecordId = () => new URLSearchParams(window.location.search).get('outreach');
+
+/** From an outreach record the person was met at home, has consented, and several agencies will be involved. */
+export const initialForm = (fromOutreach: string | null): FormState =>
+  fromOutreach
+    ? { ...emptyForm(), channel: 'home_visit', shareConsent: 'given', outcome: 'refer_multi_agency' }
+    : emptyForm();
