@@ -168,6 +168,25 @@ describe('the relationship', () => {
     expect(noMeans.status).toBe(400);
   });
 
+  it('adds a later report to the record the team keeps, keeping the higher risk', async () => {
+    const report = {
+      receivedOn: today(),
+      reporterKind: 'family',
+      observed: '別居の妹から：電話に出ない。',
+      risk: 'high',
+    };
+    const outsider = await as('houkatsu').post<Refusal>('/api/outreach/reports', { ...report, recordId });
+    expect(outsider.status).toBe(403);
+    const added = await as('outreach').post<{ recordId: string }>('/api/outreach/reports', {
+      ...report,
+      recordId,
+    });
+    expect(added.body.recordId).toBe(recordId);
+    const after = await record();
+    expect(after.body.risk).toBe('life');
+    expect(after.body.reports.map((r) => r.reporterKind)).toEqual(['watch_partner', 'family']);
+  });
+
   it('shows the record as stale when no attempt has been made for the set number of days', async () => {
     await logInAfterClockMove(30);
     let stale = await as('outreach').get<{ records: RecordSummary[] }>('/api/outreach/records?view=stale');
