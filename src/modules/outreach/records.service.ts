@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { conflict, notFound } from '../../server/errors';
 import { addDays } from '../../shared/dates';
+import { personName } from '../../shared/names';
 import {
   OPEN_STAGES,
   RISKS,
@@ -15,6 +16,7 @@ import { areas } from '../areas/areas.tables';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { noFutureDate, today } from '../cases/case-common';
 import { organisations } from '../organisations/organisations.tables';
+import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import type { OutreachRecord, RecordSummary, RecordUpdate, ReportInput } from './outreach.schemas';
@@ -173,8 +175,14 @@ type SummaryRow = {
  * The next planned contact is the newest plan that no later contact has answered (information
  * gathering in between does not cancel it).
  */
-export async function selectSummaries(tx: Database, context: ActorContext, where: SQL, limit = 300) {
-  const staleBefore = addDays(today(), -(await staleDaysOf(tx, context.actor.tenantId)));
+export async function selectSummaries(
+  tx: Database,
+  context: ActorContext,
+  where: SQL,
+  staleDays?: number,
+  limit = 300,
+) {
+  const staleBefore = addDays(today(), -(staleDays ?? (await staleDaysOf(tx, context.actor.tenantId))));
   const rows = await queryRows<SummaryRow>(
     tx,
     sql`select r.id, r.label, r.location, a.name as area_name, r.risk, r.stage,
@@ -239,10 +247,11 @@ const VIEWS = {
 export async function listRecords(db: Database, context: ActorContext, view: keyof typeof VIEWS) {
   requireOutreachTeam(context.actor);
   return db.transaction(async (tx) => {
-    let records = await selectSummaries(tx, context, VIEWS[view](context.actor.userId));
+    const staleDays = await staleDaysOf(tx, context.actor.tenantId);
+    let records = await selectSummaries(tx, context, VIEWS[view](context.actor.userId), staleDays);
     if (view === 'stale') records = records.filter((r) => r.stale);
     await recordAudit(tx, context, { action: 'outreach.list', detail: { view, count: records.length } });
-    return { records, staleDays: await staleDaysOf(tx, context.actor.tenantId) };
+    return { records, staleDays };
   });
 }
 
@@ -253,10 +262,10 @@ export async function getRecord(db: Database, context: ActorContext, id: string)
     if (!summary) throw notFound('アウトリーチの記録');
     const details = await recordDetails(tx, [id]);
     const [person] = row.personId
-      ? await queryRows<{ name: string }>(
-          tx,
-          sql`select family_name || coalesce(' ' || given_name, '') as name from persons where id = ${row.personId}`,
-        )
+      ? await tx
+          .select({ familyName: persons.familyName, givenName: persons.givenName })
+          .from(persons)
+          .where(eq(persons.id, row.personId))
       : [];
     await recordAudit(tx, context, { action: 'outreach.read', targetType: 'outreach_record', targetId: id });
     return {
@@ -265,7 +274,7 @@ export async function getRecord(db: Database, context: ActorContext, id: string)
       endReason: row.endReason,
       consultationId: row.consultationId,
       householdId: row.householdId,
-      personName: person?.name ?? null,
+      personName: person ? personName(person) : null,
       ...details(id),
       moves: [...STAGE_MOVES[row.stage]],
       canConvert: STAGES_TO_CONVERT.includes(row.stage),

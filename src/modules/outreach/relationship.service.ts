@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, conflict } from '../../server/errors';
 import type { ShareConsent } from '../../shared/intake-vocabulary';
@@ -168,7 +168,7 @@ export async function historyForHousehold(
         and(
           eq(outreachRecords.tenantId, context.actor.tenantId),
           eq(outreachRecords.householdId, householdId),
-          inArray(outreachRecords.stage, ['consented']),
+          eq(outreachRecords.stage, 'consented'),
         ),
       )
       .orderBy(desc(outreachRecords.openedOn));
