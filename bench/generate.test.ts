@@ -10,8 +10,8 @@ import { generateCases } from './generate-cases';
 let server: RunningServer;
 beforeAll(async () => {
   server = await startTestServer();
-  await generateCity(server.handle.db, { households: 200 });
-  await generateCases(server.handle.db, { cases: 50, records: 1000 });
+  await generateCity(server.handle.owner, { households: 200 });
+  await generateCases(server.handle.owner, { cases: 50, records: 1000 });
 });
 afterAll(() => server.close());
 
@@ -23,7 +23,7 @@ describe('the synthetic city', () => {
       consultations: number;
       referrals: number;
     }>(
-      server.handle.db,
+      server.handle.owner,
       sql`select (select count(*)::int from households) as households, (select count(*)::int from persons) as people,
           (select count(*)::int from consultations) as consultations, (select count(*)::int from referrals) as referrals`,
     );
@@ -48,7 +48,7 @@ describe('the synthetic city', () => {
 
   it('has 多機関協働 cases with teams, plans in force and support records, readable through the API', async () => {
     const [counts] = await queryRows<{ cases: number; records: number; in_force: number; actions: number }>(
-      server.handle.db,
+      server.handle.owner,
       sql`select (select count(*)::int from cases) as cases, (select count(*)::int from support_records) as records,
           (select count(*)::int from cases where plan_in_force_id is not null) as in_force,
           (select count(*)::int from case_actions) as actions`,

@@ -24,11 +24,11 @@ const handle = await openTestDatabase();
 const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
 try {
   const started = performance.now();
-  await generateCity(handle.db, { households }, (done) => {
+  await generateCity(handle.owner, { households }, (done) => {
     if (done % 10_000 === 0) process.stdout.write(`\r  generated ${done} households`);
   });
   const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-    handle.db,
+    handle.owner,
     sql`select count(*)::int as n from persons`,
   );
   console.log(
@@ -36,7 +36,7 @@ try {
   );
 
   const casesStarted = performance.now();
-  const made = await generateCases(handle.db, { cases: caseCount, records: recordCount }, (done) => {
+  const made = await generateCases(handle.owner, { cases: caseCount, records: recordCount }, (done) => {
     if (done % 1_000 === 0) process.stdout.write(`\r  generated ${done} cases`);
   });
   console.log(
@@ -80,7 +80,7 @@ try {
 
   const coordinator = await loggedIn(server.url, 'demo-coordinator');
   const sample = await queryRows<{ id: string; records: number }>(
-    handle.db,
+    handle.owner,
     sql`select c.id, (select count(*)::int from support_records r where r.case_id = c.id) as records
         from cases c order by md5(c.id::text) limit 100`,
   );

@@ -5,6 +5,8 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { APPLICATION_LOGIN } from '../src/testing/test-database';
 
 export type TestPostgres = { url: string; stop: () => void };
 
@@ -32,6 +34,18 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/** The roles of migration 0006, made once for the server so that parallel test files need not race for them. */
+export async function createApplicationRoles(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`do $$ begin
+    if not exists (select 1 from pg_roles where rolname = 'tsunagu_app') then create role tsunagu_app nologin; end if;
+    if not exists (select 1 from pg_roles where rolname = '${APPLICATION_LOGIN}') then
+      create role ${APPLICATION_LOGIN} login in role tsunagu_app; end if;
+  end $$`);
+  await client.end();
 }
 
 export async function startTestPostgres(): Promise<TestPostgres> {
@@ -62,8 +76,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
     'start',
   ]);
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  await createApplicationRoles(url);
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url,
     stop: () => {
       const args = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
       const [file, argv] = asRoot

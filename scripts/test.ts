@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { startVitest } from 'vitest/node';
-import { startTestPostgres, type TestPostgres } from './postgres';
+import { createApplicationRoles, startTestPostgres, type TestPostgres } from './postgres';
 
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -48,6 +48,8 @@ try {
     if (!url) {
       postgres = await startTestPostgres();
       url = postgres.url;
+    } else {
+      await createApplicationRoles(url);
     }
     await runSuite('API tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE_URL: url });
   }

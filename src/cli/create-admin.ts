@@ -45,9 +45,13 @@ if (password.length < 10) {
 }
 
 const config = loadConfig();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  migrationUrl: config.migrationDatabaseUrl,
+  dataDir: config.dataDir,
+});
 try {
-  await bootstrapTenant(handle.db, {
+  await bootstrapTenant(handle.owner, {
     tenantCode,
     tenantName,
     organisationName: values.organisation,

@@ -4,9 +4,13 @@ import { verifyAllChains } from '../modules/audit/audit.service';
 import { loadConfig } from '../server/config';
 
 const config = loadConfig();
-const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const handle = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  migrationUrl: config.migrationDatabaseUrl,
+  dataDir: config.dataDir,
+});
 try {
-  const verdicts = await verifyAllChains(handle.db);
+  const verdicts = await verifyAllChains(handle.owner);
   for (const v of verdicts) {
     console.log(
       v.ok

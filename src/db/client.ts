@@ -14,10 +14,16 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Engine = 'pglite' | 'postgresql';
 
 export type DbHandle = {
+  /** The application's connection: its work runs through `asApplication`, under row-level security. */
   db: Database;
+  /** The tables' owner: migrations and start-up maintenance (never a request's work). */
+  owner: Database;
   engine: Engine;
   close: () => Promise<void>;
 };
+
+/** The role the application works as: it owns no table, so row-level security applies to it. */
+export const APPLICATION_ROLE = 'tsunagu_app';
 
 export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;
 
@@ -26,28 +32,77 @@ export type DbOptions = {
   databaseUrl?: string;
   /** Folder for PGlite data; omitted means in memory (tests). */
   dataDir?: string;
+  /** postgres://… of the tables' owner, when databaseUrl names a login role that owns nothing. */
+  migrationUrl?: string;
 };
 
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
-    // JIT compiles the large access-scope expressions for seconds and saves nothing on
-    // queries that return tens of rows; parallel workers cost more to start than the small
-    // index-driven queries of this application take. Both off for its connections.
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: 10,
-      options: '-c jit=off -c max_parallel_workers_per_gather=0',
-    });
-    pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-    const db = drizzlePg(pool, { schema }) as unknown as Database;
-    await migratePg(drizzlePg(pool), { migrationsFolder: MIGRATIONS_FOLDER });
-    return { db, engine: 'postgresql', close: () => pool.end() };
+    const pool = newPool(options.databaseUrl, 10);
+    const ownerPool = options.migrationUrl ? newPool(options.migrationUrl, 2) : pool;
+    await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
+    return {
+      db: drizzlePg(pool, { schema }) as unknown as Database,
+      owner: drizzlePg(ownerPool, { schema }) as unknown as Database,
+      engine: 'postgresql',
+      close: async () => {
+        await pool.end();
+        if (ownerPool !== pool) await ownerPool.end();
+      },
+    };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ?? 'memory://');
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, engine: 'pglite', close: () => client.close() };
+  // One connection in process: it stays the owner, and each unit of the application's work
+  // switches to the application role for its transaction (asApplication).
+  return { db, owner: db, engine: 'pglite', close: () => client.close() };
+}
+
+function newPool(connectionString: string, max: number) {
+  // JIT compiles the large access-scope expressions for seconds and saves nothing on
+  // queries that return tens of rows; parallel workers cost more to start than the small
+  // index-driven queries of this application take. Both off for its connections.
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
+  });
+  pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  return pool;
+}
+
+/** Who the work is for: a municipality, or one named by a session cookie or a login ID. */
+export type TenantSource = { tenantId: string } | { sessionTokenHash: string } | { loginId: string } | null;
+
+function tenantExpression(source: TenantSource): SQL {
+  if (!source) return sql`''`;
+  if ('tenantId' in source) return sql`${source.tenantId}::text`;
+  if ('sessionTokenHash' in source)
+    return sql`coalesce(app_session_tenant(${source.sessionTokenHash})::text, '')`;
+  return sql`coalesce(app_login_tenant(${source.loginId})::text, '')`;
+}
+
+/**
+ * Sets, for the rest of the transaction, the application role and the municipality whose rows
+ * are visible (row-level security); answers the municipality, or null when none is set.
+ */
+export async function enterTenant(tx: Database, source: TenantSource): Promise<string | null> {
+  const [row] = await queryRows<{ tenant: string }>(
+    tx,
+    sql`select set_config('role', ${APPLICATION_ROLE}, true),
+               set_config('app.tenant_id', ${tenantExpression(source)}, true) as tenant`,
+  );
+  return row?.tenant ? row.tenant : null;
+}
+
+/** The application's work for one municipality: one transaction under its row-level security. */
+export function asApplication<T>(db: Database, source: TenantSource, work: (tx: Database) => Promise<T>) {
+  return db.transaction(async (tx) => {
+    await enterTenant(tx, source);
+    return work(tx);
+  });
 }
 
 export async function migrationVersion(db: Database): Promise<{ applied: number; latest: string | null }> {

@@ -28,7 +28,7 @@ import type { AppEnv, Deps } from './env';
 import { databaseErrorCode, describeForLog } from './error-log';
 import { AppError, errorBody } from './errors';
 import { healthRoutes } from './health.routes';
-import { csrfProtection, provideDeps, resolveSession } from './middleware';
+import { applicationTransaction, csrfProtection, provideDeps, resolveSession } from './middleware';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -74,6 +74,7 @@ export function createApp(deps: Deps) {
       onError: (c) => c.json(errorBody(...(HTTP_ERRORS[413] as [string, string])), 413),
     }),
   );
+  app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);
   app.use('/api/*', csrfProtection);
   app.use('/api/*', async (c, next) => {

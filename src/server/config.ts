@@ -4,6 +4,8 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl?: string;
+  /** The tables' owner for migrations, when DATABASE_URL is a login role that owns nothing. */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   demo: boolean;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
@@ -21,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),

@@ -15,6 +15,20 @@ export class AppError extends Error {
 export const notFound = (what = 'データ') =>
   new AppError(404, 'NOT_FOUND', `${what}が見つかりません。削除されたか、閲覧する権限がありません。`);
 
+/**
+ * A record the actor may not see, or that does not exist: the same answer as notFound, and it
+ * names what was asked for so that the refusal is audited with it.
+ */
+export class RecordNotVisible extends AppError {
+  constructor(
+    readonly kind: string,
+    readonly recordId: string,
+    what: string,
+  ) {
+    super(404, 'NOT_FOUND', `${what}が見つかりません。削除されたか、閲覧する権限がありません。`);
+  }
+}
+
 export const forbidden = () => new AppError(403, 'FORBIDDEN', 'この操作を行う権限がありません。');
 
 export const unauthenticated = () =>

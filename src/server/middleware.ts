@@ -1,7 +1,9 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import { loadSession } from '../modules/auth/auth.service';
+import { enterTenant } from '../db/client';
+import { auditRefusal } from '../modules/audit/audit.service';
+import { loadSession, sessionTokenHash } from '../modules/auth/auth.service';
 import type { AppEnv, Deps } from './env';
 import { AppError } from './errors';
 
@@ -28,6 +30,36 @@ export const provideDeps = (deps: Deps) =>
     c.set('session', null);
     await next();
   });
+
+/**
+ * Each API request is one transaction of the application role, in which only the rows of the
+ * municipality named by the session cookie are visible (row-level security). The services'
+ * own transactions nest inside it as savepoints, so a refused or failed step undoes only its
+ * own work; a refusal (404/403 to a logged-in user) is audited before the commit.
+ */
+export const applicationTransaction = createMiddleware<AppEnv>(async (c, next) => {
+  const deps = c.get('deps');
+  const token = getCookie(c, SESSION_COOKIE);
+  try {
+    await deps.db.transaction(async (tx) => {
+      await enterTenant(tx, token ? { sessionTokenHash: sessionTokenHash(token) } : null);
+      c.set('deps', { ...deps, db: tx });
+      await next();
+      const error = c.error;
+      // an unexpected failure leaves nothing of the request behind
+      if (error && !(error instanceof AppError)) tx.rollback();
+      const actor = c.get('actor');
+      if (actor && error instanceof AppError && (error.status === 404 || error.status === 403)) {
+        await auditRefusal(tx, { actor, clientIp: c.get('clientIp') }, error, c.req.method, c.req.path);
+      }
+    });
+  } catch (error) {
+    // The answer is already an error (and the transaction rolled back): keep that answer.
+    if (!c.error) throw error;
+  } finally {
+    c.set('deps', deps);
+  }
+});
 
 export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);

@@ -9,9 +9,15 @@ export type RunningServer = { url: string; handle: DbHandle; close: () => Promis
 
 /** Opens the database, migrates, seeds the demo city when asked, and listens. */
 export async function startServer(config: Config, handle?: DbHandle): Promise<RunningServer> {
-  const db = handle ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  if (config.demo) await seedDemoIfEmpty(db.db);
-  await purgeExpired(db.db);
+  const db =
+    handle ??
+    (await openDatabase({
+      databaseUrl: config.databaseUrl,
+      migrationUrl: config.migrationDatabaseUrl,
+      dataDir: config.dataDir,
+    }));
+  if (config.demo) await seedDemoIfEmpty(db.owner);
+  await purgeExpired(db.owner);
   const app = createApp({ db: db.db, engine: db.engine, config });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));

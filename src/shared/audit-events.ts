@@ -69,6 +69,7 @@ export const AUDIT_ACTIONS = [
   'outreach.history_read',
   'outreach.work_queue',
   'outreach.counts',
+  'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -145,6 +146,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'outreach.history_read': 'アウトリーチの経過の閲覧',
   'outreach.work_queue': 'アウトリーチの対応が必要なことの閲覧',
   'outreach.counts': 'アウトリーチの件数集計',
+  'access.refused': '閲覧・操作の拒否（権限なし・該当なし）',
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {

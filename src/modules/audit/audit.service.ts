@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
+import { type AppError, RecordNotVisible } from '../../server/errors';
 import type { AuditAction, AuditOutcome } from '../../shared/audit-events';
 import { type Actor, requirePermission } from '../access/access.policy';
 import { organisations } from '../organisations/organisations.tables';
@@ -61,6 +62,24 @@ export async function recordAudit(tx: Database, context: AuditContext, event: Au
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   await tx.insert(auditLog).values({ ...fields, hash: hashEntry(fields) });
+}
+
+/** A read or an action refused (404 or 403 to a logged-in user), with what was asked for. */
+export async function auditRefusal(
+  tx: Database,
+  context: ActorContext,
+  error: AppError,
+  method: string,
+  path: string,
+): Promise<void> {
+  const named = error instanceof RecordNotVisible;
+  await recordAudit(tx, context, {
+    action: 'access.refused',
+    outcome: 'denied',
+    targetType: named ? error.kind : undefined,
+    targetId: named ? error.recordId : undefined,
+    detail: { method, path, status: error.status, code: error.code },
+  });
 }
 
 /** Convenience for events that are the whole of their work (logins, searches). */

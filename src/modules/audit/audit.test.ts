@@ -77,14 +77,14 @@ describe('audit log', () => {
   });
 
   it('cannot be edited or deleted, even with direct database access', async () => {
-    const db = server.handle.db;
+    const db = server.handle.owner;
     await expect(db.execute(sql`update audit_log set outcome = 'failure'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
     await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
   });
 
   it('chains entries by hash so that tampering is detected', async () => {
-    const db = server.handle.db;
+    const db = server.handle.owner;
     const before = await verifyAllChains(db);
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((v) => v.ok)).toBe(true);

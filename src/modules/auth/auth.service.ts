@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { type Database, enterTenant } from '../../db/client';
 import { now } from '../../server/clock';
 import type { Config } from '../../server/config';
 import { AppError } from '../../server/errors';
@@ -20,6 +20,8 @@ const MAX_FAILURES_PER_IP = 50;
 const TOUCH_INTERVAL_MS = 60_000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+/** Only this hash of a session token is stored. */
+export const sessionTokenHash = sha256;
 const normaliseLoginId = (loginId: string) => loginId.trim().toLowerCase();
 
 const loginRefused = () => new AppError(401, 'AUTH_FAILED', 'ログインIDまたはパスワードが正しくありません。');
@@ -58,6 +60,7 @@ export async function login(
   clientIp: string | null,
 ): Promise<LoginResult> {
   const loginId = normaliseLoginId(request.loginId);
+  await enterTenant(db, { loginId });
   const [user] = await db.select().from(users).where(eq(users.loginId, loginId)).limit(1);
   const audit: AuditContext = { actor: null, tenantId: user?.tenantId ?? null, clientIp };
 

@@ -146,6 +146,14 @@ export async function updatePerson(db: Database, context: ActorContext, id: stri
   });
 }
 
+/**
+ * Rows of the persons_search view (alias ps) that meet a condition on its gram columns: the
+ * view applies the tenant itself, so that GIN indexes serve these operators (see migration
+ * 0006: under row-level security PostgreSQL uses no index for operators that are not leakproof).
+ */
+const searchCandidates = (condition: SQL) =>
+  sql`${persons.id} in (select ps.id from persons_search ps where ${condition})`;
+
 function duplicateConditions(query: DuplicateQuery) {
   const name = nameKey(`${query.familyName}${query.givenName}`);
   const kana = kanaKey(`${query.familyNameKana}${query.givenNameKana}`);
@@ -158,7 +166,8 @@ function duplicateConditions(query: DuplicateQuery) {
     name && query.birthDate
       ? and(eq(persons.nameKey, name), eq(persons.birthDate, query.birthDate))
       : undefined;
-  const byPhone = phones.length > 0 ? sql`${persons.phoneKeys} && ${sql.param(phones)}::text[]` : undefined;
+  const byPhone =
+    phones.length > 0 ? searchCandidates(sql`ps.phone_keys && ${sql.param(phones)}::text[]`) : undefined;
   return { byKana, byName, byPhone, any: or(byKana, byName, byPhone) };
 }
 
@@ -224,29 +233,24 @@ export async function searchPeople(
     const kana = kanaKey(search.q);
     const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
     filters.push(
-      or(
-        and(
-          sql`${persons.nameGrams} @> ${textArray(queryGrams(name))}`,
-          sql`${persons.nameKey} like ${pattern(name)}`,
-        ),
-        and(
-          sql`${persons.nameGrams} @> ${textArray(queryGrams(kana))}`,
-          sql`${persons.kanaKey} like ${pattern(kana)}`,
-        ),
-      ) as SQL,
+      searchCandidates(
+        sql`(ps.name_grams @> ${textArray(queryGrams(name))} and ps.name_key like ${pattern(name)})
+          or (ps.name_grams @> ${textArray(queryGrams(kana))} and ps.kana_key like ${pattern(kana)})`,
+      ),
     );
   }
   if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
-  if (search.phone) filters.push(sql`${persons.phoneKeys} @> array[${phoneKey(search.phone)}]::text[]`);
+  if (search.phone)
+    filters.push(searchCandidates(sql`ps.phone_keys @> array[${phoneKey(search.phone)}]::text[]`));
   if (search.address) {
     const address = addressKey(search.address);
     if (Array.from(address).length < 2)
       throw badRequest('SEARCH_TOO_SHORT', '住所は2文字以上で検索してください。');
     filters.push(
-      and(
-        sql`${persons.addressGrams} @> ${textArray(queryGrams(address))}`,
-        sql`${sql.raw(ADDRESS_KEY_SQL('persons.address'))} like ${`%${address}%`}`,
-      ) as SQL,
+      searchCandidates(
+        sql`ps.address_grams @> ${textArray(queryGrams(address))}
+          and ${sql.raw(ADDRESS_KEY_SQL('ps.address'))} like ${`%${address}%`}`,
+      ),
     );
   }
   if (filters.length === 1)

@@ -27,18 +27,20 @@ describe('starting without demo data', () => {
   });
 
   it('creates the first administrator once, who can then log in and manage', async () => {
-    await bootstrapTenant(server.handle.db, input);
+    await bootstrapTenant(server.handle.owner, input);
     const info = await new TestClient(server.url).get('/api/auth/login-info');
     expect(info.body).toMatchObject({ setupRequired: false });
     const client = new TestClient(server.url);
     expect((await client.login('first-admin', 'a-long-admin-password')).status).toBe(200);
     expect((await client.get('/api/admin/users')).status).toBe(200);
     await expect(
-      bootstrapTenant(server.handle.db, { ...input, loginId: 'second-admin' }),
+      bootstrapTenant(server.handle.owner, { ...input, loginId: 'second-admin' }),
     ).rejects.toMatchObject({
       code: 'ADMIN_EXISTS',
     });
-    await expect(bootstrapTenant(server.handle.db, { ...input, tenantCode: '13218' })).rejects.toMatchObject({
+    await expect(
+      bootstrapTenant(server.handle.owner, { ...input, tenantCode: '13218' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_TENANT_CODE',
     });
   });

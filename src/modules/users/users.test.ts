@@ -138,7 +138,7 @@ describe('user administration', () => {
 
 describe('tenancy', () => {
   it("never shows or changes another municipality's users, organisations or areas", async () => {
-    await bootstrapTenant(server.handle.db, {
+    await bootstrapTenant(server.handle.owner, {
       tenantCode: '132187',
       tenantName: '別の市',
       organisationName: '別の市 地域福祉課',
