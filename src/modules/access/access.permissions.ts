@@ -13,10 +13,16 @@ export const PERMISSIONS = [
   'cases.coordinate', // open and screen 多機関協働 cases, see every case of the municipality
   'meetings.run', // set up meeting bodies, prepare sessions, table cases, record decisions
   'outreach.work', // see and write outreach records and watch partners (the outreach team)
+  'outreach.report', // take a report of a person or household of concern, and follow whether it is dealt with
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const FRONT_LINE: Permission[] = ['directory.read', 'case_content.read', 'case_content.write'];
+const FRONT_LINE: Permission[] = [
+  'directory.read',
+  'case_content.read',
+  'case_content.write',
+  'outreach.report',
+];
 
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
@@ -26,8 +32,11 @@ export function permissionsOf(role: Role): readonly Permission[] {
       return [...FRONT_LINE, 'outreach.work'];
     case 'consultant':
     case 'participation_coordinator':
-    case 'community_worker':
+      // outreach and participation staff read only their own work and the cases they are named on (case-scope)
       return FRONT_LINE;
+    case 'community_worker':
+      // works with areas and resources, never with case content; passes on what residents tell
+      return ['directory.read', 'outreach.report'];
     case 'meeting_member':
       // Sees only what is tabled at meetings attended; the meetings module scopes that.
       return ['directory.read', 'case_content.read'];

@@ -27,72 +27,138 @@ const statusList = sql.raw(
 
 const nothing = sql`false`;
 
-function organisationOf(actor: Actor): string | null {
-  return can(actor, 'case_content.read') ? actor.organisationId : null;
+/**
+ * How far the actor's reading of residents' records reaches (need to know, by role):
+ * - 'organisation': consultants and coordinators read their organisation's work;
+ * - 'personal': outreach and participation staff read only what they did themselves and the
+ *   cases they are named on;
+ * - null: community workers, program managers, administrators and meeting members read no
+ *   case content here (meeting members see packets through meeting-scope).
+ */
+type Reader = { scope: 'organisation' | 'personal'; org: string; user: string; tenant: string } | null;
+
+function readerOf(actor: Actor): Reader {
+  if (!can(actor, 'case_content.read') || !actor.organisationId) return null;
+  const base = { org: actor.organisationId, user: actor.userId, tenant: actor.tenantId };
+  switch (actor.role) {
+    case 'consultant':
+    case 'coordinator':
+      return { scope: 'organisation', ...base };
+    case 'outreach_worker':
+    case 'participation_coordinator':
+      return { scope: 'personal', ...base };
+    default:
+      return null;
+  }
 }
 
-const isCoordinator = (actor: Actor) => actor.role === 'coordinator';
+const isCoordinator = (actor: Actor) => can(actor, 'cases.coordinate');
 
-function referralReaches(actor: Actor, org: string, alias: string): SQL {
+/** A sent referral (row alias) reaches the reader's organisation; coordinators receive those to 多機関協働. */
+function referralReaches(actor: Actor, reader: NonNullable<Reader>, alias: string): SQL {
   const a = sql.raw(alias);
   return isCoordinator(actor)
-    ? sql`(${a}.to_organisation_id = ${org} or ${a}.to_multi_agency)`
-    : sql`${a}.to_organisation_id = ${org}`;
+    ? sql`(${a}.to_organisation_id = ${reader.org} or (${a}.to_multi_agency and ${a}.tenant_id = ${reader.tenant}))`
+    : sql`${a}.to_organisation_id = ${reader.org}`;
 }
 
 /**
- * A 多機関協働 case (row alias) reaches the actor: its organisation is on the current team,
- * or the actor is a coordinator of the municipality (they see every case).
+ * A 多機関協働 case (row alias) reaches the actor: coordinators see every case of their
+ * municipality; a consultant's organisation is on the current team; outreach and participation
+ * staff are named on it (a current team member, or an action of the plan in force).
  */
-function caseReaches(actor: Actor, org: string, alias: string): SQL {
+function caseReaches(actor: Actor, reader: NonNullable<Reader>, alias: string): SQL {
   const a = sql.raw(alias);
-  if (can(actor, 'cases.coordinate')) return sql`${a}.tenant_id = ${actor.tenantId}`;
-  return sql`exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
-                     and tm.organisation_id = ${org} and tm.left_on is null)`;
+  if (isCoordinator(actor)) return sql`${a}.tenant_id = ${reader.tenant}`;
+  if (reader.scope === 'organisation') {
+    return sql`exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
+                       and tm.organisation_id = ${reader.org} and tm.left_on is null)`;
+  }
+  return sql`(exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
+                      and tm.user_id = ${reader.user} and tm.left_on is null)
+           or exists (select 1 from case_actions ca where ca.plan_id = ${a}.plan_in_force_id
+                      and ca.user_id = ${reader.user}))`;
 }
 
-/** A case about the household reaches the actor (one join, not nested subqueries: this sits
- *  inside every person and household check, and each subquery adds to planning time). */
-function householdHasVisibleCase(actor: Actor, org: string, householdId: SQL): SQL {
-  if (can(actor, 'cases.coordinate')) {
-    return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and hc.tenant_id = ${actor.tenantId})`;
+/** A case about the household reaches the actor (one join: this sits inside every person and household check). */
+function householdHasVisibleCase(actor: Actor, reader: NonNullable<Reader>, householdId: SQL): SQL {
+  if (isCoordinator(actor)) {
+    return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and hc.tenant_id = ${reader.tenant})`;
   }
-  return sql`exists (select 1 from cases hc join case_team_members tm on tm.case_id = hc.id
-                     where hc.household_id = ${householdId} and tm.organisation_id = ${org} and tm.left_on is null)`;
+  if (reader.scope === 'organisation') {
+    return sql`exists (select 1 from cases hc join case_team_members tm on tm.case_id = hc.id
+                       where hc.household_id = ${householdId} and tm.organisation_id = ${reader.org} and tm.left_on is null)`;
+  }
+  return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, reader, 'hc')})`;
 }
 
 /** Cases the actor may see (reads the "cases" table of the query). */
 export function caseAccess(actor: Actor): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
-  return caseReaches(actor, org, '"cases"');
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  return caseReaches(actor, reader, '"cases"');
+}
+
+/** The actor's own work with the household: registered it, or took a consultation about it. */
+function ownWorkWithHousehold(reader: NonNullable<Reader>, householdId: SQL): SQL {
+  if (reader.scope === 'personal') {
+    return sql`exists (select 1 from consultations cw where cw.household_id = ${householdId} and cw.taken_by_user_id = ${reader.user})`;
+  }
+  return sql`(exists (select 1 from households hw where hw.id = ${householdId} and hw.created_by_organisation_id = ${reader.org})
+    or exists (select 1 from consultations cw where cw.household_id = ${householdId} and cw.organisation_id = ${reader.org}))`;
 }
 
 /** True when the actor may see the household with this id. */
 export function householdAccess(actor: Actor, householdId: SQL): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (reader.scope === 'personal') {
+    return sql`(${ownWorkWithHousehold(reader, householdId)} or ${householdHasVisibleCase(actor, reader, householdId)})`;
+  }
   return sql`(
-    exists (select 1 from households hx where hx.id = ${householdId} and hx.tenant_id = ${actor.tenantId}
-            and hx.created_by_organisation_id = ${org})
-    or exists (select 1 from consultations cx where cx.household_id = ${householdId} and cx.organisation_id = ${org})
+    ${ownWorkWithHousehold(reader, householdId)}
     or exists (select 1 from referrals rx where rx.household_id = ${householdId}
-               and rx.status = any(${statusList}) and ${referralReaches(actor, org, 'rx')})
-    or ${householdHasVisibleCase(actor, org, householdId)}
+               and rx.status = any(${statusList}) and ${referralReaches(actor, reader, 'rx')})
+    or ${householdHasVisibleCase(actor, reader, householdId)}
   )`;
 }
 
-function directPersonAccess(actor: Actor, org: string, personId: SQL, registeredBy?: SQL): SQL {
+/**
+ * True when the household's own address and notes may be shown: the actor's own work with it,
+ * or a member's consent in force that covers the actor's organisation.
+ */
+export function householdContactVisible(actor: Actor, householdId: SQL, today: string): SQL {
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  return sql`(${ownWorkWithHousehold(reader, householdId)}
+    or exists (select 1 from household_members hk where hk.household_id = ${householdId}
+               and ${consentInForce(sql`hk.person_id`, reader.org, today)}))`;
+}
+
+function directPersonAccess(
+  actor: Actor,
+  reader: NonNullable<Reader>,
+  personId: SQL,
+  registeredBy?: SQL,
+): SQL {
+  const member = sql`exists (select 1 from household_members hp where hp.person_id = ${personId}
+               and ${householdAccess(actor, sql`hp.household_id`)})`;
+  if (reader.scope === 'personal') {
+    return sql`(
+      exists (select 1 from persons px where px.id = ${personId} and px.created_by_user_id = ${reader.user})
+      or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.taken_by_user_id = ${reader.user})
+      or ${member}
+    )`;
+  }
   const registered = registeredBy
-    ? sql`${registeredBy} = ${org}`
-    : sql`exists (select 1 from persons px where px.id = ${personId} and px.created_by_organisation_id = ${org})`;
+    ? sql`${registeredBy} = ${reader.org}`
+    : sql`exists (select 1 from persons px where px.id = ${personId} and px.created_by_organisation_id = ${reader.org})`;
   return sql`(
     ${registered}
-    or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.organisation_id = ${org})
+    or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.organisation_id = ${reader.org})
     or exists (select 1 from referrals rp where rp.person_id = ${personId}
-               and rp.status = any(${statusList}) and ${referralReaches(actor, org, 'rp')})
-    or exists (select 1 from household_members hp where hp.person_id = ${personId}
-               and ${householdAccess(actor, sql`hp.household_id`)})
+               and rp.status = any(${statusList}) and ${referralReaches(actor, reader, 'rp')})
+    or ${member}
   )`;
 }
 
@@ -102,12 +168,12 @@ function directPersonAccess(actor: Actor, org: string, personId: SQL, registered
  * the persons table itself (saves a lookup per row).
  */
 export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
   return sql`(
-    ${directPersonAccess(actor, org, personId, registeredBy)}
+    ${directPersonAccess(actor, reader, personId, registeredBy)}
     or exists (select 1 from persons pm where pm.merged_into_id = ${personId}
-               and ${directPersonAccess(actor, org, sql`pm.id`)})
+               and ${directPersonAccess(actor, reader, sql`pm.id`)})
   )`;
 }
 
@@ -117,13 +183,19 @@ export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): S
  * Contact details need this or a consent that covers the actor's organisation.
  */
 export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (reader.scope === 'personal') {
+    return sql`(
+      exists (select 1 from persons po where po.id = ${personId} and po.created_by_user_id = ${reader.user})
+      or exists (select 1 from consultations co where co.person_id = ${personId} and co.taken_by_user_id = ${reader.user})
+    )`;
+  }
   return sql`(
-    exists (select 1 from persons po where po.id = ${personId} and po.created_by_organisation_id = ${org})
-    or exists (select 1 from consultations co where co.person_id = ${personId} and co.organisation_id = ${org})
+    exists (select 1 from persons po where po.id = ${personId} and po.created_by_organisation_id = ${reader.org})
+    or exists (select 1 from consultations co where co.person_id = ${personId} and co.organisation_id = ${reader.org})
     or exists (select 1 from household_members ho join households hh on hh.id = ho.household_id
-               where ho.person_id = ${personId} and hh.created_by_organisation_id = ${org})
+               where ho.person_id = ${personId} and hh.created_by_organisation_id = ${reader.org})
   )`;
 }
 
@@ -141,29 +213,34 @@ export function consentInForce(personId: SQL, organisationId: string | null, tod
 
 /** True when a consent in force lets the person's information be shared with the actor's organisation. */
 export function consentCovers(actor: Actor, personId: SQL, today: string): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
-  return consentInForce(personId, org, today);
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  return consentInForce(personId, reader.org, today);
 }
 
-/** Consultations the actor may read: taken by their organisation, or referred to it. */
+/** Consultations the actor may read: taken by their organisation (or themselves), or referred to it. */
 export function consultationAccess(actor: Actor): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
-  return sql`("consultations"."organisation_id" = ${org}
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (reader.scope === 'personal') return sql`"consultations"."taken_by_user_id" = ${reader.user}`;
+  return sql`("consultations"."organisation_id" = ${reader.org}
     or exists (select 1 from referrals rc where rc.consultation_id = "consultations"."id"
-               and rc.status = any(${statusList}) and ${referralReaches(actor, org, 'rc')}))`;
+               and rc.status = any(${statusList}) and ${referralReaches(actor, reader, 'rc')}))`;
 }
 
 /**
  * Referrals the actor's organisation sent (drafts included), or received once sent
- * (coordinators receive those to 多機関協働). Without a box, either.
+ * (coordinators receive those to 多機関協働); outreach and participation staff, only those
+ * they wrote. Without a box, either.
  */
 export function referralAccess(actor: Actor, box?: 'inbox' | 'sent'): SQL {
-  const org = organisationOf(actor);
-  if (!org) return nothing;
-  const sent = sql`"referrals"."from_organisation_id" = ${org}`;
-  const received = sql`("referrals"."status" <> 'draft' and ${referralReaches(actor, org, '"referrals"')})`;
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (reader.scope === 'personal') {
+    return box === 'inbox' ? nothing : sql`"referrals"."created_by_user_id" = ${reader.user}`;
+  }
+  const sent = sql`"referrals"."from_organisation_id" = ${reader.org}`;
+  const received = sql`("referrals"."status" <> 'draft' and ${referralReaches(actor, reader, '"referrals"')})`;
   if (box === 'sent') return sent;
   if (box === 'inbox') return received;
   return sql`(${sent} or ${received})`;

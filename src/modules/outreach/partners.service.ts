@@ -8,7 +8,7 @@ import { concernReports, watchPartners } from './outreach.tables';
 
 /** 見守り協定先. Every front-line worker may pick one when a report comes in; the outreach team keeps the list. */
 export async function listPartners(db: Database, context: ActorContext) {
-  requirePermission(context.actor, 'case_content.write');
+  requirePermission(context.actor, 'outreach.report');
   const rows = await db
     .select({ p: watchPartners, reportCount: count(concernReports.id) })
     .from(watchPartners)

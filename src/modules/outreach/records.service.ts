@@ -88,7 +88,7 @@ async function requireTenantRow(
  * watch partner's fax…). It starts a record for the outreach team, or, from the team, adds to one.
  */
 export async function fileReport(db: Database, context: ActorContext, input: ReportInput) {
-  requirePermission(context.actor, 'case_content.write');
+  requirePermission(context.actor, 'outreach.report');
   const organisationId = requireOrganisation(context.actor);
   noFutureDate(input.receivedOn, '受けた日');
   return db.transaction(async (tx) => {
@@ -334,7 +334,7 @@ export async function updateRecord(db: Database, context: ActorContext, id: stri
 
 /** What the reporter may know: each report they entered was received, is followed up, or is done. */
 export async function myReports(db: Database, context: ActorContext) {
-  requirePermission(context.actor, 'case_content.write');
+  requirePermission(context.actor, 'outreach.report');
   const rows = await db
     .select({
       id: concernReports.id,

@@ -52,7 +52,7 @@ export const WORK_AREAS: NavItem[] = [
     label: 'アウトリーチ',
     description: '見守りからの情報を受け、時間をかけた関係づくりを記録します。',
     ready: true,
-    permission: 'case_content.write',
+    permission: 'outreach.report',
   },
   {
     to: '/participation',
@@ -66,7 +66,6 @@ export const WORK_AREAS: NavItem[] = [
     label: '地域づくり',
     description: '地域資源・居場所・地域課題を整理し、プラットフォームづくりにつなげます。',
     ready: false,
-    permission: 'case_content.write',
   },
   {
     to: '/program',

@@ -94,7 +94,22 @@ export function HomePage() {
         </section>
       )}
 
-      {membership && writesCases && (
+      {membership && !readsCases && hasPermission(session, 'outreach.report') && (
+        <section aria-labelledby="report-title">
+          <Title order={2} size="h3" id="report-title" mb="sm">
+            気になる人・世帯の報告
+          </Title>
+          <Text size="sm" c="gray.8" mb="xs">
+            この役割では、相談や事例の内容（個人の情報）は表示されません。地域で「気になる」と聞いたことは、
+            アウトリーチの担当へ報告できます。
+          </Text>
+          <Anchor component={Link} to="/outreach">
+            アウトリーチ（報告を受ける・受けた報告の状況）へ
+          </Anchor>
+        </section>
+      )}
+
+      {membership && (writesCases || hasPermission(session, 'outreach.report')) && (
         <section aria-labelledby="next-title">
           <Title order={2} size="h3" id="next-title" mb="sm">
             これから使えるようになる機能
