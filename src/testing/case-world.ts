@@ -23,6 +23,9 @@ const LOGINS = {
   admin: 'demo-admin',
   lawyer: 'demo-lawyer', // 会議構成員 (弁護士): a guest of meetings, on no team
   outreach: 'demo-outreach', // アウトリーチ支援員 (社会福祉協議会)
+  participation: 'demo-participation', // 参加支援担当 (社会福祉協議会)
+  community: 'demo-community', // 生活支援コーディネーター (社会福祉協議会)
+  disability: 'demo-disability', // 障がい者基幹相談支援センター: never involved
 } as const;
 export type Who = keyof typeof LOGINS;
 

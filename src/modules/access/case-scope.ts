@@ -200,6 +200,26 @@ export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
 }
 
 /**
+ * True when the actor may record or withdraw consent for the person: coordinators, the
+ * organisations that took a consultation about them (outreach and participation staff: the
+ * consultations they took), and the lead organisation of a case about their household. Not a
+ * recipient whose access the consent would widen.
+ */
+export function consentKeeper(actor: Actor, personId: SQL): SQL {
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (isCoordinator(actor)) return sql`true`;
+  const group = sql`(select ${personId} union all select pg.id from persons pg where pg.merged_into_id = ${personId})`;
+  const tookConsultation =
+    reader.scope === 'personal'
+      ? sql`exists (select 1 from consultations ck where ck.person_id in ${group} and ck.taken_by_user_id = ${reader.user})`
+      : sql`exists (select 1 from consultations ck where ck.person_id in ${group} and ck.organisation_id = ${reader.org})`;
+  return sql`(${tookConsultation}
+    or exists (select 1 from household_members hl join cases cl on cl.household_id = hl.household_id
+               where hl.person_id in ${group} and cl.lead_organisation_id = ${reader.org}))`;
+}
+
+/**
  * True when a consent in force on `today` lets the person's information go to this
  * organisation; with null, only a consent to all agencies counts (a referral to 多機関協働).
  */

@@ -64,6 +64,8 @@ export async function recordAudit(tx: Database, context: AuditContext, event: Au
   await tx.insert(auditLog).values({ ...fields, hash: hashEntry(fields) });
 }
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 /** A read or an action refused (404 or 403 to a logged-in user), with what was asked for. */
 export async function auditRefusal(
   tx: Database,
@@ -77,7 +79,8 @@ export async function auditRefusal(
     action: 'access.refused',
     outcome: 'denied',
     targetType: named ? error.kind : undefined,
-    targetId: named ? error.recordId : undefined,
+    // otherwise the record named in the path, if any
+    targetId: named ? error.recordId : path.match(UUID)?.[0],
     detail: { method, path, status: error.status, code: error.code },
   });
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
-import { AppError, badRequest, notFound } from '../../server/errors';
+import { AppError, badRequest, notFound, RecordNotVisible } from '../../server/errors';
 import { CASE_STATUS_LABELS, type CaseStatus, type DecisionKind } from '../../shared/case-vocabulary';
 import { formatWestern } from '../../shared/dates';
 import { requirePermission } from '../access/access.policy';
@@ -32,7 +32,7 @@ export async function loadCase(
     .from(cases)
     .where(and(eq(cases.id, id), eq(cases.tenantId, context.actor.tenantId), caseAccess(context.actor)));
   const [row] = mode === 'write' ? await query.for('update') : await query;
-  if (!row) throw notFound('事例');
+  if (!row) throw new RecordNotVisible('case', id, '事例');
   return row;
 }
 

@@ -1,7 +1,10 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { arrayLiteral } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
-import { badRequest, conflict, notFound } from '../../server/errors';
+import { AppError, badRequest, conflict, notFound } from '../../server/errors';
+import { can } from '../access/access.policy';
+import { consentInForce } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { memberships } from '../users/users.tables';
 import {
@@ -51,11 +54,43 @@ async function teamEvent(
   });
 }
 
+/** Only the lead organisation and coordinators shape the team: a member cannot widen it. */
+function requireTeamSteward(context: ActorContext, row: CaseRow) {
+  if (can(context.actor, 'cases.coordinate')) return;
+  if (context.actor.organisationId && context.actor.organisationId === row.leadOrganisationId) return;
+  throw new AppError(
+    403,
+    'NOT_TEAM_STEWARD',
+    'チームと主担当を変えられるのは、主担当の機関とコーディネーターです。',
+  );
+}
+
+/**
+ * A new organisation joins only when every concerned person's consent in force covers it
+ * (consent to named organisations covers those only); otherwise the case is shared with it
+ * only at a 支援会議 (法第106条の6).
+ */
+async function requireConsentCovering(tx: Database, row: CaseRow, organisationId: string) {
+  const [uncovered] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from unnest(${arrayLiteral(row.concernedPersonIds)}::uuid[]) as cp(id)
+        where not ${consentInForce(sql`cp.id`, organisationId, today())}`,
+  );
+  if (row.concernedPersonIds.length === 0 || (uncovered?.n ?? 0) > 0) {
+    throw conflict(
+      'CONSENT_REQUIRED_FOR_TEAM',
+      '本人・世帯の同意がこの機関への共有を含んでいないため、チームに加えられません。同意を得るか、支援会議（法第106条の6）で検討してください。',
+    );
+  }
+}
+
 export async function addTeamMember(db: Database, context: ActorContext, id: string, input: TeamMemberInput) {
   await db.transaction(async (tx) => {
     const row = await loadCase(tx, context, id, 'write');
+    requireTeamSteward(context, row);
     requireStatus(row, TEAM_CHANGE_STATUSES, 'チームを変更');
     const organisation = await requireTenantOrganisation(tx, context, input.organisationId);
+    await requireConsentCovering(tx, row, input.organisationId);
     await requireWorkerOf(tx, input.organisationId, input.userId);
     if ((await currentTeamOrganisations(tx, id)).has(input.organisationId)) {
       throw conflict('ALREADY_ON_TEAM', `${organisation.name}はすでにチームに入っています。`);
@@ -82,6 +117,7 @@ export async function leaveTeam(
 ) {
   await db.transaction(async (tx) => {
     const row = await loadCase(tx, context, id, 'write');
+    requireTeamSteward(context, row);
     requireStatus(row, TEAM_CHANGE_STATUSES, 'チームを変更');
     const [member] = await tx
       .select()
@@ -108,6 +144,7 @@ export async function leaveTeam(
 export async function changeLead(db: Database, context: ActorContext, id: string, input: LeadInput) {
   await db.transaction(async (tx) => {
     const row = await loadCase(tx, context, id, 'write');
+    requireTeamSteward(context, row);
     requireStatus(row, TEAM_CHANGE_STATUSES, '主担当を変更');
     const organisation = await requireTenantOrganisation(tx, context, input.organisationId);
     if (!(await currentTeamOrganisations(tx, id)).has(input.organisationId)) {

@@ -2,7 +2,9 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
+import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { noFutureDate } from '../cases/case-common';
 import { dropItemsWithoutConsent } from '../meetings/agenda.service';
 import { organisations } from '../organisations/organisations.tables';
 import { personGroupIds, requireVisiblePerson } from '../people/people.service';
@@ -69,8 +71,9 @@ export async function recordConsent(
   input: ConsentInput,
 ): Promise<Consent> {
   requirePermission(context.actor, 'case_content.write');
+  noFutureDate(input.obtainedOn, '同意を得た日');
   return db.transaction(async (tx) => {
-    await requireVisiblePerson(tx, context, input.personId);
+    await requireVisible(tx, context.actor, 'consentOf', input.personId);
     return insertConsent(tx, context, input);
   });
 }
@@ -83,7 +86,8 @@ export async function withdrawConsent(db: Database, context: ActorContext, id: s
       .from(consents)
       .where(and(eq(consents.id, id), eq(consents.tenantId, context.actor.tenantId)));
     if (!row) throw notFound('同意の記録');
-    await requireVisiblePerson(tx, context, row.personId);
+    await requireVisible(tx, context.actor, 'consentOf', row.personId);
+    noFutureDate(withdrawnOn, '撤回日');
     if (row.withdrawnOn) throw conflict('ALREADY_WITHDRAWN', 'この同意はすでに撤回されています。');
     if (withdrawnOn < row.obtainedOn)
       throw badRequest('WITHDRAWN_BEFORE_OBTAINED', '撤回日は同意日より後にしてください。');

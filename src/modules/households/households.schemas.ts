@@ -46,6 +46,8 @@ export const ZHouseholdView = z.object({
   name: z.string(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The address and notes are withheld: no own work with the household and no consent that covers the viewer. */
+  contactHidden: z.boolean(),
   members: z.array(ZHouseholdMember),
   relationships: z.array(
     z.object({

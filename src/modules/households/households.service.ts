@@ -2,8 +2,10 @@ import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, notFound } from '../../server/errors';
+import { formatWestern } from '../../shared/dates';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { householdAccess } from '../access/case-scope';
+import { householdAccess, householdContactVisible } from '../access/case-scope';
+import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { consultationsFor } from '../intake/intake.service';
 import {
@@ -18,18 +20,16 @@ import type { HouseholdInput, HouseholdView, MemberInput, RelationshipInput } fr
 import { householdMembers, households, personRelationships } from './households.tables';
 
 async function requireHousehold(tx: Database, context: ActorContext, id: string) {
+  await requireVisible(tx, context.actor, 'household', id);
   const [row] = await tx
-    .select()
+    .select({
+      household: households,
+      contactVisible: householdContactVisible(context.actor, sql`${households.id}`, formatWestern(now())),
+    })
     .from(households)
-    .where(
-      and(
-        eq(households.id, id),
-        eq(households.tenantId, context.actor.tenantId),
-        householdAccess(context.actor, sql`${households.id}`),
-      ),
-    );
+    .where(eq(households.id, id));
   if (!row) throw notFound('世帯');
-  return row;
+  return { ...row.household, contactVisible: row.contactVisible === true };
 }
 
 async function insertMember(tx: Database, context: ActorContext, householdId: string, member: MemberInput) {
@@ -150,8 +150,10 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
     return {
       id: household.id,
       name: household.name,
-      address: household.address,
-      notes: household.notes,
+      // the household's own address and notes follow the same consent rule as a person's
+      address: household.contactVisible ? household.address : null,
+      notes: household.contactVisible ? household.notes : null,
+      contactHidden: !household.contactVisible,
       members,
       relationships: relationships.map(({ id: relId, personAId, personBId, kind, ended }) => ({
         id: relId,

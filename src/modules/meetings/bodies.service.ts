@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client';
-import { AppError, badRequest, notFound } from '../../server/errors';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { CONFIDENTIALITY_BOUND } from '../../shared/meeting-vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -128,7 +128,22 @@ export async function resolvePerson(
     .where(and(eq(users.id, input.userId), eq(users.tenantId, context.actor.tenantId)))
     .limit(1);
   if (!user) throw notFound('職員');
+  if (await holdsNoMeetingRole(tx, user.id)) {
+    throw conflict(
+      'NOT_MEETING_STAFF',
+      'システム管理者・事業担当課の職員は、会議の構成員や出席者にできません（個人の情報を見る役割ではありません）。',
+    );
+  }
   return { userId: user.id, name: user.name, affiliation: input.affiliation ?? user.organisation };
+}
+
+/** Administrators and program managers never see case content, so never sit at a meeting. */
+const holdsNoMeetingRoleSql = (userId: SQL | string) =>
+  sql`exists (select 1 from memberships mr where mr.user_id = ${userId} and mr.role in ('administrator', 'program_manager'))`;
+
+async function holdsNoMeetingRole(tx: Database, userId: string): Promise<boolean> {
+  const [row] = await queryRows<{ yes: boolean }>(tx, sql`select ${holdsNoMeetingRoleSql(userId)} as yes`);
+  return row?.yes === true;
 }
 
 export async function addMember(db: Database, context: ActorContext, bodyId: string, input: MemberInput) {
@@ -196,7 +211,13 @@ export async function listStaff(db: Database, context: ActorContext) {
     .from(users)
     .innerJoin(memberships, eq(memberships.userId, users.id))
     .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(and(eq(users.tenantId, context.actor.tenantId), eq(users.isActive, true)))
+    .where(
+      and(
+        eq(users.tenantId, context.actor.tenantId),
+        eq(users.isActive, true),
+        sql`not ${holdsNoMeetingRoleSql(sql`${users.id}`)}`,
+      ),
+    )
     .orderBy(asc(organisations.name), asc(users.displayNameKana));
   const seen = new Set<string>();
   return rows.filter((r) => !seen.has(r.id) && Boolean(seen.add(r.id)));

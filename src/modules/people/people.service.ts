@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { textArray } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
-import { badRequest, conflict, notFound } from '../../server/errors';
+import { badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { consentCovers, ownWorkWithPerson, personAccess } from '../access/case-scope';
@@ -60,13 +60,17 @@ export function presentPerson(row: PersonRow, contactVisible: boolean): Person {
 
 const today = () => formatWestern(now());
 
+/** The person's contact details (address, phones, notes) may be shown to the actor. */
+const contactVisibleTo = (context: ActorContext) =>
+  sql<boolean>`(${ownWorkWithPerson(context.actor, sql`${persons.id}`)} or ${consentCovers(context.actor, sql`${persons.id}`, today())})`;
+
 /** Persons the actor may see, each with whether its contact details may be shown. */
 export function selectVisiblePersons(db: Database, context: ActorContext, where: SQL | undefined) {
   const { actor } = context;
   return db
     .select({
       row: persons,
-      contactVisible: sql<boolean>`(${ownWorkWithPerson(actor, sql`${persons.id}`)} or ${consentCovers(actor, sql`${persons.id}`, today())})`,
+      contactVisible: contactVisibleTo(context),
     })
     .from(persons)
     .where(
@@ -176,11 +180,14 @@ export async function findDuplicates(db: Database, context: ActorContext, query:
   requirePermission(context.actor, 'case_content.write');
   const conditions = duplicateConditions(query);
   if (!conditions.any) return { candidates: [], elsewhere: 0 };
+  // A phone matches only where the user may see the phone: the check must not confirm a number.
+  const byPhoneSeen = conditions.byPhone ? and(conditions.byPhone, contactVisibleTo(context)) : undefined;
+  const byNameOrKana = or(conditions.byKana, conditions.byName);
   return db.transaction(async (tx) => {
     const visible = await selectVisiblePersons(
       tx,
       context,
-      and(isNull(persons.mergedIntoId), conditions.any),
+      and(isNull(persons.mergedIntoId), or(byNameOrKana, byPhoneSeen)),
     ).limit(20);
     const [hidden] = await tx
       .select({ n: sql<number>`count(*)::int` })
@@ -189,10 +196,11 @@ export async function findDuplicates(db: Database, context: ActorContext, query:
         and(
           eq(persons.tenantId, context.actor.tenantId),
           isNull(persons.mergedIntoId),
-          conditions.any,
+          byNameOrKana ?? sql`false`,
           sql`not ${personAccess(context.actor, sql`${persons.id}`)}`,
         ),
       );
+    const contactShown = new Set(visible.filter((v) => v.contactVisible).map((v) => v.row.id));
     const reasonsOf = (row: PersonRow) => {
       const reasons: ('kana_and_birth_date' | 'name_and_birth_date' | 'phone')[] = [];
       const kana = kanaKey(`${query.familyNameKana}${query.givenNameKana}`);
@@ -202,7 +210,7 @@ export async function findDuplicates(db: Database, context: ActorContext, query:
       if (name && row.nameKey === name && row.birthDate === query.birthDate)
         reasons.push('name_and_birth_date');
       const phones = new Set(query.phones.map(phoneKey));
-      if (row.phoneKeys.some((p) => phones.has(p))) reasons.push('phone');
+      if (row.phoneKeys.some((p) => phones.has(p)) && contactShown.has(row.id)) reasons.push('phone');
       return reasons;
     };
     await recordAudit(tx, context, {
@@ -240,6 +248,8 @@ export async function searchPeople(
     );
   }
   if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
+  // Address and phone match only where the user may see them: a search must not reveal them.
+  if (search.phone || search.address) filters.push(contactVisibleTo(context));
   if (search.phone)
     filters.push(searchCandidates(sql`ps.phone_keys @> array[${phoneKey(search.phone)}]::text[]`));
   if (search.address) {
@@ -261,7 +271,11 @@ export async function searchPeople(
       .limit(search.limit);
     await recordAudit(tx, context, {
       action: 'person.search',
-      detail: { criteria: Object.keys(search).filter((k) => k !== 'limit'), results: rows.length },
+      detail: {
+        criteria: Object.keys(search).filter((k) => k !== 'limit'),
+        results: rows.length,
+        ids: rows.map((r) => r.row.id),
+      },
     });
     return rows.map((r) => presentPerson(r.row, r.contactVisible));
   });
@@ -277,9 +291,12 @@ export async function mergePeople(db: Database, context: ActorContext, keptId: s
       context,
       or(eq(persons.id, keptId), eq(persons.id, mergedId)),
     );
-    const kept = visible.find((v) => v.row.id === keptId);
-    const merged = visible.find((v) => v.row.id === mergedId);
-    if (!kept || !merged) throw notFound('本人の記録');
+    // Merging needs full access to both records (own work or consent that covers the user):
+    // a glimpse through a referral is not enough to fold someone's record into one's own.
+    const kept = visible.find((v) => v.row.id === keptId && v.contactVisible);
+    const merged = visible.find((v) => v.row.id === mergedId && v.contactVisible);
+    if (!kept) throw new RecordNotVisible('person', keptId, '本人の記録');
+    if (!merged) throw new RecordNotVisible('person', mergedId, '本人の記録');
     if (kept.row.mergedIntoId || merged.row.mergedIntoId) {
       throw conflict('ALREADY_MERGED', 'すでに統合済みの記録です。統合を取り消してからやり直してください。');
     }

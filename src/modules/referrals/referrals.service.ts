@@ -7,6 +7,7 @@ import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { consentInForce, isHouseholdVisible, referralAccess } from '../access/case-scope';
+import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import { requireVisiblePerson } from '../people/people.service';
@@ -87,17 +88,17 @@ function presentSummary(r: SummaryRow): ReferralSummary {
 /** Inside the caller's transaction: creates a referral (draft or sent) with its first event. */
 export async function insertReferral(tx: Database, context: ActorContext, input: ReferralInput) {
   const organisationId = requireOrganisation(context.actor);
-  if (input.personId) await requireVisiblePerson(tx, context, input.personId);
-  if (input.householdId) {
-    if (!(await isHouseholdVisible(tx, context.actor, input.householdId))) throw notFound('世帯');
-  }
+  const { actor } = context;
+  // only the organisation that took a consultation passes it on
+  await requireVisibleIfGiven(tx, actor, 'ownConsultation', input.consultationId);
+  await requireVisibleIfGiven(tx, actor, 'person', input.personId);
+  await requireVisibleIfGiven(tx, actor, 'household', input.householdId);
   if (input.toOrganisationId) {
+    await requireVisible(tx, actor, 'organisation', input.toOrganisationId);
     const [target] = await tx
       .select({ id: organisations.id, isActive: organisations.isActive })
       .from(organisations)
-      .where(
-        and(eq(organisations.id, input.toOrganisationId), eq(organisations.tenantId, context.actor.tenantId)),
-      );
+      .where(eq(organisations.id, input.toOrganisationId));
     if (!target) throw notFound('つなぎ先の機関');
     if (!target.isActive) throw conflict('ORGANISATION_INACTIVE', 'つなぎ先の機関は現在停止中です。');
     if (target.id === organisationId) throw badRequest('REFER_TO_SELF', '自分の機関へはつなげません。');

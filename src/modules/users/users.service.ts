@@ -144,6 +144,7 @@ export async function resetPassword(db: Database, context: Context, id: string, 
 
 export async function addMembership(db: Database, context: Context, userId: string, input: MembershipInput) {
   requirePermission(context.actor, 'admin.users.manage');
+  refuseOwnMemberships(context, userId);
   return db.transaction(async (tx) => {
     const user = await loadUser(tx, context.actor, userId);
     await insertMembership(tx, context, userId, input);
@@ -151,8 +152,19 @@ export async function addMembership(db: Database, context: Context, userId: stri
   });
 }
 
+/** Nobody grants themselves access: their own memberships are changed by another administrator. */
+function refuseOwnMemberships(context: Context, userId: string) {
+  if (userId === context.actor.userId) {
+    throw conflict(
+      'SELF_MEMBERSHIP',
+      '自分自身の所属や役割は変更できません。別のシステム管理者に依頼してください。',
+    );
+  }
+}
+
 export async function removeMembership(db: Database, context: Context, userId: string, membershipId: string) {
   requirePermission(context.actor, 'admin.users.manage');
+  refuseOwnMemberships(context, userId);
   return db.transaction(async (tx) => {
     const user = await loadUser(tx, context.actor, userId);
     if (membershipId === context.actor.membershipId) {

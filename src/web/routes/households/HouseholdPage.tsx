@@ -66,7 +66,18 @@ export function HouseholdPage() {
       <Title order={1} size="h2">
         {household.name}
       </Title>
-      {household.address && <Text c="gray.8">{household.address}</Text>}
+      {household.contactHidden ? (
+        <Text c="gray.8">世帯の住所・備考は、同意がないため表示されません。</Text>
+      ) : (
+        <>
+          {household.address && <Text c="gray.8">{household.address}</Text>}
+          {household.notes && (
+            <Text c="gray.8" size="sm">
+              {household.notes}
+            </Text>
+          )}
+        </>
+      )}
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={2} size="h4">

@@ -1,0 +1,122 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { RecordNotVisible } from '../../server/errors';
+import { type Actor, can } from './access.policy';
+import {
+  caseAccess,
+  consentKeeper,
+  consultationAccess,
+  householdAccess,
+  personAccess,
+  referralAccess,
+} from './case-scope';
+import { sessionAccess } from './meeting-scope';
+
+// The one door for ids that arrive in a request (path or body): an id is used only once it
+// has been resolved here to a record the actor may see (or use); otherwise the request gets the
+// same 404 as for a record that does not exist, and the refusal is audited with the id.
+
+type Door = { table: string; what: string; visible: (actor: Actor) => SQL };
+
+const sameTenant = () => sql`true`;
+
+const DOORS = {
+  person: { table: 'persons', what: '本人の記録', visible: (a) => personAccess(a, sql`"persons"."id"`) },
+  /** A person whose consent the actor may record or withdraw (case-scope consentKeeper). */
+  consentOf: {
+    table: 'persons',
+    what: '本人の記録',
+    visible: (a) =>
+      sql`(${personAccess(a, sql`"persons"."id"`)} and ${consentKeeper(a, sql`"persons"."id"`)})`,
+  },
+  household: {
+    table: 'households',
+    what: '世帯',
+    visible: (a) => householdAccess(a, sql`"households"."id"`),
+  },
+  consultation: { table: 'consultations', what: '相談', visible: consultationAccess },
+  /** A consultation the actor's organisation took: only it may pass the consultation on. */
+  ownConsultation: {
+    table: 'consultations',
+    what: '相談',
+    visible: (a) =>
+      can(a, 'case_content.write') && a.organisationId
+        ? sql`(${consultationAccess(a)} and "consultations"."organisation_id" = ${a.organisationId})`
+        : sql`false`,
+  },
+  referral: { table: 'referrals', what: 'つなぎ', visible: (a) => referralAccess(a) },
+  case: { table: 'cases', what: '多機関協働事例', visible: caseAccess },
+  /** An organisation of the municipality (anyone at work may name one). */
+  organisation: { table: 'organisations', what: '機関', visible: sameTenant },
+  user: { table: 'users', what: '職員', visible: sameTenant },
+  area: { table: 'areas', what: '地区', visible: sameTenant },
+  watchPartner: { table: 'watch_partners', what: '見守り協定先', visible: sameTenant },
+  outreachRecord: {
+    table: 'outreach_records',
+    what: 'アウトリーチの記録',
+    visible: (a) => (can(a, 'outreach.work') ? sql`true` : sql`false`),
+  },
+  meetingSession: {
+    table: 'meeting_sessions',
+    what: '会議',
+    visible: (a) => sessionAccess(a, '"meeting_sessions"'),
+  },
+  meetingBody: { table: 'meeting_bodies', what: '会議体', visible: sameTenant },
+} satisfies Record<string, Door>;
+
+export type RecordKind = keyof typeof DOORS;
+
+/** The ids among these that name records of this kind the actor may see. */
+export async function visibleIds(
+  tx: Database,
+  actor: Actor,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const door: Door = DOORS[kind];
+  const table = sql.raw(`"${door.table}"`);
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select ${table}.id from ${table}
+        where ${table}.id = any(${`{${ids.join(',')}}`}::uuid[]) and ${table}.tenant_id = ${actor.tenantId}
+          and ${door.visible(actor)}`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Resolves an id from a request to a record the actor may see, or answers 404 (audited). */
+export async function requireVisible(
+  tx: Database,
+  actor: Actor,
+  kind: RecordKind,
+  id: string,
+): Promise<string> {
+  const found = await visibleIds(tx, actor, kind, [id]);
+  if (!found.has(id)) throw new RecordNotVisible(kind, id, DOORS[kind].what);
+  return id;
+}
+
+/** Every id of the list, or 404 for the first that is not visible. */
+export async function requireAllVisible(
+  tx: Database,
+  actor: Actor,
+  kind: RecordKind,
+  ids: readonly string[],
+): Promise<string[]> {
+  const unique = [...new Set(ids)];
+  const found = await visibleIds(tx, actor, kind, unique);
+  const missing = unique.find((id) => !found.has(id));
+  if (missing) throw new RecordNotVisible(kind, missing, DOORS[kind].what);
+  return unique;
+}
+
+/** For optional ids: resolves when present. */
+export async function requireVisibleIfGiven(
+  tx: Database,
+  actor: Actor,
+  kind: RecordKind,
+  id: string | null | undefined,
+): Promise<string | null> {
+  return id ? requireVisible(tx, actor, kind, id) : null;
+}
