@@ -50,7 +50,7 @@ export function agendaAccess(actor: Actor, sessionAlias: string, bodyAlias: stri
 export function packetWindowOpen(sessionAlias: string, today: string, windowDays: number): SQL {
   const s = sql.raw(sessionAlias);
   return sql`(${s}.prepared_at is not null
-    and (${s}.held_on is null or ${s}.held_on + ${windowDays}::int >= ${today}::date))`;
+    and (${s}.held_on is null or ${s}.held_on + coalesce(${s}.packet_window_days, ${windowDays}::int) >= ${today}::date))`;
 }
 
 /**

@@ -220,6 +220,8 @@ export const ZSession = ZSessionSummary.extend({
   canRun: z.boolean(),
   /** False for an attendee of a confidentiality-bound body not yet told of the duty. */
   agendaVisible: z.boolean(),
+  /** Why the agenda is not shown: no record of being told of the duty, not handed out yet, or the window has closed. */
+  agendaHiddenReason: z.enum(['confidentiality', 'not_distributed', 'window_closed']).nullable(),
   packetsOpen: z.boolean(),
   attendees: z.array(ZAttendee),
   items: z.array(ZAgendaItem),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantRecord } from '../../db/columns';
 import type { ItemDecisionType, LegalBasis, Tier, TopicKind } from '../../shared/meeting-vocabulary';
 import { caseDecisions, cases } from '../cases/cases.tables';
@@ -57,6 +57,8 @@ export const meetingSessions = pgTable(
     online: boolean('online').notNull().default(false),
     minutes: text('minutes'),
     preparedAt: timestamp('prepared_at', { withTimezone: true }),
+    // The municipality's packet window as it was at 資料配付: a later change does not reopen it.
+    packetWindowDays: integer('packet_window_days'),
     heldOn: date('held_on'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
@@ -107,6 +109,9 @@ export const agendaItems = pgTable(
     // Taken off the agenda (consent withdrawn before a consent-bound meeting): kept, struck through.
     removedOn: date('removed_on'),
     removedReason: text('removed_reason'),
+    // 会議資料 as handed out at 資料配付 (what attendees see, not the live case); re-distributing replaces it.
+    packetSnapshot: jsonb('packet_snapshot'),
+    packetSnapshotAt: timestamp('packet_snapshot_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index('agenda_items_session').on(t.sessionId), index('agenda_items_case').on(t.caseId)],

@@ -124,7 +124,11 @@ describe('a 重層的支援会議 with a consented case', () => {
       title: '8050世帯の早期発見の仕組み',
     });
     expect(topic.body.items).toHaveLength(2);
-    // A member who attends sees the agenda.
+    // A member who attends sees the agenda once the packets are handed out, not before.
+    const early = await session(sessionId, 'houkatsu');
+    expect(early.body.items).toHaveLength(0);
+    expect(early.body.agendaHiddenReason).toBe('not_distributed');
+    expect((await change('coordinator', 'post', `${sessionId}/prepare`)).status).toBe(200);
     expect((await session(sessionId, 'houkatsu')).body.items).toHaveLength(2);
   });
 
@@ -293,6 +297,20 @@ describe('a 支援会議 (法第106条の6) with the case without consent', () =
     expect((await as('lawyer').get(`/api/households/${world.householdId}`)).status).toBe(404);
   });
 
+  it('shows the guest the packet as handed out, not what the case became later', async () => {
+    const jiritsu = '福祉総合相談窓口（自立相談支援機関）';
+    const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
+    const member = page.body.team.find((t) => t.organisationName === jiritsu && !t.leftOn);
+    const left = await world.step(caseId, 'coordinator', `/team/${member?.id}/leave`, {
+      note: '役割を終えた',
+    });
+    expect(left.status).toBe(200);
+    const guest = await packet();
+    expect(guest.body.team.map((t) => t.organisationName)).toContain(jiritsu);
+    const live = await packet('coordinator');
+    expect(live.body.team.map((t) => t.organisationName)).not.toContain(jiritsu);
+  });
+
   it('audits every packet read with the session', async () => {
     const audit = await as('manager').get<{
       rows: { action: string; targetId: string; detail: { session?: string } }[];
@@ -313,6 +331,14 @@ describe('a 支援会議 (法第106条の6) with the case without consent', () =
     expect(closed.status).toBe(403);
     expect(closed.body.error?.code).toBe('PACKET_WINDOW_CLOSED');
     expect(closed.body.error?.message).toContain('14日間');
+    // The agenda's cases, notes, decisions and minutes close with it.
+    const closedSession = await session(sessionId, 'lawyer');
+    expect(closedSession.body.items).toEqual([]);
+    expect(closedSession.body.minutes).toBeNull();
+    expect(closedSession.body.agendaHiddenReason).toBe('window_closed');
+    // A longer window set afterwards does not reopen a packet closed under the old one.
+    expect((await as('admin').patch('/api/settings', { packetWindowDays: 60 })).status).toBe(200);
+    expect((await packet()).body.error?.code).toBe('PACKET_WINDOW_CLOSED');
     // The coordinator, who sees the case anyway, still reaches it; the session stays in the record.
     expect((await packet('coordinator')).status).toBe(200);
   });

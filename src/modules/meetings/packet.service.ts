@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { AppError, notFound } from '../../server/errors';
 import { addDays } from '../../shared/dates';
@@ -6,10 +6,9 @@ import { can } from '../access/access.policy';
 import { packetWindowOpen } from '../access/meeting-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from '../cases/case-common';
-import { casePacket } from '../cases/case-packet';
-import { organisations } from '../organisations/organisations.tables';
 import type { Packet } from './meetings.schemas';
-import { agendaItems, sessionActionItems } from './meetings.tables';
+import { agendaItems } from './meetings.tables';
+import { type CasePacketContent, casePacketContent } from './packet-content';
 import { loadSession, packetWindowDays } from './sessions.service';
 
 /**
@@ -42,8 +41,9 @@ export async function openPacket(
       and(eq(agendaItems.sessionId, sessionId), eq(tabled.column, tabled.id), isNull(agendaItems.removedOn)),
     );
   if (!item) throw notFound(tabled.what);
-  const windowDays = await packetWindowDays(tx, session.tenantId);
-  if (!can(context.actor, 'meetings.run')) {
+  const windowDays = await packetWindowDays(tx, session);
+  const live = can(context.actor, 'meetings.run');
+  if (!live) {
     if (!session.preparedAt) {
       throw new AppError(403, 'PACKET_NOT_READY', '会議の資料はまだ配付されていません。');
     }
@@ -58,9 +58,18 @@ export async function openPacket(
         `この会議の資料を見られる期間（開催日から${windowDays}日間）は終わりました。`,
       );
     }
+    if (!item.packetSnapshot) {
+      throw new AppError(
+        403,
+        'PACKET_NOT_READY',
+        '資料の配付の後に加わった議題です。事務局が資料を配付し直すと見られます。',
+      );
+    }
   }
   return {
     item,
+    /** Attendees see the packet as handed out; those who run the meetings see it live. */
+    live,
     sessionRef: {
       id: session.id,
       bodyName: body.name,
@@ -84,47 +93,20 @@ export async function getPacket(
   caseId: string,
 ): Promise<Packet> {
   return db.transaction(async (tx) => {
-    const { sessionRef, item } = await openPacket(tx, context, sessionId, {
+    const { sessionRef, item, live } = await openPacket(tx, context, sessionId, {
       column: agendaItems.caseId,
       id: caseId,
       what: '議題の事例',
     });
-    const packet = await casePacket(tx, caseId);
-    const proposed = item.proposedOrganisationIds.length
-      ? await tx
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(inArray(organisations.id, item.proposedOrganisationIds))
-      : [];
-    const meetingActions = await queryRows<{ description: string; name: string; due_on: string }>(
-      tx,
-      sql`select a.description, o.name, a.due_on::text from ${sessionActionItems} a
-          join ${agendaItems} i on i.id = a.item_id
-          join ${organisations} o on o.id = a.owner_organisation_id
-          where i.case_id = ${caseId} and a.done_on is null order by a.due_on`,
-    );
+    const content = live
+      ? await casePacketContent(tx, caseId, item)
+      : (item.packetSnapshot as CasePacketContent);
     await recordAudit(tx, context, {
       action: 'meeting.packet_read',
       targetType: 'case',
       targetId: caseId,
-      detail: { session: sessionId },
+      detail: { session: sessionId, snapshotAt: live ? null : item.packetSnapshotAt?.toISOString() },
     });
-    const { planActions, ...rest } = packet;
-    return {
-      ...rest,
-      session: sessionRef,
-      itemId: item.id,
-      proposedOrganisations: proposed,
-      openActions: [
-        ...planActions.map((a) => ({ ...a, source: 'plan' as const })),
-        ...meetingActions.map((a) => ({
-          text: a.description,
-          organisationName: a.name,
-          until: a.due_on,
-          source: 'meeting' as const,
-        })),
-      ],
-      notes: item.notes,
-    };
+    return { ...content, session: sessionRef, itemId: item.id, notes: item.notes };
   });
 }

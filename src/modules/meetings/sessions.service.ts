@@ -19,6 +19,7 @@ import type {
   SessionUpdate,
 } from './meetings.schemas';
 import { meetingBodies, meetingBodyMembers, meetingSessions, sessionAttendees } from './meetings.tables';
+import { snapshotPackets } from './packet-content';
 
 export type SessionRow = typeof meetingSessions.$inferSelect;
 type BodyRow = typeof meetingBodies.$inferSelect;
@@ -28,12 +29,27 @@ const BODY = '"meeting_bodies"';
 export const stateOf = (s: Pick<SessionRow, 'heldOn' | 'preparedAt'>): SessionState =>
   s.heldOn ? 'held' : s.preparedAt ? 'prepared' : 'planned';
 
-export async function packetWindowDays(tx: Database, tenantId: string): Promise<number> {
+/** The session's packet window: fixed at 資料配付, before that the municipality's current setting. */
+export async function packetWindowDays(
+  tx: Database,
+  session: { tenantId: string; packetWindowDays: number | null },
+): Promise<number> {
+  if (session.packetWindowDays !== null) return session.packetWindowDays;
   const [row] = await tx
     .select({ days: tenants.packetWindowDays })
     .from(tenants)
-    .where(eq(tenants.id, tenantId));
+    .where(eq(tenants.id, session.tenantId));
   return row?.days ?? 14;
+}
+
+/** 資料配付 (again): the packets as they stand now, and the window as the municipality sets it now. */
+async function distributePackets(tx: Database, context: ActorContext, session: SessionRow) {
+  const windowDays = await packetWindowDays(tx, { ...session, packetWindowDays: null });
+  await tx
+    .update(meetingSessions)
+    .set({ preparedAt: now(), packetWindowDays: windowDays })
+    .where(eq(meetingSessions.id, session.id));
+  await snapshotPackets(tx, context, session.id);
 }
 
 /**
@@ -191,13 +207,12 @@ export async function prepareSession(db: Database, context: ActorContext, id: st
   await db.transaction(async (tx) => {
     const { session } = await loadSession(tx, context, id, 'write');
     requireNotHeld(session, '資料を配付');
-    if (session.preparedAt) throw new AppError(409, 'ALREADY_PREPARED', '資料はすでに配付済みです。');
-    await tx.update(meetingSessions).set({ preparedAt: now() }).where(eq(meetingSessions.id, id));
+    await distributePackets(tx, context, session);
     await recordAudit(tx, context, {
       action: 'meeting.session',
       targetType: 'meeting_session',
       targetId: id,
-      detail: { step: 'prepare' },
+      detail: { step: session.preparedAt ? 'redistribute' : 'prepare' },
     });
   });
 }
@@ -208,10 +223,8 @@ export async function markHeld(db: Database, context: ActorContext, id: string, 
   await db.transaction(async (tx) => {
     const { session } = await loadSession(tx, context, id, 'write');
     requireNotHeld(session, '開催の記録を');
-    await tx
-      .update(meetingSessions)
-      .set({ heldOn, preparedAt: session.preparedAt ?? now() })
-      .where(eq(meetingSessions.id, id));
+    if (!session.preparedAt) await distributePackets(tx, context, session);
+    await tx.update(meetingSessions).set({ heldOn }).where(eq(meetingSessions.id, id));
     await recordAudit(tx, context, {
       action: 'meeting.session',
       targetType: 'meeting_session',
@@ -224,7 +237,7 @@ export async function markHeld(db: Database, context: ActorContext, id: string, 
 export async function getSession(db: Database, context: ActorContext, id: string): Promise<Session> {
   return db.transaction(async (tx) => {
     const { session, body, agendaVisible } = await loadSession(tx, context, id, 'read');
-    const windowDays = await packetWindowDays(tx, session.tenantId);
+    const windowDays = await packetWindowDays(tx, session);
     const [open] = await queryRows<{ open: boolean }>(
       tx,
       sql`select ${packetWindowOpen('s', today(), windowDays)} as open from meeting_sessions s where s.id = ${id}`,
@@ -234,14 +247,25 @@ export async function getSession(db: Database, context: ActorContext, id: string
       .from(sessionAttendees)
       .where(eq(sessionAttendees.sessionId, id))
       .orderBy(asc(sessionAttendees.isGuest), asc(sessionAttendees.createdAt));
-    const { items, actionItems } = agendaVisible
+    // Outside those who run the meetings, the agenda's cases, notes, decisions and minutes follow
+    // the packet's gate: told of the duty where the law imposes one, from 資料配付 until the window closes.
+    const runs = can(context.actor, 'meetings.run');
+    const hiddenReason = !agendaVisible
+      ? ('confidentiality' as const)
+      : runs || open?.open
+        ? null
+        : session.preparedAt
+          ? ('window_closed' as const)
+          : ('not_distributed' as const);
+    const detailsVisible = hiddenReason === null;
+    const { items, actionItems } = detailsVisible
       ? await agendaOf(tx, session)
       : { items: [], actionItems: [] };
     await recordAudit(tx, context, {
       action: 'meeting.session_read',
       targetType: 'meeting_session',
       targetId: id,
-      detail: { agendaVisible, cases: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) },
+      detail: { agendaVisible: detailsVisible, cases: items.flatMap((i) => (i.caseId ? [i.caseId] : [])) },
     });
     return {
       ...presentSummary({
@@ -257,14 +281,15 @@ export async function getSession(db: Database, context: ActorContext, id: string
         case_count: items.filter((i) => i.caseId && !i.removedOn).length,
         topic_count: items.filter((i) => !i.caseId).length,
       }),
-      minutes: agendaVisible ? session.minutes : null,
+      minutes: detailsVisible ? session.minutes : null,
       preparedAt: session.preparedAt?.toISOString() ?? null,
       requiresConsent: body.requiresConsent,
       confidentialityBound: isConfidentialityBound(body),
       tier: body.tier,
       packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,
-      canRun: can(context.actor, 'meetings.run'),
-      agendaVisible,
+      canRun: runs,
+      agendaVisible: detailsVisible,
+      agendaHiddenReason: hiddenReason,
       packetsOpen: open?.open === true,
       attendees: attendees.map((a) => ({
         id: a.id,

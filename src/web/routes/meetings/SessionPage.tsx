@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
+import { formatWareki } from '../../../shared/dates';
 import { LEGAL_BASIS_LABELS, SESSION_STATE_LABELS, TIER_LABELS } from '../../../shared/meeting-vocabulary';
 import { confirmAction } from '../../components/confirm';
 import { DateText } from '../../components/DateText';
@@ -54,20 +55,21 @@ export function SessionPage() {
               </Button>
             </>
           )}
-          {session.canRun && session.state === 'planned' && (
+          {session.canRun && session.state !== 'held' && (
             <Button
+              variant={session.state === 'prepared' ? 'default' : 'filled'}
               loading={prepare.isPending}
               onClick={() =>
                 confirmAction({
-                  title: '資料を配付しますか',
+                  title: session.state === 'prepared' ? '資料を配付し直しますか' : '資料を配付しますか',
                   message:
-                    '出席者が、議題の事例の会議資料（概要・世帯・課題・関わる機関・プラン）を見られるようになります。閲覧できるのは、開催日のあと自治体の設定の日数までです。',
+                    '出席者が、議題の事例の会議資料（概要・世帯・課題・関わる機関・プラン）を、いまの内容で見られるようになります。出席者に見えるのは配付した時点の資料です（後の変更は配付し直すまで反映されません）。閲覧できるのは、開催日のあと自治体の設定の日数までです。',
                   confirmLabel: '配付する',
                   onConfirm: () => prepare.mutate({}),
                 })
               }
             >
-              資料を配付する
+              {session.state === 'prepared' ? '資料を配付し直す' : '資料を配付する'}
             </Button>
           )}
           {session.canRun && session.state !== 'held' && (
@@ -93,7 +95,11 @@ export function SessionPage() {
       <RuleNotice session={session} />
       {!session.agendaVisible ? (
         <Alert color="orange" title="議題と資料は表示できません">
-          この会議は法律で守秘義務が定められた会議です。守秘義務の説明を受けた記録がないため、議題と資料は表示できません。会議の事務局（コーディネーター）に連絡してください。
+          {session.agendaHiddenReason === 'not_distributed'
+            ? '資料はまだ配付されていません。事務局（コーディネーター）が資料を配付すると、議題と資料が表示されます。'
+            : session.agendaHiddenReason === 'window_closed'
+              ? `この会議の議題と資料を見られる期間（${session.packetWindowEndsOn ? formatWareki(session.packetWindowEndsOn) : '開催後の一定期間'}まで）は終わりました。`
+              : 'この会議は法律で守秘義務が定められた会議です。守秘義務の説明を受けた記録がないため、議題と資料は表示できません。会議の事務局（コーディネーター）に連絡してください。'}
         </Alert>
       ) : (
         <AgendaPanel session={session} />
