@@ -76,6 +76,31 @@ export async function startSecondCity(server: RunningServer, code = '132187') {
     summary: '他市の8050世帯',
   });
   expect(opened.status).toBe(201);
+  const area = await admin.post<{ id: string }>('/api/areas', { name: `別の市${code} 中央地区` });
+  const body = await coordinator.post<{ id: string }>('/api/meetings/bodies', {
+    name: '支援会議（法第106条の6）',
+    legalBasis: 'support_meeting_106_6',
+    requiresConsent: false,
+  });
+  const session = await coordinator.post<{ id: string }>('/api/meetings/sessions', {
+    bodyId: body.body.id,
+    startsAt: now().toISOString(),
+  });
+  const partner = await coordinator.post<{ partners: { id: string }[] }>('/api/outreach/partners', {
+    name: '別の市 郵便局',
+    kind: 'postal',
+  });
+  const report = await coordinator.post<{ recordId: string }>('/api/outreach/reports', {
+    receivedOn: today,
+    reporterKind: 'minsei_iin',
+    observed: '郵便受けに新聞がたまっている。',
+    risk: 'high',
+  });
+  const consents = await consultant.get<{ consents: { id: string }[] }>(
+    `/api/people/${intake.body.personId}/consents`,
+  );
+  const me = await admin.get<{ user: { id: string } }>('/api/auth/session');
+  for (const made of [area, body, session, partner, report, consents]) expect(made.status).toBeLessThan(300);
   const clients: Record<'admin' | 'consultant' | 'coordinator', TestClient> = {
     admin,
     consultant,
@@ -91,6 +116,13 @@ export async function startSecondCity(server: RunningServer, code = '132187') {
       household: intake.body.householdId,
       referral: intake.body.referralIds[0] ?? '',
       case: opened.body.id,
+      area: area.body.id,
+      user: me.body.user.id,
+      meetingBody: body.body.id,
+      meetingSession: session.body.id,
+      watchPartner: partner.body.partners[0]?.id ?? '',
+      outreachRecord: report.body.recordId,
+      consent: consents.body.consents[0]?.id ?? '',
     },
   };
 }

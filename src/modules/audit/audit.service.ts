@@ -4,6 +4,7 @@ import { now } from '../../server/clock';
 import { type AppError, RecordNotVisible } from '../../server/errors';
 import type { AuditAction, AuditOutcome } from '../../shared/audit-events';
 import { type Actor, requirePermission } from '../access/access.policy';
+import { requireVisible } from '../access/resolve';
 import { organisations } from '../organisations/organisations.tables';
 import { users } from '../users/users.tables';
 import { GENESIS_HASH, hashEntry } from './audit.hash';
@@ -157,7 +158,10 @@ export async function searchAudit(
     filters.push(lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+09:00`).getTime() + 86_400_000)));
   if (query.action) filters.push(eq(auditLog.action, query.action));
   if (query.outcome) filters.push(eq(auditLog.outcome, query.outcome));
-  if (query.actorUserId) filters.push(eq(auditLog.actorUserId, query.actorUserId));
+  if (query.actorUserId) {
+    await requireVisible(db, context.actor, 'user', query.actorUserId);
+    filters.push(eq(auditLog.actorUserId, query.actorUserId));
+  }
   if (query.targetId) filters.push(eq(auditLog.targetId, query.targetId));
   const where = and(...filters);
 

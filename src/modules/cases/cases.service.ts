@@ -7,6 +7,7 @@ import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { caseAccess, isHouseholdVisible } from '../access/case-scope';
+import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers, households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
@@ -61,7 +62,7 @@ export async function openCase(
         '事例の対象となる世帯を選んでください（つなぎに世帯がありません）。',
       );
     }
-    if (!(await isHouseholdVisible(tx, context.actor, householdId))) throw notFound('世帯');
+    await requireVisible(tx, context.actor, 'household', householdId);
     const memberIds = (
       await tx
         .select({ personId: householdMembers.personId })
@@ -191,6 +192,7 @@ export async function listCases(
 ): Promise<CaseSummary[]> {
   requirePermission(context.actor, 'case_content.read');
   return db.transaction(async (tx) => {
+    await requireVisibleIfGiven(tx, context.actor, 'household', householdId);
     const statusFilter =
       status === 'active'
         ? inArray(cases.status, [...ACTIVE_STATUSES, 'suspended'])
@@ -212,7 +214,7 @@ export async function listCases(
     // The search words are personal data: the audit says only that the list was narrowed.
     await recordAudit(tx, context, {
       action: 'case.list',
-      detail: { status, narrowed: Boolean(q), results: rows.length },
+      detail: { status, narrowed: Boolean(q), results: rows.length, ids: rows.map((r) => r.id) },
     });
     return rows;
   });

@@ -80,7 +80,10 @@ export async function caseWorkQueue(
           from first f left join persons p on p.id = f.person_id
          order by f.due`,
     );
-    await recordAudit(tx, context, { action: 'case.work_queue', detail: { results: rows.length } });
+    await recordAudit(tx, context, {
+      action: 'case.work_queue',
+      detail: { results: rows.length, cases: [...new Set(rows.map((r) => r.case_id))] },
+    });
     const items = rows.map((r) => ({
       kind: r.kind,
       caseId: r.case_id,

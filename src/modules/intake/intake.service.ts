@@ -188,7 +188,10 @@ export async function listConsultations(db: Database, context: ActorContext) {
       context,
       eq(consultations.organisationId, context.actor.organisationId ?? ''),
     );
-    await recordAudit(tx, context, { action: 'consultation.list', detail: { results: found.length } });
+    await recordAudit(tx, context, {
+      action: 'consultation.list',
+      detail: { results: found.length, ids: found.map((c) => c.id) },
+    });
     return found;
   });
 }

@@ -6,6 +6,7 @@ import { addDays } from '../../shared/dates';
 import type { SessionState } from '../../shared/meeting-vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { agendaAccess, packetWindowOpen, sessionAccess } from '../access/meeting-scope';
+import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { noFutureDate, today } from '../cases/case-common';
 import { tenants } from '../tenants/tenants.tables';
@@ -111,6 +112,7 @@ const presentSummary = (r: SummaryRow): SessionSummary => ({
 export async function listSessions(db: Database, context: ActorContext, query: SessionListQuery) {
   requirePermission(context.actor, 'directory.read');
   const at = now();
+  if (query.bodyId) await requireVisible(db, context.actor, 'meetingBody', query.bodyId);
   const when =
     query.when === 'upcoming'
       ? sql`s.held_on is null`
@@ -133,7 +135,7 @@ export async function listSessions(db: Database, context: ActorContext, query: S
     );
     await recordAudit(tx, context, {
       action: 'meeting.session_list',
-      detail: { when: query.when, results: rows.length, at: at.toISOString() },
+      detail: { when: query.when, results: rows.length, ids: rows.map((r) => r.id), at: at.toISOString() },
     });
     return { items: rows.map(presentSummary), canRun: can(context.actor, 'meetings.run') };
   });

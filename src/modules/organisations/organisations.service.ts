@@ -4,6 +4,7 @@ import { now } from '../../server/clock';
 import { ROLES } from '../../shared/vocabulary';
 import { permissionsOf } from '../access/access.permissions';
 import { type Actor, requirePermission, requireSameTenant } from '../access/access.policy';
+import { requireVisible } from '../access/resolve';
 import { requireAreaInTenant } from '../areas/areas.service';
 import { type AuditContext, recordAudit } from '../audit/audit.service';
 import { memberships, users } from '../users/users.tables';
@@ -91,6 +92,7 @@ export async function updateOrganisation(
 
 /** For other modules: the organisation if it belongs to the actor's municipality. */
 export async function requireOrganisationInTenant(db: Database, actor: Actor, id: string) {
+  await requireVisible(db, actor, 'organisation', id);
   const [row] = await db.select().from(organisations).where(eq(organisations.id, id));
   return requireSameTenant(actor, row, '機関');
 }
@@ -98,6 +100,7 @@ export async function requireOrganisationInTenant(db: Database, actor: Actor, id
 /** Colleagues of an organisation, for naming a worker (主担当, 担当者): names only. */
 export async function listWorkers(db: Database, actor: Actor, organisationId: string) {
   requirePermission(actor, 'directory.read');
+  await requireVisible(db, actor, 'organisation', organisationId);
   return db
     .selectDistinct({ userId: users.id, displayName: users.displayName })
     .from(memberships)

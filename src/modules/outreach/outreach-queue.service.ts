@@ -35,7 +35,10 @@ export async function outreachWorkQueue(
       } else if (mine && r.stale)
         items.push({ ...base, kind: 'stale', since: r.lastContactOn ?? r.openedOn });
     }
-    await recordAudit(tx, context, { action: 'outreach.work_queue', detail: { count: items.length } });
+    await recordAudit(tx, context, {
+      action: 'outreach.work_queue',
+      detail: { count: items.length, ids: items.map((i) => i.recordId) },
+    });
     const order = { life_risk: 0, unassigned: 1, contact_due: 2, stale: 3 };
     return { items: items.sort((a, b) => order[a.kind] - order[b.kind] || a.since.localeCompare(b.since)) };
   });

@@ -250,7 +250,10 @@ export async function listRecords(db: Database, context: ActorContext, view: key
     const staleDays = await staleDaysOf(tx, context.actor.tenantId);
     let records = await selectSummaries(tx, context, VIEWS[view](context.actor.userId), staleDays);
     if (view === 'stale') records = records.filter((r) => r.stale);
-    await recordAudit(tx, context, { action: 'outreach.list', detail: { view, count: records.length } });
+    await recordAudit(tx, context, {
+      action: 'outreach.list',
+      detail: { view, count: records.length, ids: records.map((r) => r.id) },
+    });
     return { records, staleDays };
   });
 }

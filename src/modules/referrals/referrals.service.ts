@@ -149,7 +149,10 @@ export async function listReferrals(db: Database, context: ActorContext, box: 'i
       tx,
       and(eq(referrals.tenantId, context.actor.tenantId), referralAccess(context.actor, box)),
     );
-    await recordAudit(tx, context, { action: 'referral.list', detail: { box, results: rows.length } });
+    await recordAudit(tx, context, {
+      action: 'referral.list',
+      detail: { box, results: rows.length, ids: rows.map((r) => r.row.id) },
+    });
     return rows.map(presentSummary);
   });
 }
