@@ -1,9 +1,8 @@
 import { eq, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
-import { notFound } from '../../server/errors';
 import { concernReports } from '../outreach/outreach.tables';
 import { type Actor, can, requirePermission } from './access.policy';
-import { isHouseholdVisible } from './case-scope';
+import { requireVisible } from './resolve';
 
 // Who sees what of アウトリーチ:
 // - the outreach team (outreach workers and coordinators, `outreach.work`) sees every record of
@@ -23,5 +22,5 @@ export const reportsEnteredBy = (actor: Actor): SQL => eq(concernReports.entered
 
 export async function requireHouseholdHistoryAccess(db: Database, actor: Actor, householdId: string) {
   requirePermission(actor, 'case_content.read');
-  if (!(await isHouseholdVisible(db, actor, householdId))) throw notFound('世帯');
+  await requireVisible(db, actor, 'household', householdId);
 }

@@ -176,14 +176,12 @@ export async function historyForHousehold(
       tx,
       rows.map((r) => r.id),
     );
-    if (rows.length) {
-      await recordAudit(tx, context, {
-        action: 'outreach.history_read',
-        targetType: 'household',
-        targetId: householdId,
-        detail: { records: rows.length },
-      });
-    }
+    await recordAudit(tx, context, {
+      action: 'outreach.history_read',
+      targetType: 'household',
+      targetId: householdId,
+      detail: { records: rows.length, ids: rows.map((r) => r.id) },
+    });
     return {
       records: rows.map((r) => ({
         id: r.id,

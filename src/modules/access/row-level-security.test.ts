@@ -1,0 +1,143 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_ROLE, asApplication, type Database, queryRows } from '../../db/client';
+import { type CaseWorld, startCaseWorld } from '../../testing/case-world';
+import { type SecondCity, startSecondCity } from '../../testing/second-city';
+
+// Tenant isolation by the database itself: a query with no tenant condition, run as the
+// application, sees only the municipality of its transaction, and the application's role can
+// neither rewrite the audit log nor escape the policies.
+
+let world: CaseWorld;
+let other: SecondCity;
+let demoTenant = '';
+let otherTenant = '';
+
+const count = async (db: Database, table: string) =>
+  (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n ??
+  0;
+
+beforeAll(async () => {
+  world = await startCaseWorld();
+  other = await startSecondCity(world.server);
+  await world.as('coordinator').post('/api/cases', { referralId: world.referralId, summary: '8050世帯' });
+  const session = async (who: typeof world.as) =>
+    (await who('coordinator').get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
+  demoTenant = await session(world.as);
+  otherTenant = await session(other.as as unknown as typeof world.as);
+});
+afterAll(async () => {
+  await world.server.close();
+});
+
+describe('row-level security', () => {
+  it('is on, with a tenant policy, for every table that has a tenant_id', async () => {
+    const rows = await queryRows<{ table_name: string; rls: boolean; policies: number }>(
+      world.server.handle.owner,
+      sql`select c.relname as table_name, c.relrowsecurity as rls,
+                 (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies
+            from pg_class c join pg_namespace n on n.oid = c.relnamespace
+           where n.nspname = 'public' and c.relkind = 'r'
+             and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)`,
+    );
+    expect(rows.length).toBeGreaterThan(35);
+    expect(rows.filter((r) => !r.rls || r.policies === 0).map((r) => r.table_name)).toEqual([]);
+  });
+
+  it('shows a query without any tenant filter only the rows of its own municipality', async () => {
+    const { db, owner } = world.server.handle;
+    for (const table of [
+      'persons',
+      'households',
+      'consultations',
+      'referrals',
+      'cases',
+      'users',
+      'audit_log',
+    ]) {
+      const ofTenant = async (tenant: string) =>
+        (
+          await queryRows<{ n: number }>(
+            owner,
+            sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${tenant}`,
+          )
+        )[0]?.n ?? 0;
+      const demo = await asApplication(db, { tenantId: demoTenant }, (tx) => count(tx, table));
+      const theirs = await asApplication(db, { tenantId: otherTenant }, (tx) => count(tx, table));
+      expect(demo, table).toBe(await ofTenant(demoTenant));
+      expect(theirs, table).toBe(await ofTenant(otherTenant));
+      expect(demo + theirs, table).toBeLessThanOrEqual(await count(owner, table));
+      expect(demo, table).toBeGreaterThan(0);
+      expect(theirs, table).toBeGreaterThan(0);
+      expect(await asApplication(db, null, (tx) => count(tx, table)), table).toBe(
+        table === 'audit_log'
+          ? (
+              await queryRows<{ n: number }>(
+                owner,
+                sql`select count(*)::int as n from audit_log where tenant_id is null`,
+              )
+            )[0]?.n
+          : 0,
+      );
+    }
+    // the search view applies the same condition itself
+    const viewed = await asApplication(db, { tenantId: otherTenant }, (tx) => count(tx, 'persons_search'));
+    expect(viewed).toBe(await asApplication(db, { tenantId: otherTenant }, (tx) => count(tx, 'persons')));
+  });
+
+  it('refuses to write a row into another municipality, even with its id in hand', async () => {
+    const { db } = world.server.handle;
+    await expect(
+      asApplication(db, { tenantId: demoTenant }, (tx) =>
+        tx.execute(
+          sql`insert into areas (tenant_id, level, name) values (${otherTenant}, 'district', '越境')`,
+        ),
+      ),
+    ).rejects.toThrow();
+    const moved = await asApplication(db, { tenantId: demoTenant }, (tx) =>
+      queryRows<{ id: string }>(
+        tx,
+        sql`update persons set notes = '書き換え' where id = ${other.ids.person} returning id`,
+      ),
+    );
+    expect(moved).toEqual([]);
+  });
+
+  it('works as a role that owns nothing and may only add to the audit log', async () => {
+    const { db } = world.server.handle;
+    const [role] = await asApplication(db, { tenantId: demoTenant }, (tx) =>
+      queryRows<{
+        who: string;
+        owns: number;
+        superuser: boolean;
+        bypass: boolean;
+        update: boolean;
+        insert: boolean;
+      }>(
+        tx,
+        sql`select current_user as who,
+              (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = current_user) as owns,
+              r.rolsuper as superuser, r.rolbypassrls as bypass,
+              has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE') as update,
+              has_table_privilege('audit_log', 'INSERT') as insert
+            from pg_roles r where r.rolname = current_user`,
+      ),
+    );
+    expect(role).toEqual({
+      who: APPLICATION_ROLE,
+      owns: 0,
+      superuser: false,
+      bypass: false,
+      update: false,
+      insert: true,
+    });
+    await expect(
+      asApplication(db, { tenantId: demoTenant }, (tx) => tx.execute(sql`update audit_log set action = 'x'`)),
+    ).rejects.toThrow();
+    await expect(
+      asApplication(db, { tenantId: demoTenant }, (tx) =>
+        tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`),
+      ),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,165 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
+import { now } from '../../server/clock';
+import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { type OpenApiDocument, walkOperations } from '../../testing/openapi-walk';
+
+// Every read of personal data is audited, naming the records: each GET route of the areas
+// that hold residents' records (found in the OpenAPI document, so a new route joins by itself)
+// is read once by someone who may, and once by someone who may not; the first must leave a
+// success entry naming what was read (a list: the ids it showed), the second a denied entry
+// naming what was asked for.
+
+const PERSONAL_PREFIXES = [
+  '/api/people',
+  '/api/households',
+  '/api/consultations',
+  '/api/referrals',
+  '/api/cases',
+  '/api/meetings/sessions',
+  '/api/meetings/action-items',
+  '/api/outreach',
+];
+/** Routes under those prefixes that carry no resident's data, and why. */
+const NOT_PERSONAL: Record<string, string> = {
+  'GET /api/consultations/issues': 'the issue vocabulary',
+  'GET /api/consultations/urgent-alerts': 'only that an urgent consultation exists and where',
+  'GET /api/cases/counts': 'counts for the program manager',
+  'GET /api/outreach/counts': 'counts for the program manager',
+  'GET /api/outreach/partners': 'businesses with watch agreements',
+  'GET /api/outreach/staff': 'staff names',
+  'GET /api/outreach/my-reports': 'the reporter sees only dates and 受け付けました／対応しています',
+};
+
+let world: CaseWorld;
+const ids: Record<string, string> = {};
+const as = (who: Who) => world.as(who);
+
+beforeAll(async () => {
+  world = await startCaseWorld();
+  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
+    referralId: world.referralId,
+    summary: '8050世帯',
+  });
+  const household = await as('coordinator').get<{
+    members: { person: { id: string } }[];
+    consultations: { id: string }[];
+  }>(`/api/households/${world.householdId}`);
+  const bodies = await as('coordinator').get<{ items: { id: string; name: string }[] }>(
+    '/api/meetings/bodies',
+  );
+  const bodyId = bodies.body.items.find((b) => b.name === '支援会議（法第106条の6）')?.id;
+  const session = await as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
+    bodyId,
+    startsAt: new Date(now().getTime() - 60_000).toISOString(),
+  });
+  const report = await as('coordinator').post<{ recordId: string }>('/api/outreach/reports', {
+    receivedOn: today(),
+    reporterKind: 'minsei_iin',
+    observed: '夜に大声が聞こえる。',
+    risk: 'high',
+  });
+  for (const item of [
+    { kind: 'case', caseId: opened.body.id },
+    { kind: 'outreach', outreachRecordId: report.body.recordId },
+  ]) {
+    expect(
+      (await as('coordinator').post(`/api/meetings/sessions/${session.body.id}/items`, item)).status,
+    ).toBe(200);
+  }
+  Object.assign(ids, {
+    person: household.body.members[0]?.person.id,
+    household: world.householdId,
+    consultation: household.body.consultations[0]?.id,
+    referral: world.referralId,
+    case: opened.body.id,
+    session: session.body.id,
+    record: report.body.recordId,
+  });
+});
+afterAll(async () => {
+  await world.server.close();
+});
+
+function pathFor(path: string): { url: string; named: string[] } {
+  const named: string[] = [];
+  const url = path.replace(/\{(\w+)\}/g, (_, param: string) => {
+    const byPath: [RegExp, string][] = [
+      [/^\/api\/people\/\{id\}/, 'person'],
+      [/^\/api\/households\//, 'household'],
+      [/^\/api\/consultations\//, 'consultation'],
+      [/^\/api\/referrals\//, 'referral'],
+      [/^\/api\/cases\//, 'case'],
+      [/^\/api\/meetings\/sessions\//, 'session'],
+      [/^\/api\/outreach\/records\//, 'record'],
+    ];
+    const kind =
+      param === 'caseId' ? 'case' : param === 'childId' ? 'record' : byPath.find(([p]) => p.test(path))?.[1];
+    const id = kind ? ids[kind] : undefined;
+    if (!id) throw new Error(`no id for ${param} in ${path}`);
+    named.push(id);
+    return id;
+  });
+  const query: Record<string, string> = {
+    '/api/people': `q=${encodeURIComponent('松岡')}`,
+    '/api/outreach/history': `householdId=${ids.household}`,
+  };
+  if (path === '/api/outreach/history') named.push(ids.household ?? '');
+  return { url: query[path] ? `${url}?${query[path]}` : url, named };
+}
+
+type AuditRow = { action: string; outcome: string; target_id: string | null; detail: unknown };
+
+async function entriesDuring(read: () => Promise<unknown>): Promise<AuditRow[]> {
+  const owner = world.server.handle.owner;
+  const [mark] = await queryRows<{ seq: number }>(
+    owner,
+    sql`select coalesce(max(seq), 0)::int as seq from audit_log`,
+  );
+  await read();
+  return queryRows<AuditRow>(
+    owner,
+    sql`select action, outcome, target_id, detail from audit_log where seq > ${mark?.seq ?? 0} order by seq`,
+  );
+}
+
+const names = (row: AuditRow, id: string) => row.target_id === id || JSON.stringify(row.detail).includes(id);
+
+describe('audit of personal data', () => {
+  it('records every read and every refusal of every route that returns personal data', async () => {
+    const doc = (await as('coordinator').get<OpenApiDocument>('/api/openapi.json')).body;
+    const routes = walkOperations(doc).filter(
+      (op) =>
+        op.method === 'GET' &&
+        PERSONAL_PREFIXES.some((p) => op.path.startsWith(p)) &&
+        !NOT_PERSONAL[`GET ${op.path}`],
+    );
+    expect(routes.length).toBeGreaterThan(15);
+    const missing: string[] = [];
+    for (const route of routes) {
+      const { url, named } = pathFor(route.path);
+      let body: unknown;
+      const read = await entriesDuring(async () => {
+        const response = await as('coordinator').get(url);
+        expect(response.status, `${route.path}`).toBe(200);
+        body = response.body;
+      });
+      const success = read.filter((r) => r.outcome === 'success' && r.action !== 'access.refused');
+      // a read names what it read: the records of its path, or (a list) the records it showed
+      const shown = [...JSON.stringify(body).matchAll(/"id":"([0-9a-f-]{36})"/g)].map((m) => m[1] ?? '');
+      const expected = named.length > 0 ? named : shown.slice(0, 1);
+      if (success.length === 0 || !expected.every((id) => success.some((r) => names(r, id)))) {
+        missing.push(`read ${route.path}`);
+      }
+      if (named.length === 0) continue;
+      const refused = await entriesDuring(async () => {
+        const response = await as('child').get(url);
+        expect(response.status, `${route.path} as an outsider`).toBeGreaterThanOrEqual(403);
+      });
+      const denied = refused.filter((r) => r.outcome === 'denied');
+      if (!denied.some((r) => named.some((id) => names(r, id)))) missing.push(`refusal ${route.path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+});
