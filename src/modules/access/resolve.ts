@@ -18,6 +18,22 @@ import { sessionAccess } from './meeting-scope';
 
 type Door = { table: string; what: string; visible: (actor: Actor) => SQL };
 
+/** The audit log's name for the record of each table (AUDIT_TARGET_LABELS). */
+const AUDIT_TARGET: Record<string, string> = {
+  persons: 'person',
+  households: 'household',
+  consultations: 'consultation',
+  referrals: 'referral',
+  cases: 'case',
+  organisations: 'organisation',
+  users: 'user',
+  areas: 'area',
+  watch_partners: 'watch_partner',
+  outreach_records: 'outreach_record',
+  meeting_sessions: 'meeting_session',
+  meeting_bodies: 'meeting_body',
+};
+
 const sameTenant = () => sql`true`;
 
 const DOORS = {
@@ -85,6 +101,11 @@ export async function visibleIds(
   return new Set(rows.map((r) => r.id));
 }
 
+function notVisible(kind: RecordKind, id: string) {
+  const door: Door = DOORS[kind];
+  return new RecordNotVisible(AUDIT_TARGET[door.table] ?? door.table, id, door.what);
+}
+
 /** Resolves an id from a request to a record the actor may see, or answers 404 (audited). */
 export async function requireVisible(
   tx: Database,
@@ -93,7 +114,7 @@ export async function requireVisible(
   id: string,
 ): Promise<string> {
   const found = await visibleIds(tx, actor, kind, [id]);
-  if (!found.has(id)) throw new RecordNotVisible(kind, id, DOORS[kind].what);
+  if (!found.has(id)) throw notVisible(kind, id);
   return id;
 }
 
@@ -107,7 +128,7 @@ export async function requireAllVisible(
   const unique = [...new Set(ids)];
   const found = await visibleIds(tx, actor, kind, unique);
   const missing = unique.find((id) => !found.has(id));
-  if (missing) throw new RecordNotVisible(kind, missing, DOORS[kind].what);
+  if (missing) throw notVisible(kind, missing);
   return unique;
 }
 

@@ -219,5 +219,8 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     inactivityDays,
     canWrite: can(context.actor, 'case_content.write'),
     isCoordinator: can(context.actor, 'cases.coordinate'),
+    canManageTeam:
+      can(context.actor, 'cases.coordinate') ||
+      (context.actor.organisationId !== null && context.actor.organisationId === row.leadOrganisationId),
   };
 }

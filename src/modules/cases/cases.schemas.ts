@@ -276,6 +276,8 @@ export const ZCase = ZCaseSummary.extend({
   inactivityDays: z.number(),
   /** The acting user may record on this case and take its steps. */
   canWrite: z.boolean(),
+  /** The lead organisation and coordinators change the team and the lead. */
+  canManageTeam: z.boolean(),
   isCoordinator: z.boolean(),
 });
 export type Case = z.infer<typeof ZCase>;

@@ -14,6 +14,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Case } from '../../../modules/cases/cases.schemas';
+import { formatWareki } from '../../../shared/dates';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
@@ -147,7 +148,8 @@ function LeaveDialog({ caseData, member, onClose }: { caseData: Case; member: Me
 /** Who is doing what, and which agency has gone quiet (任せきり is visible). */
 export function TeamPanel({ caseData }: { caseData: Case }) {
   const [dialog, setDialog] = useState<'add' | 'lead' | Member | null>(null);
-  const editable = caseData.canWrite && !['closed', 'connected'].includes(caseData.status);
+  const editable =
+    caseData.canWrite && caseData.canManageTeam && !['closed', 'connected'].includes(caseData.status);
   const current = caseData.team.filter((m) => !m.leftOn);
   const former = caseData.team.filter((m) => m.leftOn);
   return (
@@ -203,7 +205,17 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
         {former.length > 0 && (
           <Text size="xs" c="gray.8">
             以前の機関：
-            {former.map((m) => `${m.organisationName}（${m.joinedOn}〜${m.leftOn}）`).join('、')}
+            {former
+              .map(
+                (m) =>
+                  `${m.organisationName}（${formatWareki(m.joinedOn)}〜${m.leftOn ? formatWareki(m.leftOn) : ''}）`,
+              )
+              .join('、')}
+          </Text>
+        )}
+        {caseData.canWrite && !caseData.canManageTeam && (
+          <Text size="xs" c="gray.8">
+            チームの機関と主担当は、主担当の機関とコーディネーターが変更します。
           </Text>
         )}
       </Stack>
