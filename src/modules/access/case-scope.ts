@@ -1,5 +1,4 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
 import type { ReferralStatus } from '../../shared/intake-vocabulary';
 import type { Actor } from './access.policy';
 import { can } from './access.policy';
@@ -264,13 +263,4 @@ export function referralAccess(actor: Actor, box?: 'inbox' | 'sent'): SQL {
   if (box === 'sent') return sent;
   if (box === 'inbox') return received;
   return sql`(${sent} or ${received})`;
-}
-
-/** For single ids handed in by a request: may the actor see this household? */
-export async function isHouseholdVisible(db: Database, actor: Actor, householdId: string): Promise<boolean> {
-  const [row] = await queryRows<{ ok: boolean }>(
-    db,
-    sql`select ${householdAccess(actor, sql`${householdId}::uuid`)} as ok`,
-  );
-  return row?.ok === true;
 }

@@ -6,7 +6,7 @@ import { CASE_LIST_LIMIT, CASE_STATUSES } from '../../shared/case-vocabulary';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { caseAccess, isHouseholdVisible } from '../access/case-scope';
+import { caseAccess } from '../access/case-scope';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers, households } from '../households/households.tables';

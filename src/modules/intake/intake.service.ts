@@ -5,13 +5,14 @@ import { badRequest, forbidden, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { consultationAccess, isHouseholdVisible } from '../access/case-scope';
+import { consultationAccess } from '../access/case-scope';
+import { requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { insertConsent } from '../consent/consent.service';
 import { householdMembers, households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { convertRecord } from '../outreach/relationship.service';
-import { createPersonIn, requireVisiblePerson } from '../people/people.service';
+import { createPersonIn } from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { insertReferral } from '../referrals/referrals.service';
 import { referrals } from '../referrals/referrals.tables';
@@ -71,14 +72,11 @@ export async function createConsultation(db: Database, context: ActorContext, in
   if (unknown.length) throw badRequest('UNKNOWN_ISSUE', `登録されていない課題です：${unknown.join('、')}`);
 
   const id = await db.transaction(async (tx) => {
-    let personId = input.personId;
-    if (personId) await requireVisiblePerson(tx, context, personId);
+    let personId = await requireVisibleIfGiven(tx, context.actor, 'person', input.personId);
     if (input.newPerson) personId = (await createPersonIn(tx, context, input.newPerson)).id;
 
-    let householdId = input.householdId;
-    if (householdId) {
-      if (!(await isHouseholdVisible(tx, context.actor, householdId))) throw notFound('世帯');
-    } else if (input.newHouseholdName && personId) {
+    let householdId = await requireVisibleIfGiven(tx, context.actor, 'household', input.householdId);
+    if (!householdId && input.newHouseholdName && personId) {
       const [household] = await tx
         .insert(households)
         .values({

@@ -6,7 +6,7 @@ import { formatWestern } from '../../shared/dates';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { consentInForce, isHouseholdVisible, referralAccess } from '../access/case-scope';
+import { consentInForce, referralAccess } from '../access/case-scope';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
