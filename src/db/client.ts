@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -117,4 +117,12 @@ export async function migrationVersion(db: Database): Promise<{ applied: number;
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * For reads: their work and its audit entry in one transaction. Inside a request, which is
+ * already one, no savepoint is needed (it would cost two round trips and protect nothing).
+ */
+export function readTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  return db instanceof PgTransaction ? work(db as unknown as Database) : db.transaction(work);
 }

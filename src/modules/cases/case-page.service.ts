@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
+import { type Database, queryRows, readTransaction } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { addDays, ageDescription, formatWestern } from '../../shared/dates';
@@ -153,7 +153,7 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     selectRecords(db, id),
     selectEvaluations(db, id),
     tenantRows.then(([t]) => team(db, row, t?.inactivityDays ?? 30, todayIso)),
-    db.transaction((tx) =>
+    readTransaction(db, (tx) =>
       recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id }),
     ),
   ]);

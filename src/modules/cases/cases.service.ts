@@ -1,5 +1,5 @@
 import { and, count, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
+import { type Database, queryRows, readTransaction } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { CASE_LIST_LIMIT, CASE_STATUSES } from '../../shared/case-vocabulary';
@@ -191,7 +191,7 @@ export async function listCases(
   { status, householdId, q }: CaseListQuery,
 ): Promise<CaseSummary[]> {
   requirePermission(context.actor, 'case_content.read');
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     await requireVisibleIfGiven(tx, context.actor, 'household', householdId);
     const statusFilter =
       status === 'active'

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { type Database, queryRows } from '../../db/client';
+import { type Database, queryRows, readTransaction } from '../../db/client';
 import { personName } from '../../shared/names';
 import { can, requireOrganisation, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -27,7 +27,7 @@ export async function caseWorkQueue(
   requirePermission(context.actor, 'case_content.read');
   const org = requireOrganisation(context.actor);
   const { tenantId, userId } = context.actor;
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const [tenant] = await tx
       .select({ days: tenants.caseInactivityDays })
       .from(tenants)

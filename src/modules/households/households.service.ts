@@ -1,5 +1,5 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { type Database, readTransaction } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
@@ -124,7 +124,7 @@ export async function addRelationship(
 
 export async function getHousehold(db: Database, context: ActorContext, id: string): Promise<HouseholdView> {
   requirePermission(context.actor, 'case_content.read');
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const household = await requireHousehold(tx, context, id);
     const memberRows = await tx
       .select()
@@ -174,7 +174,7 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
  */
 export async function householdRefsFor(db: Database, context: ActorContext, personIds: string[]) {
   if (personIds.length === 0) return [];
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const rows = await tx
       .select({ personId: householdMembers.personId, id: households.id, name: households.name })
       .from(householdMembers)

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { type Database, readTransaction } from '../../db/client';
 import { textArray } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
@@ -118,7 +118,7 @@ export async function createPersonIn(
 
 export async function getPerson(db: Database, context: ActorContext, id: string): Promise<Person> {
   requirePermission(context.actor, 'case_content.read');
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const person = await requireVisiblePerson(tx, context, id);
     await recordAudit(tx, context, { action: 'person.read', targetType: 'person', targetId: id });
     return person;
@@ -154,9 +154,12 @@ export async function updatePerson(db: Database, context: ActorContext, id: stri
  * Rows of the persons_search view (alias ps) that meet a condition on its gram columns: the
  * view applies the tenant itself, so that GIN indexes serve these operators (see migration
  * 0006: under row-level security PostgreSQL uses no index for operators that are not leakproof).
+ * MATERIALIZED plans the candidates on their own: merged into the outer query, whose quals all
+ * carry the security level of its row-level security, the GIN index would not be used either.
  */
 const searchCandidates = (condition: SQL) =>
-  sql`${persons.id} in (select ps.id from persons_search ps where ${condition})`;
+  sql`${persons.id} in (with candidates as materialized (select ps.id from persons_search ps where ${condition})
+                        select id from candidates)`;
 
 function duplicateConditions(query: DuplicateQuery) {
   const name = nameKey(`${query.familyName}${query.givenName}`);
@@ -265,7 +268,7 @@ export async function searchPeople(
   }
   if (filters.length === 1)
     throw badRequest('SEARCH_TOO_BROAD', '氏名・生年月日・電話番号・住所のいずれかを入力してください。');
-  return db.transaction(async (tx) => {
+  return readTransaction(db, async (tx) => {
     const rows = await selectVisiblePersons(tx, context, and(...filters))
       .orderBy(persons.kanaKey, persons.id)
       .limit(search.limit);
