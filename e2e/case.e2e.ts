@@ -61,17 +61,30 @@ beforeAll(async () => {
     },
   });
   expect(created.status).toBe(201);
-  await houkatsu.post(`/api/households/${created.body.householdId}/members`, {
-    newPerson: {
-      familyName: '大西',
-      givenName: '誠',
-      familyNameKana: 'オオニシ',
-      givenNameKana: 'マコト',
-      birthYear: 1972,
+  const household = await houkatsu.post<{ members: { person: { id: string; givenName: string | null } }[] }>(
+    `/api/households/${created.body.householdId}/members`,
+    {
+      newPerson: {
+        familyName: '大西',
+        givenName: '誠',
+        familyNameKana: 'オオニシ',
+        givenNameKana: 'マコト',
+        birthYear: 1972,
+      },
+      relation: '長男',
+      livesTogether: true,
     },
-    relation: '長男',
-    livesTogether: true,
+  );
+  // The son too agreed that the agencies may share what they know (the team needs both).
+  const son = household.body.members.find((m) => m.person.givenName === '誠')?.person.id;
+  const consent = await houkatsu.post('/api/consents', {
+    personId: son,
+    purpose: '支援機関での情報共有',
+    scope: 'all_agencies',
+    obtainedOn: today,
+    method: 'written',
   });
+  expect(consent.status).toBe(201);
 });
 afterAll(async () => {
   await browser?.close();

@@ -178,7 +178,7 @@ export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): S
 
 /**
  * True when the actor's access to the person rests on its own work (registered them, took a
- * consultation, registered their household) rather than only on a referral received.
+ * consultation) rather than only on a referral received or a case.
  * Contact details need this or a consent that covers the actor's organisation.
  */
 export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
@@ -190,18 +190,18 @@ export function ownWorkWithPerson(actor: Actor, personId: SQL): SQL {
       or exists (select 1 from consultations co where co.person_id = ${personId} and co.taken_by_user_id = ${reader.user})
     )`;
   }
+  // Not "a member of a household the organisation registered": putting someone who is known
+  // elsewhere into one's own household must not open their contact details.
   return sql`(
     exists (select 1 from persons po where po.id = ${personId} and po.created_by_organisation_id = ${reader.org})
     or exists (select 1 from consultations co where co.person_id = ${personId} and co.organisation_id = ${reader.org})
-    or exists (select 1 from household_members ho join households hh on hh.id = ho.household_id
-               where ho.person_id = ${personId} and hh.created_by_organisation_id = ${reader.org})
   )`;
 }
 
 /**
  * True when the actor may record or withdraw consent for the person: coordinators, the
- * organisations that took a consultation about them (outreach and participation staff: the
- * consultations they took), and the lead organisation of a case about their household. Not a
+ * organisations that registered them or took a consultation about them (outreach and
+ * participation staff: what they did themselves), and the lead organisation of a case about their household. Not a
  * recipient whose access the consent would widen.
  */
 export function consentKeeper(actor: Actor, personId: SQL): SQL {
@@ -211,8 +211,10 @@ export function consentKeeper(actor: Actor, personId: SQL): SQL {
   const group = sql`(select ${personId} union all select pg.id from persons pg where pg.merged_into_id = ${personId})`;
   const tookConsultation =
     reader.scope === 'personal'
-      ? sql`exists (select 1 from consultations ck where ck.person_id in ${group} and ck.taken_by_user_id = ${reader.user})`
-      : sql`exists (select 1 from consultations ck where ck.person_id in ${group} and ck.organisation_id = ${reader.org})`;
+      ? sql`(exists (select 1 from consultations ck where ck.person_id in ${group} and ck.taken_by_user_id = ${reader.user})
+          or exists (select 1 from persons rk where rk.id in ${group} and rk.created_by_user_id = ${reader.user}))`
+      : sql`(exists (select 1 from consultations ck where ck.person_id in ${group} and ck.organisation_id = ${reader.org})
+          or exists (select 1 from persons rk where rk.id in ${group} and rk.created_by_organisation_id = ${reader.org}))`;
   return sql`(${tookConsultation}
     or exists (select 1 from household_members hl join cases cl on cl.household_id = hl.household_id
                where hl.person_id in ${group} and cl.lead_organisation_id = ${reader.org}))`;

@@ -22,6 +22,8 @@ export const confidentialityBound = (bodyAlias: string): SQL =>
 export function sessionAccess(actor: Actor, sessionAlias: string): SQL {
   const s = sql.raw(sessionAlias);
   if (can(actor, 'meetings.run')) return sql`${s}.tenant_id = ${actor.tenantId}`;
+  // a member who now wears an administrator's or program manager's role sees nothing of meetings
+  if (!can(actor, 'case_content.read')) return sql`false`;
   return sql`(${s}.tenant_id = ${actor.tenantId} and (
     exists (select 1 from session_attendees sa where sa.session_id = ${s}.id and sa.user_id = ${actor.userId})
     or exists (select 1 from meeting_body_members bm where bm.body_id = ${s}.body_id
@@ -36,6 +38,7 @@ export function sessionAccess(actor: Actor, sessionAlias: string): SQL {
 export function agendaAccess(actor: Actor, sessionAlias: string, bodyAlias: string): SQL {
   const s = sql.raw(sessionAlias);
   if (can(actor, 'meetings.run')) return sql`${s}.tenant_id = ${actor.tenantId}`;
+  if (!can(actor, 'case_content.read')) return sql`false`;
   return sql`exists (select 1 from session_attendees sa
     left join meeting_body_members bm on bm.id = sa.member_id
     where sa.session_id = ${s}.id and sa.user_id = ${actor.userId}

@@ -47,6 +47,10 @@ export const ZConsultationInput = z
     error: '◎（最も優先する課題）は、チェックした課題から選んでください。',
     path: ['primaryIssue'],
   })
+  .refine((c) => c.shareConsent !== 'given' || c.broughtBy !== 'anonymous', {
+    error: '匿名の相談では、本人の情報共有への同意は記録できません。',
+    path: ['shareConsent'],
+  })
   .refine((c) => c.shareConsent !== 'given' || c.consentMethod !== null, {
     error: '同意を得た方法（書面・口頭）を選んでください。',
     path: ['consentMethod'],

@@ -20,6 +20,7 @@ import { users } from '../users/users.tables';
 import type { ActionItem, AgendaItem, ItemDecisionInput, ItemInput, ItemUpdate } from './meetings.schemas';
 import { agendaDecisions, agendaItems, type meetingBodies, sessionActionItems } from './meetings.tables';
 import { checkOutreachTabling } from './outreach-tabling';
+import { handedOutNotes } from './packet-content';
 import { loadSession, requireNotHeld, type SessionRow } from './sessions.service';
 
 type BodyRow = typeof meetingBodies.$inferSelect;
@@ -44,12 +45,19 @@ async function consentCoversCase(tx: Database, caseId: string, day: string): Pro
 }
 
 /** The agenda of a session (items, their decisions, action items), for one who may see it. */
-export async function agendaOf(tx: Database, session: SessionRow) {
-  const rows = await tx
+/**
+ * The agenda with its decisions and action items. Those who do not run the meetings see it as
+ * handed out: items added since 資料配付 are not shown, and each item's notes are those handed out.
+ */
+export async function agendaOf(tx: Database, session: SessionRow, asHandedOut = false) {
+  const all = await tx
     .select()
     .from(agendaItems)
     .where(eq(agendaItems.sessionId, session.id))
     .orderBy(asc(agendaItems.position));
+  const rows = asHandedOut
+    ? all.filter((r) => r.packetSnapshotAt).map((r) => ({ ...r, notes: handedOutNotes(r.packetSnapshot) }))
+    : all;
   const caseIds = rows.flatMap((r) => (r.caseId ? [r.caseId] : []));
   const summaries = caseIds.length
     ? await selectCaseSummaries(tx, sql`c.id in ${caseIds}`, caseIds.length)
@@ -102,7 +110,12 @@ export async function agendaOf(tx: Database, session: SessionRow) {
         })),
     };
   });
-  return { items, actionItems: await actionItemsWhere(tx, eq(sessionActionItems.sessionId, session.id)) };
+  const actionItems = await actionItemsWhere(tx, eq(sessionActionItems.sessionId, session.id));
+  const shown = new Set(rows.map((r) => r.id));
+  return {
+    items,
+    actionItems: asHandedOut ? actionItems.filter((a) => !a.itemId || shown.has(a.itemId)) : actionItems,
+  };
 }
 
 export async function actionItemsWhere(tx: Database, where: SQL | undefined): Promise<ActionItem[]> {

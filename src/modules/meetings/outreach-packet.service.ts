@@ -3,7 +3,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import type { OutreachPacket } from './meetings.schemas';
 import { agendaItems } from './meetings.tables';
 import { openPacket } from './packet.service';
-import { type OutreachPacketContent, outreachPacketContent } from './packet-content';
+import { handedOutNotes, type OutreachPacketContent, outreachPacketContent } from './packet-content';
 
 /**
  * 会議資料 of an outreach record tabled at a 支援会議: the reports and the contacts so far, for
@@ -30,6 +30,7 @@ export async function getOutreachPacket(
       targetId: recordId,
       detail: { session: sessionId },
     });
-    return { session: sessionRef, itemId: item.id, notes: item.notes, ...content };
+    const notes = live ? item.notes : handedOutNotes(item.packetSnapshot);
+    return { session: sessionRef, itemId: item.id, notes, ...content };
   });
 }

@@ -17,6 +17,9 @@ import { agendaItems, sessionActionItems } from './meetings.tables';
 type AgendaItemRow = typeof agendaItems.$inferSelect;
 export type CasePacketContent = Omit<Packet, 'session' | 'itemId' | 'notes'>;
 export type OutreachPacketContent = Pick<OutreachPacket, 'record'>;
+/** The notes of an item as handed out (every snapshot carries them). */
+export const handedOutNotes = (snapshot: unknown): string | null =>
+  (snapshot as { notes?: string | null } | null)?.notes ?? null;
 
 export async function casePacketContent(
   tx: Database,
@@ -84,12 +87,13 @@ export async function snapshotPackets(tx: Database, context: ActorContext, sessi
     .where(and(eq(agendaItems.sessionId, sessionId), isNull(agendaItems.removedOn)));
   const at = now();
   for (const item of items) {
-    const snapshot = item.caseId
+    const content = item.caseId
       ? await casePacketContent(tx, item.caseId, item)
       : item.outreachRecordId
         ? await outreachPacketContent(tx, context, item.outreachRecordId)
-        : null;
-    if (!snapshot) continue;
+        : {};
+    // the item's notes as handed out too: a later edit is not shown until handed out again
+    const snapshot = { ...content, notes: item.notes };
     await tx
       .update(agendaItems)
       .set({ packetSnapshot: snapshot, packetSnapshotAt: at })

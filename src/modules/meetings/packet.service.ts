@@ -8,7 +8,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from '../cases/case-common';
 import type { Packet } from './meetings.schemas';
 import { agendaItems } from './meetings.tables';
-import { type CasePacketContent, casePacketContent } from './packet-content';
+import { type CasePacketContent, casePacketContent, handedOutNotes } from './packet-content';
 import { loadSession, packetWindowDays } from './sessions.service';
 
 /**
@@ -107,6 +107,7 @@ export async function getPacket(
       targetId: caseId,
       detail: { session: sessionId, snapshotAt: live ? null : item.packetSnapshotAt?.toISOString() },
     });
-    return { ...content, session: sessionRef, itemId: item.id, notes: item.notes };
+    const notes = live ? item.notes : handedOutNotes(item.packetSnapshot);
+    return { ...content, session: sessionRef, itemId: item.id, notes };
   });
 }

@@ -261,7 +261,7 @@ export async function getSession(db: Database, context: ActorContext, id: string
           : ('not_distributed' as const);
     const detailsVisible = hiddenReason === null;
     const { items, actionItems } = detailsVisible
-      ? await agendaOf(tx, session)
+      ? await agendaOf(tx, session, !runs)
       : { items: [], actionItems: [] };
     await recordAudit(tx, context, {
       action: 'meeting.session_read',

@@ -335,7 +335,15 @@ export async function undoMerge(db: Database, context: ActorContext, mergeId: st
       .where(and(eq(personMerges.id, mergeId), eq(personMerges.tenantId, context.actor.tenantId)))
       .orderBy(desc(personMerges.mergedAt));
     if (!merge) throw notFound('統合の記録');
-    await requireVisiblePerson(tx, context, merge.keptPersonId);
+    // Undone by an organisation that registered either record, or one with full access to both.
+    const both = await selectVisiblePersons(
+      tx,
+      context,
+      or(eq(persons.id, merge.keptPersonId), eq(persons.id, merge.mergedPersonId)),
+    );
+    const registered = both.some((v) => v.row.createdByOrganisationId === context.actor.organisationId);
+    const full = both.length === 2 && both.every((v) => v.contactVisible);
+    if (!registered && !full) throw new RecordNotVisible('person', merge.keptPersonId, '本人の記録');
     if (merge.undoneAt) throw conflict('ALREADY_UNDONE', 'この統合はすでに取り消されています。');
     await tx
       .update(persons)

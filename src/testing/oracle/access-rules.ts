@@ -169,9 +169,6 @@ export class Rules {
       for (const c of this.city.consultations)
         if (c.orgId === this.o && c.personId === p.id)
           reasons.push(`R6: own work: consultation ${c.label} by ${this.L(this.o)}`);
-      for (const h of this.city.households)
-        if (h.orgId === this.o && h.memberIds.includes(p.id))
-          reasons.push(`R6: own work: member of ${h.label} created by ${this.L(this.o)}`);
     } else if (this.reader === 'personal') {
       if (p.userId === this.u) reasons.push(`R6: own work: ${p.label} registered by ${this.L(this.u)}`);
       for (const c of this.city.consultations)
