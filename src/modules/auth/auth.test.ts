@@ -16,6 +16,16 @@ type AuditRows = {
 };
 
 describe('login', () => {
+  it('lists the demo logins on the login page in demo mode, though no municipality is set yet', async () => {
+    const info = await new TestClient(server.url).get<{ demo: boolean; logins: { loginId: string }[] }>(
+      '/api/auth/login-info',
+    );
+    expect(info.body.demo).toBe(true);
+    expect(info.body.logins.map((l) => l.loginId)).toEqual(
+      expect.arrayContaining(['demo-consultant', 'demo-admin']),
+    );
+  });
+
   it('logs a demo user in with an HttpOnly, SameSite=Lax cookie and returns the session', async () => {
     const client = new TestClient(server.url);
     const response = await client.login('demo-consultant');

@@ -1,12 +1,26 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client';
+import { type Database, enterTenant } from '../../db/client';
 import { organisations } from '../organisations/organisations.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo.city';
 
-/** The demo accounts that still exist in a demo municipality, for the login page. */
+/**
+ * The demo accounts that still exist in the demo municipality, for the login page: read as
+ * that municipality (row-level security), which in demo mode publishes them by design.
+ */
 export async function listDemoLogins(db: Database) {
+  const [demo] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.isDemo, true)).limit(1);
+  if (!demo) return [];
+  await enterTenant(db, { tenantId: demo.id });
+  try {
+    return await demoLoginsOf(db);
+  } finally {
+    await enterTenant(db, null); // the rest of the request stays without a municipality
+  }
+}
+
+async function demoLoginsOf(db: Database) {
   const rows = await db
     .select({
       loginId: users.loginId,
