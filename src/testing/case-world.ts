@@ -101,6 +101,16 @@ export async function startCaseWorld() {
   };
 }
 
+/** The coordinator opens the world's referral as a 多機関協働 case; its id. */
+export async function openWorldCase(world: CaseWorld): Promise<string> {
+  const opened = await world.as('coordinator').post<{ id: string }>('/api/cases', {
+    referralId: world.referralId,
+    summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
+  });
+  expect(opened.status).toBe(201);
+  return opened.body.id;
+}
+
 /** The 8050 case of the world, with its assessment and a consented plan, at 会議決定待ち. */
 export async function caseAwaitingDecision(world: CaseWorld): Promise<string> {
   const as = world.as;

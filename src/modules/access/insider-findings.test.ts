@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseWorld, daysFromToday, startCaseWorld, today, type Who } from '../../testing/case-world';
+import {
+  type CaseWorld,
+  daysFromToday,
+  openWorldCase,
+  startCaseWorld,
+  today,
+  type Who,
+} from '../../testing/case-world';
 import { type SecondCity, startSecondCity } from '../../testing/second-city';
 import type { Case } from '../cases/cases.schemas';
 
@@ -20,11 +27,7 @@ let quiet = { householdId: '', personId: '', consultationId: '', referralId: '' 
 beforeAll(async () => {
   world = await startCaseWorld();
   other = await startSecondCity(world.server);
-  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-    referralId: world.referralId,
-    summary: '8050世帯',
-  });
-  caseId = opened.body.id;
+  caseId = await openWorldCase(world);
   const household = await as('houkatsu').post<{ id: string }>('/api/households', {
     name: '静かな世帯',
     address: '北町9-9-9 静荘101',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { now } from '../../server/clock';
-import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { type CaseWorld, openWorldCase, startCaseWorld, today, type Who } from '../../testing/case-world';
 import type { Session } from '../meetings/meetings.schemas';
 
 // What a second insider review found after the first fixes: contact details opened by putting
@@ -15,11 +15,7 @@ const as = (who: Who) => world.as(who);
 
 beforeAll(async () => {
   world = await startCaseWorld();
-  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-    referralId: world.referralId,
-    summary: '8050世帯',
-  });
-  caseId = opened.body.id;
+  caseId = await openWorldCase(world);
   // 障がい者基幹相談支援センター refers someone to こども家庭センター without consent
   const taken = await as('disability').post<{ personId: string }>('/api/consultations', {
     receivedAt: `${today()}T09:00:00+09:00`,

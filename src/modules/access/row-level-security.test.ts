@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICATION_ROLE, asApplication, type Database, queryRows } from '../../db/client';
-import { type CaseWorld, startCaseWorld } from '../../testing/case-world';
+import { type CaseWorld, openWorldCase, startCaseWorld } from '../../testing/case-world';
 import { type SecondCity, startSecondCity } from '../../testing/second-city';
 
 // Tenant isolation by the database itself: a query with no tenant condition, run as the
@@ -20,7 +20,7 @@ const count = async (db: Database, table: string) =>
 beforeAll(async () => {
   world = await startCaseWorld();
   other = await startSecondCity(world.server);
-  await world.as('coordinator').post('/api/cases', { referralId: world.referralId, summary: '8050世帯' });
+  await openWorldCase(world);
   const session = async (who: typeof world.as) =>
     (await who('coordinator').get<{ tenant: { id: string } }>('/api/auth/session')).body.tenant.id;
   demoTenant = await session(world.as);

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { now } from '../../server/clock';
-import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { type CaseWorld, openWorldCase, startCaseWorld, today, type Who } from '../../testing/case-world';
 import { type OpenApiDocument, walkOperations } from '../../testing/openapi-walk';
 
 // Every read of personal data is audited, naming the records: each GET route of the areas
@@ -38,10 +38,7 @@ const as = (who: Who) => world.as(who);
 
 beforeAll(async () => {
   world = await startCaseWorld();
-  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-    referralId: world.referralId,
-    summary: '8050世帯',
-  });
+  const caseId = await openWorldCase(world);
   const household = await as('coordinator').get<{
     members: { person: { id: string } }[];
     consultations: { id: string }[];
@@ -61,7 +58,7 @@ beforeAll(async () => {
     risk: 'high',
   });
   for (const item of [
-    { kind: 'case', caseId: opened.body.id },
+    { kind: 'case', caseId: caseId },
     { kind: 'outreach', outreachRecordId: report.body.recordId },
   ]) {
     expect(
@@ -73,7 +70,7 @@ beforeAll(async () => {
     household: world.householdId,
     consultation: household.body.consultations[0]?.id,
     referral: world.referralId,
-    case: opened.body.id,
+    case: caseId,
     session: session.body.id,
     record: report.body.recordId,
   });
