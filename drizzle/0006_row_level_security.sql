@@ -35,31 +35,171 @@ CREATE FUNCTION app_login_tenant(p_login_id text) RETURNS uuid
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
   AS $$ SELECT tenant_id FROM users WHERE login_id = p_login_id $$;
 --> statement-breakpoint
-DO $$
-DECLARE
-  t record;
-BEGIN
-  FOR t IN
-    SELECT c.table_name, c.is_nullable = 'YES' AS nullable
-    FROM information_schema.columns c
-    JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name
-    WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND tb.table_type = 'BASE TABLE'
-  LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.table_name);
-    IF t.nullable THEN
-      -- rows of no municipality (unknown login IDs, the system audit chain) are seen only
-      -- while no municipality is set
-      EXECUTE format(
-        'CREATE POLICY tenant_isolation ON %I USING (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL)) WITH CHECK (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL))',
-        t.table_name);
-    ELSE
-      EXECUTE format(
-        'CREATE POLICY tenant_isolation ON %I USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant())',
-        t.table_name);
-    END IF;
-  END LOOP;
-END
-$$;
+-- Every table with tenant_id; rows of no municipality (unknown login IDs, the system audit
+-- chain) are seen only while no municipality is set.
+ALTER TABLE "agenda_decisions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "agenda_decisions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "agenda_items" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "agenda_items" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "areas" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "areas" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "audit_log" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "audit_log" USING (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL)) WITH CHECK (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL));
+--> statement-breakpoint
+ALTER TABLE "case_action_completions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_action_completions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_actions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_actions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_assessments" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_assessments" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_decisions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_decisions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_evaluations" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_evaluations" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_events" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_events" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_plans" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_plans" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "case_team_members" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "case_team_members" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "cases" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "cases" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "concern_reports" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "concern_reports" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "consents" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "consents" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "consultations" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "consultations" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "continued_connections" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "continued_connections" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "custom_issues" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "custom_issues" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "household_members" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "household_members" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "households" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "households" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "login_attempts" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "login_attempts" USING (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL)) WITH CHECK (tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_current_tenant() IS NULL));
+--> statement-breakpoint
+ALTER TABLE "meeting_bodies" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "meeting_bodies" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "meeting_body_members" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "meeting_body_members" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "meeting_sessions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "meeting_sessions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "memberships" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "memberships" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "organisations" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "organisations" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "outreach_activities" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "outreach_activities" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "outreach_assignees" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "outreach_assignees" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "outreach_records" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "outreach_records" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "outreach_stage_changes" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "outreach_stage_changes" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "person_merges" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "person_merges" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "person_relationships" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "person_relationships" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "persons" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "persons" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "referral_events" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "referral_events" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "referrals" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "referrals" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "session_action_items" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "session_action_items" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "session_attendees" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "session_attendees" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "sessions" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "sessions" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "support_records" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "support_records" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "users" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "users" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
+--> statement-breakpoint
+ALTER TABLE "watch_partners" ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+CREATE POLICY tenant_isolation ON "watch_partners" USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
 --> statement-breakpoint
 -- GIN operators (@>, &&) are not leakproof, so under row-level security PostgreSQL will not
 -- use an index for them. The search reads candidates through this view instead: it runs with

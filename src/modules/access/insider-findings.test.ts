@@ -291,7 +291,7 @@ describe('9. the team', () => {
   });
 
   it('adds an organisation only when the consent covers it', async () => {
-    // the mother consented to all agencies: any organisation may join
+    // the mother consented to all agencies: every organisation may join
     const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
     expect(page.status).toBe(200);
     const household = await as('coordinator').post<{ id: string; members: { person: { id: string } }[] }>(

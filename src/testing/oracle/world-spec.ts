@@ -66,7 +66,7 @@ export type ProbeSpec =
   | { kind: 'referral-lists' }
   | { kind: 'case-list' };
 /**
- * pool: whom the actor is drawn from: any membership; the memberships of staff named on a record
+ * pool: whom the actor is drawn from: every membership; the memberships of staff named on a record
  * (taker, registrar, writer, team member, plan action); or those of named staff that read as
  * outreach or participation staff (rarely involved otherwise).
  */
