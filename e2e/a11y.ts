@@ -3,6 +3,14 @@ import type { Page } from 'playwright-core';
 
 /** WCAG 2.0 A/AA (JIS X 8341-3:2016): the serious and critical violations on the page. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Judge the page as it settles: a notification still fading in has not reached its colours.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
