@@ -5,7 +5,7 @@
 // page and the case work queue (the coordinators' organisation, on every case's team).
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { startTestPostgres } from '../scripts/postgres';
+import { testPostgresServer } from '../scripts/postgres';
 import { queryRows } from '../src/db/client';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/start';
@@ -17,8 +17,8 @@ import { generateCases } from './generate-cases';
 const households = Number(process.argv[2] ?? 50_000);
 const caseCount = Number(process.argv[3] ?? 10_000);
 const recordCount = Number(process.argv[4] ?? 500_000);
-const postgres = process.env.DATABASE_URL ? null : await startTestPostgres();
-process.env.TEST_DATABASE_URL = process.env.DATABASE_URL ?? postgres?.url;
+const { url, started: postgres } = await testPostgresServer();
+process.env.TEST_DATABASE_URL = url;
 
 const handle = await openTestDatabase();
 const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);

@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { startVitest } from 'vitest/node';
-import { createApplicationRoles, startTestPostgres, type TestPostgres } from './postgres';
+import { type TestPostgres, testPostgresServer } from './postgres';
 
 const { values } = parseArgs({
   options: {
@@ -38,14 +38,9 @@ let passed = 0;
 try {
   delete process.env.TEST_DATABASE_URL;
   if (values.postgres) {
-    let url = process.env.DATABASE_URL;
-    if (!url) {
-      postgres = await startTestPostgres();
-      url = postgres.url;
-    } else {
-      await createApplicationRoles(url);
-    }
-    process.env.TEST_DATABASE_URL = url;
+    const server = await testPostgresServer();
+    postgres = server.started;
+    process.env.TEST_DATABASE_URL = server.url;
   }
   console.log(`access oracle: ${worlds} worlds on ${values.postgres ? 'PostgreSQL' : 'PGlite'}`);
   const vitest = await startVitest('test', ['src/modules/access/access-oracle.test.ts'], {

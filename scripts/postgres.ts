@@ -36,6 +36,20 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The PostgreSQL server for tests and benchmarks: DATABASE_URL's (given the application's roles),
+ * or a throwaway one started here (stop it when done).
+ */
+export async function testPostgresServer(): Promise<{ url: string; started?: TestPostgres }> {
+  const given = process.env.DATABASE_URL;
+  if (given) {
+    await createApplicationRoles(given);
+    return { url: given };
+  }
+  const started = await startTestPostgres();
+  return { url: started.url, started };
+}
+
 /** The roles of migration 0006, made once for the server so that parallel test files need not race for them. */
 export async function createApplicationRoles(url: string) {
   const client = new pg.Client({ connectionString: url });

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import type { RunnerTask, RunnerTestFile } from 'vitest';
 import { startVitest } from 'vitest/node';
-import { createApplicationRoles, startTestPostgres, type TestPostgres } from './postgres';
+import { type TestPostgres, testPostgresServer } from './postgres';
 
 type Tally = { passed: number; failed: number; skipped: number };
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
@@ -44,14 +44,9 @@ try {
     await runSuite('API and unit tests on PGlite', 'vitest.config.ts', { TEST_DATABASE_URL: undefined });
   }
   if (!only || only === 'postgres') {
-    let url = process.env.DATABASE_URL;
-    if (!url) {
-      postgres = await startTestPostgres();
-      url = postgres.url;
-    } else {
-      await createApplicationRoles(url);
-    }
-    await runSuite('API tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE_URL: url });
+    const server = await testPostgresServer();
+    postgres = server.started;
+    await runSuite('API tests on PostgreSQL', 'vitest.config.ts', { TEST_DATABASE_URL: server.url });
   }
   if (!only || only === 'e2e') {
     execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
