@@ -156,10 +156,11 @@ describe('名寄せ in the browser', () => {
     await page.getByRole('dialog').getByText('同一人物として統合しますか').waitFor();
     await page.getByRole('button', { name: '統合する' }).click();
     await page.getByRole('button', { name: '直前の統合を取り消す' }).waitFor();
-    expect(await page.getByRole('row', { name: /誠/ }).count()).toBe(1);
+    // The undo button shows as soon as the merge answers; the list refetches after it.
+    await expect.poll(() => page.getByRole('row', { name: /誠/ }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '直前の統合を取り消す' }).click();
     await page.getByLabel('高橋 誠を統合対象に選ぶ').waitFor();
-    expect(await page.getByRole('row', { name: /誠/ }).count()).toBe(2);
+    await expect.poll(() => page.getByRole('row', { name: /誠/ }).count()).toBe(2);
   });
 });
