@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, count, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lt, sql } from 'drizzle-orm';
 import { type Database, enterTenant } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import type { Config } from '../../server/config';
 import { AppError } from '../../server/errors';
@@ -144,18 +145,21 @@ export async function loadSession(
   token: string,
 ): Promise<LoadedSession | null> {
   const tokenHash = sha256(token);
-  const [row] = await db
-    .select({
-      session: sessions,
-      userActive: users.isActive,
-      organisationId: memberships.organisationId,
-      role: memberships.role,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(memberships, eq(memberships.id, sessions.membershipId))
-    .where(eq(sessions.tokenHash, tokenHash))
-    .limit(1);
+  const [row] = await prepared(db, 'session_of_token', (d) =>
+    d
+      .select({
+        session: sessions,
+        userActive: users.isActive,
+        organisationId: memberships.organisationId,
+        role: memberships.role,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(memberships, eq(memberships.id, sessions.membershipId))
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .limit(1)
+      .prepare('session_of_token'),
+  ).execute({ tokenHash });
   if (!row) return null;
   const at = now();
   const idleLimit = row.session.lastSeenAt.getTime() + config.sessionIdleMinutes * 60_000;

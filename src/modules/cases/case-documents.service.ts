@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { ageDescription } from '../../shared/dates';
@@ -21,6 +22,7 @@ import {
 } from './case-common';
 import type { AssessmentContent, AssessmentInput, CompositionEntry } from './case-content';
 import { assessmentChanges, planChanges } from './case-diff';
+import { caseIdParam } from './case-timeline';
 import type {
   AssessmentVersion,
   EvaluationInput,
@@ -52,15 +54,17 @@ async function householdComposition(tx: Database, householdId: string): Promise<
   }));
 }
 
-async function selectAssessments(tx: Database, caseId: string) {
-  return tx
-    .select({ row: caseAssessments, ...author })
-    .from(caseAssessments)
-    .leftJoin(organisations, eq(organisations.id, caseAssessments.createdByOrganisationId))
-    .leftJoin(users, eq(users.id, caseAssessments.createdByUserId))
-    .where(eq(caseAssessments.caseId, caseId))
-    .orderBy(asc(caseAssessments.version));
-}
+const selectAssessments = (tx: Database, caseId: string) =>
+  prepared(tx, 'case_assessments', (d) =>
+    d
+      .select({ row: caseAssessments, ...author })
+      .from(caseAssessments)
+      .leftJoin(organisations, eq(organisations.id, caseAssessments.createdByOrganisationId))
+      .leftJoin(users, eq(users.id, caseAssessments.createdByUserId))
+      .where(eq(caseAssessments.caseId, caseIdParam))
+      .orderBy(asc(caseAssessments.version))
+      .prepare('case_assessments'),
+  ).execute({ caseId });
 
 function presentAssessments(rows: Awaited<ReturnType<typeof selectAssessments>>): AssessmentVersion[] {
   return rows.map((r, index) => {
@@ -150,21 +154,23 @@ export const listAssessments = (db: Database, context: ActorContext, id: string)
 
 // ---- plan (重層的支援プラン) ----
 
-async function selectPlans(tx: Database, caseId: string) {
-  return tx
-    .select({
-      row: casePlans,
-      ...author,
-      approvedOn: caseDecisions.decidedOn,
-      approvedBy: caseDecisions.decidingBody,
-    })
-    .from(casePlans)
-    .leftJoin(organisations, eq(organisations.id, casePlans.createdByOrganisationId))
-    .leftJoin(users, eq(users.id, casePlans.createdByUserId))
-    .leftJoin(caseDecisions, eq(caseDecisions.id, casePlans.approvedDecisionId))
-    .where(eq(casePlans.caseId, caseId))
-    .orderBy(asc(casePlans.version));
-}
+const selectPlans = (tx: Database, caseId: string) =>
+  prepared(tx, 'case_plans', (d) =>
+    d
+      .select({
+        row: casePlans,
+        ...author,
+        approvedOn: caseDecisions.decidedOn,
+        approvedBy: caseDecisions.decidingBody,
+      })
+      .from(casePlans)
+      .leftJoin(organisations, eq(organisations.id, casePlans.createdByOrganisationId))
+      .leftJoin(users, eq(users.id, casePlans.createdByUserId))
+      .leftJoin(caseDecisions, eq(caseDecisions.id, casePlans.approvedDecisionId))
+      .where(eq(casePlans.caseId, caseIdParam))
+      .orderBy(asc(casePlans.version))
+      .prepare('case_plans'),
+  ).execute({ caseId });
 
 export async function planVersions(tx: Database, caseId: string): Promise<PlanVersion[]> {
   const rows = await selectPlans(tx, caseId);

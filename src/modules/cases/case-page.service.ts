@@ -120,11 +120,13 @@ const selectReferral = async (db: Database, referralId: string | null) =>
 export async function getCase(db: Database, context: ActorContext, id: string): Promise<Case> {
   const row = await loadCase(db, context, id, 'read');
   const todayIso = formatWestern(now());
-  const tenantRows = db
-    .select({ inactivityDays: tenants.caseInactivityDays })
-    .from(tenants)
-    .where(eq(tenants.id, row.tenantId))
-    .then((rows) => rows);
+  const tenantRows = prepared(db, 'case_page_tenant', (d) =>
+    d
+      .select({ inactivityDays: tenants.caseInactivityDays })
+      .from(tenants)
+      .where(eq(tenants.id, sql.placeholder('tenantId')))
+      .prepare('case_page_tenant'),
+  ).execute({ tenantId: row.tenantId });
   const [
     [tenant],
     [summary],

@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
+import { runWithGenericPlan } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { badRequest, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
@@ -175,17 +176,20 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
 export async function householdRefsFor(db: Database, context: ActorContext, personIds: string[]) {
   if (personIds.length === 0) return [];
   return readTransaction(db, async (tx) => {
-    const rows = await tx
-      .select({ personId: householdMembers.personId, id: households.id, name: households.name })
-      .from(householdMembers)
-      .innerJoin(households, eq(households.id, householdMembers.householdId))
-      .where(
-        and(
-          eq(households.tenantId, context.actor.tenantId),
-          inArray(householdMembers.personId, personIds),
-          householdAccess(context.actor, sql`${households.id}`),
+    const rows = await runWithGenericPlan(
+      tx,
+      tx
+        .select({ personId: householdMembers.personId, id: households.id, name: households.name })
+        .from(householdMembers)
+        .innerJoin(households, eq(households.id, householdMembers.householdId))
+        .where(
+          and(
+            eq(households.tenantId, context.actor.tenantId),
+            sql`${householdMembers.personId} = any(${sql.param(personIds)}::uuid[])`,
+            householdAccess(context.actor, sql`${households.id}`),
+          ),
         ),
-      );
+    );
     if (rows.length > 0) {
       await recordAudit(tx, context, {
         action: 'household.read',

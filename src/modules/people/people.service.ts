@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
+import { runWithGenericPlan } from '../../db/prepared';
 import { textArray } from '../../db/sql-helpers';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
@@ -269,9 +270,12 @@ export async function searchPeople(
   if (filters.length === 1)
     throw badRequest('SEARCH_TOO_BROAD', '氏名・生年月日・電話番号・住所のいずれかを入力してください。');
   return readTransaction(db, async (tx) => {
-    const rows = await selectVisiblePersons(tx, context, and(...filters))
-      .orderBy(persons.kanaKey, persons.id)
-      .limit(search.limit);
+    const rows = await runWithGenericPlan(
+      tx,
+      selectVisiblePersons(tx, context, and(...filters))
+        .orderBy(persons.kanaKey, persons.id)
+        .limit(search.limit),
+    );
     await recordAudit(tx, context, {
       action: 'person.search',
       detail: {
