@@ -7,7 +7,10 @@ import { errorBody, unauthenticated } from './errors';
 
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
+    defaultHook: async (result, c) => {
+      if (result.success && result.target === 'json' && c.req.method === 'PATCH') {
+        keepOnlySent(result.data, await c.req.json());
+      }
       if (!result.success) {
         const details = result.error.issues.map((issue) => ({
           path: issue.path.join('.'),
@@ -36,3 +39,16 @@ export const jsonResponse = <T>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/**
+ * PATCH changes only what is sent. A schema's defaults (a null for an absent note, [] for
+ * absent phones) are right for creating a record, but in a PATCH they would erase what the
+ * user did not touch; so every key the client did not send is dropped from the validated
+ * body. The validator hands the handler this very object (checked by the PATCH test).
+ */
+function keepOnlySent(data: unknown, raw: unknown) {
+  if (!data || typeof data !== 'object' || !raw || typeof raw !== 'object') return;
+  for (const key of Object.keys(data)) {
+    if (!Object.hasOwn(raw, key)) delete (data as Record<string, unknown>)[key];
+  }
+}

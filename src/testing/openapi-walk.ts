@@ -42,6 +42,8 @@ export type WalkedOperation = {
   /** Builds a body whose id fields are given by `idFor(fieldName)`; undefined when none. */
   body?: (idFor: (field: string) => string) => unknown;
   bodyIdFields: string[];
+  /** The top-level fields of the JSON body. */
+  bodyFields: string[];
 };
 
 const isIdField = (name: string) => /(^id$|Id$|Ids$)/.test(name);
@@ -132,6 +134,7 @@ export function walkOperations(doc: OpenApiDocument): WalkedOperation[] {
         pathParams: params.filter((p) => p.in === 'path').map((p) => p.name),
         queryIds: params.filter((p) => p.in === 'query' && isIdField(p.name)).map((p) => p.name),
         bodyIdFields: bodySchema ? idFieldsOf(resolve, bodySchema) : [],
+        bodyFields: Object.keys(resolve(bodySchema).properties ?? {}),
         body: bodySchema ? (idFor) => sample(resolve, bodySchema, '', idFor) : undefined,
       });
     }

@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today, type Who } from '../testing/case-world';
+import { type OpenApiDocument, walkOperations } from '../testing/openapi-walk';
+
+// PATCH changes only what is sent. Every PATCH route of the OpenAPI document has a case here
+// (a new route without one fails the first test); for each field of its body, one request
+// sends only that field, and every other field of the record must read back unchanged.
+
+type Json = Record<string, unknown>;
+type PatchCase = {
+  who: Who;
+  /** The concrete path of a record to change. */
+  path: () => string;
+  /** The record as a user reads it back. */
+  read: () => Promise<Json>;
+  /** One value per field of the body, each different from the record's current value. */
+  values: Json;
+  /** Fields of the record that the change may legitimately alter besides the one sent. */
+  alsoChanges?: Record<string, string[]>;
+};
+
+let world: CaseWorld;
+const ids = {
+  person: '',
+  area: '',
+  organisation: '',
+  user: '',
+  body: '',
+  member: '',
+  session: '',
+  item: '',
+  attendee: '',
+  record: '',
+  outreachStaff: '',
+};
+
+const get = async (who: Who, path: string) => {
+  const response = await world.as(who).get<Json>(path);
+  expect(response.status, path).toBe(200);
+  return response.body;
+};
+const inList = (list: unknown, id: string) => (list as Json[]).find((entry) => entry.id === id) as Json;
+
+beforeAll(async () => {
+  world = await startCaseWorld();
+  const as = world.as;
+  const caseId = await caseAwaitingDecision(world);
+  const household = await get('houkatsu', `/api/households/${world.householdId}`);
+  ids.person = (((household.members as Json[])[0] as Json).person as Json).id as string;
+
+  const areas = (await get('admin', '/api/areas')).areas as Json[];
+  const city = areas.find((a) => a.parentId === null) as Json;
+  const area = await as('admin').post<Json>('/api/areas', {
+    name: '試験地区',
+    parentId: city.id,
+    sortOrder: 5,
+  });
+  ids.area = area.body.id as string;
+  const org = await as('admin').post<Json>('/api/organisations', {
+    name: '試験相談所',
+    kind: 'other',
+    phone: '06-0000-0000',
+    fields: ['elderly'],
+  });
+  ids.organisation = org.body.id as string;
+  const user = await as('admin').post<Json>('/api/admin/users', {
+    loginId: 'patch-test-user',
+    displayName: '試験 花子',
+    displayNameKana: 'シケン ハナコ',
+    password: 'a-long-password-123',
+  });
+  ids.user = user.body.id as string;
+
+  const bodies = (await get('coordinator', '/api/meetings/bodies')).items as Json[];
+  const body = bodies.find((b) => b.name === '重層的支援会議') as Json;
+  ids.body = body.id as string;
+  ids.member = ((body.members as Json[])[0] as Json).id as string;
+  const session = await as('coordinator').post<Json>('/api/meetings/sessions', {
+    bodyId: ids.body,
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    place: '市役所 3階 会議室',
+  });
+  ids.session = session.body.id as string;
+  const withItem = await as('coordinator').post<Json>(`/api/meetings/sessions/${ids.session}/items`, {
+    kind: 'case',
+    caseId,
+    notes: '家計の状況を共有する',
+  });
+  ids.item = ((withItem.body.items as Json[])[0] as Json).id as string;
+  ids.attendee = ((withItem.body.attendees as Json[])[0] as Json).id as string;
+
+  const report = await as('houkatsu').post('/api/outreach/reports', {
+    receivedOn: today(),
+    reporterKind: 'neighbour',
+    location: '桜台3丁目',
+    observed: '夜になっても明かりがつかず、郵便物がたまっている。',
+    risk: 'normal',
+  });
+  expect(report.status, JSON.stringify(report.body)).toBe(201);
+  const records = (await get('outreach', '/api/outreach/records')).records as Json[];
+  ids.record = (records[0] as Json).id as string;
+  const staff = (await get('outreach', '/api/outreach/staff')).staff as Json[];
+  ids.outreachStaff = (staff[0] as Json).id as string;
+});
+afterAll(async () => {
+  await world.server.close();
+});
+
+const cases: Record<string, PatchCase> = {
+  'patch /api/people/{id}': {
+    who: 'houkatsu',
+    path: () => `/api/people/${ids.person}`,
+    read: () => get('houkatsu', `/api/people/${ids.person}`),
+    values: {
+      familyName: '松岡田',
+      givenName: 'トメ子',
+      familyNameKana: 'マツオカダ',
+      givenNameKana: 'トメコ',
+      birthDate: '1942-03-03',
+      birthYear: 1942,
+      ageBand: '75+',
+      gender: '女性',
+      address: 'つなぐ市桜台3-1-2',
+      phones: ['090-1111-2222'],
+      preferredLanguage: '日本語',
+      notes: '耳が遠いので、ゆっくり話す。',
+      isDeceased: true,
+      deceasedOn: today(),
+    },
+  },
+  'patch /api/organisations/{id}': {
+    who: 'admin',
+    path: () => `/api/organisations/${ids.organisation}`,
+    read: async () => inList((await get('admin', '/api/organisations')).organisations, ids.organisation),
+    values: {
+      name: '試験総合相談所',
+      kind: 'community_general_support_center',
+      functions: ['consult_elderly'],
+      fields: ['elderly', 'disability'],
+      areaId: () => ids.area,
+      phone: '06-1111-1111',
+      isActive: false,
+    },
+  },
+  'patch /api/areas/{id}': {
+    who: 'admin',
+    path: () => `/api/areas/${ids.area}`,
+    read: async () => inList((await get('admin', '/api/areas')).areas, ids.area),
+    values: { name: '試験北地区', sortOrder: 7 },
+  },
+  'patch /api/admin/users/{id}': {
+    who: 'admin',
+    path: () => `/api/admin/users/${ids.user}`,
+    read: async () => inList((await get('admin', '/api/admin/users')).users, ids.user),
+    values: { displayName: '試験 春子', displayNameKana: 'シケン ハルコ', isActive: false },
+  },
+  'patch /api/settings': {
+    who: 'admin',
+    path: () => '/api/settings',
+    read: () => get('admin', '/api/settings'),
+    values: { referralOverdueDays: 11, caseInactivityDays: 45, packetWindowDays: 21, outreachStaleDays: 50 },
+  },
+  'patch /api/meetings/bodies/{id}/members/{childId}': {
+    who: 'coordinator',
+    path: () => `/api/meetings/bodies/${ids.body}/members/${ids.member}`,
+    read: async () =>
+      inList(inList((await get('coordinator', '/api/meetings/bodies')).items, ids.body).members, ids.member),
+    values: { confidentialityNotifiedOn: '2026-04-01', leftOn: today() },
+  },
+  'patch /api/meetings/sessions/{id}': {
+    who: 'coordinator',
+    path: () => `/api/meetings/sessions/${ids.session}`,
+    read: () => get('coordinator', `/api/meetings/sessions/${ids.session}`),
+    values: {
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      place: '保健福祉センター 2階',
+      online: true,
+      minutes: '家計の見通しについて協議した。',
+    },
+  },
+  'patch /api/meetings/sessions/{id}/attendees/{childId}': {
+    who: 'coordinator',
+    path: () => `/api/meetings/sessions/${ids.session}/attendees/${ids.attendee}`,
+    read: async () =>
+      inList((await get('coordinator', `/api/meetings/sessions/${ids.session}`)).attendees, ids.attendee),
+    values: { confidentialityNotifiedOn: '2026-05-01' },
+  },
+  'patch /api/meetings/sessions/{id}/items/{itemId}': {
+    who: 'coordinator',
+    path: () => `/api/meetings/sessions/${ids.session}/items/${ids.item}`,
+    read: async () =>
+      inList((await get('coordinator', `/api/meetings/sessions/${ids.session}`)).items, ids.item),
+    values: {
+      notes: '家賃の分納について話し合った。',
+      proposedOrganisationIds: () => [world.orgIds.jiritsu],
+    },
+    alsoChanges: { proposedOrganisationIds: ['proposedOrganisations'] },
+  },
+  'patch /api/outreach/records/{id}': {
+    who: 'outreach',
+    path: () => `/api/outreach/records/${ids.record}`,
+    read: () => get('outreach', `/api/outreach/records/${ids.record}`),
+    values: {
+      label: '桜台3丁目の明かりのつかない家',
+      location: '桜台3丁目5番',
+      areaId: () => ids.area,
+      risk: 'high',
+      assigneeIds: () => [ids.outreachStaff],
+    },
+    alsoChanges: { areaId: ['areaName'], assigneeIds: ['assignees'] },
+  },
+};
+
+/** Keys that change with any write. */
+const VOLATILE = ['updatedAt', 'version', 'updatedBy'];
+
+const without = (record: Json, keys: string[]) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
+
+describe('PATCH changes only what is sent', () => {
+  it('every PATCH route of the API is covered here, with a value for every field of its body', async () => {
+    const doc = (await world.as('admin').get<OpenApiDocument>('/api/openapi.json')).body;
+    const patches = walkOperations(doc).filter((op) => op.method === 'PATCH');
+    expect(patches.map((op) => `patch ${op.path}`).sort()).toEqual(Object.keys(cases).sort());
+    for (const op of patches) {
+      const fields = [...op.bodyFields];
+      expect(Object.keys(cases[`patch ${op.path}`]?.values ?? {}).sort(), op.path).toEqual(fields.sort());
+    }
+  });
+
+  for (const [route, patchCase] of Object.entries(cases)) {
+    it(`${route}: each field alone, and nothing else moves`, async () => {
+      let before = await patchCase.read();
+      for (const [field, raw] of Object.entries(patchCase.values)) {
+        const value = typeof raw === 'function' ? raw() : raw;
+        const response = await world
+          .as(patchCase.who)
+          .patch<{ error?: { message: string } }>(patchCase.path(), { [field]: value });
+        expect(response.status, `${field}: ${response.body.error?.message}`).toBe(200);
+        const after = await patchCase.read();
+        const moved = [field, ...(patchCase.alsoChanges?.[field] ?? []), ...VOLATILE];
+        expect(without(after, moved), `sending only ${field}`).toEqual(without(before, moved));
+        expect(after[field] ?? after[patchCase.alsoChanges?.[field]?.[0] ?? field], field).not.toEqual(
+          before[field] ?? before[patchCase.alsoChanges?.[field]?.[0] ?? field],
+        );
+        before = after;
+      }
+    });
+  }
+});
