@@ -85,6 +85,41 @@ describe('login', () => {
     expect((await new TestClient(server.url).login('demo-child')).status).toBe(200);
   });
 
+  it('throttles by login ID, never by a shared address: a script at the NAT locks out no colleague', async () => {
+    const shared = await startTestServer({ trustProxy: true });
+    const from = (address: string, loginId: string, password = 'bad-password') =>
+      new TestClient(shared.url).request<{ error?: { code: string } }>(
+        'POST',
+        '/api/auth/login',
+        { loginId, password },
+        { 'x-forwarded-for': address },
+      );
+    try {
+      // 60 failures from the city hall's one address, on many IDs and on one
+      for (let i = 0; i < 30; i++) expect((await from('10.0.0.1', `script-${i}`)).status).toBe(401);
+      for (let i = 0; i < 30; i++) expect([401, 429]).toContain((await from('10.0.0.1', 'intruder')).status);
+      expect((await from('10.0.0.1', 'demo-child', 'tsunagu-demo')).status).toBe(200);
+
+      // one person's failures at one desk: that ID waits there, not at another address
+      for (let i = 0; i < 5; i++) expect((await from('10.0.0.2', 'demo-jiritsu')).status).toBe(401);
+      expect((await from('10.0.0.2', 'demo-jiritsu', 'tsunagu-demo')).body.error?.code).toBe(
+        'AUTH_THROTTLED',
+      );
+      expect((await from('10.0.0.3', 'demo-jiritsu', 'tsunagu-demo')).status).toBe(200);
+      expect((await from('10.0.0.2', 'demo-outreach', 'tsunagu-demo')).status).toBe(200);
+
+      // guessing one ID from many addresses stops after twenty, real ID or invented alike
+      for (const loginId of ['demo-manager', 'nobody-here']) {
+        for (let i = 0; i < 20; i++) expect((await from(`10.1.0.${i}`, loginId)).status).toBe(401);
+        const blocked = await from('10.2.0.1', loginId, 'tsunagu-demo');
+        expect(blocked.status).toBe(429);
+        expect(blocked.body.error?.code).toBe('AUTH_THROTTLED');
+      }
+    } finally {
+      await shared.close();
+    }
+  });
+
   it('rejects a login request with missing fields in Japanese', async () => {
     const response = await new TestClient(server.url).post('/api/auth/login', { loginId: 'demo-child' });
     expect(response.status).toBe(400);
