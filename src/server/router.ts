@@ -16,6 +16,11 @@ export function createRouter() {
           path: issue.path.join('.'),
           message: issue.message,
         }));
+        // A check with a stable code of its own (FUTURE_DATE…) answers with that code and its message.
+        const coded = result.error.issues.find((issue) => issue.code === 'custom' && issue.params?.code);
+        if (coded?.code === 'custom') {
+          return c.json(errorBody(String(coded.params?.code), coded.message, details), 400);
+        }
         return c.json(errorBody('VALIDATION_FAILED', '入力内容に誤りがあります。', details), 400);
       }
     },

@@ -1,17 +1,73 @@
 import { z } from 'zod';
+import { now } from '../server/clock';
+import { addDays, formatWestern } from './dates';
 
 export const ZId = z.uuid({ error: 'IDの形式が正しくありません。' });
 export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で入力してください。' });
+
+/** Today and tomorrow in Japan, by the server's clock. */
+const isoDay = (offsetDays: number) => addDays(formatWestern(now()), offsetDays);
+
+/** A birth date: from 1900 to today (Japan time). */
+export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
+  error: '生年月日は1900年以降の日付を入力してください。',
+}).refine((value) => value <= isoDay(0), {
+  error: '生年月日に未来の日付は入力できません。',
+  params: { code: 'FUTURE_DATE' },
+});
+
+/**
+ * The day something happened or was done (received, met, recorded, decided, agreed):
+ * not before 1900, and no more than a day ahead (a record typed just after midnight).
+ */
+export const ZDoneDate = (label: string) =>
+  ZIsoDate.refine((value) => value >= '1900-01-01', {
+    error: `${label}が古すぎます。日付を確かめてください。`,
+  }).refine((value) => value <= isoDay(1), {
+    error: `${label}に未来の日付は入力できません。`,
+    params: { code: 'FUTURE_DATE' },
+  });
 
 // Control characters (other than tab and line breaks) are never meaningful in a record.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find them
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-// Twelve digits in a row (optionally 4-4-4 with spaces or hyphens) look like an individual
-// number (マイナンバー), which this system never collects.
-const LOOKS_LIKE_MY_NUMBER = /(?<!\d)\d{4}[-\s]?\d{4}[-\s]?\d{4}(?!\d)/;
+// Twelve digits (マイナンバー), which this system never collects, however they are written:
+// full-width or kanji digits, split by any dashes, dots, underscores or spaces, or by
+// invisible characters. A run of more than twelve digits (two dates, a list of phone
+// numbers) is not one.
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const KANJI_DIGITS: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const SEPARATOR = '[\\s\\-_.,・、/\u2010-\u2015\u2212\u30FC\uFF0D\uFF3F]';
+const TWELVE_DIGITS = new RegExp(`(?<!\\d${SEPARATOR}*)\\d(?:${SEPARATOR}*\\d){11}(?!${SEPARATOR}*\\d)`, 'u');
 
-export const looksLikeMyNumber = (value: string) => LOOKS_LIKE_MY_NUMBER.test(value.normalize('NFKC'));
+export const looksLikeMyNumber = (value: string) =>
+  TWELVE_DIGITS.test(
+    value
+      .normalize('NFKC')
+      .replace(INVISIBLE, '')
+      .replace(/[〇零一二三四五六七八九]/gu, (kanji) => KANJI_DIGITS[kanji] ?? kanji),
+  );
+
+// Bidirectional overrides and isolates make text read differently from what is stored.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+// A surrogate half without its other half is not a character.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Text that shows nothing (only spaces and invisible characters). */
+export const isBlank = (value: string) => value.replace(INVISIBLE, '').trim().length === 0;
 
 export const MY_NUMBER_MESSAGE =
   '12桁の番号が含まれています。個人番号（マイナンバー）は収集しないため入力できません。番号を削除してください。';
@@ -25,10 +81,16 @@ export const plainText = (label: string, max: number) =>
     .refine((value) => !CONTROL_CHARACTERS.test(value), {
       error: `${label}に使えない制御文字が含まれています。`,
     })
+    .refine((value) => !BIDI_CONTROLS.test(value), {
+      error: `${label}に文字の向きを変える見えない文字が含まれています。文字を打ち直してください。`,
+    })
+    .refine((value) => !LONE_SURROGATE.test(value), {
+      error: `${label}に壊れた文字が含まれています。文字を打ち直してください。`,
+    })
     .refine((value) => !looksLikeMyNumber(value), { error: `${label}：${MY_NUMBER_MESSAGE}` });
 
 export const requiredText = (label: string, max: number) =>
-  plainText(label, max).refine((value) => value.length > 0, { error: `${label}を入力してください。` });
+  plainText(label, max).refine((value) => !isBlank(value), { error: `${label}を入力してください。` });
 
 /** Optional text: empty or missing is stored as null. */
 export const optionalText = (label: string, max: number) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatWestern } from '../../shared/dates';
 import {
   BROUGHT_BY,
   CHANNELS,
@@ -6,7 +7,7 @@ import {
   OUTCOMES,
   SHARE_CONSENT,
 } from '../../shared/intake-vocabulary';
-import { optionalText, requiredText, ZId } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZDoneDate, ZId } from '../../shared/schema-helpers';
 import { ZPersonInput } from '../people/people.schemas';
 
 const ZReferralPart = z.strictObject({
@@ -18,7 +19,11 @@ const ZReferralPart = z.strictObject({
 
 export const ZConsultationInput = z
   .strictObject({
-    receivedAt: z.iso.datetime({ offset: true, error: '受付日時の形式が正しくありません。' }),
+    receivedAt: z.iso
+      .datetime({ offset: true, error: '受付日時の形式が正しくありません。' })
+      .refine((value) => ZDoneDate('受付日').safeParse(formatWestern(value)).success, {
+        error: '受付日時は1900年以降、翌日までの日時を入力してください。',
+      }),
     channel: z.enum(CHANNELS, { error: '相談の経路を選んでください。' }),
     broughtBy: z.enum(BROUGHT_BY, { error: '相談者を選んでください。' }),
     personId: ZId.nullable().default(null),

@@ -7,7 +7,7 @@ import {
   TIERS,
   TOPIC_KINDS,
 } from '../../shared/meeting-vocabulary';
-import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZDoneDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
 import { ZConnectionInput } from '../cases/cases.schemas';
 import { ZRecord } from '../outreach/outreach.schemas';
 
@@ -28,12 +28,12 @@ export const ZMemberInput = z.strictObject({
   userId: ZId.nullable().default(null),
   name: optionalText('氏名', 100),
   affiliation: optionalText('所属', 100),
-  confidentialityNotifiedOn: ZIsoDate.nullable().default(null),
+  confidentialityNotifiedOn: ZDoneDate('守秘義務を説明した日').nullable().default(null),
 });
 export type MemberInput = z.infer<typeof ZMemberInput>;
 
 export const ZMemberUpdate = z.strictObject({
-  confidentialityNotifiedOn: ZIsoDate.nullable().optional(),
+  confidentialityNotifiedOn: ZDoneDate('守秘義務を説明した日').nullable().optional(),
   leftOn: ZIsoDate.nullable().optional(),
 });
 export type MemberUpdate = z.infer<typeof ZMemberUpdate>;
@@ -54,14 +54,16 @@ export const ZSessionUpdate = z.strictObject({
 });
 export type SessionUpdate = z.infer<typeof ZSessionUpdate>;
 
-export const ZHeldInput = z.strictObject({ heldOn: ZIsoDate });
+export const ZHeldInput = z.strictObject({ heldOn: ZDoneDate('開催日') });
 
 export const ZAttendeeInput = ZMemberInput.extend({
   memberId: ZId.nullable().default(null),
 });
 export type AttendeeInput = z.infer<typeof ZAttendeeInput>;
 
-export const ZAttendeeUpdate = z.strictObject({ confidentialityNotifiedOn: ZIsoDate.nullable() });
+export const ZAttendeeUpdate = z.strictObject({
+  confidentialityNotifiedOn: ZDoneDate('守秘義務を説明した日').nullable(),
+});
 
 export const ZItemInput = z.discriminatedUnion(
   'kind',

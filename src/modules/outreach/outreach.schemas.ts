@@ -10,14 +10,14 @@ import {
   RISKS,
   STAGES,
 } from '../../shared/outreach-vocabulary';
-import { optionalText, plainText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { optionalText, plainText, requiredText, ZDoneDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
 
 // ---- requests ----
 
 export const ZPartnerInput = z.strictObject({
   name: requiredText('協定先の名称', 100),
   kind: z.enum(PARTNER_KINDS, { error: '協定先の種類を選んでください。' }),
-  agreedOn: ZIsoDate.nullable().default(null),
+  agreedOn: ZDoneDate('協定を結んだ日').nullable().default(null),
   contactPerson: optionalText('担当者', 100),
   reportsWhat: optionalText('気づいたときに知らせてもらうこと', 1000),
   reportsHow: optionalText('知らせ方', 500),
@@ -27,7 +27,7 @@ export type PartnerInput = z.infer<typeof ZPartnerInput>;
 
 export const ZReportInput = z
   .strictObject({
-    receivedOn: ZIsoDate,
+    receivedOn: ZDoneDate('受けた日'),
     reporterKind: z.enum(REPORTER_KINDS, { error: '誰からの情報かを選んでください。' }),
     partnerId: ZId.nullable().default(null),
     reporterName: optionalText('情報提供者の名前', 100),
@@ -50,7 +50,7 @@ export type ReportInput = z.infer<typeof ZReportInput>;
 export const ZActivityInput = z
   .strictObject({
     kind: z.enum(ACTIVITY_KINDS, { error: '記録の種類を選んでください。' }),
-    happenedOn: ZIsoDate,
+    happenedOn: ZDoneDate('日付'),
     means: z.enum(CONTACT_MEANS).nullable().default(null),
     result: z.enum(CONTACT_RESULTS).nullable().default(null),
     withWhom: optionalText('誰と・誰に', 200),

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { AGE_BANDS } from '../../shared/intake-vocabulary';
-import { optionalText, plainText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import {
+  optionalText,
+  plainText,
+  requiredText,
+  ZBirthDate,
+  ZDoneDate,
+  ZId,
+  ZIsoDate,
+} from '../../shared/schema-helpers';
 
 const ZPhoneNumber = plainText('電話番号', 30).refine((v) => /^[0-9０-９()（）\-‐－ー+ ]{6,}$/.test(v), {
   error: '電話番号は数字とハイフンで入力してください。',
@@ -11,7 +19,7 @@ export const ZPersonInput = z.strictObject({
   givenName: optionalText('名', 60),
   familyNameKana: optionalText('氏（フリガナ）', 80),
   givenNameKana: optionalText('名（フリガナ）', 80),
-  birthDate: ZIsoDate.nullable().default(null),
+  birthDate: ZBirthDate.nullable().default(null),
   birthYear: z.number().int().min(1900).max(2100).nullable().default(null),
   ageBand: z.enum(AGE_BANDS).nullable().default(null),
   gender: optionalText('性別', 30),
@@ -20,7 +28,7 @@ export const ZPersonInput = z.strictObject({
   preferredLanguage: optionalText('使用言語', 40),
   notes: optionalText('備考', 2000),
   isDeceased: z.boolean().default(false),
-  deceasedOn: ZIsoDate.nullable().default(null),
+  deceasedOn: ZDoneDate('亡くなった日').nullable().default(null),
 });
 export type PersonInput = z.infer<typeof ZPersonInput>;
 
