@@ -92,10 +92,16 @@ function tenantExpression(source: TenantSource): SQL {
  * are visible (row-level security); answers the municipality, or null when none is set.
  */
 export async function enterTenant(tx: Database, source: TenantSource): Promise<string | null> {
+  // The session's user, for the record of who changed what (trigger app_bump_version).
+  const user =
+    source && 'sessionTokenHash' in source
+      ? sql`coalesce(app_session_user(${source.sessionTokenHash})::text, '')`
+      : sql`''`;
   const [row] = await queryRows<{ tenant: string }>(
     tx,
     sql`select set_config('role', ${APPLICATION_ROLE}, true),
-               set_config('app.tenant_id', ${tenantExpression(source)}, true) as tenant`,
+               set_config('app.tenant_id', ${tenantExpression(source)}, true) as tenant,
+               set_config('app.user_id', ${user}, true)`,
   );
   return row?.tenant ? row.tenant : null;
 }

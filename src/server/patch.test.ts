@@ -214,6 +214,15 @@ const cases: Record<string, PatchCase> = {
 /** Keys that change with any write. */
 const VOLATILE = ['updatedAt', 'version', 'updatedBy'];
 
+/** Records two people may edit at once: a change names the version it was made to. */
+const VERSIONED = [
+  'patch /api/people/{id}',
+  'patch /api/settings',
+  'patch /api/meetings/sessions/{id}',
+  'patch /api/meetings/sessions/{id}/items/{itemId}',
+  'patch /api/outreach/records/{id}',
+];
+
 const without = (record: Json, keys: string[]) =>
   Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key)));
 
@@ -223,7 +232,7 @@ describe('PATCH changes only what is sent', () => {
     const patches = walkOperations(doc).filter((op) => op.method === 'PATCH');
     expect(patches.map((op) => `patch ${op.path}`).sort()).toEqual(Object.keys(cases).sort());
     for (const op of patches) {
-      const fields = [...op.bodyFields];
+      const fields = op.bodyFields.filter((field) => field !== 'version');
       expect(Object.keys(cases[`patch ${op.path}`]?.values ?? {}).sort(), op.path).toEqual(fields.sort());
     }
   });
@@ -233,9 +242,10 @@ describe('PATCH changes only what is sent', () => {
       let before = await patchCase.read();
       for (const [field, raw] of Object.entries(patchCase.values)) {
         const value = typeof raw === 'function' ? raw() : raw;
+        const version = VERSIONED.includes(route) ? { version: before.version } : {};
         const response = await world
           .as(patchCase.who)
-          .patch<{ error?: { message: string } }>(patchCase.path(), { [field]: value });
+          .patch<{ error?: { message: string } }>(patchCase.path(), { [field]: value, ...version });
         expect(response.status, `${field}: ${response.body.error?.message}`).toBe(200);
         const after = await patchCase.read();
         const moved = [field, ...(patchCase.alsoChanges?.[field] ?? []), ...VOLATILE];
@@ -245,6 +255,53 @@ describe('PATCH changes only what is sent', () => {
         );
         before = after;
       }
+    });
+  }
+});
+
+describe('no silent last write wins', () => {
+  it('the records people edit together carry a version, and a change must name it', async () => {
+    const doc = (await world.as('admin').get<OpenApiDocument>('/api/openapi.json')).body;
+    const withVersion = walkOperations(doc)
+      .filter((op) => op.method === 'PATCH' && op.bodyFields.includes('version'))
+      .map((op) => `patch ${op.path}`);
+    expect(withVersion.sort()).toEqual([...VERSIONED].sort());
+    const unversioned = await world
+      .as('houkatsu')
+      .patch<{ error?: { code: string } }>(`/api/people/${ids.person}`, {
+        notes: '版なしの変更',
+      });
+    expect(unversioned.status).toBe(400);
+  });
+
+  for (const route of VERSIONED) {
+    it(`${route}: a change to a version someone has since saved over is refused, naming them`, async () => {
+      const patchCase = cases[route] as PatchCase;
+      const [field, raw] = Object.entries(patchCase.values)[0] as [string, unknown];
+      const value = typeof raw === 'function' ? raw() : raw;
+      const read = await patchCase.read();
+      // a colleague saves first
+      const first = await world
+        .as(patchCase.who)
+        .patch(patchCase.path(), { [field]: value, version: read.version });
+      expect(first.status).toBe(200);
+      const saved = await patchCase.read();
+      expect(saved.version).toBe((read.version as number) + 1);
+      // then the second change, made to the version read before, is refused and changes nothing
+      const stale = await world
+        .as(patchCase.who)
+        .patch<{ error?: { code: string; message: string; details: { changedBy: string } } }>(
+          patchCase.path(),
+          {
+            [field]: value,
+            version: read.version,
+          },
+        );
+      expect(stale.status).toBe(409);
+      expect(stale.body.error?.code).toBe('STALE_RECORD');
+      expect(stale.body.error?.message).toMatch(/画面を開いた後に.+さんが変更しました（令和\d+年/);
+      expect(stale.body.error?.details.changedBy).toBeTruthy();
+      expect(await patchCase.read()).toEqual(saved);
     });
   }
 });

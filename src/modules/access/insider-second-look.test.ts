@@ -139,9 +139,11 @@ describe('meetings', () => {
   it('show attendees the agenda as handed out: no later items, no later notes', async () => {
     const session = await as('coordinator').get<Session>(`/api/meetings/sessions/${sessionId}`);
     const itemId = session.body.items[0]?.id;
-    await as('coordinator').patch(`/api/meetings/sessions/${sessionId}/items/${itemId}`, {
+    const rewritten = await as('coordinator').patch(`/api/meetings/sessions/${sessionId}/items/${itemId}`, {
       notes: '配付後に書き換え',
+      version: session.body.items[0]?.version,
     });
+    expect(rewritten.status).toBe(200);
     await as('coordinator').post(`/api/meetings/sessions/${sessionId}/items`, {
       kind: 'topic',
       topicKind: 'regional_issue',

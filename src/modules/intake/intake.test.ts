@@ -327,11 +327,16 @@ describe("the municipality's own settings", () => {
 
   it('uses the municipal number of days before a referral counts as overdue', async () => {
     const admin = await loggedIn(server.url, 'demo-admin');
+    const settingsVersion = async () => (await admin.get<{ version: number }>('/api/settings')).body.version;
     const changed = await admin.patch<{ referralOverdueDays: number }>('/api/settings', {
       referralOverdueDays: 1,
+      version: await settingsVersion(),
     });
     expect(changed.body.referralOverdueDays).toBe(1);
-    expect((await admin.patch('/api/settings', { referralOverdueDays: 0 })).status).toBe(400);
+    expect(
+      (await admin.patch('/api/settings', { referralOverdueDays: 0, version: await settingsVersion() }))
+        .status,
+    ).toBe(400);
     const created = await houkatsu.post<Consultation>(
       '/api/consultations',
       consultation8050({ newPerson: { ...mother, givenName: '六郎', birthDate: '1977-06-06' } }),
@@ -342,7 +347,8 @@ describe("the municipality's own settings", () => {
       true,
     );
     const adminAgain = await loggedIn(server.url, 'demo-admin');
-    expect((await adminAgain.patch('/api/settings', { referralOverdueDays: 3 })).status).toBe(200);
+    const { version } = (await adminAgain.get<{ version: number }>('/api/settings')).body;
+    expect((await adminAgain.patch('/api/settings', { referralOverdueDays: 3, version })).status).toBe(200);
   });
 });
 

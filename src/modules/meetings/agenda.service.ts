@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, max, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
+import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import type { CaseStatus } from '../../shared/case-vocabulary';
@@ -99,6 +100,7 @@ export async function agendaOf(tx: Database, session: SessionRow, asHandedOut = 
       proposedOrganisationIds: r.proposedOrganisationIds,
       removedOn: r.removedOn,
       removedReason: r.removedReason,
+      version: r.version,
       decisions: decisions
         .filter((d) => d.itemId === r.id)
         .map((d) => ({
@@ -219,9 +221,11 @@ export async function updateItem(
   await db.transaction(async (tx) => {
     await loadSession(tx, context, sessionId, 'write');
     await requireItem(tx, sessionId, itemId);
-    for (const id of input.proposedOrganisationIds ?? []) await requireTenantOrganisation(tx, context, id);
-    await tx.update(agendaItems).set(input).where(eq(agendaItems.id, itemId));
-    await audit(tx, context, sessionId, { updated: itemId, fields: Object.keys(input) });
+    const { version, ...fields } = input;
+    await requireVersion(tx, agendaItems, itemId, version);
+    for (const id of fields.proposedOrganisationIds ?? []) await requireTenantOrganisation(tx, context, id);
+    await tx.update(agendaItems).set(fields).where(eq(agendaItems.id, itemId));
+    await audit(tx, context, sessionId, { updated: itemId, fields: Object.keys(fields) });
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../../db/versions';
 import { CASE_STATUSES, CLOSURE_REASONS } from '../../shared/case-vocabulary';
 import {
   ITEM_DECISION_TYPES,
@@ -51,6 +52,7 @@ export const ZSessionUpdate = z.strictObject({
   place: optionalText('場所', 200).optional(),
   online: z.boolean().optional(),
   minutes: optionalText('会議録', 20000).optional(),
+  version: ZVersion,
 });
 export type SessionUpdate = z.infer<typeof ZSessionUpdate>;
 
@@ -88,6 +90,7 @@ export type ItemInput = z.infer<typeof ZItemInput>;
 export const ZItemUpdate = z.strictObject({
   notes: optionalText('記録', 8000).optional(),
   proposedOrganisationIds: z.array(ZId).max(30).optional(),
+  version: ZVersion,
 });
 export type ItemUpdate = z.infer<typeof ZItemUpdate>;
 
@@ -194,6 +197,7 @@ export const ZAgendaItem = z.object({
   removedOn: z.string().nullable(),
   removedReason: z.string().nullable(),
   decisions: z.array(ZItemDecision),
+  version: z.number(),
 });
 export type AgendaItem = z.infer<typeof ZAgendaItem>;
 
@@ -213,6 +217,7 @@ export type ActionItem = z.infer<typeof ZActionItem>;
 
 export const ZSession = ZSessionSummary.extend({
   minutes: z.string().nullable(),
+  version: z.number(),
   preparedAt: z.string().nullable(),
   requiresConsent: z.boolean(),
   confidentialityBound: z.boolean(),
@@ -278,6 +283,8 @@ export type OutreachPacket = z.infer<typeof ZOutreachPacket>;
 export const ZPacket = z.object({
   session: ZPacketSession,
   itemId: z.string(),
+  /** Sent back with a change to the item's agencies (optimistic concurrency). */
+  itemVersion: z.number(),
   case: z.object({
     id: z.string(),
     status: z.enum(CASE_STATUSES),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, tenantRecord } from '../../db/columns';
+import { createdAt, editedBy, tenantRecord } from '../../db/columns';
 import type { ItemDecisionType, LegalBasis, Tier, TopicKind } from '../../shared/meeting-vocabulary';
 import { caseDecisions, cases } from '../cases/cases.tables';
 import { organisations } from '../organisations/organisations.tables';
@@ -62,6 +62,7 @@ export const meetingSessions = pgTable(
     heldOn: date('held_on'),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
+    ...editedBy(),
   },
   (t) => [
     index('meeting_sessions_body').on(t.bodyId, t.startsAt),
@@ -113,6 +114,7 @@ export const agendaItems = pgTable(
     packetSnapshot: jsonb('packet_snapshot'),
     packetSnapshotAt: timestamp('packet_snapshot_at', { withTimezone: true }),
     createdAt: createdAt(),
+    ...editedBy(),
   },
   (t) => [index('agenda_items_session').on(t.sessionId), index('agenda_items_case').on(t.caseId)],
 );

@@ -337,7 +337,8 @@ describe('a 支援会議 (法第106条の6) with the case without consent', () =
     expect(closedSession.body.minutes).toBeNull();
     expect(closedSession.body.agendaHiddenReason).toBe('window_closed');
     // A longer window set afterwards does not reopen a packet closed under the old one.
-    expect((await as('admin').patch('/api/settings', { packetWindowDays: 60 })).status).toBe(200);
+    const { version } = (await as('admin').get<{ version: number }>('/api/settings')).body;
+    expect((await as('admin').patch('/api/settings', { packetWindowDays: 60, version })).status).toBe(200);
     expect((await packet()).body.error?.code).toBe('PACKET_WINDOW_CLOSED');
     // The coordinator, who sees the case anyway, still reaches it; the session stays in the record.
     expect((await packet('coordinator')).status).toBe(200);

@@ -15,7 +15,7 @@ import { agendaItems, sessionActionItems } from './meetings.tables';
 // run the meetings see it live.
 
 type AgendaItemRow = typeof agendaItems.$inferSelect;
-export type CasePacketContent = Omit<Packet, 'session' | 'itemId' | 'notes'>;
+export type CasePacketContent = Omit<Packet, 'session' | 'itemId' | 'itemVersion' | 'notes'>;
 export type OutreachPacketContent = Pick<OutreachPacket, 'record'>;
 /** The notes of an item as handed out (every snapshot carries them). */
 export const handedOutNotes = (snapshot: unknown): string | null =>

@@ -108,6 +108,6 @@ export async function getPacket(
       detail: { session: sessionId, snapshotAt: live ? null : item.packetSnapshotAt?.toISOString() },
     });
     const notes = live ? item.notes : handedOutNotes(item.packetSnapshot);
-    return { ...content, session: sessionRef, itemId: item.id, notes };
+    return { ...content, session: sessionRef, itemId: item.id, itemVersion: item.version, notes };
   });
 }

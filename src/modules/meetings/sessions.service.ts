@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
+import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
 import { AppError, notFound } from '../../server/errors';
 import { addDays } from '../../shared/dates';
@@ -190,7 +191,8 @@ export async function createSession(db: Database, context: ActorContext, input: 
 export async function updateSession(db: Database, context: ActorContext, id: string, input: SessionUpdate) {
   await db.transaction(async (tx) => {
     await loadSession(tx, context, id, 'write');
-    const { startsAt, ...rest } = input;
+    const { startsAt, version, ...rest } = input;
+    await requireVersion(tx, meetingSessions, id, version);
     await tx
       .update(meetingSessions)
       .set({ ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) })
@@ -199,7 +201,7 @@ export async function updateSession(db: Database, context: ActorContext, id: str
       action: 'meeting.session',
       targetType: 'meeting_session',
       targetId: id,
-      detail: { step: 'update', fields: Object.keys(input) },
+      detail: { step: 'update', fields: Object.keys(input).filter((k) => k !== 'version') },
     });
   });
 }
@@ -284,6 +286,7 @@ export async function getSession(db: Database, context: ActorContext, id: string
         topic_count: items.filter((i) => !i.caseId).length,
       }),
       minutes: detailsVisible ? session.minutes : null,
+      version: session.version,
       preparedAt: session.preparedAt?.toISOString() ?? null,
       requiresConsent: body.requiresConsent,
       confidentialityBound: isConfidentialityBound(body),

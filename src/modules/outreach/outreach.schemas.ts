@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../../db/versions';
 import {
   ACTIVITY_KINDS,
   CONTACT_MEANS,
@@ -93,6 +94,7 @@ export const ZRecordUpdate = z.strictObject({
   areaId: ZId.nullable().optional(),
   risk: z.enum(RISKS).optional(),
   assigneeIds: z.array(ZId).max(10).optional(),
+  version: ZVersion,
 });
 export type RecordUpdate = z.infer<typeof ZRecordUpdate>;
 
@@ -172,6 +174,7 @@ export const ZStageChange = z.object({
 
 export const ZRecord = ZRecordSummary.extend({
   areaId: z.string().nullable(),
+  version: z.number(),
   endReason: z.enum(END_REASONS).nullable(),
   consultationId: z.string().nullable(),
   householdId: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, tenantRecord } from '../../db/columns';
+import { createdAt, editedBy, tenantRecord } from '../../db/columns';
 import type {
   ActivityKind,
   ContactMeans,
@@ -56,6 +56,7 @@ export const outreachRecords = pgTable(
     openedOn: date('opened_on').notNull(),
     createdByUserId: uuid('created_by_user_id').references(() => users.id),
     createdAt: createdAt(),
+    ...editedBy(),
   },
   (t) => [
     index('outreach_records_tenant_stage').on(t.tenantId, t.stage),

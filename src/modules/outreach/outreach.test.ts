@@ -119,13 +119,16 @@ describe('a report of concern', () => {
 
 describe('the relationship', () => {
   it('moves to 接触を試みている with the first attempt, and refuses skipped steps', async () => {
+    const { version } = (await as('outreach').get<OutreachRecord>(`/api/outreach/records/${recordId}`)).body;
     const assigned = await as('outreach').patch<OutreachRecord>(`/api/outreach/records/${recordId}`, {
       assigneeIds: [await userIdOf('outreach')],
+      version,
     });
     expect(assigned.body.assignees.map((a) => a.name)).toEqual(['西田 翔']);
     expect(assigned.body.location).toBe('桜台3丁目'); // untouched by a change of workers
     const notStaff = await as('outreach').patch<Refusal>(`/api/outreach/records/${recordId}`, {
       assigneeIds: [await userIdOf('houkatsu')],
+      version: assigned.body.version,
     });
     expect(notStaff.body.error?.code).toBe('NOT_OUTREACH_STAFF');
     const absent = await activity({

@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
+import { requireVersion } from '../../db/versions';
+import { now } from '../../server/clock';
 import { conflict, notFound } from '../../server/errors';
 import { addDays } from '../../shared/dates';
 import { personName } from '../../shared/names';
@@ -274,6 +276,7 @@ export async function getRecord(db: Database, context: ActorContext, id: string)
     return {
       ...summary,
       areaId: row.areaId,
+      version: row.version,
       endReason: row.endReason,
       consultationId: row.consultationId,
       householdId: row.householdId,
@@ -291,9 +294,13 @@ export async function updateRecord(db: Database, context: ActorContext, id: stri
     const record = await loadRecord(tx, context, id, true);
     requireOpen(record);
     if (input.areaId) await requireTenantRow(tx, context, areas, input.areaId, '地区');
-    const { assigneeIds, ...fields } = input;
-    if (Object.keys(fields).length)
-      await tx.update(outreachRecords).set(fields).where(eq(outreachRecords.id, id));
+    const { assigneeIds, version, ...fields } = input;
+    await requireVersion(tx, outreachRecords, id, version);
+    // Always an update of the record's row, so that its version moves with the assignees too.
+    await tx
+      .update(outreachRecords)
+      .set(Object.keys(fields).length ? fields : { updatedAt: now() })
+      .where(eq(outreachRecords.id, id));
     if (assigneeIds) {
       const staff = assigneeIds.length
         ? await tx

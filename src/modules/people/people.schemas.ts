@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../../db/versions';
 import { AGE_BANDS } from '../../shared/intake-vocabulary';
 import {
   optionalText,
@@ -32,7 +33,7 @@ export const ZPersonInput = z.strictObject({
 });
 export type PersonInput = z.infer<typeof ZPersonInput>;
 
-export const ZPersonUpdate = ZPersonInput.partial();
+export const ZPersonUpdate = ZPersonInput.partial().extend({ version: ZVersion });
 export type PersonUpdate = z.infer<typeof ZPersonUpdate>;
 
 export const ZDuplicateQuery = z.strictObject({
@@ -73,6 +74,8 @@ export const ZPerson = z.object({
   isDeceased: z.boolean(),
   deceasedOn: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
+  /** Sent back with a change (optimistic concurrency). */
+  version: z.number(),
 });
 export type Person = z.infer<typeof ZPerson>;
 

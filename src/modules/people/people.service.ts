@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
 import { runWithGenericPlan } from '../../db/prepared';
 import { textArray } from '../../db/sql-helpers';
+import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
 import { badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
@@ -56,6 +57,7 @@ export function presentPerson(row: PersonRow, contactVisible: boolean): Person {
     isDeceased: row.isDeceased,
     deceasedOn: row.deceasedOn,
     mergedIntoId: row.mergedIntoId,
+    version: row.version,
   };
 }
 
@@ -134,10 +136,12 @@ export async function updatePerson(db: Database, context: ActorContext, id: stri
     if (!found.contactVisible && (input.address !== undefined || input.phones !== undefined)) {
       throw conflict('CONSENT_REQUIRED', '本人の同意がないため、連絡先は変更できません。');
     }
-    const merged = { ...found.row, ...input };
+    const { version, ...fields } = input;
+    await requireVersion(tx, persons, id, version);
+    const merged = { ...found.row, ...fields };
     const [row] = await tx
       .update(persons)
-      .set({ ...input, ...searchKeys(merged), updatedAt: now() })
+      .set({ ...fields, ...searchKeys(merged) })
       .where(eq(persons.id, id))
       .returning();
     if (!row) throw new Error('update returned nothing');
@@ -145,7 +149,7 @@ export async function updatePerson(db: Database, context: ActorContext, id: stri
       action: 'person.update',
       targetType: 'person',
       targetId: id,
-      detail: { fields: Object.keys(input) },
+      detail: { fields: Object.keys(fields) },
     });
     return presentPerson(row, found.contactVisible);
   });

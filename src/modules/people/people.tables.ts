@@ -50,6 +50,8 @@ export const persons = pgTable(
     addressGrams: text('address_grams').array().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    updatedByUserId: uuid('updated_by_user_id'),
   },
   (t) => [
     index('persons_name_grams').using('gin', t.nameGrams),

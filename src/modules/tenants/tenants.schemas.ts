@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVersion } from '../../db/versions';
 
 export const ZTenantSettings = z.object({
   name: z.string(),
@@ -7,7 +8,9 @@ export const ZTenantSettings = z.object({
   caseInactivityDays: z.number(),
   packetWindowDays: z.number(),
   outreachStaleDays: z.number(),
+  version: z.number(),
 });
+export type TenantSettings = z.infer<typeof ZTenantSettings>;
 
 const days = (max: number) =>
   z
@@ -21,5 +24,6 @@ export const ZUpdateTenantSettings = z.strictObject({
   caseInactivityDays: days(365).optional(),
   packetWindowDays: days(90).optional(),
   outreachStaleDays: days(365).optional(),
+  version: ZVersion,
 });
 export type UpdateTenantSettings = z.infer<typeof ZUpdateTenantSettings>;

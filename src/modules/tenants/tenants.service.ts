@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { requireVersion } from '../../db/versions';
 import { AppError, conflict } from '../../server/errors';
 import { type Actor, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -96,18 +97,21 @@ export async function getTenantSettings(db: Database, actor: Actor) {
     caseInactivityDays: tenant.caseInactivityDays,
     packetWindowDays: tenant.packetWindowDays,
     outreachStaleDays: tenant.outreachStaleDays,
+    version: tenant.version,
   };
 }
 
 export async function updateTenantSettings(db: Database, context: ActorContext, input: UpdateTenantSettings) {
   requirePermission(context.actor, 'admin.organisations.manage');
   await db.transaction(async (tx) => {
-    await tx.update(tenants).set(input).where(eq(tenants.id, context.actor.tenantId));
+    const { version, ...fields } = input;
+    await requireVersion(tx, tenants, context.actor.tenantId, version);
+    await tx.update(tenants).set(fields).where(eq(tenants.id, context.actor.tenantId));
     await recordAudit(tx, context, {
       action: 'tenant.update',
       targetType: 'tenant',
       targetId: context.actor.tenantId,
-      detail: { fields: Object.keys(input) },
+      detail: { fields: Object.keys(fields) },
     });
   });
   return getTenantSettings(db, context.actor);

@@ -16,4 +16,7 @@ export const tenants = pgTable('tenants', {
   // Municipal setting: an open outreach record with no contact attempt for this many days is stale.
   outreachStaleDays: integer('outreach_stale_days').notNull().default(30),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedByUserId: uuid('updated_by_user_id'),
 });

@@ -1,7 +1,9 @@
-import { Alert, List } from '@mantine/core';
+import { Alert, Button, List } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api';
 
 export function ErrorAlert({ error, title = '保存できませんでした' }: { error: unknown; title?: string }) {
+  const queryClient = useQueryClient();
   if (!error) return null;
   const message = error instanceof Error ? error.message : '予期しないエラーが発生しました。';
   const details = error instanceof ApiError ? (error.details ?? []) : [];
@@ -14,6 +16,12 @@ export function ErrorAlert({ error, title = '保存できませんでした' }: 
             <List.Item key={`${d.path}:${d.message}`}>{d.message}</List.Item>
           ))}
         </List>
+      )}
+      {error instanceof ApiError && error.code === 'STALE_RECORD' && (
+        // Reloads what the screen shows; what the user typed stays in the form, to save again.
+        <Button mt="sm" color="red" variant="outline" onClick={() => queryClient.invalidateQueries()}>
+          最新の内容を読み込む（入力はそのまま）
+        </Button>
       )}
     </Alert>
   );

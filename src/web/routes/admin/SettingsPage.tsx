@@ -12,18 +12,12 @@ import {
 } from '@mantine/core';
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import type { TenantSettings } from '../../../modules/tenants/tenants.schemas';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 
-type Settings = {
-  name: string;
-  code: string;
-  referralOverdueDays: number;
-  caseInactivityDays: number;
-  packetWindowDays: number;
-  outreachStaleDays: number;
-};
+type Settings = TenantSettings;
 type Issue = { code: string; label: string; sensitive: boolean };
 
 const settingsQuery = queryOptions({
@@ -66,6 +60,7 @@ export function SettingsPage() {
       caseInactivityDays: Number(quietDays),
       packetWindowDays: Number(packetDays),
       outreachStaleDays: Number(staleDays),
+      version: settings.version,
     });
   };
   const submitIssue = (event: FormEvent) => {

@@ -166,7 +166,7 @@ function ItemCard({ session, item, number }: { session: Session; item: AgendaIte
               size="sm"
               disabled={notes === (item.notes ?? '')}
               loading={saveNotes.isPending}
-              onClick={() => saveNotes.mutate({ body: { notes } })}
+              onClick={() => saveNotes.mutate({ body: { notes, version: item.version } })}
             >
               記録を保存
             </Button>

@@ -51,6 +51,7 @@ export function PacketPage() {
         <ProposedAgencies
           sessionId={id}
           itemId={packet.itemId}
+          itemVersion={packet.itemVersion}
           current={packet.proposedOrganisations.map((o) => o.id)}
         />
       )}
@@ -63,10 +64,12 @@ export function PacketPage() {
 function ProposedAgencies({
   sessionId,
   itemId,
+  itemVersion,
   current,
 }: {
   sessionId: string;
   itemId: string;
+  itemVersion: number;
   current: string[];
 }) {
   const organisations = useQuery(organisationsQuery);
@@ -88,7 +91,7 @@ function ProposedAgencies({
         <Button
           variant="default"
           loading={save.isPending}
-          onClick={() => save.mutate({ body: { proposedOrganisationIds: value } })}
+          onClick={() => save.mutate({ body: { proposedOrganisationIds: value, version: itemVersion } })}
         >
           保存
         </Button>

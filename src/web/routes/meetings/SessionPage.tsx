@@ -121,11 +121,12 @@ export function SessionPage() {
                   value={minutes}
                   onChange={(e) => setMinutes(e.currentTarget.value)}
                 />
+                <ErrorAlert error={saveMinutes.error} />
                 <Group justify="flex-end">
                   <Button
                     variant="default"
                     loading={saveMinutes.isPending}
-                    onClick={() => saveMinutes.mutate({ body: { minutes } })}
+                    onClick={() => saveMinutes.mutate({ body: { minutes, version: session.version } })}
                   >
                     会議録を保存
                   </Button>

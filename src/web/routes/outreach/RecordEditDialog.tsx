@@ -17,7 +17,7 @@ export function RecordEditDialog({ record, onClose }: { record: OutreachRecord; 
   const save = useRecordChange(record.id, 'PATCH', '', '記録を保存しました。', onClose);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save.mutate({ label, location, risk, assigneeIds });
+    save.mutate({ label, location, risk, assigneeIds, version: record.version });
   };
   return (
     <Modal opened onClose={onClose} title="担当・呼び名・危険の程度" size="lg">
