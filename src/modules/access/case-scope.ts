@@ -221,6 +221,16 @@ export function consentKeeper(actor: Actor, personId: SQL): SQL {
 }
 
 /**
+ * The records of one person after 名寄せ: the surviving record and every record merged into it
+ * (merges are one level deep: merging re-points earlier merges to the survivor). A consent given
+ * on either record counts for the person.
+ */
+export function personGroup(personId: SQL): SQL {
+  const root = sql`coalesce((select pr.merged_into_id from persons pr where pr.id = ${personId}), ${personId})`;
+  return sql`(select ${root} union all select pg.id from persons pg where pg.merged_into_id = ${root})`;
+}
+
+/**
  * True when a consent in force on `today` lets the person's information go to this
  * organisation; with null, only a consent to all agencies counts (a referral to 多機関協働).
  */
@@ -228,7 +238,7 @@ export function consentInForce(personId: SQL, organisationId: string | null, tod
   const reaches = organisationId
     ? sql`(k.scope = 'all_agencies' or ${organisationId}::uuid = any(k.organisation_ids))`
     : sql`k.scope = 'all_agencies'`;
-  return sql`exists (select 1 from consents k where k.person_id = ${personId}
+  return sql`exists (select 1 from consents k where k.person_id in ${personGroup(personId)}
     and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today}) and ${reaches})`;
 }
 
