@@ -13,7 +13,11 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      '--lang=ja-JP',
     ],
+    // Date and time inputs follow the process's language, validation bubbles the ja locale
+    // of Debian's chromium-l10n: a Japanese desk sees 2026/11/28, not 11/28/2026.
+    env: { ...process.env, LANG: 'ja_JP.UTF-8', LANGUAGE: 'ja' },
   });
 }
 

@@ -173,7 +173,13 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
  * The households, among those the actor may see, that these people belong to: one query for
  * a whole list of search results, audited as a read of those households.
  */
-export async function householdRefsFor(db: Database, context: ActorContext, personIds: string[]) {
+/** The households the user may see of these people, for a list that names them (audited as read via it). */
+export async function householdRefsFor(
+  db: Database,
+  context: ActorContext,
+  personIds: string[],
+  via: 'person.search' | 'person.duplicate_check' = 'person.search',
+) {
   if (personIds.length === 0) return [];
   return readTransaction(db, async (tx) => {
     const rows = await runWithGenericPlan(
@@ -193,7 +199,7 @@ export async function householdRefsFor(db: Database, context: ActorContext, pers
     if (rows.length > 0) {
       await recordAudit(tx, context, {
         action: 'household.read',
-        detail: { households: [...new Set(rows.map((r) => r.id))], via: 'person.search' },
+        detail: { households: [...new Set(rows.map((r) => r.id))], via },
       });
     }
     return rows;

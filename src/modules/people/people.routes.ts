@@ -74,7 +74,24 @@ export const peopleRoutes = createRouter()
       request: { body: jsonBody(ZDuplicateQuery) },
       responses: { 200: jsonResponse(ZDuplicateResponse, 'likely duplicates') },
     }),
-    async (c) => c.json(await findDuplicates(c.get('deps').db, requestContext(c), c.req.valid('json')), 200),
+    async (c) => {
+      const { db } = c.get('deps');
+      const context = requestContext(c);
+      const found = await findDuplicates(db, context, c.req.valid('json'));
+      const refs = await householdRefsFor(
+        db,
+        context,
+        found.candidates.map((candidate) => candidate.person.id),
+        'person.duplicate_check',
+      );
+      const candidates = found.candidates.map((candidate) => ({
+        ...candidate,
+        households: refs
+          .filter((r) => r.personId === candidate.person.id)
+          .map(({ id, name }) => ({ id, name })),
+      }));
+      return c.json({ ...found, candidates }, 200);
+    },
   )
   .openapi(
     createRoute({

@@ -82,6 +82,8 @@ export type Person = z.infer<typeof ZPerson>;
 export const ZDuplicateCandidate = z.object({
   person: ZPerson,
   reasons: z.array(z.enum(['kana_and_birth_date', 'name_and_birth_date', 'phone'])),
+  /** The households the user may see that the person belongs to (to take the consultation into). */
+  households: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export const ZDuplicateResponse = z.object({
   candidates: z.array(ZDuplicateCandidate),

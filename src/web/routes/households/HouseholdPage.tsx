@@ -106,7 +106,7 @@ export function HouseholdPage() {
               <Table.Th>同居</Table.Th>
               <Table.Th>連絡先</Table.Th>
               <Table.Th>
-                <span className="visually-hidden">同意</span>
+                <span className="visually-hidden">操作</span>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -145,9 +145,20 @@ export function HouseholdPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Button size="compact-xs" variant="default" onClick={() => setConsentFor(m.person)}>
-                    同意
-                  </Button>
+                  <Group gap={6} wrap="nowrap">
+                    <Button size="compact-xs" variant="default" onClick={() => setConsentFor(m.person)}>
+                      同意
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      component="a"
+                      href={`/intake/new?person=${m.person.id}&household=${household.id}`}
+                      aria-label={`${personName(m.person)}さんの新しい相談を受け付ける`}
+                    >
+                      相談を受付
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}

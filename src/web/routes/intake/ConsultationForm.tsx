@@ -31,9 +31,11 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
+import { personName } from '../../lib/labels';
 import { useSession } from '../../lib/session';
 import { type FormState, initialForm, outreachRecordId } from './consultation-form-state';
 import { DuplicateWarning } from './DuplicateWarning';
+import { ExistingPersonCard, usePresetPerson } from './ExistingPersonCard';
 import { FromOutreach } from './FromOutreach';
 import { IssuePicker } from './IssuePicker';
 
@@ -58,12 +60,17 @@ export function ConsultationForm() {
   const router = useRouter();
   const queryClient = useQueryClient();
   const refers = ['refer_agency', 'refer_multi_agency', 'unsure_where'].includes(form.outcome);
+  const preset = usePresetPerson();
+  const [presetCleared, setPresetCleared] = useState(false);
+  // The person the consultation is for when already registered (picked, or opened from their household).
+  const chosen = form.existing ?? (presetCleared ? null : preset);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const hasPerson = form.familyName.trim().length > 0;
+    const existing = chosen;
+    const hasPerson = !existing && form.familyName.trim().length > 0;
     try {
       const saved = await api<Consultation>('POST', '/api/consultations', {
         receivedAt: new Date(form.receivedAt).toISOString(),
@@ -81,7 +88,15 @@ export function ConsultationForm() {
               gender: form.gender,
             }
           : null,
-        newHouseholdName: hasPerson ? form.householdName || `${form.familyName}さん世帯` : null,
+        personId: existing?.personId ?? null,
+        householdId: existing?.householdId ?? null,
+        newHouseholdName: existing
+          ? existing.householdId
+            ? null
+            : `${existing.name.split(' ')[0]}さん世帯`
+          : hasPerson
+            ? form.householdName || `${form.familyName}さん世帯`
+            : null,
         mainComplaint: form.mainComplaint,
         issues: form.issues,
         primaryIssue: form.primaryIssue,
@@ -158,71 +173,92 @@ export function ConsultationForm() {
           <Title order={2} size="h4">
             本人
           </Title>
-          <Text size="sm" c="gray.7" mb="sm">
-            わからない項目は空欄のままで構いません。匿名の相談は氏を空欄にします。
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 4 }}>
-            <TextInput
-              label="氏"
-              value={form.familyName}
-              onChange={(e) => set('familyName', e.currentTarget.value)}
-              error={fieldError(error, 'newPerson.familyName')}
+          {chosen ? (
+            <ExistingPersonCard
+              existing={chosen}
+              onClear={() => {
+                set('existing', null);
+                setPresetCleared(true);
+              }}
             />
-            <TextInput
-              label="名"
-              value={form.givenName}
-              onChange={(e) => set('givenName', e.currentTarget.value)}
-            />
-            <TextInput
-              label="氏（フリガナ）"
-              value={form.familyNameKana}
-              onChange={(e) => set('familyNameKana', e.currentTarget.value)}
-            />
-            <TextInput
-              label="名（フリガナ）"
-              value={form.givenNameKana}
-              onChange={(e) => set('givenNameKana', e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="生年月日"
-              value={form.birthDate}
-              onChange={(e) => set('birthDate', e.currentTarget.value)}
-            />
-            <TextInput
-              label="性別（任意）"
-              value={form.gender}
-              onChange={(e) => set('gender', e.currentTarget.value)}
-            />
-            <TextInput
-              label="電話番号"
-              value={form.phone}
-              onChange={(e) => set('phone', e.currentTarget.value)}
-              error={fieldError(error, 'newPerson.phones')}
-            />
-            <TextInput
-              label="世帯の呼び名"
-              placeholder={form.familyName ? `${form.familyName}さん世帯` : ''}
-              value={form.householdName}
-              onChange={(e) => set('householdName', e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <TextInput
-            mt="sm"
-            label="住所"
-            value={form.address}
-            onChange={(e) => set('address', e.currentTarget.value)}
-          />
-          <DuplicateWarning
-            query={{
-              familyName: form.familyName,
-              givenName: form.givenName,
-              familyNameKana: form.familyNameKana,
-              givenNameKana: form.givenNameKana,
-              birthDate: form.birthDate || null,
-              phones: form.phone ? [form.phone] : [],
-            }}
-          />
+          ) : (
+            <>
+              <Text size="sm" c="gray.7" mb="sm">
+                わからない項目は空欄のままで構いません。匿名の相談は氏を空欄にします。
+              </Text>
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                <TextInput
+                  label="氏"
+                  value={form.familyName}
+                  onChange={(e) => set('familyName', e.currentTarget.value)}
+                  error={fieldError(error, 'newPerson.familyName')}
+                />
+                <TextInput
+                  label="名"
+                  value={form.givenName}
+                  onChange={(e) => set('givenName', e.currentTarget.value)}
+                />
+                <TextInput
+                  label="氏（フリガナ）"
+                  value={form.familyNameKana}
+                  onChange={(e) => set('familyNameKana', e.currentTarget.value)}
+                />
+                <TextInput
+                  label="名（フリガナ）"
+                  value={form.givenNameKana}
+                  onChange={(e) => set('givenNameKana', e.currentTarget.value)}
+                />
+                <TextInput
+                  type="date"
+                  label="生年月日"
+                  value={form.birthDate}
+                  onChange={(e) => set('birthDate', e.currentTarget.value)}
+                />
+                <TextInput
+                  label="性別（任意）"
+                  value={form.gender}
+                  onChange={(e) => set('gender', e.currentTarget.value)}
+                />
+                <TextInput
+                  label="電話番号"
+                  value={form.phone}
+                  onChange={(e) => set('phone', e.currentTarget.value)}
+                  error={fieldError(error, 'newPerson.phones')}
+                />
+                <TextInput
+                  label="世帯の呼び名"
+                  placeholder={form.familyName ? `${form.familyName}さん世帯` : ''}
+                  value={form.householdName}
+                  onChange={(e) => set('householdName', e.currentTarget.value)}
+                />
+              </SimpleGrid>
+              <TextInput
+                mt="sm"
+                label="住所"
+                value={form.address}
+                onChange={(e) => set('address', e.currentTarget.value)}
+              />
+              <DuplicateWarning
+                onPick={(candidate) =>
+                  set('existing', {
+                    personId: candidate.person.id,
+                    name: personName(candidate.person),
+                    birthDate: candidate.person.birthDate,
+                    householdId: candidate.households[0]?.id ?? null,
+                    householdName: candidate.households[0]?.name ?? null,
+                  })
+                }
+                query={{
+                  familyName: form.familyName,
+                  givenName: form.givenName,
+                  familyNameKana: form.familyNameKana,
+                  givenNameKana: form.givenNameKana,
+                  birthDate: form.birthDate || null,
+                  phones: form.phone ? [form.phone] : [],
+                }}
+              />
+            </>
+          )}
         </Paper>
 
         <Paper withBorder p="md">

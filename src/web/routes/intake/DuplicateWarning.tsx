@@ -1,4 +1,4 @@
-import { Alert, List, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '../../../modules/people/people.schemas';
@@ -14,7 +14,8 @@ type Query = {
   birthDate: string | null;
   phones: string[];
 };
-type Result = { candidates: { person: Person; reasons: string[] }[]; elsewhere: number };
+type Candidate = { person: Person; reasons: string[]; households: { id: string; name: string }[] };
+type Result = { candidates: Candidate[]; elsewhere: number };
 
 const REASON_LABELS: Record<string, string> = {
   kana_and_birth_date: 'フリガナと生年月日が一致',
@@ -22,8 +23,17 @@ const REASON_LABELS: Record<string, string> = {
   phone: '電話番号が一致',
 };
 
-/** 名寄せ before saving: shows likely duplicates as the worker types. */
-export function DuplicateWarning({ query }: { query: Query }) {
+/**
+ * 名寄せ before saving: shows likely duplicates as the worker types, each with a button to take
+ * the consultation for that person (and their household) instead of registering them again.
+ */
+export function DuplicateWarning({
+  query,
+  onPick,
+}: {
+  query: Query;
+  onPick?: (candidate: Candidate) => void;
+}) {
   const [debounced] = useDebouncedValue(query, 500);
   const ready =
     (debounced.birthDate && (debounced.familyName || debounced.familyNameKana)) ||
@@ -39,13 +49,26 @@ export function DuplicateWarning({ query }: { query: Query }) {
     <Alert color="yellow" title="同じ方が登録されているかもしれません" mt="md" role="status">
       {data.candidates.length > 0 && (
         <List size="sm">
-          {data.candidates.map(({ person, reasons }) => (
-            <List.Item key={person.id}>
-              {personName(person)}（
-              {person.birthDate ? formatWareki(`${person.birthDate}T00:00:00+09:00`) : '生年月日不明'}）：
-              {reasons.map((r) => REASON_LABELS[r]).join('、')}
-            </List.Item>
-          ))}
+          {data.candidates.map((candidate) => {
+            const { person, reasons, households } = candidate;
+            return (
+              <List.Item key={person.id}>
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm">
+                    {personName(person)}（
+                    {person.birthDate ? formatWareki(`${person.birthDate}T00:00:00+09:00`) : '生年月日不明'}
+                    {households.length > 0 && `・${households.map((h) => h.name).join('、')}`}）：
+                    {reasons.map((r) => REASON_LABELS[r]).join('、')}
+                  </Text>
+                  {onPick && (
+                    <Button size="compact-sm" variant="light" onClick={() => onPick(candidate)}>
+                      {personName(person)}さんの相談として受け付ける
+                    </Button>
+                  )}
+                </Group>
+              </List.Item>
+            );
+          })}
         </List>
       )}
       {data.elsewhere > 0 && (

@@ -4,7 +4,17 @@ const localNow = () => {
   return d.toISOString().slice(0, 16);
 };
 
+/** Someone already registered, chosen instead of registering them again (one person, one record). */
+export type ExistingPerson = {
+  personId: string;
+  name: string;
+  birthDate: string | null;
+  householdId: string | null;
+  householdName: string | null;
+};
+
 const emptyForm = () => ({
+  existing: null as ExistingPerson | null,
   receivedAt: localNow(),
   channel: 'visit_office',
   broughtBy: 'self',
@@ -33,6 +43,12 @@ export type FormState = ReturnType<typeof emptyForm>;
 
 /** Opened from an outreach record (?outreach=…): the person has consented after months of contact. */
 export const outreachRecordId = () => new URLSearchParams(window.location.search).get('outreach');
+
+/** Opened from a person's place in a household (?person=…&household=…): a new consultation for them. */
+export const presetPerson = () => {
+  const params = new URLSearchParams(window.location.search);
+  return { personId: params.get('person'), householdId: params.get('household') };
+};
 
 /** From an outreach record the person was met at home, has consented, and several agencies will be involved. */
 export const initialForm = (fromOutreach: string | null): FormState =>
