@@ -62,7 +62,8 @@ export async function createApplicationRoles(url: string) {
   await client.end();
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** durable: keep PostgreSQL's crash-safe settings (fsync, synchronous commit) for the crash test. */
+export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = findBinDir();
   const dir = mkdtempSync(join(tmpdir(), 'tsunagu-pg-'));
   const dataDir = join(dir, 'data');
@@ -87,7 +88,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     join(dir, 'server.log'),
     '-w',
     '-o',
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}` +
+      (options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'),
     'start',
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;

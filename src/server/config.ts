@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { AuditSettings } from '../modules/audit/audit.keys';
 
 export type Config = {
   port: number;
@@ -13,6 +14,8 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
   staticDir: string;
+  /** The audit log's sealing key and signed checkpoints: files outside the database. */
+  audit: AuditSettings;
 };
 
 const flag = (value: string | undefined, fallback: boolean) =>
@@ -30,5 +33,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 30),
     sessionAbsoluteHours: Number(env.SESSION_ABSOLUTE_HOURS ?? 12),
     staticDir: resolve(env.STATIC_DIR ?? 'dist'),
+    audit: {
+      keyFile: resolve(env.AUDIT_KEY_FILE ?? join(env.DATA_DIR ?? 'data', 'audit.key')),
+      key: env.AUDIT_KEY || undefined,
+      checkpointFile: resolve(
+        env.AUDIT_CHECKPOINT_FILE ?? join(env.DATA_DIR ?? 'data', 'audit-checkpoints.jsonl'),
+      ),
+      checkpointEvery: Number(env.AUDIT_CHECKPOINT_EVERY ?? 1000),
+      checkpointMinutes: Number(env.AUDIT_CHECKPOINT_MINUTES ?? 10),
+    },
   };
 }

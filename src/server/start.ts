@@ -1,11 +1,18 @@
 import { type ServerType, serve } from '@hono/node-server';
 import { type DbHandle, openDatabase } from '../db/client';
+import { startSealer } from '../modules/audit/audit.sealer';
 import { purgeExpired } from '../modules/auth/auth.service';
 import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 import { createApp } from './app';
 import type { Config } from './config';
 
-export type RunningServer = { url: string; handle: DbHandle; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  handle: DbHandle;
+  /** Seals the audit entries committed so far (the sealer also does so every second). */
+  sealAudit: () => Promise<void>;
+  close: () => Promise<void>;
+};
 
 /** Opens the database, migrates, seeds the demo city when asked, and listens. */
 export async function startServer(config: Config, handle?: DbHandle): Promise<RunningServer> {
@@ -18,6 +25,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
     }));
   if (config.demo) await seedDemoIfEmpty(db.owner);
   await purgeExpired(db.owner);
+  const sealer = startSealer(db.owner, config.audit);
   const app = createApp({ db: db.db, engine: db.engine, config });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -27,8 +35,10 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
   return {
     url: `http://localhost:${port}`,
     handle: db,
+    sealAudit: sealer.sealNow,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sealer.stop();
       await db.close();
     },
   };

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Config } from '../server/config';
 import { type RunningServer, startServer } from '../server/start';
 import { openTestDatabase } from './test-database';
@@ -14,6 +16,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     sessionIdleMinutes: 30,
     sessionAbsoluteHours: 12,
     staticDir: 'dist',
+    // one key for the test run, and each server's own checkpoints
+    audit: {
+      keyFile: join(tmpdir(), 'tsunagu-test-audit.key'),
+      checkpointFile: join(
+        tmpdir(),
+        `tsunagu-test-checkpoints-${process.pid}-${Math.random().toString(36).slice(2)}.jsonl`,
+      ),
+      checkpointEvery: 50,
+      checkpointMinutes: 10,
+    },
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -31,8 +31,8 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-export function hashEntry(entry: HashedFields): string {
-  const payload = JSON.stringify([
+function payload(entry: HashedFields): string {
+  return JSON.stringify([
     entry.chain,
     entry.seq,
     entry.tenantId,
@@ -47,5 +47,21 @@ export function hashEntry(entry: HashedFields): string {
     canonical(entry.detail),
     entry.prevHash,
   ]);
-  return createHash('sha256').update(payload).digest('hex');
+}
+
+/** Entries written before sealing (migration 0010): a plain SHA-256 chain, still verified. */
+export function hashEntry(entry: HashedFields): string {
+  return createHash('sha256').update(payload(entry)).digest('hex');
+}
+
+/** A sealed entry's MAC: nobody without the key can re-chain entries after removing one. */
+export function macEntry(key: Buffer, entry: HashedFields): string {
+  return createHmac('sha256', key).update(payload(entry)).digest('hex');
+}
+
+/** A checkpoint's MAC over the chain head it records. */
+export function macCheckpoint(key: Buffer, head: { chain: string; seq: number; hash: string; at: string }) {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([head.chain, head.seq, head.hash, head.at]))
+    .digest('hex');
 }

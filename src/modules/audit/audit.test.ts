@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../server/start';
 import { loggedIn, type TestClient } from '../../testing/test-client';
 import { startTestServer } from '../../testing/test-server';
-import { verifyAllChains } from './audit.service';
 
 type AuditRows = {
   total: number;
@@ -81,20 +80,5 @@ describe('audit log', () => {
     await expect(db.execute(sql`update audit_log set outcome = 'failure'`)).rejects.toThrow();
     await expect(db.execute(sql`delete from audit_log`)).rejects.toThrow();
     await expect(db.execute(sql`truncate audit_log`)).rejects.toThrow();
-  });
-
-  it('chains entries by hash so that tampering is detected', async () => {
-    const db = server.handle.owner;
-    const before = await verifyAllChains(db);
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.every((v) => v.ok)).toBe(true);
-
-    // A superuser who disables the guard and rewrites history is still caught.
-    await db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-    await db.execute(sql`update audit_log set client_ip = '10.0.0.99' where seq = 2 and chain <> 'system'`);
-    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
-    const after = await verifyAllChains(db);
-    const broken = after.find((v) => !v.ok);
-    expect(broken).toMatchObject({ ok: false, brokenAtSeq: 2, reason: 'entry altered' });
   });
 });

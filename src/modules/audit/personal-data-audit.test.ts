@@ -110,14 +110,14 @@ type AuditRow = { action: string; outcome: string; target_id: string | null; det
 
 async function entriesDuring(read: () => Promise<unknown>): Promise<AuditRow[]> {
   const owner = world.server.handle.owner;
-  const [mark] = await queryRows<{ seq: number }>(
+  const [mark] = await queryRows<{ id: number }>(
     owner,
-    sql`select coalesce(max(seq), 0)::int as seq from audit_log`,
+    sql`select coalesce(max(id), 0)::int as id from audit_log`,
   );
   await read();
   return queryRows<AuditRow>(
     owner,
-    sql`select action, outcome, target_id, detail from audit_log where seq > ${mark?.seq ?? 0} order by seq`,
+    sql`select action, outcome, target_id, detail from audit_log where id > ${mark?.id ?? 0} order by id`,
   );
 }
 
