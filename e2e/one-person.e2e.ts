@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutreachRecord } from '../src/modules/outreach/outreach.schemas';
-import { type CaseWorld, startCaseWorld, today } from '../src/testing/case-world';
+import { type CaseWorld, startCaseWorld, tableCaseAt, today } from '../src/testing/case-world';
 import { seriousViolations } from './a11y';
 import { launchBrowser, openPage } from './browser';
 import { logIn } from './session';
@@ -16,21 +16,9 @@ let browser: Browser;
 let page: Page;
 let caseId = '';
 let recordId = '';
-let bodyId = '';
 const screenshot = (name: string) => page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 
-async function tableAtConsentBoundBody() {
-  const session = await world.as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
-    bodyId,
-    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  });
-  return world
-    .as('coordinator')
-    .post<{ error?: { code: string } }>(`/api/meetings/sessions/${session.body.id}/items`, {
-      kind: 'case',
-      caseId,
-    });
-}
+const tableAtConsentBoundBody = () => tableCaseAt(world, '重層的支援会議', caseId);
 
 beforeAll(async () => {
   world = await startCaseWorld();
@@ -56,10 +44,6 @@ beforeAll(async () => {
   });
   expect(opened.status).toBe(201);
   caseId = opened.body.id;
-  const bodies = await as('coordinator').get<{ items: { id: string; name: string }[] }>(
-    '/api/meetings/bodies',
-  );
-  bodyId = bodies.body.items.find((b) => b.name === '重層的支援会議')?.id ?? '';
 
   await as('houkatsu').post('/api/outreach/reports', {
     receivedOn: today(),

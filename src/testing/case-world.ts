@@ -154,3 +154,20 @@ export async function caseAwaitingDecision(world: CaseWorld): Promise<string> {
   expect(tabled.body.status).toBe('awaiting_decision');
   return caseId;
 }
+
+/** The coordinator tables the case at a new session of the named body (tomorrow); the answer. */
+export async function tableCaseAt(world: CaseWorld, bodyName: string, caseId: string) {
+  const bodies = await world
+    .as('coordinator')
+    .get<{ items: { id: string; name: string }[] }>('/api/meetings/bodies');
+  const session = await world.as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
+    bodyId: bodies.body.items.find((b) => b.name === bodyName)?.id,
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+  });
+  return world
+    .as('coordinator')
+    .post<{ error?: { code: string } }>(`/api/meetings/sessions/${session.body.id}/items`, {
+      kind: 'case',
+      caseId,
+    });
+}

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { type DbHandle, openDatabase } from '../db/client';
 import { type AuditFiles, auditEnv } from './crash-loop';
-import { APPLICATION_LOGIN } from './test-database';
+import { newDatabaseOn } from './test-database';
 
 /**
  * A database on disk for a server in its own process or a test that restarts it: a PGlite
@@ -13,7 +11,7 @@ import { APPLICATION_LOGIN } from './test-database';
  * process (as the owner) once any other server on it has stopped; target names it for backups.
  */
 export async function diskDatabase(adminUrl?: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-crash-'));
+  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-disk-'));
   const audit: AuditFiles = {
     keyFile: join(dir, 'audit.key'),
     checkpointFile: join(dir, 'audit-checkpoints.jsonl'),
@@ -27,23 +25,13 @@ export async function diskDatabase(adminUrl?: string) {
       target: { dataDir, checkpointFile: audit.checkpointFile },
     };
   }
-  const name = `tsunagu_crash_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const owner = new URL(adminUrl);
-  owner.pathname = `/${name}`;
-  const app = new URL(owner);
-  app.username = APPLICATION_LOGIN;
-  app.password = '';
+  const { ownerUrl, appUrl } = await newDatabaseOn(adminUrl, 'tsunagu_disk');
   return {
     audit,
-    env: { DATABASE_URL: app.toString(), MIGRATION_DATABASE_URL: owner.toString(), ...auditEnv(audit) },
-    open: (): Promise<DbHandle> =>
-      openDatabase({ databaseUrl: app.toString(), migrationUrl: owner.toString() }),
+    env: { DATABASE_URL: appUrl, MIGRATION_DATABASE_URL: ownerUrl, ...auditEnv(audit) },
+    open: (): Promise<DbHandle> => openDatabase({ databaseUrl: appUrl, migrationUrl: ownerUrl }),
     target: {
-      databaseUrl: owner.toString(),
+      databaseUrl: ownerUrl,
       dataDir: join(dir, 'unused'),
       checkpointFile: audit.checkpointFile,
     },

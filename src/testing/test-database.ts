@@ -12,27 +12,39 @@ export const APPLICATION_LOGIN = 'tsunagu_web';
 export async function openTestDatabase(): Promise<DbHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) return openDatabase({});
-  const name = `tsunagu_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const ownerUrl = new URL(adminUrl);
-  ownerUrl.pathname = `/${name}`;
-  // As in production: the tables' owner migrates, the application logs in as a role that
-  // owns nothing (created with the server by scripts/postgres.ts).
-  const appUrl = new URL(ownerUrl);
-  appUrl.username = APPLICATION_LOGIN;
-  appUrl.password = '';
-  const handle = await openDatabase({ databaseUrl: appUrl.toString(), migrationUrl: ownerUrl.toString() });
+  const created = await newDatabaseOn(adminUrl, 'tsunagu_test');
+  const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await created.drop();
     },
+  };
+}
+
+/**
+ * A new database on the PostgreSQL server at adminUrl. As in production, the tables' owner
+ * migrates and the application logs in as a role that owns nothing (created with the server by
+ * scripts/postgres.ts).
+ */
+export async function newDatabaseOn(adminUrl: string, prefix: string) {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(statement);
+    await admin.end();
+  };
+  await run(`create database ${name}`);
+  const owner = new URL(adminUrl);
+  owner.pathname = `/${name}`;
+  const app = new URL(owner);
+  app.username = APPLICATION_LOGIN;
+  app.password = '';
+  return {
+    ownerUrl: owner.toString(),
+    appUrl: app.toString(),
+    drop: () => run(`drop database if exists ${name} with (force)`),
   };
 }

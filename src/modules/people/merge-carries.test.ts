@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today } from '../../testing/case-world';
+import {
+  type CaseWorld,
+  caseAwaitingDecision,
+  startCaseWorld,
+  tableCaseAt,
+  today,
+} from '../../testing/case-world';
 
 // 名寄せ carries everything that belongs to the person: a consent recorded on the second record
 // of someone counts, once merged, for the record the case names (and stops counting on undo).
@@ -7,7 +13,6 @@ import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today } from '../
 let world: CaseWorld;
 let caseId = '';
 let motherId = '';
-let bodyId = '';
 type Refusal = { error?: { code: string } };
 
 beforeAll(async () => {
@@ -23,24 +28,12 @@ beforeAll(async () => {
   for (const consent of consents.body.consents.filter((c) => !c.withdrawnOn)) {
     await world.as('houkatsu').post(`/api/consents/${consent.id}/withdraw`, { withdrawnOn: today() });
   }
-  const bodies = await world
-    .as('coordinator')
-    .get<{ items: { id: string; name: string }[] }>('/api/meetings/bodies');
-  bodyId = bodies.body.items.find((b) => b.name === '重層的支援会議')?.id ?? '';
 });
 afterAll(async () => {
   await world.server.close();
 });
 
-async function tableAtConsentBoundBody() {
-  const session = await world.as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
-    bodyId,
-    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-  });
-  return world
-    .as('coordinator')
-    .post<Refusal>(`/api/meetings/sessions/${session.body.id}/items`, { kind: 'case', caseId });
-}
+const tableAtConsentBoundBody = () => tableCaseAt(world, '重層的支援会議', caseId);
 
 describe('a merge carries the consent of the merged record', () => {
   it('counts a consent on the second record for the case once merged, and no longer after undo', async () => {

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import type { Database } from '../../db/client';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZId, ZIdParam } from '../../shared/schema-helpers';
+import type { ActorContext } from '../audit/audit.service';
 import { ZConsentList } from '../consent/consent.schemas';
 import { listConsents } from '../consent/consent.service';
 import { householdRefsFor } from '../households/households.service';
@@ -42,16 +44,11 @@ export const peopleRoutes = createRouter()
       const { db } = c.get('deps');
       const context = requestContext(c);
       const people = await searchPeople(db, context, c.req.valid('query'));
-      const refs = await householdRefsFor(
-        db,
-        context,
-        people.map((p) => p.id),
+      const householdsOf = await householdNamer(db, context, people, 'person.search');
+      return c.json(
+        { people: people.map((person) => ({ ...person, households: householdsOf(person) })) },
+        200,
       );
-      const withHouseholds = people.map((person) => ({
-        ...person,
-        households: refs.filter((r) => r.personId === person.id).map(({ id, name }) => ({ id, name })),
-      }));
-      return c.json({ people: withHouseholds }, 200);
     },
   )
   .openapi(
@@ -78,18 +75,9 @@ export const peopleRoutes = createRouter()
       const { db } = c.get('deps');
       const context = requestContext(c);
       const found = await findDuplicates(db, context, c.req.valid('json'));
-      const refs = await householdRefsFor(
-        db,
-        context,
-        found.candidates.map((candidate) => candidate.person.id),
-        'person.duplicate_check',
-      );
-      const candidates = found.candidates.map((candidate) => ({
-        ...candidate,
-        households: refs
-          .filter((r) => r.personId === candidate.person.id)
-          .map(({ id, name }) => ({ id, name })),
-      }));
+      const people = found.candidates.map((candidate) => candidate.person);
+      const householdsOf = await householdNamer(db, context, people, 'person.duplicate_check');
+      const candidates = found.candidates.map((c) => ({ ...c, households: householdsOf(c.person) }));
       return c.json({ ...found, candidates }, 200);
     },
   )
@@ -166,3 +154,20 @@ export const peopleRoutes = createRouter()
     async (c) =>
       c.json(await undoMerge(c.get('deps').db, requestContext(c), c.req.valid('param').mergeId), 200),
   );
+
+/** The households the user may see of each person of a list (read once for the list, audited). */
+async function householdNamer(
+  db: Database,
+  context: ActorContext,
+  people: { id: string }[],
+  via: 'person.search' | 'person.duplicate_check',
+) {
+  const refs = await householdRefsFor(
+    db,
+    context,
+    people.map((p) => p.id),
+    via,
+  );
+  return (person: { id: string }) =>
+    refs.filter((r) => r.personId === person.id).map(({ id, name }) => ({ id, name }));
+}
