@@ -154,6 +154,13 @@ describe('名寄せ in the browser', () => {
     await page.getByLabel('高橋 誠を統合対象に選ぶ').check();
     await page.getByRole('button', { name: '選んだ2件を同一人物として統合' }).click();
     await page.getByRole('dialog').getByText('同一人物として統合しますか').waitFor();
+    // Each record is named so that the user can tell which one is kept
+    const dialog = page.getByRole('dialog');
+    await dialog
+      .getByText(/^残す記録：髙橋 誠（タカハシ マコト）　昭和35年6月6日生　登録：つなぐ市障がい者/)
+      .waitFor();
+    await dialog.getByText(/^統合する記録：高橋 誠（ﾀｶﾊｼ ﾏｺﾄ）/).waitFor();
+    await page.screenshot({ path: 'test-results/merge-confirm.png' });
     await page.getByRole('button', { name: '統合する' }).click();
     await page.getByRole('button', { name: '直前の統合を取り消す' }).waitFor();
     // The undo button shows as soon as the merge answers; the list refetches after it.

@@ -74,6 +74,9 @@ export const ZPerson = z.object({
   isDeceased: z.boolean(),
   deceasedOn: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
+  /** The organisation that registered the record (to tell two records apart before a merge). */
+  registeredByOrganisationId: z.string().nullable(),
+  registeredOn: z.string(),
   /** Sent back with a change (optimistic concurrency). */
   version: z.number(),
 });

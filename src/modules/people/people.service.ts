@@ -57,6 +57,8 @@ export function presentPerson(row: PersonRow, contactVisible: boolean): Person {
     isDeceased: row.isDeceased,
     deceasedOn: row.deceasedOn,
     mergedIntoId: row.mergedIntoId,
+    registeredByOrganisationId: row.createdByOrganisationId,
+    registeredOn: formatWestern(row.createdAt),
     version: row.version,
   };
 }

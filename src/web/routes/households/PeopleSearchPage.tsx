@@ -8,6 +8,7 @@ import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
+import { organisationsQuery } from '../../lib/directory';
 import { personName } from '../../lib/labels';
 
 function MergeBar({
@@ -23,13 +24,24 @@ function MergeBar({
   const [lastMerge, setLastMerge] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [kept, merged] = selected.map((id) => people.find((p) => p.id === id));
+  const { data: organisations } = useQuery(organisationsQuery);
+  const describe = (person: Person) =>
+    [
+      `${personName(person)}（${[person.familyNameKana, person.givenNameKana].filter(Boolean).join(' ') || 'フリガナなし'}）`,
+      person.birthDate ? `${formatWareki(`${person.birthDate}T00:00:00+09:00`)}生` : '生年月日不明',
+      `登録：${organisations?.find((o) => o.id === person.registeredByOrganisationId)?.name ?? '不明'}` +
+        `（${formatWareki(`${person.registeredOn}T00:00:00+09:00`)}）`,
+      person.households.length ? `世帯：${person.households.map((h) => h.name).join('、')}` : '世帯なし',
+    ].join('　');
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['people-search'] });
   const merge = () =>
     kept &&
     merged &&
     confirmAction({
       title: '同一人物として統合しますか',
-      message: `「${personName(merged)}」の記録を「${personName(kept)}」に統合します。両方の記録と経過はそのまま残り、あとで取り消せます。`,
+      message:
+        '下の2件を同じ方の記録として統合します。両方の記録と経過はそのまま残り、統合する記録にある同意は残す記録の同意としても扱われます。あとで取り消せます。',
+      details: [`残す記録：${describe(kept)}`, `統合する記録：${describe(merged)}`],
       confirmLabel: '統合する',
       onConfirm: async () => {
         setError(null);
