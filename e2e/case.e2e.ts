@@ -146,6 +146,9 @@ describe('a 多機関協働 case from referral to closure with continued connect
     await page
       .getByLabel('目指す姿（本人・世帯がどうなりたいか）')
       .fill('母が家で安心して暮らし、息子が家の外に居場所を持つ。');
+    // The intake's issues are the starting point, the one marked ◎ first
+    expect(await page.getByLabel('課題1').inputValue()).toBe('8050問題');
+    expect(await page.getByLabel('課題2').inputValue()).toBe('ひきこもり');
     await page.getByLabel('課題1').fill('家賃の滞納');
     // A reload (or a network error) does not lose a half-written plan.
     await page.reload();

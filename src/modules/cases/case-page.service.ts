@@ -3,10 +3,12 @@ import { type Database, queryRows, readTransaction } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { addDays, ageDescription, formatWestern } from '../../shared/dates';
+import { DEFAULT_ISSUES } from '../../shared/issues';
 import { personName } from '../../shared/names';
 import { can } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers } from '../households/households.tables';
+import { issueVocabulary } from '../intake/issues.service';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
@@ -105,12 +107,26 @@ const selectCompletions = (db: Database, caseId: string) =>
 
 const selectReferral = async (db: Database, referralId: string | null) =>
   referralId
-    ? queryRows<{ id: string; from_name: string }>(
+    ? queryRows<{ id: string; from_name: string; issues: string[] | null; primary_issue: string | null }>(
         db,
-        sql`select r.id, o.name as from_name from referrals r join organisations o on o.id = r.from_organisation_id
+        sql`select r.id, o.name as from_name, c.issues, c.primary_issue
+            from referrals r join organisations o on o.id = r.from_organisation_id
+            left join consultations c on c.id = r.consultation_id
             where r.id = ${referralId}`,
       )
     : [];
+
+/** The issues the intake recorded (the one marked ◎ first), as labels: a plan's starting point. */
+async function intakeIssues(db: Database, context: ActorContext, codes: string[], primary: string | null) {
+  if (codes.length === 0) return [];
+  // the municipality's own issues are read only when the intake used one
+  const vocabulary = codes.every((code) => DEFAULT_ISSUES.some((i) => i.code === code))
+    ? DEFAULT_ISSUES
+    : await issueVocabulary(db, context.actor);
+  const ordered =
+    primary && codes.includes(primary) ? [primary, ...codes.filter((c) => c !== primary)] : codes;
+  return ordered.map((code) => vocabulary.find((i) => i.code === code)?.label ?? code);
+}
 
 /**
  * The case page. After the access check, the independent reads run side by side on the
@@ -166,6 +182,12 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
   return {
     ...summary,
     referral: referral[0] ? { id: referral[0].id, fromOrganisationName: referral[0].from_name } : null,
+    intakeIssues: await intakeIssues(
+      db,
+      context,
+      referral[0]?.issues ?? [],
+      referral[0]?.primary_issue ?? null,
+    ),
     members: memberRows.map((m) => ({
       personId: m.person.id,
       name: personName(m.person),

@@ -273,6 +273,8 @@ export const ZCase = ZCaseSummary.extend({
     .nullable(),
   timeline: z.array(ZTimelineEntry),
   recordTotal: z.number(),
+  /** The issues the intake recorded (◎ first): where a first plan's 課題 start. */
+  intakeIssues: z.array(z.string()),
   inactivityDays: z.number(),
   /** The acting user may record on this case and take its steps. */
   canWrite: z.boolean(),

@@ -87,7 +87,7 @@ export async function myActionItems(db: Database, context: ActorContext) {
           .innerJoin(meetingBodies, eq(meetingBodies.id, meetingSessions.bodyId))
           .where(sql`${meetingSessions.id} in ${[...new Set(items.map((i) => i.sessionId))]}`)
       : [];
-    await recordAudit(tx, context, { action: 'meeting.action_item', detail: { read: items.length } });
+    await recordAudit(tx, context, { action: 'meeting.action_item_list', detail: { read: items.length } });
     return {
       items: items.map((i) => {
         const s = sessions.find((x) => x.id === i.sessionId);

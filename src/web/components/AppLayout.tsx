@@ -68,7 +68,9 @@ export function AppLayout() {
             <Select
               aria-label="所属と役割"
               size="xs"
-              w={300}
+              // long organisation names (…基幹相談支援センター／相談員) read whole on a desk screen
+              w={{ base: 300, lg: 460 }}
+              comboboxProps={{ width: 'max-content', position: 'bottom-end' }}
               visibleFrom="sm"
               allowDeselect={false}
               value={session.activeMembershipId}

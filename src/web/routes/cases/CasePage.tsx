@@ -120,6 +120,8 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
               </Button>
             )}
             {allowed
+              // one clear next step: recording the screening moves the case on by itself
+              .filter(([to]) => !(to === 'screening' && caseData.isCoordinator))
               .filter(([to]) => !(status === 'supporting' && to === 'evaluating'))
               .map(([to, rule]) => (
                 <Button

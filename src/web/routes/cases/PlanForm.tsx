@@ -67,7 +67,8 @@ export function PlanForm() {
   // Kept in this tab until saved (a long plan must survive a network error or a reload).
   const draft = useDraft(`plan:${id}:${previous?.version ?? 0}`, {
     vision: previous?.content.vision ?? '',
-    issues: previous?.content.issues ?? [''],
+    // A first plan starts from the issues the intake recorded; the team rewrites them in its words.
+    issues: previous?.content.issues ?? (c.intakeIssues.length ? c.intakeIssues : ['']),
     goals: previous?.content.goals ?? [{ key: firstGoal, text: '', timeframe: '' }],
     actions: (previous?.content.actions ?? [emptyAction(firstGoal, c.leadOrganisationId)]) as Action[],
     reviewOn: previous?.reviewOn ?? '',

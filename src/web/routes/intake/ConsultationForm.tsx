@@ -26,6 +26,7 @@ import {
   SHARE_CONSENT,
   SHARE_CONSENT_LABELS,
 } from '../../../shared/intake-vocabulary';
+import { confirmAction } from '../../components/confirm';
 import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
@@ -131,7 +132,18 @@ export function ConsultationForm() {
           <Title order={1} size="h2" id="intake-title">
             相談の受付
           </Title>
-          <Button variant="subtle" onClick={draft.reset}>
+          <Button
+            variant="default"
+            onClick={() =>
+              confirmAction({
+                title: '入力を消しますか',
+                message: 'この画面に入力した内容をすべて消して、最初からやり直します。',
+                confirmLabel: '消してやり直す',
+                danger: true,
+                onConfirm: draft.reset,
+              })
+            }
+          >
             入力を消してやり直す
           </Button>
         </Group>

@@ -33,7 +33,13 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
   };
   const options = (bodies.data?.items ?? [])
     .filter((b) => b.isActive)
-    .map((b) => ({ value: b.id, label: `${b.name}（${LEGAL_BASIS_LABELS[b.legalBasis]}）` }));
+    // The basis only when the body's name does not already say it (支援会議（法第106条の6）).
+    .map((b) => ({
+      value: b.id,
+      label: b.name.includes(LEGAL_BASIS_LABELS[b.legalBasis])
+        ? b.name
+        : `${b.name}（${LEGAL_BASIS_LABELS[b.legalBasis]}）`,
+    }));
   return (
     <Modal opened onClose={onClose} title="会議を予定する" size="lg">
       <form onSubmit={submit}>

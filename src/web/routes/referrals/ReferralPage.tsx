@@ -83,6 +83,9 @@ export function ReferralPage() {
     referral.toMultiAgency &&
     hasPermission(session, 'cases.coordinate') &&
     ['requested', 'accepted'].includes(referral.status);
+  // For a referral to 多機関協働 the coordinator's next step is opening the case (which takes the
+  // referral on), not a separate 受理する beside it; declining stays possible.
+  const steps = canOpenCase ? actions.filter((a) => a.to !== 'accepted') : actions;
 
   const run = async (action: Action, withNote: string | null) => {
     setError(null);
@@ -209,9 +212,9 @@ export function ReferralPage() {
           onClose={() => setOpening(false)}
         />
       )}
-      {actions.length > 0 && (
+      {steps.length > 0 && (
         <Group>
-          {actions.map((action) => (
+          {steps.map((action) => (
             <Button
               key={action.to}
               color={action.color}
