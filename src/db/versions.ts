@@ -8,9 +8,10 @@ import type { Database } from './client';
 
 /** The version of the record the client read, sent back with its change. */
 export const ZVersion = z
-  .number({ error: '記録の版（version）がありません。画面を読み込み直してください。' })
-  .int()
-  .min(1);
+  .number({ error: '記録の版（version）を数値で送ってください。画面を読み込み直してください。' })
+  .int({ error: '記録の版（version）は1以上の整数です。' })
+  .min(1, { error: '記録の版（version）は1以上の整数です。' })
+  .max(2_147_483_647, { error: '記録の版（version）が大きすぎます。' });
 
 type Versioned = PgTable & {
   id: PgColumn;

@@ -15,7 +15,8 @@ export const ZAuditSearchQuery = z.strictObject({
 export type AuditSearchQuery = z.infer<typeof ZAuditSearchQuery>;
 
 export const ZAuditEntry = z.object({
-  seq: z.number(),
+  /** The place in the municipality's chain; null for the few seconds before sealing. */
+  seq: z.number().nullable(),
   at: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   outcome: z.enum(AUDIT_OUTCOMES),

@@ -103,7 +103,8 @@ export async function searchAudit(
     const [total] = await tx.select({ n: count() }).from(auditLog).where(where);
     const rows = await tx
       .select({
-        seq: auditLog.id,
+        // the place in the municipality's own chain (a row id would show other municipalities' volume)
+        seq: auditLog.seq,
         at: auditLog.at,
         action: auditLog.action,
         outcome: auditLog.outcome,

@@ -12,7 +12,7 @@ import { insertConsent } from '../consent/consent.service';
 import { householdMembers, households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { convertRecord } from '../outreach/relationship.service';
-import { createPersonIn } from '../people/people.service';
+import { createPersonIn, requireRecordHolder } from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { insertReferral } from '../referrals/referrals.service';
 import { referrals } from '../referrals/referrals.tables';
@@ -73,9 +73,21 @@ export async function createConsultation(db: Database, context: ActorContext, in
 
   const id = await db.transaction(async (tx) => {
     let personId = await requireVisibleIfGiven(tx, context.actor, 'person', input.personId);
+    if (personId) await requireRecordHolder(tx, context, personId);
     if (input.newPerson) personId = (await createPersonIn(tx, context, input.newPerson)).id;
 
     let householdId = await requireVisibleIfGiven(tx, context.actor, 'household', input.householdId);
+    if (personId && householdId) {
+      const [member] = await tx
+        .select({ id: householdMembers.id })
+        .from(householdMembers)
+        .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.personId, personId)));
+      if (!member)
+        throw badRequest(
+          'NOT_A_MEMBER',
+          '選んだ方は、この世帯の世帯員ではありません。世帯を選び直してください。',
+        );
+    }
     if (!householdId && input.newHouseholdName && personId) {
       const [household] = await tx
         .insert(households)

@@ -224,7 +224,9 @@ export async function updateItem(
     const { version, ...fields } = input;
     await requireVersion(tx, agendaItems, itemId, version);
     for (const id of fields.proposedOrganisationIds ?? []) await requireTenantOrganisation(tx, context, id);
-    await tx.update(agendaItems).set(fields).where(eq(agendaItems.id, itemId));
+    if (Object.keys(fields).length > 0) {
+      await tx.update(agendaItems).set(fields).where(eq(agendaItems.id, itemId));
+    }
     await audit(tx, context, sessionId, { updated: itemId, fields: Object.keys(fields) });
   });
 }

@@ -193,10 +193,11 @@ export async function updateSession(db: Database, context: ActorContext, id: str
     await loadSession(tx, context, id, 'write');
     const { startsAt, version, ...rest } = input;
     await requireVersion(tx, meetingSessions, id, version);
-    await tx
-      .update(meetingSessions)
-      .set({ ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) })
-      .where(eq(meetingSessions.id, id));
+    const changes = { ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) };
+    // a change that names no field changes nothing (and moves no version)
+    if (Object.keys(changes).length > 0) {
+      await tx.update(meetingSessions).set(changes).where(eq(meetingSessions.id, id));
+    }
     await recordAudit(tx, context, {
       action: 'meeting.session',
       targetType: 'meeting_session',

@@ -4,10 +4,10 @@ import { runWithGenericPlan } from '../../db/prepared';
 import { textArray } from '../../db/sql-helpers';
 import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
-import { badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
+import { AppError, badRequest, conflict, notFound, RecordNotVisible } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { consentCovers, ownWorkWithPerson, personAccess } from '../access/case-scope';
+import { consentCovers, consentKeeper, ownWorkWithPerson, personAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import {
   ADDRESS_KEY_SQL,
@@ -87,6 +87,26 @@ export function selectVisiblePersons(db: Database, context: ActorContext, where:
     );
 }
 
+/**
+ * A new consultation for someone already registered is taken by an organisation that holds
+ * their record (registered them, took a consultation, has their consent, leads a case about
+ * their household) or a coordinator: a glimpse through a referral is not enough, since taking
+ * a consultation opens the person's contact details and lets consent be recorded.
+ */
+export async function requireRecordHolder(tx: Database, context: ActorContext, personId: string) {
+  const [row] = await tx
+    .select({ contact: contactVisibleTo(context), keeper: consentKeeper(context.actor, sql`${persons.id}`) })
+    .from(persons)
+    .where(and(eq(persons.id, personId), eq(persons.tenantId, context.actor.tenantId)));
+  if (!row?.contact && !row?.keeper) {
+    throw new AppError(
+      403,
+      'NOT_RECORD_HOLDER',
+      'この方の相談は、記録を持つ機関（登録した機関・相談を受けた機関・同意のある機関・事例の主担当）かコーディネーターが受け付けます。コーディネーターに依頼してください。',
+    );
+  }
+}
+
 /** For other modules: the person if the actor may see them, else 404. */
 export async function requireVisiblePerson(db: Database, context: ActorContext, id: string): Promise<Person> {
   const [found] = await selectVisiblePersons(db, context, eq(persons.id, id));
@@ -135,8 +155,12 @@ export async function updatePerson(db: Database, context: ActorContext, id: stri
   return db.transaction(async (tx) => {
     const [found] = await selectVisiblePersons(tx, context, eq(persons.id, id));
     if (!found) throw notFound('本人の記録');
-    if (!found.contactVisible && (input.address !== undefined || input.phones !== undefined)) {
-      throw conflict('CONSENT_REQUIRED', '本人の同意がないため、連絡先は変更できません。');
+    // What the user may not read (address, phones, notes) they may not overwrite either.
+    if (
+      !found.contactVisible &&
+      (input.address !== undefined || input.phones !== undefined || input.notes !== undefined)
+    ) {
+      throw conflict('CONSENT_REQUIRED', '本人の同意がないため、連絡先と備考は変更できません。');
     }
     const { version, ...fields } = input;
     await requireVersion(tx, persons, id, version);
@@ -344,7 +368,8 @@ export async function undoMerge(db: Database, context: ActorContext, mergeId: st
       .from(personMerges)
       .where(and(eq(personMerges.id, mergeId), eq(personMerges.tenantId, context.actor.tenantId)))
       .orderBy(desc(personMerges.mergedAt));
-    if (!merge) throw notFound('統合の記録');
+    // Someone else's merge answers exactly like one that does not exist.
+    if (!merge) throw new RecordNotVisible('person_merge', mergeId, '統合の記録');
     // Undone by an organisation that registered either record, or one with full access to both.
     const both = await selectVisiblePersons(
       tx,
@@ -353,12 +378,21 @@ export async function undoMerge(db: Database, context: ActorContext, mergeId: st
     );
     const registered = both.some((v) => v.row.createdByOrganisationId === context.actor.organisationId);
     const full = both.length === 2 && both.every((v) => v.contactVisible);
-    if (!registered && !full) throw new RecordNotVisible('person', merge.keptPersonId, '本人の記録');
+    if (!registered && !full) throw new RecordNotVisible('person_merge', mergeId, '統合の記録');
     if (merge.undoneAt) throw conflict('ALREADY_UNDONE', 'この統合はすでに取り消されています。');
+    await tx.update(persons).set({ mergedIntoId: null }).where(eq(persons.id, merge.mergedPersonId));
+    // Records merged earlier into the one now split off were re-pointed to the survivor by this
+    // merge: they go back with it.
     await tx
       .update(persons)
-      .set({ mergedIntoId: null, updatedAt: now() })
-      .where(eq(persons.id, merge.mergedPersonId));
+      .set({ mergedIntoId: merge.mergedPersonId })
+      .where(
+        and(
+          eq(persons.mergedIntoId, merge.keptPersonId),
+          sql`${persons.id} in (select pm.merged_person_id from person_merges pm
+                 where pm.kept_person_id = ${merge.mergedPersonId} and pm.undone_at is null)`,
+        ),
+      );
     await tx
       .update(personMerges)
       .set({ undoneAt: now(), undoneByUserId: context.actor.userId })

@@ -106,7 +106,9 @@ export async function updateTenantSettings(db: Database, context: ActorContext, 
   await db.transaction(async (tx) => {
     const { version, ...fields } = input;
     await requireVersion(tx, tenants, context.actor.tenantId, version);
-    await tx.update(tenants).set(fields).where(eq(tenants.id, context.actor.tenantId));
+    if (Object.keys(fields).length > 0) {
+      await tx.update(tenants).set(fields).where(eq(tenants.id, context.actor.tenantId));
+    }
     await recordAudit(tx, context, {
       action: 'tenant.update',
       targetType: 'tenant',

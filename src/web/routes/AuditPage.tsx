@@ -114,9 +114,9 @@ export function AuditPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {query.data.rows.map((row) => (
-                <Table.Tr key={row.seq}>
-                  <Table.Td>{row.seq}</Table.Td>
+              {query.data.rows.map((row, index) => (
+                <Table.Tr key={`${row.at}-${index}`}>
+                  <Table.Td>{row.seq ?? '封印待ち'}</Table.Td>
                   <Table.Td>
                     <DateText value={row.at} withTime />
                   </Table.Td>
