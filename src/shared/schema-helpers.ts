@@ -36,8 +36,8 @@ const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 // full-width or kanji digits, split by any dashes, dots, underscores or spaces, or by
 // invisible characters. A run of more than twelve digits (two dates, a list of phone
 // numbers) is not one.
-const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+// Zero-width spaces and joiners, soft hyphens, bidi marks, variation selectors, fillers.
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 const KANJI_DIGITS: Record<string, string> = {
   〇: '0',
   零: '0',

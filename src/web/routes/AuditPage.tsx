@@ -115,6 +115,8 @@ export function AuditPage() {
             </Table.Thead>
             <Table.Tbody>
               {query.data.rows.map((row, index) => (
+                // a page is replaced whole and never reordered; row ids are not shown to users
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
                 <Table.Tr key={`${row.at}-${index}`}>
                   <Table.Td>{row.seq ?? '封印待ち'}</Table.Td>
                   <Table.Td>
