@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { type AppError, RecordNotVisible } from '../../server/errors';
@@ -7,7 +7,6 @@ import { type Actor, requirePermission } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
 import { organisations } from '../organisations/organisations.tables';
 import { users } from '../users/users.tables';
-import { GENESIS_HASH, hashEntry } from './audit.hash';
 import type { AuditSearchQuery } from './audit.schemas';
 import { auditLog } from './audit.tables';
 

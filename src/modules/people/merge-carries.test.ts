@@ -13,7 +13,6 @@ import {
 let world: CaseWorld;
 let caseId = '';
 let motherId = '';
-type Refusal = { error?: { code: string } };
 
 beforeAll(async () => {
   world = await startCaseWorld();
