@@ -7,7 +7,8 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { noFutureDate } from '../cases/case-common';
 import { dropItemsWithoutConsent } from '../meetings/agenda.service';
 import { organisations } from '../organisations/organisations.tables';
-import { personGroupIds, requireVisiblePerson } from '../people/people.service';
+import { requireVisiblePerson } from '../people/people.service';
+import { personGroupIds } from '../people/people-merge.service';
 import type { Consent, ConsentInput } from './consent.schemas';
 import { consents } from './consent.tables';
 

@@ -18,15 +18,8 @@ import {
   ZPersonSearch,
   ZPersonUpdate,
 } from './people.schemas';
-import {
-  createPerson,
-  findDuplicates,
-  getPerson,
-  mergePeople,
-  searchPeople,
-  undoMerge,
-  updatePerson,
-} from './people.service';
+import { createPerson, findDuplicates, getPerson, searchPeople, updatePerson } from './people.service';
+import { mergePeople, undoMerge } from './people-merge.service';
 
 const tags = ['本人'];
 
