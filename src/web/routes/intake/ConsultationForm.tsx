@@ -33,7 +33,7 @@ import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
 import { useSession } from '../../lib/session';
-import { type FormState, initialForm, outreachRecordId } from './consultation-form-state';
+import { type FormState, initialForm, outreachRecordId, typedPerson } from './consultation-form-state';
 import { ExistingPersonCard, usePresetPerson } from './ExistingPersonCard';
 import { FromOutreach } from './FromOutreach';
 import { IssuePicker } from './IssuePicker';
@@ -76,18 +76,7 @@ export function ConsultationForm() {
         receivedAt: new Date(form.receivedAt).toISOString(),
         channel: form.channel,
         broughtBy: form.broughtBy,
-        newPerson: hasPerson
-          ? {
-              familyName: form.familyName,
-              givenName: form.givenName,
-              familyNameKana: form.familyNameKana,
-              givenNameKana: form.givenNameKana,
-              birthDate: form.birthDate || null,
-              phones: form.phone ? [form.phone] : [],
-              address: form.address,
-              gender: form.gender,
-            }
-          : null,
+        newPerson: hasPerson ? { ...typedPerson(form), address: form.address, gender: form.gender } : null,
         personId: existing?.personId ?? null,
         householdId: existing?.householdId ?? null,
         newHouseholdName: existing

@@ -1,7 +1,7 @@
 import { SimpleGrid, Text, TextInput } from '@mantine/core';
 import { fieldError } from '../../components/ErrorAlert';
 import { personName } from '../../lib/labels';
-import type { FormState } from './consultation-form-state';
+import { type FormState, typedPerson } from './consultation-form-state';
 import { DuplicateWarning } from './DuplicateWarning';
 
 /** The person of a consultation entered anew, with the duplicate check that offers the one registered. */
@@ -81,14 +81,7 @@ export function NewPersonFields({
             householdName: candidate.households[0]?.name ?? null,
           })
         }
-        query={{
-          familyName: form.familyName,
-          givenName: form.givenName,
-          familyNameKana: form.familyNameKana,
-          givenNameKana: form.givenNameKana,
-          birthDate: form.birthDate || null,
-          phones: form.phone ? [form.phone] : [],
-        }}
+        query={typedPerson(form)}
       />
     </>
   );

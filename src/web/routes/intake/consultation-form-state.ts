@@ -41,6 +41,16 @@ const emptyForm = () => ({
 });
 export type FormState = ReturnType<typeof emptyForm>;
 
+/** The person as typed: what the duplicate check looks for, and what is registered. */
+export const typedPerson = (form: FormState) => ({
+  familyName: form.familyName,
+  givenName: form.givenName,
+  familyNameKana: form.familyNameKana,
+  givenNameKana: form.givenNameKana,
+  birthDate: form.birthDate || null,
+  phones: form.phone ? [form.phone] : [],
+});
+
 /** Opened from an outreach record (?outreach=…): the person has consented after months of contact. */
 export const outreachRecordId = () => new URLSearchParams(window.location.search).get('outreach');
 

@@ -7,6 +7,7 @@ import { LEGAL_BASIS_LABELS, SESSION_STATE_LABELS, TIER_LABELS } from '../../../
 import { confirmAction } from '../../components/confirm';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StaleTextNotice } from '../../components/StaleTextNotice';
 import { todayInJapan } from '../cases/case-queries';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendeesPanel } from './AttendeesPanel';
@@ -122,6 +123,12 @@ export function SessionPage() {
                   onChange={(e) => setMinutes(e.currentTarget.value)}
                 />
                 <ErrorAlert error={saveMinutes.error} />
+                <StaleTextNotice
+                  error={saveMinutes.error}
+                  queryKey={sessionQuery(id).queryKey}
+                  latest={session.minutes}
+                  onTakeLatest={() => setMinutes(session.minutes ?? '')}
+                />
                 <Group justify="flex-end">
                   <Button
                     variant="default"
