@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Config } from '../server/config';
 import { loggedIn, type TestClient } from './test-client';
 
 // No lost writes: the real server in its own process takes acknowledged writes (consultations,
@@ -114,10 +113,3 @@ export async function crashLoop(
   }
   return stats;
 }
-
-export type AuditFiles = Pick<Config['audit'], 'keyFile' | 'checkpointFile'>;
-export const auditEnv = (files: AuditFiles) => ({
-  AUDIT_KEY_FILE: files.keyFile,
-  AUDIT_CHECKPOINT_FILE: files.checkpointFile,
-  AUDIT_CHECKPOINT_EVERY: '20',
-});

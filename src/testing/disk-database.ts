@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DbHandle, openDatabase } from '../db/client';
-import { type AuditFiles, auditEnv } from './crash-loop';
+import type { Config } from '../server/config';
 import { newDatabaseOn } from './test-database';
 
 /**
@@ -37,3 +37,12 @@ export async function diskDatabase(adminUrl?: string) {
     },
   };
 }
+
+type AuditFiles = Pick<Config['audit'], 'keyFile' | 'checkpointFile'>;
+
+/** The audit key and checkpoint files, as the server process reads them from its environment. */
+const auditEnv = (files: AuditFiles) => ({
+  AUDIT_KEY_FILE: files.keyFile,
+  AUDIT_CHECKPOINT_FILE: files.checkpointFile,
+  AUDIT_CHECKPOINT_EVERY: '20',
+});
