@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
 import type { Database } from './client';
 
 type Session = { client: unknown; constructor: { name: string } };
@@ -26,6 +25,7 @@ export function prepared<T extends object>(db: Database, name: string, build: (d
   return Object.create(statement, { client: { value: session.client } }) as T;
 }
 
+type Queryable = { query(text: string): Promise<unknown> };
 type Preparable<R> = { toSQL(): { sql: string }; prepare(name: string): { execute(): Promise<R> } };
 
 /**
@@ -33,14 +33,17 @@ type Preparable<R> = { toSQL(): { sql: string }; prepare(name: string): { execut
  * its text, with a generic plan: each connection parses and plans it once. The access
  * conditions of a search take about as long to plan as to run, and a plan for the given
  * values is no better than the generic one (the candidates come from the gram indexes).
- * The setting is for this statement only; the three go to the server together (pipelining).
+ * The setting is for this statement only. The three statements go to the driver in this order
+ * without waiting (pipelined on PostgreSQL): the setting through the connection itself, since
+ * Drizzle hands a plain statement to the driver only after a prepared query issued after it.
  */
 export async function runWithGenericPlan<R>(tx: Database, query: Preparable<R>): Promise<R> {
   const name = `q_${createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 20)}`;
+  const client = (tx as unknown as { _: { session: { client: Queryable } } })._.session.client;
   const [, rows] = await Promise.all([
-    tx.execute(sql`set local plan_cache_mode = force_generic_plan`),
+    client.query('set local plan_cache_mode = force_generic_plan'),
     query.prepare(name).execute(),
-    tx.execute(sql`set local plan_cache_mode = auto`),
+    client.query('set local plan_cache_mode = auto'),
   ]);
   return rows;
 }

@@ -169,11 +169,35 @@ function directPersonAccess(
 export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): SQL {
   const reader = readerOf(actor);
   if (!reader) return nothing;
-  return sql`(
+  return sql`(${tokensAdmit(actor, reader, personId)} and (
     ${directPersonAccess(actor, reader, personId, registeredBy)}
     or exists (select 1 from persons pm where pm.merged_into_id = ${personId}
                and ${directPersonAccess(actor, reader, sql`pm.id`)})
-  )`;
+  ))`;
+}
+
+/**
+ * The person's access tokens (kept by triggers, migration 0011) include one the actor holds:
+ * a superset of the rules below, checked first because it is one probe where they are a dozen.
+ * Most people a name search finds have nothing to do with the actor's organisation.
+ */
+function tokensAdmit(actor: Actor, reader: NonNullable<Reader>, personId: SQL): SQL {
+  const held =
+    reader.scope === 'personal'
+      ? [`user:${reader.user}`]
+      : isCoordinator(actor)
+        ? [`org:${reader.org}`, 'ma', 'case']
+        : [`org:${reader.org}`];
+  // A scalar subquery, not EXISTS: the planner must not turn it into a join that scans every
+  // person's tokens first; it is one primary-key probe per row the other conditions leave.
+  return sql`coalesce((select pt.tokens && ${sql.param(held)}::text[] from person_access_tokens pt
+                       where pt.person_id = ${personId}), false)`;
+}
+
+/** The person's access tokens admit the actor (a cheap first cut of personAccess, never the rule). */
+export function personTokensAdmit(actor: Actor, personId: SQL): SQL {
+  const reader = readerOf(actor);
+  return reader ? tokensAdmit(actor, reader, personId) : nothing;
 }
 
 /**

@@ -44,9 +44,12 @@ export async function sealPending(owner: Database, keys: AuditKeys): Promise<Cha
     const chains = [...new Set(rows.map((r) => r.chain))];
     const heads = await queryRows<{ chain: string; seq: number; hash: string }>(
       tx,
-      sql`select distinct on (chain) chain, seq::int as seq, hash from audit_log
-          where chain = any(${sql.param(chains)}::text[]) and hash is not null
-          order by chain, seq desc`,
+      // One backward step of the (chain, seq) index per chain: the log grows without bound.
+      sql`select c.chain, h.seq::int as seq, h.hash
+          from unnest(${sql.param(chains)}::text[]) as c(chain)
+          cross join lateral (select a.seq, a.hash from audit_log a
+                              where a.chain = c.chain and a.seq is not null
+                              order by a.seq desc limit 1) h`,
     );
     const head = new Map<string, ChainHead>(chains.map((c) => [c, { chain: c, seq: 0, hash: GENESIS_HASH }]));
     for (const h of heads) head.set(h.chain, { chain: h.chain, seq: Number(h.seq), hash: h.hash });

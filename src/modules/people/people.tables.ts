@@ -79,3 +79,19 @@ export const personMerges = pgTable('person_merges', {
   undoneByUserId: uuid('undone_by_user_id').references(() => users.id),
   undoneAt: timestamp('undone_at', { withTimezone: true }),
 });
+
+/**
+ * Who might see each person, as tokens ('org:<id>', 'user:<id>', 'ma' for a referral to
+ * 多機関協働, 'case' for a household with a case), kept by triggers (migration 0011). A superset
+ * of the access rules: a read first drops the people whose tokens the actor holds none of (one
+ * probe instead of a dozen), then applies the rules themselves.
+ */
+export const personAccessTokens = pgTable('person_access_tokens', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id, { onDelete: 'cascade' }),
+  tenantId: uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id),
+  tokens: text('tokens').array().notNull(),
+});

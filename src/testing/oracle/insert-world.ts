@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import * as t from '../../db/schema';
 import type { PlanContent } from '../../modules/cases/case-content';
+import { loadWithDeferredAccessTokens } from '../../modules/people/access-tokens';
 import { addressKey, kanaKey, nameKey, phoneKey, searchGrams } from '../../modules/people/name-normalise';
 import { now } from '../../server/clock';
 import { formatWestern } from '../../shared/dates';
@@ -30,7 +31,9 @@ const planContent = (plan: Plan, today: string, until: string): PlanContent => (
 
 /**
  * Inserts the world as the tables' owner in one statement (each table's rows in a
- * data-modifying WITH: foreign keys are checked at its end), with a session per actor.
+ * data-modifying WITH: foreign keys are checked at its end), with a session per actor; the
+ * people's access tokens are computed once at the end (the triggers that keep them have their
+ * own test, access-tokens.test.ts).
  */
 export async function insertWorld(owner: Database, world: World): Promise<void> {
   const at = now();
@@ -266,7 +269,13 @@ export async function insertWorld(owner: Database, world: World): Promise<void> 
     parts.map((part, i) => sql`${sql.raw(`w${i}`)} as (${part})`),
     sql`, `,
   );
-  await owner.execute(sql`with ${ctes} select 1`);
+  await loadWithDeferredAccessTokens(
+    owner,
+    world.cities.map((c) => c.tenantId),
+    async (tx) => {
+      await tx.execute(sql`with ${ctes} select 1`);
+    },
+  );
 }
 
 /** The municipality codes already in the database (the demo city's), never to be reused. */

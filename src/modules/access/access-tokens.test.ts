@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, type DbHandle, queryRows } from '../../db/client';
+import { insertWorld, takenTenantCodes } from '../../testing/oracle/insert-world';
+import { resolveWorld } from '../../testing/oracle/resolve-world';
+import type { City, World } from '../../testing/oracle/world';
+import { worldSpec } from '../../testing/oracle/world-spec';
+import { openTestDatabase } from '../../testing/test-database';
+
+// The access tokens of each person (migration 0011) are the first cut of every person read:
+// a person whose tokens the actor holds none of is not looked at further. The oracle checks
+// that tokens computed from scratch never refuse what the rules allow; this test checks that
+// the triggers keep the stored tokens equal to that computation after every kind of write to
+// the tables they depend on (a stale token would refuse someone the rules let the user see).
+
+const WRITES = [
+  'member_add',
+  'member_remove',
+  'consultation_add',
+  'consultation_move',
+  'consultation_delete',
+  'referral_status',
+  'referral_delete',
+  'case_add',
+  'case_delete',
+  'team_add',
+  'team_leave',
+  'team_delete',
+  'action_add',
+  'plan_switch',
+  'merge',
+  'unmerge',
+] as const;
+type Write = { kind: (typeof WRITES)[number]; city: number; a: number; b: number; c: number };
+
+const write: fc.Arbitrary<Write> = fc.record({
+  kind: fc.constantFrom(...WRITES),
+  city: fc.nat(1),
+  a: fc.nat(50),
+  b: fc.nat(50),
+  c: fc.nat(50),
+});
+
+const pick = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
+
+async function apply(db: Database, city: City, w: Write): Promise<void> {
+  const person = pick(city.persons, w.a);
+  const household = pick(city.households, w.b);
+  const org = pick(city.orgs, w.c);
+  const user = pick(city.users, w.a + w.c);
+  const tenant = city.tenantId;
+  const someCase = pick(city.cases, w.b);
+  switch (w.kind) {
+    case 'member_add':
+      if (person && household)
+        await db.execute(sql`insert into household_members (tenant_id, household_id, person_id, relation)
+          values (${tenant}, ${household.id}, ${person.id}, '家族') on conflict do nothing`);
+      return;
+    case 'member_remove':
+      if (person) await db.execute(sql`delete from household_members where person_id = ${person.id}`);
+      return;
+    case 'consultation_add':
+      if (org)
+        await db.execute(sql`insert into consultations (id, tenant_id, organisation_id, taken_by_user_id,
+            received_at, channel, brought_by, person_id, household_id, main_complaint, outcome, share_consent)
+          values (${randomUUID()}, ${tenant}, ${org.id}, ${user?.id ?? null}, now(), 'phone', 'self',
+            ${w.b % 3 === 0 ? null : (person?.id ?? null)}, ${w.c % 3 === 0 ? null : (household?.id ?? null)},
+            '主訴', 'handled_here', 'not_asked')`);
+      return;
+    case 'consultation_move':
+      await db.execute(sql`update consultations set person_id = ${person?.id ?? null}, household_id = ${household?.id ?? null}
+        where id = (select id from consultations where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
+    case 'consultation_delete':
+      await db.execute(sql`delete from consultations where id = (select id from consultations
+        where tenant_id = ${tenant} and id not in (select consultation_id from referrals where consultation_id is not null)
+        order by id offset ${w.c} limit 1)`);
+      return;
+    case 'referral_status': {
+      const status = pick(['draft', 'requested', 'accepted', 'declined', 'completed', 'unsuccessful'], w.b);
+      await db.execute(sql`update referrals set status = ${status}
+        where id = (select id from referrals where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
+    }
+    case 'referral_delete':
+      await db.execute(sql`delete from referrals where id = (select id from referrals
+        where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
+    case 'case_add':
+      if (household && org)
+        await db.execute(sql`insert into cases (id, tenant_id, household_id, summary, status, lead_organisation_id, opened_on)
+          values (${randomUUID()}, ${tenant}, ${household.id}, '概要', 'received', ${org.id}, current_date)`);
+      return;
+    case 'case_delete':
+      await db.execute(sql`delete from cases where id = (select id from cases c where tenant_id = ${tenant}
+        and not exists (select 1 from case_team_members t where t.case_id = c.id)
+        and not exists (select 1 from case_plans p where p.case_id = c.id) order by id offset ${w.c} limit 1)`);
+      return;
+    case 'team_add':
+      if (someCase && org)
+        await db.execute(sql`insert into case_team_members (tenant_id, case_id, organisation_id, user_id, role, joined_on)
+          values (${tenant}, ${someCase.id}, ${org.id}, ${w.a % 2 ? (user?.id ?? null) : null}, '支援', current_date)`);
+      return;
+    case 'team_leave':
+    case 'team_delete': {
+      const row = sql`(select id from case_team_members where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`;
+      await db.execute(
+        w.kind === 'team_leave'
+          ? sql`update case_team_members set left_on = case when left_on is null then current_date end where id = ${row}`
+          : sql`delete from case_team_members where id = ${row}`,
+      );
+      return;
+    }
+    case 'action_add':
+      await db.execute(sql`insert into case_actions (tenant_id, case_id, plan_id, action_key, organisation_id, user_id, text, until)
+        select p.tenant_id, p.case_id, p.id, ${`x${randomUUID().slice(0, 8)}`}, ${org?.id ?? null}, ${user?.id ?? null}, '支援', current_date + 30
+        from case_plans p where p.tenant_id = ${tenant} order by p.id offset ${w.c} limit 1`);
+      return;
+    case 'plan_switch':
+      await db.execute(sql`update cases c set plan_in_force_id = (case when c.plan_in_force_id is null
+          then (select p.id from case_plans p where p.case_id = c.id order by p.version desc limit 1) end)
+        where c.id = (select id from cases where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
+    case 'merge': {
+      const other = pick(city.persons, w.b);
+      if (person && other && person.id !== other.id)
+        await db.execute(sql`update persons set merged_into_id = ${other.id} where id = ${person.id}
+          and not exists (select 1 from persons x where x.merged_into_id = ${person.id})
+          and (select merged_into_id from persons where id = ${other.id}) is null`);
+      return;
+    }
+    case 'unmerge':
+      if (person) await db.execute(sql`update persons set merged_into_id = null where id = ${person.id}`);
+      return;
+  }
+}
+
+type Row = { person_id: string; tokens: string[] };
+
+/** The stored tokens of the world's people, and those computed from scratch (rolled back). */
+async function storedAndRecomputed(db: Database, world: World) {
+  const tenants = world.cities.map((c) => c.tenantId);
+  const read = (tx: Database) =>
+    queryRows<Row>(
+      tx,
+      sql`select p.id as person_id, t.tokens from persons p left join person_access_tokens t on t.person_id = p.id
+          where p.tenant_id = any(${sql.param(tenants)}::uuid[]) order by p.id`,
+    );
+  let result: { stored: Row[]; recomputed: Row[] } = { stored: [], recomputed: [] };
+  await db
+    .transaction(async (tx) => {
+      const stored = await read(tx);
+      await tx.execute(
+        sql`select app_refresh_access_tokens(array(select id from persons where tenant_id = any(${sql.param(tenants)}::uuid[])))`,
+      );
+      result = { stored, recomputed: await read(tx) };
+      tx.rollback();
+    })
+    .catch((error: Error) => {
+      if (error.constructor.name !== 'TransactionRollbackError') throw error;
+    });
+  return result;
+}
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await openTestDatabase();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+describe('person access tokens', () => {
+  it('equal a recompute from scratch after every kind of write', async () => {
+    const codes = await takenTenantCodes(handle.owner);
+    const kinds = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(worldSpec, fc.array(write, { minLength: 4, maxLength: 12 }), async (spec, writes) => {
+        const world = resolveWorld(spec, codes);
+        for (const city of world.cities) codes.add(city.code);
+        await insertWorld(handle.owner, world);
+        const initial = await storedAndRecomputed(handle.owner, world);
+        expect(initial.stored).toEqual(initial.recomputed);
+        for (const w of writes) {
+          await apply(handle.owner, world.cities[w.city] as City, w);
+          kinds.add(w.kind);
+          const after = await storedAndRecomputed(handle.owner, world);
+          expect(after.stored, `after ${w.kind}`).toEqual(after.recomputed);
+        }
+      }),
+      { numRuns: Number(process.env.TOKEN_RUNS ?? 40) },
+    );
+    expect([...kinds].sort()).toEqual([...WRITES].sort());
+  }, 240_000);
+});
