@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../src/db/client';
+import { deferAccessTokens, refreshAccessTokens } from '../src/modules/people/access-tokens';
 import type { CaseStatus } from '../src/shared/case-vocabulary';
 import { RECORD_TYPES } from '../src/shared/case-vocabulary';
 import { insertRows, pick, random } from './generate';
@@ -184,23 +185,27 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
       }
       recordsMade += records;
     }
-    // cases.plan_in_force_id and case_plans.case_id point at each other: plans after cases, then the link.
-    await insertRows(db, 'cases', caseRows);
-    await insertRows(db, 'case_team_members', teamRows);
-    await insertRows(db, 'case_decisions', decisionRows);
-    await insertRows(db, 'case_events', eventRows);
-    await insertRows(db, 'case_assessments', assessmentRows);
-    await insertRows(db, 'case_plans', planRows);
-    await insertRows(db, 'case_actions', actionRows);
-    await db.execute(
-      sql`update cases c set plan_in_force_id = p.id from case_plans p
-          where p.case_id = c.id and c.id = any(${sql.raw(`array[${caseRows.map((c) => `'${c.id}'`).join(',')}]::uuid[]`)})`,
-    );
-    for (let i = 0; i < recordRows.length; i += 2000) {
-      await insertRows(db, 'support_records', recordRows.slice(i, i + 2000));
-    }
+    await db.transaction(async (tx) => {
+      await deferAccessTokens(tx);
+      // cases.plan_in_force_id and case_plans.case_id point at each other: plans after cases, then the link.
+      await insertRows(tx, 'cases', caseRows);
+      await insertRows(tx, 'case_team_members', teamRows);
+      await insertRows(tx, 'case_decisions', decisionRows);
+      await insertRows(tx, 'case_events', eventRows);
+      await insertRows(tx, 'case_assessments', assessmentRows);
+      await insertRows(tx, 'case_plans', planRows);
+      await insertRows(tx, 'case_actions', actionRows);
+      await tx.execute(
+        sql`update cases c set plan_in_force_id = p.id from case_plans p
+            where p.case_id = c.id and c.id = any(${sql.raw(`array[${caseRows.map((c) => `'${c.id}'`).join(',')}]::uuid[]`)})`,
+      );
+      for (let i = 0; i < recordRows.length; i += 2000) {
+        await insertRows(tx, 'support_records', recordRows.slice(i, i + 2000));
+      }
+    });
     onProgress?.(Math.min(start + batch, households.length));
   }
   await db.execute(sql`analyze`);
+  await refreshAccessTokens(db, [tenant.id]);
   return { cases: households.length, records: recordsMade };
 }

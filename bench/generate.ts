@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client';
 import { arrayLiteral } from '../src/db/sql-helpers';
 import { organisations } from '../src/modules/organisations/organisations.tables';
+import { deferAccessTokens, refreshAccessTokens } from '../src/modules/people/access-tokens';
 import { addressKey, kanaKey, nameKey, phoneKey, searchGrams } from '../src/modules/people/name-normalise';
 import { tenants } from '../src/modules/tenants/tenants.tables';
 
@@ -264,14 +265,18 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
         }
       }
     }
-    await insertRows(db, 'persons', people);
-    await insertRows(db, 'households', householdRows);
-    await insertRows(db, 'household_members', members);
-    await insertRows(db, 'consultations', consultationRows);
-    await insertRows(db, 'referrals', referralRows);
+    await db.transaction(async (tx) => {
+      await deferAccessTokens(tx);
+      await insertRows(tx, 'persons', people);
+      await insertRows(tx, 'households', householdRows);
+      await insertRows(tx, 'household_members', members);
+      await insertRows(tx, 'consultations', consultationRows);
+      await insertRows(tx, 'referrals', referralRows);
+    });
     onProgress?.(start + count);
   }
   await db.execute(sql`analyze`);
+  await refreshAccessTokens(db, [tenant.id]);
 }
 
 export async function insertRows(db: Database, table: string, rows: Record<string, unknown>[]) {

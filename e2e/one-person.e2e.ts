@@ -116,4 +116,50 @@ describe('one person, one record', () => {
     await page.getByText('松岡 トメさん（昭和17年2月2日）・松岡さん世帯').waitFor();
     expect(await page.getByLabel(/^氏（フリガナ）/).count()).toBe(0);
   });
+
+  it('adds a daughter already registered in her own household to her mother’s, as the same record', async () => {
+    const own = await world.as('houkatsu').post<{ id: string }>('/api/households', {
+      name: '松岡 花子さん世帯',
+      members: [
+        {
+          newPerson: {
+            familyName: '松岡',
+            givenName: '花子',
+            familyNameKana: 'マツオカ',
+            givenNameKana: 'ハナコ',
+            birthDate: '1975-05-05',
+          },
+          relation: '本人',
+        },
+      ],
+    });
+    expect(own.status).toBe(201);
+    await logIn(page, world.server.url, 'demo-consultant');
+    await page.goto(`${world.server.url}/households/${world.householdId}`);
+    await page.getByRole('button', { name: '世帯員を追加' }).click();
+    await page.getByLabel(/^名\s*$/).fill('花子');
+    await page.getByLabel(/^名（フリガナ）/).fill('ハナコ');
+    await page.getByLabel(/^生年月日/).fill('1975-05-05');
+    const pick = page.getByRole('button', { name: '松岡 花子さんをこの世帯に加える' });
+    await pick.waitFor();
+    await pick.click();
+    await page.getByText('登録済みの方を世帯員に加えます').waitFor();
+    await page.getByRole('dialog').getByLabel(/^続柄/).first().fill('長女');
+    await page.getByRole('option', { name: '長女' }).click();
+    await page.getByLabel('同居している').uncheck();
+    await screenshot('one-person-member-chosen');
+    await page.getByRole('button', { name: '追加', exact: true }).click();
+    await page.getByText('世帯員を追加しました。').waitFor();
+    const found = await world
+      .as('houkatsu')
+      .get<{ people: { id: string }[] }>(`/api/people?q=${encodeURIComponent('松岡花子')}`);
+    expect(found.body.people).toHaveLength(1);
+    const mother = await world
+      .as('houkatsu')
+      .get<{ members: { person: { id: string }; livesTogether: boolean }[] }>(
+        `/api/households/${world.householdId}`,
+      );
+    const daughter = mother.body.members.find((m) => m.person.id === found.body.people[0]?.id);
+    expect(daughter?.livesTogether).toBe(false);
+  });
 });

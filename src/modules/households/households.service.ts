@@ -1,11 +1,11 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type Database, readTransaction } from '../../db/client';
+import { type Database, queryRows, readTransaction } from '../../db/client';
 import { runWithGenericPlan } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { badRequest, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import { householdAccess, householdContactVisible } from '../access/case-scope';
+import { consentInForce, householdAccess, householdContactVisible, personGroup } from '../access/case-scope';
 import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { consultationsFor } from '../intake/intake.service';
@@ -123,6 +123,23 @@ export async function addRelationship(
   return getHousehold(db, context, householdId);
 }
 
+/** Whose consent to share is in force today (on any of their merged records), and how wide. */
+async function consentStates(tx: Database, personIds: string[]) {
+  if (personIds.length === 0) return new Map<string, 'all_agencies' | 'some_agencies'>();
+  const today = formatWestern(now());
+  const rows = await queryRows<{ id: string; all_agencies: boolean; some: boolean }>(
+    tx,
+    sql`select p.id, ${consentInForce(sql`p.id`, null, today)} as all_agencies,
+          exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}
+                  and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})) as some
+        from persons p where p.id = any(${sql.param(personIds)}::uuid[])`,
+  );
+  const states = new Map<string, 'all_agencies' | 'some_agencies'>();
+  for (const r of rows)
+    if (r.all_agencies || r.some) states.set(r.id, r.all_agencies ? 'all_agencies' : 'some_agencies');
+  return states;
+}
+
 export async function getHousehold(db: Database, context: ActorContext, id: string): Promise<HouseholdView> {
   requirePermission(context.actor, 'case_content.read');
   return readTransaction(db, async (tx) => {
@@ -137,9 +154,19 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
       ? await selectVisiblePersons(tx, context, inArray(persons.id, personIds) as SQL)
       : [];
     const byId = new Map(visible.map((v) => [v.row.id, presentPerson(v.row, v.contactVisible)]));
+    const consent = await consentStates(tx, [...byId.keys()]);
     const members = memberRows.flatMap((m) => {
       const person = byId.get(m.personId);
-      return person ? [{ person, relation: m.relation, livesTogether: m.livesTogether }] : [];
+      return person
+        ? [
+            {
+              person,
+              relation: m.relation,
+              livesTogether: m.livesTogether,
+              consent: consent.get(m.personId) ?? ('none' as const),
+            },
+          ]
+        : [];
     });
     const relationships = await tx
       .select()

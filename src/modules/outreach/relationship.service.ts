@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, conflict } from '../../server/errors';
 import type { ShareConsent } from '../../shared/intake-vocabulary';
@@ -167,7 +167,13 @@ export async function historyForHousehold(
       .where(
         and(
           eq(outreachRecords.tenantId, context.actor.tenantId),
-          eq(outreachRecords.householdId, householdId),
+          // the household's own, and those of a member's record merged into the member (名寄せ):
+          // the history follows the person to the household they are kept in
+          or(
+            eq(outreachRecords.householdId, householdId),
+            sql`${outreachRecords.personId} in (select p.id from persons p join household_members hm
+                  on hm.person_id = p.merged_into_id where hm.household_id = ${householdId})`,
+          ),
           eq(outreachRecords.stage, 'consented'),
         ),
       )

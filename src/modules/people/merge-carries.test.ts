@@ -34,6 +34,14 @@ afterAll(async () => {
 
 const tableAtConsentBoundBody = () => tableCaseAt(world, '重層的支援会議', caseId);
 
+/** What the household table shows of the mother's consent. */
+const motherConsent = async () =>
+  (
+    await world
+      .as('coordinator')
+      .get<{ members: { person: { id: string }; consent: string }[] }>(`/api/households/${world.householdId}`)
+  ).body.members.find((m) => m.person.id === motherId)?.consent;
+
 describe('a merge carries the consent of the merged record', () => {
   it('counts a consent on the second record for the case once merged, and no longer after undo', async () => {
     expect((await tableAtConsentBoundBody()).body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
@@ -55,6 +63,7 @@ describe('a merge carries the consent of the merged record', () => {
     });
     expect(consent.status).toBe(201);
     expect((await tableAtConsentBoundBody()).body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
+    expect(await motherConsent()).toBe('none');
 
     const merged = await world
       .as('houkatsu')
@@ -62,8 +71,80 @@ describe('a merge carries the consent of the merged record', () => {
     expect(merged.status).toBe(200);
     const tabled = await tableAtConsentBoundBody();
     expect(tabled.status).toBe(200);
+    expect(await motherConsent()).toBe('all_agencies');
 
     expect((await world.as('houkatsu').post(`/api/people/merges/${merged.body.id}/undo`)).status).toBe(200);
     expect((await tableAtConsentBoundBody()).body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
+    expect(await motherConsent()).toBe('none');
+  });
+
+  it('shows the outreach history of the merged record on the household of the record kept', async () => {
+    await world.as('houkatsu').post('/api/outreach/reports', {
+      receivedOn: today(),
+      reporterKind: 'minsei_iin',
+      location: 'つなぐ市川辺2丁目',
+      observed: '母親の介護で出入りする職員はいるが、息子さんの姿を長く見ない。',
+      risk: 'normal',
+    });
+    const records = await world.as('outreach').get<{ records: { id: string }[] }>('/api/outreach/records');
+    const recordId = records.body.records[0]?.id ?? '';
+    const record = `/api/outreach/records/${recordId}`;
+    await world.as('outreach').post(`${record}/activities`, {
+      happenedOn: today(),
+      kind: 'contact',
+      means: 'joint_visit',
+      result: 'talked',
+      withWhom: '母の担当ケアマネジャー',
+    });
+    await world.as('outreach').post(`${record}/stage`, { to: 'building' });
+    await world.as('outreach').post(`${record}/stage`, { to: 'can_consult' });
+    // The son, consenting, registered anew with a household of his own (as before the pick existed)
+    const son = {
+      familyName: '松岡',
+      givenName: '誠',
+      familyNameKana: 'マツオカ',
+      givenNameKana: 'マコト',
+      birthDate: '1972-03-03',
+    };
+    const taken = await world.as('coordinator').post<{ personId: string }>('/api/consultations', {
+      receivedAt: new Date().toISOString(),
+      channel: 'home_visit',
+      broughtBy: 'self',
+      newPerson: son,
+      newHouseholdName: '松岡 誠さん世帯',
+      mainComplaint: '仕事を探したい。',
+      outcome: 'handled_here',
+      shareConsent: 'given',
+      consentMethod: 'written',
+      outreachRecordId: recordId,
+    });
+    expect(taken.body, JSON.stringify(taken.body)).toHaveProperty('personId');
+    const added = await world
+      .as('coordinator')
+      .post(`/api/households/${world.householdId}/members`, { newPerson: son, relation: '長男' });
+    expect(added.status).toBe(200);
+    const mother = await world
+      .as('coordinator')
+      .get<{ members: { person: { id: string; givenName: string } }[] }>(
+        `/api/households/${world.householdId}`,
+      );
+    const kept = mother.body.members.find((m) => m.person.givenName === '誠')?.person.id ?? '';
+    const history = async () =>
+      (
+        await world
+          .as('coordinator')
+          .get<{ records: { id: string }[] }>(`/api/outreach/history?householdId=${world.householdId}`)
+      ).body.records.map((r) => r.id);
+    expect(await history()).not.toContain(recordId);
+
+    const merged = await world
+      .as('coordinator')
+      .post<{ id: string }>(`/api/people/${kept}/merge`, { mergedPersonId: taken.body.personId });
+    expect(merged.status).toBe(200);
+    expect(await history()).toContain(recordId);
+    expect((await world.as('coordinator').post(`/api/people/merges/${merged.body.id}/undo`)).status).toBe(
+      200,
+    );
+    expect(await history()).not.toContain(recordId);
   });
 });

@@ -6,7 +6,7 @@ import { personName } from '../lib/labels';
 // from the partners' midpoint, and a dashed boundary around those living together.
 
 const SIZE = 36;
-const GAP_X = 120;
+const GAP_X = 150;
 const GAP_Y = 120;
 
 /** What the drawing needs of a household (the household page, or a meeting packet). */
@@ -30,6 +30,37 @@ const shapeOf = (gender: string | null) => {
   return 'diamond';
 };
 
+const CHILD = /^(長|次|三|四|末)?(男|女)$|^(子|息子|娘)$/;
+const PARENT = /^(父|母)$/;
+const SPOUSE = /^(夫|妻|配偶者)$/;
+const SIBLING = /^(兄|弟|姉|妹)$/;
+
+/**
+ * The ties the household's 続柄 already states (relative to 本人), for the pairs that have no
+ * recorded relationship: a household with 本人 and 長男 shows the parent–child line at once.
+ */
+export function tiesFromRelations(members: Member[], recorded: Relationship[]): Relationship[] {
+  const self = members.find((m) => m.relation === '本人')?.person.id;
+  if (!self) return [];
+  const tied = new Set(
+    recorded.flatMap((r) => [`${r.personAId}:${r.personBId}`, `${r.personBId}:${r.personAId}`]),
+  );
+  const ties: Relationship[] = [];
+  for (const m of members) {
+    const other = m.person.id;
+    const relation = (m.relation ?? '').trim();
+    if (other === self || tied.has(`${self}:${other}`)) continue;
+    const tie = (kind: string, a: string, b: string) =>
+      ties.push({ id: `derived-${a}-${b}`, personAId: a, personBId: b, kind, ended: false });
+    if (CHILD.test(relation)) tie('parent_child', self, other);
+    else if (PARENT.test(relation)) tie('parent_child', other, self);
+    else if (SPOUSE.test(relation)) tie('spouse', self, other);
+    else if (relation === 'パートナー') tie('partner', self, other);
+    else if (SIBLING.test(relation)) tie('sibling', self, other);
+  }
+  return ties;
+}
+
 function generations(members: Member[], relationships: Relationship[]) {
   const level = new Map<string, number>(members.map((m) => [m.person.id, 0]));
   // Children sit one row below their parents; partners share a row. A few passes settle it.
@@ -50,8 +81,9 @@ function generations(members: Member[], relationships: Relationship[]) {
 }
 
 export function Genogram({ household }: { household: GenogramHousehold }) {
-  const { members, relationships } = household;
+  const { members } = household;
   if (members.length === 0) return null;
+  const relationships = [...household.relationships, ...tiesFromRelations(members, household.relationships)];
   const level = generations(members, relationships);
   const rows = new Map<number, Member[]>();
   for (const m of members) {

@@ -1,6 +1,18 @@
-import { Checkbox, Group, Modal, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { HouseholdView } from '../../../modules/households/households.schemas';
+import { formatWareki } from '../../../shared/dates';
 import {
   RELATIONSHIP_KIND_LABELS,
   RELATIONSHIP_KINDS,
@@ -11,6 +23,7 @@ import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { personName } from '../../lib/labels';
 import { useApiMutation } from '../../lib/mutation';
+import { type Candidate, DuplicateWarning } from '../intake/DuplicateWarning';
 
 type Props = { household: HouseholdView; onClose: () => void };
 
@@ -36,8 +49,12 @@ const RELATION_SUGGESTIONS = [
   'その他',
 ];
 
-/** A family member who has no record yet: registered and added in one step. */
+/**
+ * A family member: registered and added in one step, or, when the duplicate check finds them
+ * already registered (in another household, by another agency), that record added as it is.
+ */
 export function AddMemberForm({ household, onClose }: Props) {
+  const [existing, setExisting] = useState<Candidate | null>(null);
   const [familyName, setFamilyName] = useState(household.members[0]?.person.familyName ?? '');
   const [givenName, setGivenName] = useState('');
   const [familyNameKana, setFamilyNameKana] = useState(household.members[0]?.person.familyNameKana ?? '');
@@ -58,15 +75,19 @@ export function AddMemberForm({ household, onClose }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
-      newPerson: {
-        familyName,
-        givenName,
-        familyNameKana,
-        givenNameKana,
-        birthDate: birthDate || null,
-        gender,
-        isDeceased,
-      },
+      ...(existing
+        ? { personId: existing.person.id }
+        : {
+            newPerson: {
+              familyName,
+              givenName,
+              familyNameKana,
+              givenNameKana,
+              birthDate: birthDate || null,
+              gender,
+              isDeceased,
+            },
+          }),
       relation,
       livesTogether,
     });
@@ -76,38 +97,75 @@ export function AddMemberForm({ household, onClose }: Props) {
       <form onSubmit={submit}>
         <Stack>
           <ErrorAlert error={save.error} />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="氏"
-              required
-              data-autofocus
-              value={familyName}
-              onChange={(e) => setFamilyName(e.currentTarget.value)}
-              error={fieldError(save.error, 'newPerson.familyName')}
-            />
-            <TextInput label="名" value={givenName} onChange={(e) => setGivenName(e.currentTarget.value)} />
-            <TextInput
-              label="氏（フリガナ）"
-              value={familyNameKana}
-              onChange={(e) => setFamilyNameKana(e.currentTarget.value)}
-            />
-            <TextInput
-              label="名（フリガナ）"
-              value={givenNameKana}
-              onChange={(e) => setGivenNameKana(e.currentTarget.value)}
-            />
-            <TextInput
-              type="date"
-              label="生年月日"
-              value={birthDate}
-              onChange={(e) => setBirthDate(e.currentTarget.value)}
-            />
-            <TextInput
-              label="性別（任意）"
-              value={gender}
-              onChange={(e) => setGender(e.currentTarget.value)}
-            />
-          </SimpleGrid>
+          {existing ? (
+            <Alert color="blue" title="登録済みの方を世帯員に加えます">
+              <Text size="sm">
+                {personName(existing.person)}（
+                {existing.person.birthDate
+                  ? formatWareki(`${existing.person.birthDate}T00:00:00+09:00`)
+                  : '生年月日不明'}
+                {existing.households.length > 0 && `・${existing.households.map((h) => h.name).join('、')}`}）
+              </Text>
+              <Text size="sm" c="dimmed">
+                新しい記録は作らず、この方の記録（相談・同意・つなぎの経過）をそのまま世帯につなげます。
+              </Text>
+              <Button mt="xs" size="compact-sm" variant="default" onClick={() => setExisting(null)}>
+                別の方として新しく登録する
+              </Button>
+            </Alert>
+          ) : (
+            <>
+              <SimpleGrid cols={2}>
+                <TextInput
+                  label="氏"
+                  required
+                  data-autofocus
+                  value={familyName}
+                  onChange={(e) => setFamilyName(e.currentTarget.value)}
+                  error={fieldError(save.error, 'newPerson.familyName')}
+                />
+                <TextInput
+                  label="名"
+                  value={givenName}
+                  onChange={(e) => setGivenName(e.currentTarget.value)}
+                />
+                <TextInput
+                  label="氏（フリガナ）"
+                  value={familyNameKana}
+                  onChange={(e) => setFamilyNameKana(e.currentTarget.value)}
+                />
+                <TextInput
+                  label="名（フリガナ）"
+                  value={givenNameKana}
+                  onChange={(e) => setGivenNameKana(e.currentTarget.value)}
+                />
+                <TextInput
+                  type="date"
+                  label="生年月日"
+                  value={birthDate}
+                  onChange={(e) => setBirthDate(e.currentTarget.value)}
+                />
+                <TextInput
+                  label="性別（任意）"
+                  value={gender}
+                  onChange={(e) => setGender(e.currentTarget.value)}
+                />
+              </SimpleGrid>
+              <DuplicateWarning
+                query={{
+                  familyName,
+                  givenName,
+                  familyNameKana,
+                  givenNameKana,
+                  birthDate: birthDate || null,
+                  phones: [],
+                }}
+                onPick={(candidate) => setExisting(candidate)}
+                exclude={household.members.map((m) => m.person.id)}
+                pickLabel={(candidate) => `${personName(candidate.person)}さんをこの世帯に加える`}
+              />
+            </>
+          )}
           <Select
             label="続柄"
             required

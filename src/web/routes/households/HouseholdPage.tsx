@@ -19,6 +19,12 @@ import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
 type Entry = { at: string; key: string; node: React.ReactNode };
 
+const CONSENT_BADGE = {
+  all_agencies: { label: '全機関に同意', color: 'teal' },
+  some_agencies: { label: '一部の機関に同意', color: 'blue' },
+  none: { label: '同意なし', color: 'gray' },
+} as const;
+
 export function HouseholdPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const query = useQuery({
@@ -104,6 +110,7 @@ export function HouseholdPage() {
               <Table.Th>続柄</Table.Th>
               <Table.Th>生年月日・年代</Table.Th>
               <Table.Th>同居</Table.Th>
+              <Table.Th>情報共有の同意</Table.Th>
               <Table.Th>連絡先</Table.Th>
               <Table.Th>
                 <span className="visually-hidden">操作</span>
@@ -133,6 +140,11 @@ export function HouseholdPage() {
                       : (m.person.ageBand ?? '不明')}
                 </Table.Td>
                 <Table.Td>{m.livesTogether ? '同居' : '別居'}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={CONSENT_BADGE[m.consent].color}>
+                    {CONSENT_BADGE[m.consent].label}
+                  </Badge>
+                </Table.Td>
                 <Table.Td>
                   {m.person.contactHidden ? (
                     <Text size="sm" c="gray.8">

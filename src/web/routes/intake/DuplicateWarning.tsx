@@ -14,7 +14,7 @@ type Query = {
   birthDate: string | null;
   phones: string[];
 };
-type Candidate = { person: Person; reasons: string[]; households: { id: string; name: string }[] };
+export type Candidate = { person: Person; reasons: string[]; households: { id: string; name: string }[] };
 type Result = { candidates: Candidate[]; elsewhere: number };
 
 const REASON_LABELS: Record<string, string> = {
@@ -30,9 +30,14 @@ const REASON_LABELS: Record<string, string> = {
 export function DuplicateWarning({
   query,
   onPick,
+  pickLabel = (candidate) => `${personName(candidate.person)}さんの相談として受け付ける`,
+  exclude = [],
 }: {
   query: Query;
+  /** People not to offer (already on the form's household). */
+  exclude?: string[];
   onPick?: (candidate: Candidate) => void;
+  pickLabel?: (candidate: Candidate) => string;
 }) {
   const [debounced] = useDebouncedValue(query, 500);
   const ready =
@@ -43,7 +48,10 @@ export function DuplicateWarning({
     queryFn: () => api<Result>('POST', '/api/people/duplicates', debounced),
     enabled: Boolean(ready),
   });
-  const data = result.data;
+  const data = result.data && {
+    ...result.data,
+    candidates: result.data.candidates.filter((c) => !exclude.includes(c.person.id)),
+  };
   if (!data || (data.candidates.length === 0 && data.elsewhere === 0)) return null;
   return (
     <Alert color="yellow" title="同じ方が登録されているかもしれません" mt="md" role="status">
@@ -62,7 +70,7 @@ export function DuplicateWarning({
                   </Text>
                   {onPick && (
                     <Button size="compact-sm" variant="light" onClick={() => onPick(candidate)}>
-                      {personName(person)}さんの相談として受け付ける
+                      {pickLabel(candidate)}
                     </Button>
                   )}
                 </Group>
