@@ -19,3 +19,9 @@ export async function seriousViolations(page: Page): Promise<string[]> {
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`).join(', ')}`,
     );
 }
+
+/** Dates written the Western way (2026-11-28) in the visible text: 和暦 is what the screens use. */
+export async function westernDatesShown(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() => document.body.innerText);
+  return text.match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
+}

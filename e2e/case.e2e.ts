@@ -4,7 +4,7 @@ import type { RunningServer } from '../src/server/start';
 import { formatWestern } from '../src/shared/dates';
 import { TestClient } from '../src/testing/test-client';
 import { startTestServer } from '../src/testing/test-server';
-import { seriousViolations } from './a11y';
+import { seriousViolations, westernDatesShown } from './a11y';
 import { launchBrowser, openPage } from './browser';
 import { logIn, logOut } from './session';
 
@@ -187,6 +187,7 @@ describe('a 多機関協働 case from referral to closure with continued connect
     await page.getByText('「支援中」に進めました。').waitFor();
     await page.getByRole('tab', { name: '支援プラン' }).click();
     await page.getByText('承認済み').waitFor();
+    expect(await westernDatesShown(page)).toEqual([]);
     await screenshot('case-plan');
     await logOut(page);
   });
@@ -268,6 +269,7 @@ describe('a 多機関協働 case from referral to closure with continued connect
     await page.getByRole('heading', { name: '多機関協働事例の概要' }).waitFor();
     expect(await page.getByText('滞納を解消し、家計を安定させる（6か月）').first().isVisible()).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
+    expect(await westernDatesShown(page)).toEqual([]);
     await screenshot('case-print-summary');
     await page.goto(`${caseUrl.replace('/cases/', '/print/cases/')}/assessment`);
     await page.getByRole('heading', { name: 'アセスメントシート' }).waitFor();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutreachRecord } from '../src/modules/outreach/outreach.schemas';
 import { type CaseWorld, startCaseWorld, tableCaseAt, today } from '../src/testing/case-world';
-import { seriousViolations } from './a11y';
+import { seriousViolations, westernDatesShown } from './a11y';
 import { launchBrowser, openPage } from './browser';
 import { logIn } from './session';
 
@@ -161,5 +161,11 @@ describe('one person, one record', () => {
       );
     const daughter = mother.body.members.find((m) => m.person.id === found.body.people[0]?.id);
     expect(daughter?.livesTogether).toBe(false);
+    // the table says who has consented; the consent dialog writes its dates in 和暦
+    await page.getByRole('row', { name: /松岡 誠/ }).getByText('全機関に同意').waitFor();
+    await page.getByRole('row', { name: /松岡 誠/ }).getByRole('button', { name: '同意' }).click();
+    await page.getByRole('dialog').getByText(/令和\d+年/).first().waitFor();
+    expect(await westernDatesShown(page)).toEqual([]);
+    await screenshot('one-person-consents');
   });
 });

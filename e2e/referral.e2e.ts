@@ -152,22 +152,26 @@ describe('名寄せ in the browser', () => {
     await page.getByRole('button', { name: '検索' }).click();
     await page.getByLabel('髙橋 誠を統合対象に選ぶ').check();
     await page.getByLabel('高橋 誠を統合対象に選ぶ').check();
+    // The worker chooses which record to keep: here the second one
+    await page.getByRole('radio', { name: /^高橋 誠（ﾀｶﾊｼ ﾏｺﾄ）/ }).check();
     await page.getByRole('button', { name: '選んだ2件を同一人物として統合' }).click();
     await page.getByRole('dialog').getByText('同一人物として統合しますか').waitFor();
     // Each record is named so that the user can tell which one is kept
     const dialog = page.getByRole('dialog');
+    await dialog.getByText(/^残す記録：高橋 誠（ﾀｶﾊｼ ﾏｺﾄ）　昭和35年6月6日生/).waitFor();
     await dialog
-      .getByText(/^残す記録：髙橋 誠（タカハシ マコト）　昭和35年6月6日生　登録：つなぐ市障がい者/)
+      .getByText(/^統合する記録：髙橋 誠（タカハシ マコト）　昭和35年6月6日生　登録：つなぐ市障がい者/)
       .waitFor();
-    await dialog.getByText(/^統合する記録：高橋 誠（ﾀｶﾊｼ ﾏｺﾄ）/).waitFor();
     await page.screenshot({ path: 'test-results/merge-confirm.png' });
     await page.getByRole('button', { name: '統合する' }).click();
-    await page.getByRole('button', { name: '直前の統合を取り消す' }).waitFor();
+    await page.getByText('髙橋 誠さんの記録を、高橋 誠さんの記録に統合しました。', { exact: false }).waitFor();
     // The undo button shows as soon as the merge answers; the list refetches after it.
     await expect.poll(() => page.getByRole('row', { name: /誠/ }).count()).toBe(1);
+    await page.getByLabel('高橋 誠を統合対象に選ぶ').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '直前の統合を取り消す' }).click();
-    await page.getByLabel('高橋 誠を統合対象に選ぶ').waitFor();
+    await page.getByText('統合を取り消しました。').waitFor();
+    await page.getByLabel('髙橋 誠を統合対象に選ぶ').waitFor();
     await expect.poll(() => page.getByRole('row', { name: /誠/ }).count()).toBe(2);
   });
 });

@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { enterTenant } from '../db/client';
 import { auditRefusal } from '../modules/audit/audit.service';
 import { loadSession, sessionTokenHash } from '../modules/auth/auth.service';
+import { withEntryWindow } from './entry-window';
 import type { AppEnv, Deps } from './env';
 import { AppError } from './errors';
 
@@ -69,6 +70,8 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
     if (session) {
       c.set('actor', session.actor);
       c.set('session', { tokenHash: session.tokenHash, csrfToken: session.csrfToken });
+      // a write's dates may go back only as far as the municipality allows
+      if (c.req.method !== 'GET') return withEntryWindow(db, session.actor.tenantId, next);
     }
   }
   await next();

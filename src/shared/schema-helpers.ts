@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { now } from '../server/clock';
-import { addDays, formatWestern } from './dates';
+import { addDays, formatWareki, formatWestern } from './dates';
 
 export const ZId = z.uuid({ error: 'IDの形式が正しくありません。' });
 export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で入力してください。' });
@@ -23,10 +23,29 @@ export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
 export const ZDoneDate = (label: string) =>
   ZIsoDate.refine((value) => value >= '1900-01-01', {
     error: `${label}が古すぎます。日付を確かめてください。`,
-  }).refine((value) => value <= isoDay(1), {
-    error: `${label}に未来の日付は入力できません。`,
-    params: { code: 'FUTURE_DATE' },
-  });
+  })
+    .refine((value) => value <= isoDay(1), {
+      error: `${label}に未来の日付は入力できません。`,
+      params: { code: 'FUTURE_DATE' },
+    })
+    .superRefine((value, ctx) => {
+      const window = entryWindow();
+      if (window && value < window.earliest)
+        ctx.addIssue({
+          code: 'custom',
+          message: `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`,
+          params: { code: 'TOO_FAR_BACK' },
+        });
+    });
+
+/**
+ * How far back a record may be dated in the request being validated (a municipal setting),
+ * given by the server for each write; in the browser there is none.
+ */
+let entryWindow: () => { earliest: string; days: number } | null = () => null;
+export function provideEntryWindow(provider: typeof entryWindow) {
+  entryWindow = provider;
+}
 
 // Control characters (other than tab and line breaks) are never meaningful in a record.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find them

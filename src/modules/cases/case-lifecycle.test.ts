@@ -227,6 +227,28 @@ describe('the case life cycle', () => {
       content: '電話',
     });
     expect(future.code).toBe('FUTURE_DATE');
+    // how far back a record may be dated is the municipality's setting (365 days unless set)
+    const yearAndMore = await step('jiritsu', '/records', {
+      recordedOn: daysFromToday(-400),
+      type: 'phone',
+      content: '電話',
+    });
+    expect(yearAndMore.code).toBe('TOO_FAR_BACK');
+    const { version } = (await world.as('admin').get<{ version: number }>('/api/settings')).body;
+    expect((await world.as('admin').patch('/api/settings', { backdateLimitDays: 30, version })).status).toBe(200);
+    const monthAndMore = await step('jiritsu', '/records', {
+      recordedOn: daysFromToday(-40),
+      type: 'phone',
+      content: '電話',
+    });
+    expect(monthAndMore.code).toBe('TOO_FAR_BACK');
+    expect(monthAndMore.message).toMatch(/^支援の日は令和\d+年\d+月\d+日以降の日付にしてください（30日より前の記録は、自治体の設定で入力できません）。$/);
+    const withinMonth = await step('jiritsu', '/records', {
+      recordedOn: daysFromToday(-20),
+      type: 'phone',
+      content: '電話',
+    });
+    expect(withinMonth.code).toBeUndefined();
   });
 
   it('suspends only with a reason, and resumes', async () => {

@@ -6,12 +6,14 @@ import { badRequest, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { consentInForce, householdAccess, householdContactVisible, personGroup } from '../access/case-scope';
+import { requireHouseholdHolder } from '../access/household-holder';
 import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { consultationsFor } from '../intake/intake.service';
 import {
   createPersonIn,
   presentPerson,
+  requireRecordHolder,
   requireVisiblePerson,
   selectVisiblePersons,
 } from '../people/people.service';
@@ -34,9 +36,14 @@ async function requireHousehold(tx: Database, context: ActorContext, id: string)
 }
 
 async function insertMember(tx: Database, context: ActorContext, householdId: string, member: MemberInput) {
-  const personId = member.newPerson
-    ? (await createPersonIn(tx, context, member.newPerson)).id
-    : (await requireVisiblePerson(tx, context, member.personId ?? '')).id;
+  let personId: string;
+  if (member.newPerson) personId = (await createPersonIn(tx, context, member.newPerson)).id;
+  else {
+    personId = (await requireVisiblePerson(tx, context, member.personId ?? '')).id;
+    // someone seen only through a referral or a team must not be copied into a household of
+    // one's own, where they would stay visible after the referral or the team ends
+    await requireRecordHolder(tx, context, personId, 'この方を世帯員に加えること');
+  }
   await tx
     .insert(householdMembers)
     .values({
@@ -78,6 +85,7 @@ export async function addMember(
   requirePermission(context.actor, 'case_content.write');
   await db.transaction(async (tx) => {
     await requireHousehold(tx, context, householdId);
+    await requireHouseholdHolder(tx, context.actor, householdId, '世帯員の追加');
     await insertMember(tx, context, householdId, member);
     await tx.update(households).set({ updatedAt: now() }).where(eq(households.id, householdId));
     await recordAudit(tx, context, {

@@ -6,6 +6,7 @@ import { formatWestern } from '../../shared/dates';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { consultationAccess } from '../access/case-scope';
+import { requireHouseholdHolder } from '../access/household-holder';
 import { requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { insertConsent } from '../consent/consent.service';
@@ -77,6 +78,9 @@ export async function createConsultation(db: Database, context: ActorContext, in
     if (input.newPerson) personId = (await createPersonIn(tx, context, input.newPerson)).id;
 
     let householdId = await requireVisibleIfGiven(tx, context.actor, 'household', input.householdId);
+    // a consultation about the household alone opens it for good: only for its record holders
+    if (householdId && !personId)
+      await requireHouseholdHolder(tx, context.actor, householdId, '世帯についての相談の受付');
     if (personId && householdId) {
       const [member] = await tx
         .select({ id: householdMembers.id })

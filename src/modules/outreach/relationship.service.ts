@@ -9,6 +9,7 @@ import {
   STAGES_TO_CONVERT,
   type Stage,
 } from '../../shared/outreach-vocabulary';
+import { personAccess } from '../access/case-scope';
 import { requireHouseholdHistoryAccess } from '../access/outreach-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { noFutureDate, today } from '../cases/case-common';
@@ -167,12 +168,16 @@ export async function historyForHousehold(
       .where(
         and(
           eq(outreachRecords.tenantId, context.actor.tenantId),
-          // the household's own, and those of a member's record merged into the member (名寄せ):
-          // the history follows the person to the household they are kept in
+          // the household's own, and those of a member's record merged into the member (名寄せ)
+          // that the reader may see: the history follows the person to the household they are
+          // kept in, for those who had it before the merge
           or(
             eq(outreachRecords.householdId, householdId),
-            sql`${outreachRecords.personId} in (select p.id from persons p join household_members hm
-                  on hm.person_id = p.merged_into_id where hm.household_id = ${householdId})`,
+            and(
+              sql`${outreachRecords.personId} in (select p.id from persons p join household_members hm
+                    on hm.person_id = p.merged_into_id where hm.household_id = ${householdId})`,
+              personAccess(context.actor, sql`${outreachRecords.personId}`),
+            ),
           ),
           eq(outreachRecords.stage, 'consented'),
         ),

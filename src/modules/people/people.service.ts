@@ -99,7 +99,12 @@ export function selectVisiblePersons(db: Database, context: ActorContext, where:
  * their household) or a coordinator: a glimpse through a referral is not enough, since taking
  * a consultation opens the person's contact details and lets consent be recorded.
  */
-export async function requireRecordHolder(tx: Database, context: ActorContext, personId: string) {
+export async function requireRecordHolder(
+  tx: Database,
+  context: ActorContext,
+  personId: string,
+  action = 'この方の相談の受付',
+) {
   const [row] = await tx
     .select({ contact: contactVisibleTo(context), keeper: consentKeeper(context.actor, sql`${persons.id}`) })
     .from(persons)
@@ -108,7 +113,7 @@ export async function requireRecordHolder(tx: Database, context: ActorContext, p
     throw new AppError(
       403,
       'NOT_RECORD_HOLDER',
-      'この方の相談は、記録を持つ機関（登録した機関・相談を受けた機関・同意のある機関・事例の主担当）かコーディネーターが受け付けます。コーディネーターに依頼してください。',
+      `${action}は、記録を持つ機関（登録した機関・相談を受けた機関・同意のある機関・事例の主担当）かコーディネーターが行います。コーディネーターに依頼してください。`,
     );
   }
 }

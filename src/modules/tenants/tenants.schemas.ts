@@ -8,6 +8,7 @@ export const ZTenantSettings = z.object({
   caseInactivityDays: z.number(),
   packetWindowDays: z.number(),
   outreachStaleDays: z.number(),
+  backdateLimitDays: z.number(),
   version: z.number(),
 });
 export type TenantSettings = z.infer<typeof ZTenantSettings>;
@@ -24,6 +25,7 @@ export const ZUpdateTenantSettings = z.strictObject({
   caseInactivityDays: days(365).optional(),
   packetWindowDays: days(90).optional(),
   outreachStaleDays: days(365).optional(),
+  backdateLimitDays: days(3650).optional(),
   version: ZVersion,
 });
 export type UpdateTenantSettings = z.infer<typeof ZUpdateTenantSettings>;

@@ -97,6 +97,7 @@ export async function getTenantSettings(db: Database, actor: Actor) {
     caseInactivityDays: tenant.caseInactivityDays,
     packetWindowDays: tenant.packetWindowDays,
     outreachStaleDays: tenant.outreachStaleDays,
+    backdateLimitDays: tenant.backdateLimitDays,
     version: tenant.version,
   };
 }

@@ -15,6 +15,9 @@ export const tenants = pgTable('tenants', {
   packetWindowDays: integer('packet_window_days').notNull().default(14),
   // Municipal setting: an open outreach record with no contact attempt for this many days is stale.
   outreachStaleDays: integer('outreach_stale_days').notNull().default(30),
+  // Municipal setting: how many days back a record may be dated (a consultation received, a
+  // support given, a consent obtained…) when it is entered.
+  backdateLimitDays: integer('backdate_limit_days').notNull().default(365),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -40,7 +40,7 @@ function partiesOf(household: HouseholdView): Party[] {
   return [...parties.values()];
 }
 
-const WIDTH = 760;
+const WIDTH = 820;
 const HEIGHT = 460;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
@@ -58,6 +58,17 @@ function tiePath(x1: number, y1: number, x2: number, y2: number, tie: Tie) {
     marks.push(`M${mx - uy * 7},${my + ux * 7} L${mx + uy * 7},${my - ux * 7}`);
   }
   return marks.join(' ');
+}
+
+/** A label in at most two lines of `per` characters (an ellipsis past that), to stay inside its shape. */
+function labelLines(text: string, per: number): string[] {
+  const chars = Array.from(text);
+  if (chars.length <= per) return [text];
+  const second = chars.slice(per, per * 2);
+  return [
+    chars.slice(0, per).join(''),
+    chars.length > per * 2 ? `${second.slice(0, per - 1).join('')}…` : second.join(''),
+  ];
 }
 
 export function Ecomap({ household }: { household: HouseholdView }) {
@@ -98,8 +109,9 @@ export function EcomapDrawing({
         {parties.map((party, i) => {
           const angle = (2 * Math.PI * i) / Math.max(parties.length, 1) - Math.PI / 2;
           const x = CX + Math.cos(angle) * 270;
-          const y = CY + Math.sin(angle) * 165;
+          const y = CY + Math.sin(angle) * 160;
           const hatches = tiePath(CX, CY, x, y, party.tie);
+          const lines = labelLines(party.name, 12);
           return (
             <g key={party.name}>
               <line
@@ -112,26 +124,49 @@ export function EcomapDrawing({
                 strokeDasharray={party.tie === 'weak' ? '8 6' : undefined}
               />
               {hatches && <path d={hatches} stroke="#c92a2a" strokeWidth={2} />}
-              <ellipse cx={x} cy={y} rx={104} ry={30} fill="#fff" stroke="#212529" />
-              <text x={x} y={y - 2} textAnchor="middle" fontSize={12}>
-                {party.name.length > 17 ? `${party.name.slice(0, 17)}…` : party.name}
-              </text>
-              <text x={x} y={y + 14} textAnchor="middle" fontSize={11} fill="#495057">
+              <ellipse cx={x} cy={y} rx={124} ry={40} fill="#fff" stroke="#212529" />
+              {lines.map((line, n) => (
+                <text
+                  key={line}
+                  x={x}
+                  y={y - (lines.length === 1 ? 2 : 12) + n * 18}
+                  textAnchor="middle"
+                  fontSize={16}
+                >
+                  {line}
+                </text>
+              ))}
+              <text
+                x={x}
+                y={y + (lines.length === 1 ? 20 : 28)}
+                textAnchor="middle"
+                fontSize={14}
+                fill="#495057"
+              >
                 {party.note}
               </text>
             </g>
           );
         })}
-        <circle cx={CX} cy={CY} r={70} fill="#ffe8cc" stroke="#212529" strokeWidth={2} />
-        <text x={CX} y={CY - 8} textAnchor="middle" fontSize={14} fontWeight={700}>
-          {name}
-        </text>
-        <text x={CX} y={CY + 12} textAnchor="middle" fontSize={11}>
-          {names.slice(0, 3).join('・')}
-          {names.length > 3 ? ' ほか' : ''}
+        <circle cx={CX} cy={CY} r={84} fill="#ffe8cc" stroke="#212529" strokeWidth={2} />
+        {labelLines(name, 8).map((line, n, all) => (
+          <text
+            key={line}
+            x={CX}
+            y={CY - (all.length === 1 ? 8 : 20) + n * 20}
+            textAnchor="middle"
+            fontSize={18}
+            fontWeight={700}
+          >
+            {line}
+          </text>
+        ))}
+        <text x={CX} y={CY + 26} textAnchor="middle" fontSize={14}>
+          {names.slice(0, 2).join('・')}
+          {names.length > 2 ? ' ほか' : ''}
         </text>
       </svg>
-      <figcaption style={{ fontSize: 13 }}>{legend}</figcaption>
+      <figcaption style={{ fontSize: 14 }}>{legend}</figcaption>
     </figure>
   );
 }

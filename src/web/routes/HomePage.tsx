@@ -33,7 +33,7 @@ export function HomePage() {
           </Text>
         </div>
         <Text c="gray.8" ta="right">
-          本日 <DateText value={today} showWestern />　{fiscalYearLabel(fiscalYearOf(today))}
+          本日 <DateText value={today} />　{fiscalYearLabel(fiscalYearOf(today))}
         </Text>
       </Group>
 

@@ -36,6 +36,7 @@ export function SettingsPage() {
   const [quietDays, setQuietDays] = useState<number | string>(settings.caseInactivityDays);
   const [packetDays, setPacketDays] = useState<number | string>(settings.packetWindowDays);
   const [staleDays, setStaleDays] = useState<number | string>(settings.outreachStaleDays);
+  const [backdateDays, setBackdateDays] = useState<number | string>(settings.backdateLimitDays);
   const [label, setLabel] = useState('');
   const [sensitive, setSensitive] = useState(false);
   const saveDays = useApiMutation(
@@ -60,6 +61,7 @@ export function SettingsPage() {
       caseInactivityDays: Number(quietDays),
       packetWindowDays: Number(packetDays),
       outreachStaleDays: Number(staleDays),
+      backdateLimitDays: Number(backdateDays),
       version: settings.version,
     });
   };
@@ -121,6 +123,16 @@ export function SettingsPage() {
                 value={staleDays}
                 onChange={setStaleDays}
                 error={fieldError(saveDays.error, 'outreachStaleDays')}
+                w={360}
+              />
+              <NumberInput
+                label="さかのぼって記録できる日数"
+                description="相談の受付日、支援の日、同意を得た日などは、今日からこの日数前までの日付で入力できます（それより前の日付は誤入力として受け付けません）。"
+                min={1}
+                max={3650}
+                value={backdateDays}
+                onChange={setBackdateDays}
+                error={fieldError(saveDays.error, 'backdateLimitDays')}
                 w={360}
               />
               <Button type="submit" loading={saveDays.isPending}>

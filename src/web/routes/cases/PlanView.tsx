@@ -130,7 +130,7 @@ export function PlanBody({
                       <Table.Td>{orgName(a.organisationId)}</Table.Td>
                       <Table.Td>{a.frequency}</Table.Td>
                       <Table.Td>
-                        {a.from}〜{a.until}
+                        <DateText value={a.from} />〜<DateText value={a.until} />
                         {overdue && (
                           <Badge color="red" variant="outline" ml={4} size="sm">
                             期間超過

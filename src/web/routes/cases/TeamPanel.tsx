@@ -173,7 +173,8 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
         {current.map((m) => (
           <Paper key={m.id} withBorder p="xs" bg={m.quiet ? 'orange.0' : undefined}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <div>
+              {/* the card's text wraps; the button keeps its width however long the agency's name */}
+              <div style={{ flex: 1, minWidth: 0 }}>
                 <Group gap={6}>
                   <Text fw={700} size="sm">
                     {m.organisationName}
@@ -195,7 +196,14 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
                 )}
               </div>
               {editable && !m.isLead && (
-                <Button size="compact-xs" variant="subtle" color="red" onClick={() => setDialog(m)}>
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  style={{ flexShrink: 0 }}
+                  aria-label={`${m.organisationName}をチームから外す`}
+                  onClick={() => setDialog(m)}
+                >
                   外す
                 </Button>
               )}

@@ -3,7 +3,10 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Consent } from '../../../modules/consent/consent.schemas';
 import type { Person } from '../../../modules/people/people.schemas';
+import { formatWareki } from '../../../shared/dates';
 import { CONSENT_METHOD_LABELS } from '../../../shared/intake-vocabulary';
+import { confirmAction } from '../../components/confirm';
+import { DateText } from '../../components/DateText';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
@@ -75,7 +78,7 @@ export function ConsentForm({
               {consents.data?.consents.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    {c.obtainedOn}（{CONSENT_METHOD_LABELS[c.method]}）
+                    <DateText value={c.obtainedOn} />（{CONSENT_METHOD_LABELS[c.method]}）
                   </Table.Td>
                   <Table.Td>
                     {c.scope === 'all_agencies'
@@ -84,13 +87,24 @@ export function ConsentForm({
                   </Table.Td>
                   <Table.Td>
                     {c.withdrawnOn ? (
-                      `撤回（${c.withdrawnOn}）`
+                      <>
+                        撤回（
+                        <DateText value={c.withdrawnOn} />）
+                      </>
                     ) : (
                       <Button
                         size="compact-xs"
                         variant="subtle"
                         color="red"
-                        onClick={() => withdraw.mutate(c.id)}
+                        onClick={() =>
+                          confirmAction({
+                            title: '同意の撤回を記録しますか',
+                            message: `${personName(person)}さんの同意（${formatWareki(c.obtainedOn)}）の撤回を、今日の日付で記録します。共有先には、連絡先が表示されなくなります。同意が必要な会議の議題からも、この方の事例が外れます。`,
+                            confirmLabel: '撤回を記録する',
+                            danger: true,
+                            onConfirm: () => withdraw.mutate(c.id),
+                          })
+                        }
                       >
                         撤回を記録
                       </Button>

@@ -1,4 +1,5 @@
-import { Anchor, Button, Checkbox, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { type FormEvent, useState } from 'react';
@@ -23,7 +24,9 @@ function MergeBar({
   const queryClient = useQueryClient();
   const [lastMerge, setLastMerge] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [kept, merged] = selected.map((id) => people.find((p) => p.id === id));
+  const [keepSecond, setKeepSecond] = useState(false);
+  const chosen = selected.map((id) => people.find((p) => p.id === id));
+  const [kept, merged] = keepSecond ? [chosen[1], chosen[0]] : chosen;
   const { data: organisations } = useQuery(organisationsQuery);
   const describe = (person: Person) =>
     [
@@ -50,6 +53,10 @@ function MergeBar({
             mergedPersonId: merged.id,
           });
           setLastMerge(result.id);
+          notifications.show({
+            color: 'teal',
+            message: `${personName(merged)}さんの記録を、${personName(kept)}さんの記録に統合しました。取り消すときは「直前の統合を取り消す」を押してください。`,
+          });
           onDone();
           await refresh();
         } catch (e) {
@@ -62,6 +69,7 @@ function MergeBar({
     try {
       await api('POST', `/api/people/merges/${lastMerge}/undo`);
       setLastMerge(null);
+      notifications.show({ color: 'teal', message: '統合を取り消しました。2件の記録は別々に戻りました。' });
       await refresh();
     } catch (e) {
       setError(e);
@@ -70,6 +78,22 @@ function MergeBar({
   return (
     <Stack gap="xs">
       <ErrorAlert error={error} title="統合できませんでした" />
+      {chosen[0] && chosen[1] && (
+        <Radio.Group
+          label="どちらの記録を残しますか"
+          description="残す記録に、もう一方の相談・同意・つなぎの経過がまとまります。"
+          value={keepSecond ? 'second' : 'first'}
+          onChange={(value) => setKeepSecond(value === 'second')}
+        >
+          <Stack gap={4} mt={4}>
+            {chosen.map((person, i) =>
+              person ? (
+                <Radio key={person.id} value={i === 0 ? 'first' : 'second'} label={describe(person)} />
+              ) : null,
+            )}
+          </Stack>
+        </Radio.Group>
+      )}
       <Group>
         <Button variant="default" disabled={selected.length !== 2} onClick={merge}>
           選んだ2件を同一人物として統合

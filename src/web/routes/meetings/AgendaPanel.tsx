@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { AgendaItem, Session } from '../../../modules/meetings/meetings.schemas';
 import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
+import { formatWareki } from '../../../shared/dates';
 import { ITEM_DECISION_TYPE_LABELS, TOPIC_KIND_LABELS } from '../../../shared/meeting-vocabulary';
 import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
@@ -146,7 +147,7 @@ function ItemCard({ session, item, number }: { session: Session; item: AgendaIte
         </Group>
         {removed && (
           <Text size="sm" c="orange.9">
-            {item.removedReason}（{item.removedOn}）
+            {item.removedReason}（{item.removedOn ? formatWareki(item.removedOn) : ''}）
           </Text>
         )}
         <ErrorAlert error={remove.error ?? saveNotes.error} />

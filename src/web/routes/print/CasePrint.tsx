@@ -108,7 +108,7 @@ function PlanTables({
                   <td>{orgName(a.organisationId)}</td>
                   <td>{a.frequency}</td>
                   <td>
-                    {a.from}〜{a.until}
+                    {wareki(a.from)}〜{wareki(a.until)}
                   </td>
                 </tr>
               );

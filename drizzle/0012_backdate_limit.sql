@@ -1,0 +1,1 @@
+ALTER TABLE "tenants" ADD COLUMN "backdate_limit_days" integer DEFAULT 365 NOT NULL;
