@@ -54,13 +54,14 @@ async function orgId(name: string) {
 }
 
 describe('contact details', () => {
-  it('stay hidden when a recipient puts the person into a household of its own', async () => {
-    const made = await as('child').post<{ members: { person: { address: string | null } }[] }>(
-      '/api/households',
-      { name: 'でっちあげ世帯', members: [{ personId, relation: '本人' }] },
-    );
-    expect(made.status).toBe(201);
-    expect(made.body.members[0]?.person.address).toBeNull();
+  it('stay hidden when a recipient tries to put the person into a household of its own', async () => {
+    // refused outright since the fourth review (the copy would outlive the referral)
+    const made = await as('child').post<{ error?: { code: string } }>('/api/households', {
+      name: 'でっちあげ世帯',
+      members: [{ personId, relation: '本人' }],
+    });
+    expect(made.status).toBe(403);
+    expect(made.body.error?.code).toBe('NOT_RECORD_HOLDER');
     const person = await as('child').get<{ address: string | null; notes: string | null }>(
       `/api/people/${personId}`,
     );
