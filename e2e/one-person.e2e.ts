@@ -162,9 +162,19 @@ describe('one person, one record', () => {
     const daughter = mother.body.members.find((m) => m.person.id === found.body.people[0]?.id);
     expect(daughter?.livesTogether).toBe(false);
     // the table says who has consented; the consent dialog writes its dates in 和暦
-    await page.getByRole('row', { name: /松岡 誠/ }).getByText('全機関に同意').waitFor();
-    await page.getByRole('row', { name: /松岡 誠/ }).getByRole('button', { name: '同意' }).click();
-    await page.getByRole('dialog').getByText(/令和\d+年/).first().waitFor();
+    await page
+      .getByRole('row', { name: /松岡 誠/ })
+      .getByText('全機関に同意')
+      .waitFor();
+    await page
+      .getByRole('row', { name: /松岡 誠/ })
+      .getByRole('button', { name: '同意' })
+      .click();
+    await page
+      .getByRole('dialog')
+      .getByText(/令和\d+年/)
+      .first()
+      .waitFor();
     expect(await westernDatesShown(page)).toEqual([]);
     await screenshot('one-person-consents');
   });

@@ -164,7 +164,9 @@ describe('名寄せ in the browser', () => {
       .waitFor();
     await page.screenshot({ path: 'test-results/merge-confirm.png' });
     await page.getByRole('button', { name: '統合する' }).click();
-    await page.getByText('髙橋 誠さんの記録を、高橋 誠さんの記録に統合しました。', { exact: false }).waitFor();
+    await page
+      .getByText('髙橋 誠さんの記録を、高橋 誠さんの記録に統合しました。', { exact: false })
+      .waitFor();
     // The undo button shows as soon as the merge answers; the list refetches after it.
     await expect.poll(() => page.getByRole('row', { name: /誠/ }).count()).toBe(1);
     await page.getByLabel('高橋 誠を統合対象に選ぶ').waitFor();

@@ -158,7 +158,13 @@ const cases: Record<string, PatchCase> = {
     who: 'admin',
     path: () => '/api/settings',
     read: () => get('admin', '/api/settings'),
-    values: { referralOverdueDays: 11, caseInactivityDays: 45, packetWindowDays: 21, outreachStaleDays: 50, backdateLimitDays: 3000 },
+    values: {
+      referralOverdueDays: 11,
+      caseInactivityDays: 45,
+      packetWindowDays: 21,
+      outreachStaleDays: 50,
+      backdateLimitDays: 3000,
+    },
   },
   'patch /api/meetings/bodies/{id}/members/{childId}': {
     who: 'coordinator',

@@ -235,14 +235,18 @@ describe('the case life cycle', () => {
     });
     expect(yearAndMore.code).toBe('TOO_FAR_BACK');
     const { version } = (await world.as('admin').get<{ version: number }>('/api/settings')).body;
-    expect((await world.as('admin').patch('/api/settings', { backdateLimitDays: 30, version })).status).toBe(200);
+    expect((await world.as('admin').patch('/api/settings', { backdateLimitDays: 30, version })).status).toBe(
+      200,
+    );
     const monthAndMore = await step('jiritsu', '/records', {
       recordedOn: daysFromToday(-40),
       type: 'phone',
       content: '電話',
     });
     expect(monthAndMore.code).toBe('TOO_FAR_BACK');
-    expect(monthAndMore.message).toMatch(/^支援の日は令和\d+年\d+月\d+日以降の日付にしてください（30日より前の記録は、自治体の設定で入力できません）。$/);
+    expect(monthAndMore.message).toMatch(
+      /^支援の日は令和\d+年\d+月\d+日以降の日付にしてください（30日より前の記録は、自治体の設定で入力できません）。$/,
+    );
     const withinMonth = await step('jiritsu', '/records', {
       recordedOn: daysFromToday(-20),
       type: 'phone',
