@@ -51,7 +51,8 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <ModalsProvider labels={{ confirm: 'OK', cancel: 'キャンセル' }}>
-        <Notifications position="top-right" />
+        {/* below the header, so that a saved-notice never hides the role switch or ログアウト */}
+        <Notifications position="top-right" top={64} />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

@@ -7,7 +7,9 @@ import { personName } from '../lib/labels';
 
 const SIZE = 36;
 const GAP_X = 150;
-const GAP_Y = 120;
+const GAP_Y = 140;
+/** Below a symbol's name label: lines start here so that they never cross the text. */
+const LABEL_BOTTOM = SIZE / 2 + 36;
 
 /** What the drawing needs of a household (the household page, or a meeting packet). */
 type Member = {
@@ -141,25 +143,25 @@ export function Genogram({ household }: { household: GenogramHousehold }) {
           return (
             <path
               key={r.id}
-              d={`M${a.x},${a.y + SIZE / 2} V${(a.y + b.y) / 2} H${b.x} V${b.y - SIZE / 2}`}
+              d={`M${a.x},${a.y + LABEL_BOTTOM} V${(a.y + LABEL_BOTTOM + b.y - SIZE / 2) / 2} H${b.x} V${b.y - SIZE / 2}`}
               fill="none"
               stroke="#212529"
             />
           );
         }
-        const mid = (a.x + b.x) / 2;
+        // partners and siblings: a line between the symbols at their middle, clear of the labels
+        const [left, right] = a.x <= b.x ? [a, b] : [b, a];
+        const mid = (left.x + right.x) / 2;
         return (
           <g key={r.id} stroke="#212529">
             <line
-              x1={a.x}
-              y1={a.y + SIZE / 2 + 8}
-              x2={b.x}
-              y2={b.y + SIZE / 2 + 8}
-              strokeDasharray={r.kind === 'partner' ? '4 3' : undefined}
+              x1={left.x + SIZE / 2}
+              y1={left.y}
+              x2={right.x - SIZE / 2}
+              y2={right.y}
+              strokeDasharray={r.kind === 'partner' ? '4 3' : r.kind === 'sibling' ? '2 3' : undefined}
             />
-            {r.ended && (
-              <path d={`M${mid - 6},${a.y + SIZE / 2 + 16} l8,-16 M${mid},${a.y + SIZE / 2 + 16} l8,-16`} />
-            )}
+            {r.ended && <path d={`M${mid - 6},${left.y + 8} l8,-16 M${mid},${left.y + 8} l8,-16`} />}
           </g>
         );
       })}
