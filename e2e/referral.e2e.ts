@@ -160,7 +160,7 @@ describe('名寄せ in the browser', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByText(/^残す記録：高橋 誠（ﾀｶﾊｼ ﾏｺﾄ）　昭和35年6月6日生/).waitFor();
     await dialog
-      .getByText(/^統合する記録：髙橋 誠（タカハシ マコト）　昭和35年6月6日生　登録：つなぐ市障がい者/)
+      .getByText(/^残す記録にまとめる記録：髙橋 誠（タカハシ マコト）　昭和35年6月6日生　登録：つなぐ市障がい者/)
       .waitFor();
     await page.screenshot({ path: 'test-results/merge-confirm.png' });
     await page.getByRole('button', { name: '統合する' }).click();

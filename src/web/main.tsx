@@ -51,8 +51,7 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme}>
       <ModalsProvider labels={{ confirm: 'OK', cancel: 'キャンセル' }}>
-        {/* below the header, so that a saved-notice never hides the role switch or ログアウト */}
-        <Notifications position="top-right" top={64} />
+        <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />
         </QueryClientProvider>

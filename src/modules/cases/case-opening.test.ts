@@ -86,8 +86,13 @@ describe('finding a case in the list', () => {
 
 describe('screening back to the referring agency', () => {
   it('closes the case with the screening as its reason', async () => {
+    // a household of its own: the world's household already has an open case
+    const household = await as('coordinator').post<{ id: string }>('/api/households', {
+      name: '助言さん世帯',
+      members: [{ newPerson: { familyName: '助言', givenName: '一' }, relation: '本人' }],
+    });
     const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-      householdId: world.householdId,
+      householdId: household.body.id,
       summary: '助言のみで足りる相談',
     });
     expect(opened.status).toBe(201);
@@ -98,5 +103,17 @@ describe('screening back to the referring agency', () => {
     });
     expect(screened.body.status).toBe('closed');
     expect(screened.body.closureReason).toBe('screened_out');
+  });
+});
+
+describe('one household, one open case', () => {
+  it('refuses a second case while one is open, naming the open one', async () => {
+    const second = await as('coordinator').post<{ error?: { code: string; details?: { caseId: string } } }>(
+      '/api/cases',
+      { householdId: world.householdId, summary: '二つ目' },
+    );
+    expect(second.status).toBe(409);
+    expect(second.body.error?.code).toBe('CASE_ALREADY_OPEN');
+    expect(second.body.error?.details?.caseId).toBeTruthy();
   });
 });

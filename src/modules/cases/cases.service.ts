@@ -1,7 +1,7 @@
 import { and, count, eq, gte, inArray, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { now } from '../../server/clock';
-import { badRequest, conflict, notFound } from '../../server/errors';
+import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { CASE_LIST_LIMIT, CASE_STATUSES } from '../../shared/case-vocabulary';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { personName } from '../../shared/names';
@@ -63,6 +63,18 @@ export async function openCase(
       );
     }
     await requireVisible(tx, context.actor, 'household', householdId);
+    // one household, one open case: a second one would split the team and the record
+    const [open] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.householdId, householdId), notInArray(cases.status, ['closed', 'connected'])));
+    if (open)
+      throw new AppError(
+        409,
+        'CASE_ALREADY_OPEN',
+        'この世帯には、進行中の多機関協働事例があります。新しいつなぎや相談は、その事例に記録してください。',
+        { caseId: open.id },
+      );
     const memberIds = (
       await tx
         .select({ personId: householdMembers.personId })

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { badRequest, conflict, notFound } from '../../server/errors';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
@@ -75,8 +75,29 @@ export async function recordConsent(
   noFutureDate(input.obtainedOn, '同意を得た日');
   return db.transaction(async (tx) => {
     await requireVisible(tx, context.actor, 'consentOf', input.personId);
+    await refuseSameConsentInForce(tx, input);
     return insertConsent(tx, context, input);
   });
+}
+
+/** A second click must not record the same consent twice: one in force to the same agencies is enough. */
+async function refuseSameConsentInForce(tx: Database, input: ConsentInput) {
+  const group = await personGroupIds(tx, input.personId);
+  const inForce = await tx
+    .select({ scope: consents.scope, organisationIds: consents.organisationIds })
+    .from(consents)
+    .where(and(inArray(consents.personId, group), isNull(consents.withdrawnOn)));
+  const wanted = input.scope === 'organisations' ? [...new Set(input.organisationIds)].sort().join() : '';
+  const same = inForce.some(
+    (c) =>
+      c.scope === input.scope &&
+      (c.scope === 'all_agencies' || [...new Set(c.organisationIds)].sort().join() === wanted),
+  );
+  if (same)
+    throw conflict(
+      'CONSENT_ALREADY_IN_FORCE',
+      '同じ共有先への同意がすでに記録されています。内容を変えるときは、今の同意の撤回を記録してから記録してください。',
+    );
 }
 
 export async function withdrawConsent(db: Database, context: ActorContext, id: string, withdrawnOn: string) {

@@ -39,8 +39,8 @@ export const ZHouseholdMember = z.object({
   person: ZPerson,
   relation: z.string(),
   livesTogether: z.boolean(),
-  /** The person's consent to share in force today: to every agency, to some, or none. */
-  consent: z.enum(['all_agencies', 'some_agencies', 'none']),
+  /** The person's consent to share in force today: to every agency, to some; withdrawn; or none recorded. */
+  consent: z.enum(['all_agencies', 'some_agencies', 'withdrawn', 'none']),
 });
 
 export const ZHouseholdView = z.object({

@@ -131,20 +131,30 @@ export async function addRelationship(
   return getHousehold(db, context, householdId);
 }
 
-/** Whose consent to share is in force today (on any of their merged records), and how wide. */
+/** Whose consent to share is in force today (on any of their merged records), and how wide; or withdrawn. */
 async function consentStates(tx: Database, personIds: string[]) {
-  if (personIds.length === 0) return new Map<string, 'all_agencies' | 'some_agencies'>();
+  type State = 'all_agencies' | 'some_agencies' | 'withdrawn';
+  const states = new Map<string, State>();
+  if (personIds.length === 0) return states;
   const today = formatWestern(now());
-  const rows = await queryRows<{ id: string; all_agencies: boolean; some: boolean }>(
+  const rows = await queryRows<{ id: string; all_agencies: boolean; some: boolean; any: boolean }>(
     tx,
     sql`select p.id, ${consentInForce(sql`p.id`, null, today)} as all_agencies,
           exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}
-                  and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})) as some
+                  and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})) as some,
+          exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}) as any
         from persons p where p.id = any(${sql.param(personIds)}::uuid[])`,
   );
-  const states = new Map<string, 'all_agencies' | 'some_agencies'>();
-  for (const r of rows)
-    if (r.all_agencies || r.some) states.set(r.id, r.all_agencies ? 'all_agencies' : 'some_agencies');
+  for (const r of rows) {
+    const state: State | null = r.all_agencies
+      ? 'all_agencies'
+      : r.some
+        ? 'some_agencies'
+        : r.any
+          ? 'withdrawn'
+          : null;
+    if (state) states.set(r.id, state);
+  }
   return states;
 }
 

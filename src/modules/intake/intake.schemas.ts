@@ -21,8 +21,15 @@ export const ZConsultationInput = z
   .strictObject({
     receivedAt: z.iso
       .datetime({ offset: true, error: '受付日時の形式が正しくありません。' })
-      .refine((value) => ZDoneDate('受付日').safeParse(formatWestern(value)).success, {
-        error: '受付日時は1900年以降、翌日までの日時を入力してください。',
+      // the day it was received, under the rules of every done-date (not ahead, not too far back)
+      .superRefine((value, ctx) => {
+        const day = ZDoneDate('受付日').safeParse(formatWestern(value));
+        for (const issue of day.success ? [] : day.error.issues)
+          ctx.addIssue({
+            code: 'custom',
+            message: issue.message,
+            params: issue.code === 'custom' ? issue.params : undefined,
+          });
       }),
     channel: z.enum(CHANNELS, { error: '相談の経路を選んでください。' }),
     broughtBy: z.enum(BROUGHT_BY, { error: '相談者を選んでください。' }),

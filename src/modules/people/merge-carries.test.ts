@@ -62,8 +62,18 @@ describe('a merge carries the consent of the merged record', () => {
       method: 'written',
     });
     expect(consent.status).toBe(201);
+    // a second click records nothing more
+    const again = await world.as('houkatsu').post<{ error?: { code: string } }>('/api/consents', {
+      personId: second.body.id,
+      purpose: '相談・支援のための関係機関との情報共有',
+      scope: 'all_agencies',
+      obtainedOn: today(),
+      method: 'written',
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error?.code).toBe('CONSENT_ALREADY_IN_FORCE');
     expect((await tableAtConsentBoundBody()).body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
-    expect(await motherConsent()).toBe('none');
+    expect(await motherConsent()).toBe('withdrawn');
 
     const merged = await world
       .as('houkatsu')
@@ -75,7 +85,7 @@ describe('a merge carries the consent of the merged record', () => {
 
     expect((await world.as('houkatsu').post(`/api/people/merges/${merged.body.id}/undo`)).status).toBe(200);
     expect((await tableAtConsentBoundBody()).body.error?.code).toBe('CONSENT_REQUIRED_FOR_BODY');
-    expect(await motherConsent()).toBe('none');
+    expect(await motherConsent()).toBe('withdrawn');
   });
 
   it('shows the outreach history of the merged record on the household of the record kept', async () => {
@@ -146,5 +156,20 @@ describe('a merge carries the consent of the merged record', () => {
       200,
     );
     expect(await history()).not.toContain(recordId);
+  });
+});
+
+describe('a merge of two people', () => {
+  it('is refused when both birth dates are known and differ (a mother and her son)', async () => {
+    const son = await world.as('houkatsu').post<{ members: { person: { id: string; givenName: string } }[] }>(
+      `/api/households/${world.householdId}/members`,
+      { newPerson: { familyName: '松岡', givenName: '勝', birthDate: '1975-07-07' }, relation: '次男' },
+    );
+    const sonId = son.body.members.find((m) => m.person.givenName === '勝')?.person.id ?? '';
+    const refused = await world
+      .as('houkatsu')
+      .post<{ error?: { code: string } }>(`/api/people/${sonId}/merge`, { mergedPersonId: motherId });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error?.code).toBe('BIRTH_DATES_DIFFER');
   });
 });

@@ -28,6 +28,14 @@ export async function mergePeople(db: Database, context: ActorContext, keptId: s
     if (kept.row.mergedIntoId || merged.row.mergedIntoId) {
       throw conflict('ALREADY_MERGED', 'すでに統合済みの記録です。統合を取り消してからやり直してください。');
     }
+    // two known birth dates that differ are two people (a mother and her son in one household):
+    // a mistyped date is corrected on the record first
+    if (kept.row.birthDate && merged.row.birthDate && kept.row.birthDate !== merged.row.birthDate) {
+      throw badRequest(
+        'BIRTH_DATES_DIFFER',
+        '生年月日が異なる記録は、同じ方として統合できません。同じ方で生年月日の入力誤りなら、先に記録を直してください。',
+      );
+    }
     await tx.update(persons).set({ mergedIntoId: keptId, updatedAt: now() }).where(eq(persons.id, mergedId));
     await tx.update(persons).set({ mergedIntoId: keptId }).where(eq(persons.mergedIntoId, mergedId));
     const [merge] = await tx

@@ -40,8 +40,8 @@ function partiesOf(household: HouseholdView): Party[] {
   return [...parties.values()];
 }
 
-const WIDTH = 820;
-const HEIGHT = 460;
+const WIDTH = 680;
+const HEIGHT = 440;
 const CX = WIDTH / 2;
 const CY = HEIGHT / 2;
 
@@ -60,16 +60,27 @@ function tiePath(x1: number, y1: number, x2: number, y2: number, tie: Tie) {
   return marks.join(' ');
 }
 
-/** A label in at most two lines of `per` characters (an ellipsis past that), to stay inside its shape. */
+/**
+ * A label in at most two lines of `per` characters (an ellipsis past that), to stay inside its
+ * shape: broken before a bracket or after a ・ when one falls in the first line, so that a name
+ * is not cut in the middle of a word.
+ */
 function labelLines(text: string, per: number): string[] {
   const chars = Array.from(text);
   if (chars.length <= per) return [text];
-  const second = chars.slice(per, per * 2);
+  const natural = chars.findLastIndex((c, i) => i <= per && i >= 3 && (c === '（' || chars[i - 1] === '・'));
+  const cut = natural > 0 ? natural : per;
+  const rest = chars.slice(cut);
   return [
-    chars.slice(0, per).join(''),
-    chars.length > per * 2 ? `${second.slice(0, per - 1).join('')}…` : second.join(''),
+    chars.slice(0, cut).join(''),
+    rest.length > per ? `${rest.slice(0, per - 1).join('')}…` : rest.join(''),
   ];
 }
+
+const clip = (text: string, per: number) => {
+  const chars = Array.from(text);
+  return chars.length > per ? `${chars.slice(0, per - 1).join('')}…` : text;
+};
 
 export function Ecomap({ household }: { household: HouseholdView }) {
   return (
@@ -108,10 +119,10 @@ export function EcomapDrawing({
         </title>
         {parties.map((party, i) => {
           const angle = (2 * Math.PI * i) / Math.max(parties.length, 1) - Math.PI / 2;
-          const x = CX + Math.cos(angle) * 270;
-          const y = CY + Math.sin(angle) * 160;
+          const x = CX + Math.cos(angle) * 218;
+          const y = CY + Math.sin(angle) * 150;
           const hatches = tiePath(CX, CY, x, y, party.tie);
-          const lines = labelLines(party.name, 12);
+          const lines = labelLines(party.name, 11);
           return (
             <g key={party.name}>
               <line
@@ -124,7 +135,7 @@ export function EcomapDrawing({
                 strokeDasharray={party.tie === 'weak' ? '8 6' : undefined}
               />
               {hatches && <path d={hatches} stroke="#c92a2a" strokeWidth={2} />}
-              <ellipse cx={x} cy={y} rx={124} ry={40} fill="#fff" stroke="#212529" />
+              <ellipse cx={x} cy={y} rx={118} ry={42} fill="#fff" stroke="#212529" />
               {lines.map((line, n) => (
                 <text
                   key={line}
@@ -143,7 +154,7 @@ export function EcomapDrawing({
                 fontSize={14}
                 fill="#495057"
               >
-                {party.note}
+                {clip(party.note, 15)}
               </text>
             </g>
           );
@@ -161,9 +172,8 @@ export function EcomapDrawing({
             {line}
           </text>
         ))}
-        <text x={CX} y={CY + 26} textAnchor="middle" fontSize={14}>
-          {names.slice(0, 2).join('・')}
-          {names.length > 2 ? ' ほか' : ''}
+        <text x={CX} y={CY + 26} textAnchor="middle" fontSize={13}>
+          {clip(names.slice(0, 2).join('・') + (names.length > 2 ? ' ほか' : ''), 11)}
         </text>
       </svg>
       <figcaption style={{ fontSize: 14 }}>{legend}</figcaption>

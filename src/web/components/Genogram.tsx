@@ -25,10 +25,14 @@ type Relationship = Omit<HouseholdView['relationships'][number], 'kind'> & {
 };
 export type GenogramHousehold = { members: Member[]; relationships: Relationship[] };
 
-const shapeOf = (gender: string | null) => {
+/** The symbol: from the recorded gender, else from a 続柄 that states it (長男, 母…), else ◇. */
+const shapeOf = (gender: string | null, relation: string | null) => {
   const g = (gender ?? '').trim();
   if (/^(男|男性|male|m)$/i.test(g)) return 'square';
   if (/^(女|女性|female|f)$/i.test(g)) return 'circle';
+  const r = (relation ?? '').trim();
+  if (/^((長|次|三|四|末)?男|息子|父|夫|兄|弟|祖父|孫息子)$/.test(r)) return 'square';
+  if (/^((長|次|三|四|末)?女|娘|母|妻|姉|妹|祖母|孫娘)$/.test(r)) return 'circle';
   return 'diamond';
 };
 
@@ -103,11 +107,12 @@ export function Genogram({ household }: { household: GenogramHousehold }) {
     .filter((m) => m.livesTogether)
     .map((m) => position.get(m.person.id))
     .filter((p) => p !== undefined);
+  // wide enough for the names under the symbols, which are wider than the symbols
   const box = together.length
     ? {
-        x: Math.min(...together.map((p) => p.x)) - SIZE,
+        x: Math.min(...together.map((p) => p.x)) - GAP_X / 2 + 8,
         y: Math.min(...together.map((p) => p.y)) - SIZE,
-        w: Math.max(...together.map((p) => p.x)) - Math.min(...together.map((p) => p.x)) + SIZE * 2,
+        w: Math.max(...together.map((p) => p.x)) - Math.min(...together.map((p) => p.x)) + GAP_X - 16,
         h: Math.max(...together.map((p) => p.y)) - Math.min(...together.map((p) => p.y)) + SIZE * 2 + 18,
       }
     : null;
@@ -168,7 +173,7 @@ export function Genogram({ household }: { household: GenogramHousehold }) {
       {members.map((m) => {
         const p = position.get(m.person.id);
         if (!p) return null;
-        const shape = shapeOf(m.person.gender);
+        const shape = shapeOf(m.person.gender, m.relation);
         const key = m.relation === '本人';
         const common = { fill: key ? '#ffe8cc' : '#fff', stroke: '#212529', strokeWidth: key ? 3 : 1.5 };
         return (

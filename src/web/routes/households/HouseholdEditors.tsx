@@ -108,6 +108,8 @@ export function AddMemberForm({ household, onClose }: Props) {
               </Text>
               <Text size="sm" c="dimmed">
                 新しい記録は作らず、この方の記録（相談・同意・つなぎの経過）をそのまま世帯につなげます。
+                {existing.households.length > 0 &&
+                  `この方は「${existing.households.map((h) => h.name).join('」「')}」の世帯員のままで、両方の世帯に表示されます。`}
               </Text>
               <Button mt="xs" size="compact-sm" variant="default" onClick={() => setExisting(null)}>
                 別の方として新しく登録する
@@ -160,7 +162,11 @@ export function AddMemberForm({ household, onClose }: Props) {
                   birthDate: birthDate || null,
                   phones: [],
                 }}
-                onPick={(candidate) => setExisting(candidate)}
+                onPick={(candidate) => {
+                  setExisting(candidate);
+                  // registered in a household of their own: most likely living apart
+                  if (candidate.households.length > 0) setLivesTogether(false);
+                }}
                 exclude={household.members.map((m) => m.person.id)}
                 pickLabel={(candidate) => `${personName(candidate.person)}さんをこの世帯に加える`}
               />

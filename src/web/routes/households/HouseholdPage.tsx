@@ -22,7 +22,8 @@ type Entry = { at: string; key: string; node: React.ReactNode };
 const CONSENT_BADGE = {
   all_agencies: { label: '全機関に同意', color: 'teal' },
   some_agencies: { label: '一部の機関に同意', color: 'blue' },
-  none: { label: '同意なし', color: 'gray' },
+  withdrawn: { label: '撤回済み', color: 'orange' },
+  none: { label: '記録なし', color: 'gray' },
 } as const;
 
 export function HouseholdPage() {

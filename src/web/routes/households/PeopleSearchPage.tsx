@@ -12,6 +12,10 @@ import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { personName } from '../../lib/labels';
 
+const nameKey = (p: Person) =>
+  [p.familyNameKana, p.givenNameKana].filter(Boolean).join('').normalize('NFKC') || personName(p);
+const sameName = (a: Person, b: Person) => nameKey(a) === nameKey(b);
+
 function MergeBar({
   selected,
   people,
@@ -43,8 +47,17 @@ function MergeBar({
     confirmAction({
       title: '同一人物として統合しますか',
       message:
-        '下の2件を同じ方の記録として統合します。両方の記録と経過はそのまま残り、統合する記録にある同意は残す記録の同意としても扱われます。あとで取り消せます。',
-      details: [`残す記録：${describe(kept)}`, `統合する記録：${describe(merged)}`],
+        '下の2件を同じ方の記録として統合します。両方の記録と経過はそのまま残り、まとめる記録にある相談・同意・つなぎの経過は、残す記録のものとしても扱われます（同意は会議の同意の確認や連絡先の表示に使われます）。このページの「直前の統合を取り消す」で取り消せます。',
+      details: [
+        `残す記録：${describe(kept)}`,
+        `残す記録にまとめる記録：${describe(merged)}`,
+        ...(sameName(kept, merged)
+          ? []
+          : [
+              '【確認】氏名・フリガナが一致していません。親子やきょうだいなど、別の方の記録ではないか確かめてください。',
+            ]),
+      ],
+      danger: true,
       confirmLabel: '統合する',
       onConfirm: async () => {
         setError(null);

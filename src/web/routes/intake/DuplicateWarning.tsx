@@ -69,7 +69,7 @@ export function DuplicateWarning({
                     {reasons.map((r) => REASON_LABELS[r]).join('、')}
                   </Text>
                   {onPick && (
-                    <Button size="compact-sm" variant="light" onClick={() => onPick(candidate)}>
+                    <Button size="compact-sm" onClick={() => onPick(candidate)}>
                       {pickLabel(candidate)}
                     </Button>
                   )}
