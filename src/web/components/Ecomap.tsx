@@ -69,7 +69,8 @@ function labelLines(text: string, per: number): string[] {
   const chars = Array.from(text);
   if (chars.length <= per) return [text];
   const natural = chars.findLastIndex((c, i) => i <= per && i >= 3 && (c === '（' || chars[i - 1] === '・'));
-  const cut = natural > 0 ? natural : per;
+  // otherwise halves, so that no line is left with one or two characters (センタ／ー)
+  const cut = natural > 0 ? natural : Math.min(per, Math.ceil(chars.length / 2));
   const rest = chars.slice(cut);
   return [
     chars.slice(0, cut).join(''),
@@ -135,45 +136,45 @@ export function EcomapDrawing({
                 strokeDasharray={party.tie === 'weak' ? '8 6' : undefined}
               />
               {hatches && <path d={hatches} stroke="#c92a2a" strokeWidth={2} />}
-              <ellipse cx={x} cy={y} rx={118} ry={42} fill="#fff" stroke="#212529" />
+              <ellipse cx={x} cy={y} rx={120} ry={46} fill="#fff" stroke="#212529" />
               {lines.map((line, n) => (
                 <text
                   key={line}
                   x={x}
-                  y={y - (lines.length === 1 ? 2 : 12) + n * 18}
+                  y={y - (lines.length === 1 ? 0 : 14) + n * 22}
                   textAnchor="middle"
-                  fontSize={16}
+                  fontSize={19}
                 >
                   {line}
                 </text>
               ))}
               <text
                 x={x}
-                y={y + (lines.length === 1 ? 20 : 28)}
+                y={y + (lines.length === 1 ? 24 : 32)}
                 textAnchor="middle"
-                fontSize={14}
+                fontSize={15}
                 fill="#495057"
               >
-                {clip(party.note, 15)}
+                {clip(party.note, 14)}
               </text>
             </g>
           );
         })}
         <circle cx={CX} cy={CY} r={84} fill="#ffe8cc" stroke="#212529" strokeWidth={2} />
-        {labelLines(name, 8).map((line, n, all) => (
+        {labelLines(name, 7).map((line, n, all) => (
           <text
             key={line}
             x={CX}
-            y={CY - (all.length === 1 ? 8 : 20) + n * 20}
+            y={CY - (all.length === 1 ? 6 : 20) + n * 22}
             textAnchor="middle"
-            fontSize={18}
+            fontSize={21}
             fontWeight={700}
           >
             {line}
           </text>
         ))}
-        <text x={CX} y={CY + 26} textAnchor="middle" fontSize={13}>
-          {clip(names.slice(0, 2).join('・') + (names.length > 2 ? ' ほか' : ''), 11)}
+        <text x={CX} y={CY + 30} textAnchor="middle" fontSize={15}>
+          {clip(names.slice(0, 2).join('・') + (names.length > 2 ? ' ほか' : ''), 9)}
         </text>
       </svg>
       <figcaption style={{ fontSize: 14 }}>{legend}</figcaption>

@@ -120,7 +120,8 @@ export function PacketView({ packet }: { packet: Packet }) {
               <List size="sm">
                 {packet.plan.actions.map((a) => (
                   <List.Item key={`${a.text}-${a.organisationName}`}>
-                    {a.organisationName}：{a.text}（{a.frequency}・{a.until}まで）
+                    {a.organisationName}：{a.text}（{a.frequency}・<DateText value={a.until} />
+                    まで）
                   </List.Item>
                 ))}
               </List>
