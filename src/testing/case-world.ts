@@ -171,3 +171,14 @@ export async function tableCaseAt(world: CaseWorld, bodyName: string, caseId: st
       caseId,
     });
 }
+
+/** A consultation taken by phone today, handled there: the parts a test changes go in `extra`. */
+export const consultationBody = (extra: Record<string, unknown>) => ({
+  receivedAt: `${today()}T09:00:00+09:00`,
+  channel: 'phone',
+  broughtBy: 'self',
+  mainComplaint: '相談',
+  outcome: 'info_only',
+  shareConsent: 'not_asked',
+  ...extra,
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { type CaseWorld, consultationBody, startCaseWorld, today, type Who } from '../../testing/case-world';
 
 // What a fourth insider review found: people seen only through a referral (or a team) could be
 // copied into a household of one's own and stayed visible after the referral ended; a referral
@@ -13,15 +13,7 @@ let childOrg = '';
 const as = (who: Who) => world.as(who);
 type Refusal = { error?: { code: string } };
 
-const consultation = (extra: Record<string, unknown>) => ({
-  receivedAt: `${today()}T09:00:00+09:00`,
-  channel: 'phone',
-  broughtBy: 'self',
-  mainComplaint: '相談',
-  outcome: 'info_only',
-  shareConsent: 'not_asked',
-  ...extra,
-});
+const consultation = consultationBody;
 
 beforeAll(async () => {
   world = await startCaseWorld();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseWorld, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { type CaseWorld, consultationBody, startCaseWorld, type Who } from '../../testing/case-world';
 
 // What a third insider review found in the integrity work: taking a consultation for someone
 // already registered opened their contact details to a referral recipient, undoing a chained
@@ -12,15 +12,7 @@ let hidden = { personId: '', householdId: '' };
 const as = (who: Who) => world.as(who);
 type Refusal = { error?: { code: string; message: string } };
 
-const consultation = (extra: Record<string, unknown>) => ({
-  receivedAt: `${today()}T09:00:00+09:00`,
-  channel: 'phone',
-  broughtBy: 'self',
-  mainComplaint: '相談',
-  outcome: 'info_only',
-  shareConsent: 'not_asked',
-  ...extra,
-});
+const consultation = consultationBody;
 
 beforeAll(async () => {
   world = await startCaseWorld();

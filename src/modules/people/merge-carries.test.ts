@@ -161,10 +161,12 @@ describe('a merge carries the consent of the merged record', () => {
 
 describe('a merge of two people', () => {
   it('is refused when both birth dates are known and differ (a mother and her son)', async () => {
-    const son = await world.as('houkatsu').post<{ members: { person: { id: string; givenName: string } }[] }>(
-      `/api/households/${world.householdId}/members`,
-      { newPerson: { familyName: '松岡', givenName: '勝', birthDate: '1975-07-07' }, relation: '次男' },
-    );
+    const son = await world
+      .as('houkatsu')
+      .post<{ members: { person: { id: string; givenName: string } }[] }>(
+        `/api/households/${world.householdId}/members`,
+        { newPerson: { familyName: '松岡', givenName: '勝', birthDate: '1975-07-07' }, relation: '次男' },
+      );
     const sonId = son.body.members.find((m) => m.person.givenName === '勝')?.person.id ?? '';
     const refused = await world
       .as('houkatsu')
