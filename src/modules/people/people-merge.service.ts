@@ -1,4 +1,4 @@
-import { and, desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { now } from '../../server/clock';
 import { badRequest, conflict, RecordNotVisible } from '../../server/errors';
@@ -115,4 +115,17 @@ export async function undoMerge(db: Database, context: ActorContext, mergeId: st
 export async function personGroupIds(db: Database, personId: string): Promise<string[]> {
   const rows = await db.select({ id: persons.id }).from(persons).where(eq(persons.mergedIntoId, personId));
   return [personId, ...rows.map((r) => r.id)];
+}
+
+/** The merges into these records that are in force, by kept record (for a list that offers undo). */
+export async function activeMerges(db: Database, keptIds: string[]): Promise<Map<string, string[]>> {
+  const byKept = new Map<string, string[]>();
+  if (keptIds.length === 0) return byKept;
+  const rows = await db
+    .select({ id: personMerges.id, kept: personMerges.keptPersonId })
+    .from(personMerges)
+    .where(and(inArray(personMerges.keptPersonId, keptIds), isNull(personMerges.undoneAt)))
+    .orderBy(personMerges.mergedAt);
+  for (const r of rows) byKept.set(r.kept, [...(byKept.get(r.kept) ?? []), r.id]);
+  return byKept;
 }

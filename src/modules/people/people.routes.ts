@@ -19,7 +19,7 @@ import {
   ZPersonUpdate,
 } from './people.schemas';
 import { createPerson, findDuplicates, getPerson, searchPeople, updatePerson } from './people.service';
-import { mergePeople, undoMerge } from './people-merge.service';
+import { activeMerges, mergePeople, undoMerge } from './people-merge.service';
 
 const tags = ['本人'];
 
@@ -38,8 +38,18 @@ export const peopleRoutes = createRouter()
       const context = requestContext(c);
       const people = await searchPeople(db, context, c.req.valid('query'));
       const householdsOf = await householdNamer(db, context, people, 'person.search');
+      const merges = await activeMerges(
+        db,
+        people.map((p) => p.id),
+      );
       return c.json(
-        { people: people.map((person) => ({ ...person, households: householdsOf(person) })) },
+        {
+          people: people.map((person) => ({
+            ...person,
+            households: householdsOf(person),
+            mergeIds: merges.get(person.id) ?? [],
+          })),
+        },
         200,
       );
     },

@@ -95,6 +95,8 @@ export const ZDuplicateResponse = z.object({
 });
 export const ZPersonSearchResult = ZPerson.extend({
   households: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Merges into this record still in force (ids only): each can be undone from the list. */
+  mergeIds: z.array(z.string()),
 });
 export type PersonSearchResult = z.infer<typeof ZPersonSearchResult>;
 export const ZPersonList = z.object({ people: z.array(ZPersonSearchResult) });

@@ -1,4 +1,16 @@
-import { Anchor, Button, Checkbox, Group, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Radio,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -11,6 +23,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { personName } from '../../lib/labels';
+import { useApiMutation } from '../../lib/mutation';
 
 const nameKey = (p: Person) =>
   [p.familyNameKana, p.givenNameKana].filter(Boolean).join('').normalize('NFKC') || personName(p);
@@ -121,6 +134,41 @@ function MergeBar({
   );
 }
 
+/** A record others were merged into: the latest merge can be undone later, not only on the spot. */
+function UndoMergeButton({ person }: { person: Person }) {
+  const undo = useApiMutation((mergeId: string) => api('POST', `/api/people/merges/${mergeId}/undo`), {
+    invalidate: [['people-search']],
+    success: '統合を取り消しました。2件の記録は別々に戻りました。',
+  });
+  const latest = person.mergeIds.at(-1);
+  return (
+    <Group gap={6} mt={4}>
+      <Badge size="sm" variant="light">
+        統合した記録あり
+      </Badge>
+      <Button
+        size="compact-xs"
+        variant="subtle"
+        color="red"
+        aria-label={`${personName(person)}さんの記録への統合を取り消す`}
+        onClick={() =>
+          latest &&
+          confirmAction({
+            title: '統合を取り消しますか',
+            message: `${personName(person)}さんの記録に最後に統合した記録を、別の記録に戻します。統合していた間の相談・同意・つなぎの経過は、それぞれ元の記録のものに戻ります。`,
+            confirmLabel: '統合を取り消す',
+            danger: true,
+            onConfirm: () => undo.mutate(latest),
+          })
+        }
+      >
+        統合を取り消す
+      </Button>
+      {undo.error ? <ErrorAlert error={undo.error} title="取り消せませんでした" /> : null}
+    </Group>
+  );
+}
+
 export function PeopleSearchPage() {
   const [q, setQ] = useState('');
   const [birthDate, setBirthDate] = useState('');
@@ -200,7 +248,10 @@ export function PeopleSearchPage() {
                     onChange={(e) => toggle(p.id, e.currentTarget.checked)}
                   />
                 </Table.Td>
-                <Table.Td>{personName(p)}</Table.Td>
+                <Table.Td>
+                  {personName(p)}
+                  {p.mergeIds.length > 0 && <UndoMergeButton person={p} />}
+                </Table.Td>
                 <Table.Td>{[p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ')}</Table.Td>
                 <Table.Td>{p.birthDate ? formatWareki(`${p.birthDate}T00:00:00+09:00`) : '—'}</Table.Td>
                 <Table.Td>
