@@ -23,20 +23,26 @@ export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
 export const ZDoneDate = (label: string) =>
   ZIsoDate.refine((value) => value >= '1900-01-01', {
     error: `${label}が古すぎます。日付を確かめてください。`,
-  })
-    .refine((value) => value <= isoDay(1), {
-      error: `${label}に未来の日付は入力できません。`,
-      params: { code: 'FUTURE_DATE' },
-    })
-    .superRefine((value, ctx) => {
-      const window = entryWindow();
-      if (window && value < window.earliest)
-        ctx.addIssue({
-          code: 'custom',
-          message: `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`,
-          params: { code: 'TOO_FAR_BACK' },
-        });
-    });
+  }).refine((value) => value <= isoDay(1), {
+    error: `${label}に未来の日付は入力できません。`,
+    params: { code: 'FUTURE_DATE' },
+  });
+
+/**
+ * The day of something recorded as it happens (a consultation received, support given, a
+ * contact, a consent obtained): a done-date within the municipality's window for late entry.
+ * Facts of the past (an agreement signed years ago, a death) are plain done-dates.
+ */
+export const ZEntryDate = (label: string) =>
+  ZDoneDate(label).superRefine((value, ctx) => {
+    const window = entryWindow();
+    if (window && value < window.earliest)
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`,
+        params: { code: 'TOO_FAR_BACK' },
+      });
+  });
 
 /**
  * How far back a record may be dated in the request being validated (a municipal setting),

@@ -9,7 +9,7 @@ import {
   RECORD_TYPES,
   SCREENING_OUTCOMES,
 } from '../../shared/case-vocabulary';
-import { optionalText, requiredText, ZDoneDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZEntryDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
 import { ZAssessmentInput, ZEvaluationGoal, ZPlanContent } from './case-content';
 
 // ---- requests ----
@@ -74,19 +74,19 @@ export type LeadInput = z.infer<typeof ZLeadInput>;
 export const ZPlanInput = z.strictObject({
   content: ZPlanContent,
   reviewOn: ZIsoDate,
-  consentOn: ZDoneDate('同意を得た日').nullable().default(null),
+  consentOn: ZEntryDate('同意を得た日').nullable().default(null),
   consentMethod: z.enum(PLAN_CONSENT_METHODS).nullable().default(null),
 });
 export type PlanInput = z.infer<typeof ZPlanInput>;
 
 export const ZPlanConsent = z.strictObject({
-  consentOn: ZDoneDate('同意を得た日'),
+  consentOn: ZEntryDate('同意を得た日'),
   consentMethod: z.enum(PLAN_CONSENT_METHODS, { error: '同意の方法（書面・口頭）を選んでください。' }),
 });
 export type PlanConsent = z.infer<typeof ZPlanConsent>;
 
 export const ZRecordInput = z.strictObject({
-  recordedOn: ZDoneDate('支援の日'),
+  recordedOn: ZEntryDate('支援の日'),
   type: z.enum(RECORD_TYPES, { error: '記録の種類を選んでください。' }),
   minutes: z
     .number({ error: '所要時間は分で入力してください。' })
@@ -103,7 +103,7 @@ export type RecordInput = z.infer<typeof ZRecordInput>;
 
 export const ZEvaluationInput = z
   .strictObject({
-    evaluatedOn: ZDoneDate('評価日'),
+    evaluatedOn: ZEntryDate('評価日'),
     goals: z.array(ZEvaluationGoal).min(1).max(20),
     overall: requiredText('総合評価', 4000),
     nextStep: z.enum(NEXT_STEPS, { error: '次の方針を選んでください。' }),

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { CONSENT_METHODS, CONSENT_SCOPES } from '../../shared/intake-vocabulary';
-import { requiredText, ZDoneDate, ZId } from '../../shared/schema-helpers';
+import { requiredText, ZEntryDate, ZId } from '../../shared/schema-helpers';
 
 export const ZConsentInput = z.strictObject({
   personId: ZId,
   purpose: requiredText('同意の目的', 200),
   scope: z.enum(CONSENT_SCOPES),
   organisationIds: z.array(ZId).max(50).default([]),
-  obtainedOn: ZDoneDate('同意を得た日'),
+  obtainedOn: ZEntryDate('同意を得た日'),
   method: z.enum(CONSENT_METHODS, { error: '同意の方法（書面・口頭）を選んでください。' }),
 });
 export type ConsentInput = z.infer<typeof ZConsentInput>;
 
-export const ZWithdrawConsent = z.strictObject({ withdrawnOn: ZDoneDate('撤回の日') });
+export const ZWithdrawConsent = z.strictObject({ withdrawnOn: ZEntryDate('撤回の日') });
 
 export const ZConsent = z.object({
   id: z.string(),

@@ -7,7 +7,7 @@ import {
   OUTCOMES,
   SHARE_CONSENT,
 } from '../../shared/intake-vocabulary';
-import { optionalText, requiredText, ZDoneDate, ZId } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZEntryDate, ZId } from '../../shared/schema-helpers';
 import { ZPersonInput } from '../people/people.schemas';
 
 const ZReferralPart = z.strictObject({
@@ -23,7 +23,7 @@ export const ZConsultationInput = z
       .datetime({ offset: true, error: '受付日時の形式が正しくありません。' })
       // the day it was received, under the rules of every done-date (not ahead, not too far back)
       .superRefine((value, ctx) => {
-        const day = ZDoneDate('受付日').safeParse(formatWestern(value));
+        const day = ZEntryDate('受付日').safeParse(formatWestern(value));
         for (const issue of day.success ? [] : day.error.issues)
           ctx.addIssue({
             code: 'custom',

@@ -8,7 +8,14 @@ import {
   TIERS,
   TOPIC_KINDS,
 } from '../../shared/meeting-vocabulary';
-import { optionalText, requiredText, ZDoneDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import {
+  optionalText,
+  requiredText,
+  ZDoneDate,
+  ZEntryDate,
+  ZId,
+  ZIsoDate,
+} from '../../shared/schema-helpers';
 import { ZConnectionInput } from '../cases/cases.schemas';
 import { ZRecord } from '../outreach/outreach.schemas';
 
@@ -56,7 +63,7 @@ export const ZSessionUpdate = z.strictObject({
 });
 export type SessionUpdate = z.infer<typeof ZSessionUpdate>;
 
-export const ZHeldInput = z.strictObject({ heldOn: ZDoneDate('開催日') });
+export const ZHeldInput = z.strictObject({ heldOn: ZEntryDate('開催日') });
 
 export const ZAttendeeInput = ZMemberInput.extend({
   memberId: ZId.nullable().default(null),

@@ -11,7 +11,15 @@ import {
   RISKS,
   STAGES,
 } from '../../shared/outreach-vocabulary';
-import { optionalText, plainText, requiredText, ZDoneDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import {
+  optionalText,
+  plainText,
+  requiredText,
+  ZDoneDate,
+  ZEntryDate,
+  ZId,
+  ZIsoDate,
+} from '../../shared/schema-helpers';
 
 // ---- requests ----
 
@@ -28,7 +36,7 @@ export type PartnerInput = z.infer<typeof ZPartnerInput>;
 
 export const ZReportInput = z
   .strictObject({
-    receivedOn: ZDoneDate('受けた日'),
+    receivedOn: ZEntryDate('受けた日'),
     reporterKind: z.enum(REPORTER_KINDS, { error: '誰からの情報かを選んでください。' }),
     partnerId: ZId.nullable().default(null),
     reporterName: optionalText('情報提供者の名前', 100),
@@ -51,7 +59,7 @@ export type ReportInput = z.infer<typeof ZReportInput>;
 export const ZActivityInput = z
   .strictObject({
     kind: z.enum(ACTIVITY_KINDS, { error: '記録の種類を選んでください。' }),
-    happenedOn: ZDoneDate('日付'),
+    happenedOn: ZEntryDate('日付'),
     means: z.enum(CONTACT_MEANS).nullable().default(null),
     result: z.enum(CONTACT_RESULTS).nullable().default(null),
     withWhom: optionalText('誰と・誰に', 200),
