@@ -137,12 +137,12 @@ async function consentStates(tx: Database, personIds: string[]) {
   const states = new Map<string, State>();
   if (personIds.length === 0) return states;
   const today = formatWestern(now());
-  const rows = await queryRows<{ id: string; all_agencies: boolean; some: boolean; any: boolean }>(
+  const rows = await queryRows<{ id: string; all_agencies: boolean; some: boolean; recorded: boolean }>(
     tx,
     sql`select p.id, ${consentInForce(sql`p.id`, null, today)} as all_agencies,
           exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}
                   and k.obtained_on <= ${today} and (k.withdrawn_on is null or k.withdrawn_on > ${today})) as some,
-          exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}) as any
+          exists (select 1 from consents k where k.person_id in ${personGroup(sql`p.id`)}) as recorded
         from persons p where p.id = any(${sql.param(personIds)}::uuid[])`,
   );
   for (const r of rows) {
@@ -150,7 +150,7 @@ async function consentStates(tx: Database, personIds: string[]) {
       ? 'all_agencies'
       : r.some
         ? 'some_agencies'
-        : r.any
+        : r.recorded
           ? 'withdrawn'
           : null;
     if (state) states.set(r.id, state);
