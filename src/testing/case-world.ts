@@ -86,11 +86,15 @@ export async function startCaseWorld() {
     );
     return { ...response, code: response.body.error?.code, message: response.body.error?.message };
   };
+  /** The user id of one of the world's staff, from their own session. */
+  const userIdOf = async (who: Who) =>
+    (await as(who).get<{ user: { id: string } }>('/api/auth/session')).body.user.id;
   return {
     server,
     as,
     logInEveryone,
     step,
+    userIdOf,
     orgIds: {
       hokubu: byName('北部地域包括支援センター'),
       jiritsu: byName('福祉総合相談窓口（自立相談支援機関）'),

@@ -121,13 +121,13 @@ describe('the relationship', () => {
   it('moves to 接触を試みている with the first attempt, and refuses skipped steps', async () => {
     const { version } = (await as('outreach').get<OutreachRecord>(`/api/outreach/records/${recordId}`)).body;
     const assigned = await as('outreach').patch<OutreachRecord>(`/api/outreach/records/${recordId}`, {
-      assigneeIds: [await userIdOf('outreach')],
+      assigneeIds: [await world.userIdOf('outreach')],
       version,
     });
     expect(assigned.body.assignees.map((a) => a.name)).toEqual(['西田 翔']);
     expect(assigned.body.location).toBe('桜台3丁目'); // untouched by a change of workers
     const notStaff = await as('outreach').patch<Refusal>(`/api/outreach/records/${recordId}`, {
-      assigneeIds: [await userIdOf('houkatsu')],
+      assigneeIds: [await world.userIdOf('houkatsu')],
       version: assigned.body.version,
     });
     expect(notStaff.body.error?.code).toBe('NOT_OUTREACH_STAFF');
@@ -256,7 +256,7 @@ describe('a 支援会議 may discuss the record before consent', () => {
   });
 
   it('shows the attendees the reports and contacts once handed out, audited with the session', async () => {
-    const lawyerId = await userIdOf('lawyer');
+    const lawyerId = await world.userIdOf('lawyer');
     await as('coordinator').post(`/api/meetings/sessions/${sessionId}/attendees`, {
       userId: lawyerId,
       confidentialityNotifiedOn: today(),
@@ -396,6 +396,3 @@ describe('audit and counts', () => {
     expect((await as('outreach').get('/api/outreach/counts')).status).toBe(403);
   });
 });
-
-const userIdOf = async (who: Who) =>
-  (await as(who).get<{ user: { id: string } }>('/api/auth/session')).body.user.id;
