@@ -21,6 +21,7 @@ import { organisationRoutes } from '../modules/organisations/organisations.route
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
+import { resourceRoutes } from '../modules/resources/resources.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
@@ -98,7 +99,8 @@ export function createApp(deps: Deps) {
     .route('/api/cases', caseRoutes)
     .route('/api/meetings/bodies', bodyRoutes)
     .route('/api/meetings', meetingRoutes)
-    .route('/api/outreach', outreachRoutes);
+    .route('/api/outreach', outreachRoutes)
+    .route('/api/resources', resourceRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

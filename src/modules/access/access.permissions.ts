@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'meetings.run', // set up meeting bodies, prepare sessions, table cases, record decisions
   'outreach.work', // see and write outreach records and watch partners (the outreach team)
   'outreach.report', // take a report of a person or household of concern, and follow whether it is dealt with
+  'resources.manage', // keep the resource directory: resources, operators, verification, import
+  'resources.support', // the log of support given to receiving places (受け入れ先へのサポート)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -24,19 +26,22 @@ const FRONT_LINE: Permission[] = [
   'outreach.report',
 ];
 
+const DIRECTORY_KEEPER: Permission[] = ['resources.manage', 'resources.support'];
+
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
     case 'coordinator':
-      return [...FRONT_LINE, 'cases.coordinate', 'meetings.run', 'outreach.work'];
+      return [...FRONT_LINE, ...DIRECTORY_KEEPER, 'cases.coordinate', 'meetings.run', 'outreach.work'];
     case 'outreach_worker':
       return [...FRONT_LINE, 'outreach.work'];
     case 'consultant':
-    case 'participation_coordinator':
-      // outreach and participation staff read only their own work and the cases they are named on (case-scope)
+      // reads only their own work and the cases they are named on (case-scope)
       return FRONT_LINE;
+    case 'participation_coordinator':
+      return [...FRONT_LINE, ...DIRECTORY_KEEPER];
     case 'community_worker':
       // works with areas and resources, never with case content; passes on what residents tell
-      return ['directory.read', 'outreach.report'];
+      return ['directory.read', 'outreach.report', ...DIRECTORY_KEEPER];
     case 'meeting_member':
       // Sees only what is tabled at meetings attended; the meetings module scopes that.
       return ['directory.read', 'case_content.read'];

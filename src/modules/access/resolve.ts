@@ -11,6 +11,7 @@ import {
   referralAccess,
 } from './case-scope';
 import { sessionAccess } from './meeting-scope';
+import { participationAccess } from './participation-scope';
 
 // The one door for ids that arrive in a request (path or body): an id is used only once it
 // has been resolved here to a record the actor may see (or use); otherwise the request gets the
@@ -32,6 +33,10 @@ const AUDIT_TARGET: Record<string, string> = {
   outreach_records: 'outreach_record',
   meeting_sessions: 'meeting_session',
   meeting_bodies: 'meeting_body',
+  resources: 'resource',
+  resource_operators: 'resource_operator',
+  participation_supports: 'participation_support',
+  placements: 'placement',
 };
 
 const sameTenant = () => sql`true`;
@@ -78,6 +83,21 @@ const DOORS = {
     visible: (a) => sessionAccess(a, '"meeting_sessions"'),
   },
   meetingBody: { table: 'meeting_bodies', what: '会議体', visible: sameTenant },
+  /** The resource directory holds nothing about residents: anyone at work may name a resource. */
+  resource: { table: 'resources', what: '社会資源', visible: sameTenant },
+  resourceOperator: { table: 'resource_operators', what: '運営団体', visible: sameTenant },
+  participationSupport: {
+    table: 'participation_supports',
+    what: '参加支援',
+    visible: (a) => participationAccess(a, '"participation_supports"'),
+  },
+  placement: {
+    table: 'placements',
+    what: '参加先',
+    visible: (a) =>
+      sql`exists (select 1 from participation_supports s where s.id = "placements"."support_id"
+                  and ${participationAccess(a, 's')})`,
+  },
 } satisfies Record<string, Door>;
 
 export type RecordKind = keyof typeof DOORS;

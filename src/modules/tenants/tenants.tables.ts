@@ -18,6 +18,10 @@ export const tenants = pgTable('tenants', {
   // Municipal setting: how many days back a record may be dated (a consultation received, a
   // support given, a consent obtained…) when it is entered.
   backdateLimitDays: integer('backdate_limit_days').notNull().default(365),
+  // Municipal setting: a resource of the directory not verified for this many days is flagged.
+  resourceVerifyDays: integer('resource_verify_days').notNull().default(365),
+  // Municipal setting: the directory's active resources are published on a page without login.
+  publicDirectory: boolean('public_directory').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   version: integer('version').notNull().default(1),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
