@@ -234,3 +234,68 @@ CREATE TRIGGER bump_version BEFORE UPDATE ON resources FOR EACH ROW EXECUTE FUNC
 CREATE TRIGGER bump_version BEFORE UPDATE ON participation_supports FOR EACH ROW EXECUTE FUNCTION app_bump_version();
 --> statement-breakpoint
 CREATE TRIGGER bump_version BEFORE UPDATE ON placements FOR EACH ROW EXECUTE FUNCTION app_bump_version();
+--> statement-breakpoint
+-- The 参加支援担当 of a person's participation support may see the person (their own work, as
+-- a consultation they took): the access tokens learn it too (see 0011).
+CREATE OR REPLACE FUNCTION app_refresh_access_tokens(ids uuid[]) RETURNS void
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  WITH target AS (
+    SELECT p.id, p.tenant_id FROM persons p WHERE p.id = ANY (ids)
+    UNION SELECT r.id, r.tenant_id FROM persons m JOIN persons r ON r.id = m.merged_into_id WHERE m.id = ANY (ids)
+  ),
+  grp AS (
+    SELECT t.id AS root, t.id AS pid FROM target t
+    UNION ALL SELECT t.id, m.id FROM target t JOIN persons m ON m.merged_into_id = t.id
+  ),
+  hh AS (SELECT DISTINCT g.root, hm.household_id FROM grp g JOIN household_members hm ON hm.person_id = g.pid),
+  cs AS (SELECT h.root, c.id, c.plan_in_force_id FROM hh h JOIN cases c ON c.household_id = h.household_id),
+  granted AS (
+    SELECT g.root, 'org:' || p.created_by_organisation_id AS token FROM grp g JOIN persons p ON p.id = g.pid
+    UNION ALL SELECT g.root, 'user:' || p.created_by_user_id FROM grp g JOIN persons p ON p.id = g.pid
+    UNION ALL SELECT g.root, 'org:' || c.organisation_id FROM grp g JOIN consultations c ON c.person_id = g.pid
+    UNION ALL SELECT g.root, 'user:' || c.taken_by_user_id FROM grp g JOIN consultations c ON c.person_id = g.pid
+    UNION ALL SELECT g.root, 'org:' || r.to_organisation_id FROM grp g JOIN referrals r ON r.person_id = g.pid
+              WHERE r.status <> 'draft'
+    UNION ALL SELECT g.root, 'user:' || ps.coordinator_user_id FROM grp g JOIN participation_supports ps ON ps.person_id = g.pid
+    UNION ALL SELECT g.root, 'ma' FROM grp g JOIN referrals r ON r.person_id = g.pid
+              WHERE r.status <> 'draft' AND r.to_multi_agency
+    UNION ALL SELECT h.root, 'org:' || x.created_by_organisation_id FROM hh h JOIN households x ON x.id = h.household_id
+    UNION ALL SELECT h.root, 'org:' || c.organisation_id FROM hh h JOIN consultations c ON c.household_id = h.household_id
+    UNION ALL SELECT h.root, 'user:' || c.taken_by_user_id FROM hh h JOIN consultations c ON c.household_id = h.household_id
+    UNION ALL SELECT h.root, 'org:' || r.to_organisation_id FROM hh h JOIN referrals r ON r.household_id = h.household_id
+              WHERE r.status <> 'draft'
+    UNION ALL SELECT h.root, 'ma' FROM hh h JOIN referrals r ON r.household_id = h.household_id
+              WHERE r.status <> 'draft' AND r.to_multi_agency
+    UNION ALL SELECT c.root, 'case' FROM cs c
+    UNION ALL SELECT c.root, 'org:' || tm.organisation_id FROM cs c JOIN case_team_members tm ON tm.case_id = c.id
+              WHERE tm.left_on IS NULL
+    UNION ALL SELECT c.root, 'user:' || tm.user_id FROM cs c JOIN case_team_members tm ON tm.case_id = c.id
+              WHERE tm.left_on IS NULL
+    UNION ALL SELECT c.root, 'user:' || ca.user_id FROM cs c JOIN case_actions ca ON ca.plan_id = c.plan_in_force_id
+  ),
+  tokens AS (
+    SELECT root, array_agg(DISTINCT token ORDER BY token) AS tokens FROM granted
+    WHERE token IS NOT NULL GROUP BY root
+  )
+  INSERT INTO person_access_tokens (person_id, tenant_id, tokens)
+  SELECT t.id, t.tenant_id, coalesce(k.tokens, '{}') FROM target t LEFT JOIN tokens k ON k.root = t.id
+  ON CONFLICT (person_id) DO UPDATE SET tokens = excluded.tokens
+  WHERE person_access_tokens.tokens IS DISTINCT FROM excluded.tokens;
+END $$;
+--> statement-breakpoint
+CREATE FUNCTION app_tokens_person_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE ids uuid[] := '{}';
+BEGIN
+  IF current_setting('app.defer_access_tokens', true) = 'on' THEN RETURN NULL; END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN ids := ids || array(SELECT person_id FROM new_rows); END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN ids := ids || array(SELECT person_id FROM old_rows); END IF;
+  PERFORM app_refresh_access_tokens(ids);
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER access_tokens_insert AFTER INSERT ON participation_supports REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_tokens_person_rows();
+--> statement-breakpoint
+CREATE TRIGGER access_tokens_update AFTER UPDATE ON participation_supports REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_tokens_person_rows();
+--> statement-breakpoint
+CREATE TRIGGER access_tokens_delete AFTER DELETE ON participation_supports REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_tokens_person_rows();

@@ -19,6 +19,7 @@ import { bodyRoutes } from '../modules/meetings/bodies.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
 import { organisationRoutes } from '../modules/organisations/organisations.routes';
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
+import { participationRoutes } from '../modules/participation/participation.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
 import { resourceRoutes } from '../modules/resources/resources.routes';
@@ -100,7 +101,8 @@ export function createApp(deps: Deps) {
     .route('/api/meetings/bodies', bodyRoutes)
     .route('/api/meetings', meetingRoutes)
     .route('/api/outreach', outreachRoutes)
-    .route('/api/resources', resourceRoutes);
+    .route('/api/resources', resourceRoutes)
+    .route('/api/participation', participationRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -29,8 +29,8 @@ const nothing = sql`false`;
 /**
  * How far the actor's reading of residents' records reaches (need to know, by role):
  * - 'organisation': consultants and coordinators read their organisation's work;
- * - 'personal': outreach and participation staff read only what they did themselves and the
- *   cases they are named on;
+ * - 'personal': outreach and participation staff read only what they did themselves (including
+ *   the people whose participation support they are 担当 of) and the cases they are named on;
  * - null: community workers, program managers, administrators and meeting members read no
  *   case content here (meeting members see packets through meeting-scope).
  */
@@ -146,6 +146,7 @@ function directPersonAccess(
     return sql`(
       exists (select 1 from persons px where px.id = ${personId} and px.created_by_user_id = ${reader.user})
       or exists (select 1 from consultations cp where cp.person_id = ${personId} and cp.taken_by_user_id = ${reader.user})
+      or exists (select 1 from participation_supports ps where ps.person_id = ${personId} and ps.coordinator_user_id = ${reader.user})
       or ${member}
     )`;
   }
