@@ -20,6 +20,7 @@ const PERSONAL_PREFIXES = [
   '/api/meetings/sessions',
   '/api/meetings/action-items',
   '/api/outreach',
+  '/api/participation',
 ];
 /** Routes under those prefixes that carry no resident's data, and why. */
 const NOT_PERSONAL: Record<string, string> = {
@@ -30,6 +31,9 @@ const NOT_PERSONAL: Record<string, string> = {
   'GET /api/outreach/partners': 'businesses with watch agreements',
   'GET /api/outreach/staff': 'staff names',
   'GET /api/outreach/my-reports': 'the reporter sees only dates and 受け付けました／対応しています',
+  'GET /api/participation/counts': 'counts for the program manager',
+  'GET /api/participation/unmet-needs': 'counts per wish and area, small counts suppressed',
+  'GET /api/participation/staff': 'staff names',
 };
 
 let world: CaseWorld;
@@ -57,6 +61,13 @@ beforeAll(async () => {
     observed: '夜に大声が聞こえる。',
     risk: 'high',
   });
+  const participation = await as('coordinator').post<{ id: string }>('/api/participation', {
+    personId: household.body.members[0]?.person.id,
+    caseId,
+    openedOn: today(),
+    wishes: ['place'],
+  });
+  expect(participation.status).toBe(200);
   for (const item of [
     { kind: 'case', caseId: caseId },
     { kind: 'outreach', outreachRecordId: report.body.recordId },
@@ -73,6 +84,7 @@ beforeAll(async () => {
     case: caseId,
     session: session.body.id,
     record: report.body.recordId,
+    participation: participation.body.id,
   });
 });
 afterAll(async () => {
@@ -90,6 +102,7 @@ function pathFor(path: string): { url: string; named: string[] } {
       [/^\/api\/cases\//, 'case'],
       [/^\/api\/meetings\/sessions\//, 'session'],
       [/^\/api\/outreach\/records\//, 'record'],
+      [/^\/api\/participation\//, 'participation'],
     ];
     const kind =
       param === 'caseId' ? 'case' : param === 'childId' ? 'record' : byPath.find(([p]) => p.test(path))?.[1];
