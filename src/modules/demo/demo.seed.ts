@@ -1,5 +1,7 @@
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { now } from '../../server/clock';
+import { formatWestern } from '../../shared/dates';
 import { areas } from '../areas/areas.tables';
 import { recordAudit } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
@@ -9,6 +11,8 @@ import { memberships, users } from '../users/users.tables';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, DEMO_ZONES } from './demo.city';
 import { seedDemoMeetingBodies } from './demo.meetings';
 import { seedDemoWatchPartners } from './demo.outreach';
+import { seedDemoParticipation } from './demo.participation';
+import { seedDemoResources } from './demo.resources';
 
 /** On an empty database, creates the demo city. Returns whether it did. */
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
@@ -73,6 +77,14 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     }
     await seedDemoMeetingBodies(tx, tenantId, userIds);
     await seedDemoWatchPartners(tx, tenantId);
+    const districts = await tx
+      .select({ id: areas.id, name: areas.name })
+      .from(areas)
+      .where(and(eq(areas.tenantId, tenantId), eq(areas.level, 'district')));
+    const day = formatWestern(now());
+    const userIdOf = (loginId: string) => userIds.get(loginId)?.id ?? '';
+    await seedDemoResources(tx, tenantId, districts, userIdOf('demo-community'), day);
+    await seedDemoParticipation(tx, tenantId, userIdOf('demo-participation'), districts, day);
 
     await recordAudit(
       tx,

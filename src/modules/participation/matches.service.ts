@@ -11,8 +11,8 @@ import type { Match } from './participation.schemas';
 import { placements } from './participation.tables';
 import { approximateAge, loadSupport, type SupportRow } from './support-access';
 
-/** How many ranked resources the coordinator is shown. */
-const SHOWN = 30;
+/** How many ranked resources the coordinator is shown unless more are asked for. */
+export const SHOWN = 30;
 
 /** Every resource that is not ended, scored against the person's wishes and conditions. */
 export async function rankResources(
@@ -20,6 +20,7 @@ export async function rankResources(
   context: ActorContext,
   support: SupportRow,
   onlyIds?: string[],
+  show = SHOWN,
 ): Promise<{ matches: Match[]; considered: number }> {
   const { tenantId } = context.actor;
   const [person] = await tx.select().from(persons).where(eq(persons.id, support.personId));
@@ -88,13 +89,13 @@ export async function rankResources(
       };
     })
     .sort((a, b) => b.score - a.score || a.name.localeCompare(b.name, 'ja'));
-  return { matches: matches.slice(0, SHOWN), considered: rows.length };
+  return { matches: matches.slice(0, show), considered: rows.length };
 }
 
-export async function listMatches(db: Database, context: ActorContext, supportId: string) {
+export async function listMatches(db: Database, context: ActorContext, supportId: string, show = SHOWN) {
   return readTransaction(db, async (tx) => {
     const support = await loadSupport(tx, context, supportId, 'read');
-    const ranked = await rankResources(tx, context, support);
+    const ranked = await rankResources(tx, context, support, undefined, show);
     await recordAudit(tx, context, {
       action: 'participation.match',
       targetType: 'participation_support',

@@ -32,6 +32,7 @@ import { addUnmetNeed, answerNeeds, unmetSummary } from './unmet-needs.service';
 const tags = ['参加支援'];
 const ZCountsQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).max(2100).optional() });
 const ZPlacementParams = z.object({ id: ZId });
+const ZMatchQuery = z.object({ show: z.coerce.number().int().min(1).max(500).default(30) });
 
 type RequestParts = {
   query?: z.ZodObject;
@@ -118,8 +119,23 @@ export const participationRoutes = createRouter()
       ),
   )
   .openapi(
-    route('get', '/{id}/matches', '参加先の候補（理由つき）', { params: ZIdParam }, ZMatchList),
-    async (c) => c.json(await listMatches(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200),
+    route(
+      'get',
+      '/{id}/matches',
+      '参加先の候補（理由つき）',
+      { params: ZIdParam, query: ZMatchQuery },
+      ZMatchList,
+    ),
+    async (c) =>
+      c.json(
+        await listMatches(
+          c.get('deps').db,
+          requestContext(c),
+          c.req.valid('param').id,
+          c.req.valid('query').show,
+        ),
+        200,
+      ),
   )
   .openapi(
     route(
