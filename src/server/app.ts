@@ -22,6 +22,8 @@ import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { participationRoutes } from '../modules/participation/participation.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
+import { directoryExchangeRoutes } from '../modules/resources/directory-exchange.routes';
+import { publicDirectoryRoutes } from '../modules/resources/public-directory.routes';
 import { resourceRoutes } from '../modules/resources/resources.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { userRoutes } from '../modules/users/users.routes';
@@ -33,6 +35,12 @@ import { healthRoutes } from './health.routes';
 import { applicationTransaction, csrfProtection, provideDeps, resolveSession } from './middleware';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Files taken into the resource directory (CSV, HSDS) may be larger than a form. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const IMPORT_PATHS = '/api/resources/import/';
+const bodyLimitOf = (path: string) => (path.startsWith(IMPORT_PATHS) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES);
+const tooLarge = (path: string) =>
+  errorBody('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${bodyLimitOf(path) / (1024 * 1024)}MB）。`);
 
 const HTTP_ERRORS: Record<number, [string, string]> = {
   400: ['INVALID_REQUEST', '送信されたデータを読み取れませんでした。'],
@@ -48,9 +56,9 @@ const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
 // dropped first, so that the client is not cut off mid-upload and sees the 413 answer.
 const refuseDeclaredOversize: MiddlewareHandler<AppEnv> = async (c, next) => {
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared <= MAX_BODY_BYTES) return next();
+  if (declared <= bodyLimitOf(c.req.path)) return next();
   if (declared <= DRAIN_LIMIT_BYTES) await c.req.arrayBuffer().catch(() => undefined);
-  return c.json(errorBody(...(HTTP_ERRORS[413] as [string, string])), 413);
+  return c.json(tooLarge(c.req.path), 413);
 };
 
 export function createApp(deps: Deps) {
@@ -69,12 +77,11 @@ export function createApp(deps: Deps) {
   );
   app.use('*', provideDeps(deps));
   app.use('/api/*', refuseDeclaredOversize);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(errorBody(...(HTTP_ERRORS[413] as [string, string])), 413),
-    }),
+  app.use('/api/*', (c, next) =>
+    bodyLimit({ maxSize: bodyLimitOf(c.req.path), onError: (c) => c.json(tooLarge(c.req.path), 413) })(
+      c,
+      next,
+    ),
   );
   app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);
@@ -101,7 +108,9 @@ export function createApp(deps: Deps) {
     .route('/api/meetings/bodies', bodyRoutes)
     .route('/api/meetings', meetingRoutes)
     .route('/api/outreach', outreachRoutes)
+    .route('/api/resources', directoryExchangeRoutes)
     .route('/api/resources', resourceRoutes)
+    .route('/api/public', publicDirectoryRoutes)
     .route('/api/participation', participationRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
