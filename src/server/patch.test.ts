@@ -164,6 +164,8 @@ const cases: Record<string, PatchCase> = {
       packetWindowDays: 21,
       outreachStaleDays: 50,
       backdateLimitDays: 3000,
+      resourceVerifyDays: 400,
+      publicDirectory: true,
     },
   },
   'patch /api/meetings/bodies/{id}/members/{childId}': {

@@ -98,6 +98,8 @@ export async function getTenantSettings(db: Database, actor: Actor) {
     packetWindowDays: tenant.packetWindowDays,
     outreachStaleDays: tenant.outreachStaleDays,
     backdateLimitDays: tenant.backdateLimitDays,
+    resourceVerifyDays: tenant.resourceVerifyDays,
+    publicDirectory: tenant.publicDirectory,
     version: tenant.version,
   };
 }

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -37,6 +38,8 @@ export function SettingsPage() {
   const [packetDays, setPacketDays] = useState<number | string>(settings.packetWindowDays);
   const [staleDays, setStaleDays] = useState<number | string>(settings.outreachStaleDays);
   const [backdateDays, setBackdateDays] = useState<number | string>(settings.backdateLimitDays);
+  const [verifyDays, setVerifyDays] = useState<number | string>(settings.resourceVerifyDays);
+  const [publicDirectory, setPublicDirectory] = useState(settings.publicDirectory);
   const [label, setLabel] = useState('');
   const [sensitive, setSensitive] = useState(false);
   const saveDays = useApiMutation(
@@ -62,6 +65,8 @@ export function SettingsPage() {
       packetWindowDays: Number(packetDays),
       outreachStaleDays: Number(staleDays),
       backdateLimitDays: Number(backdateDays),
+      resourceVerifyDays: Number(verifyDays),
+      publicDirectory,
       version: settings.version,
     });
   };
@@ -135,6 +140,30 @@ export function SettingsPage() {
                 error={fieldError(saveDays.error, 'backdateLimitDays')}
                 w={360}
               />
+              <NumberInput
+                label="社会資源の情報を確認し直す日数"
+                description="社会資源の一覧で、最後に情報を確認した日からこの日数が過ぎた資源に「確認が必要」と表示します（30〜3650日）。"
+                min={30}
+                max={3650}
+                value={verifyDays}
+                onChange={setVerifyDays}
+                error={fieldError(saveDays.error, 'resourceVerifyDays')}
+                w={360}
+              />
+            </Group>
+            <Checkbox
+              label="社会資源の一覧をログインなしで公開する"
+              description={`活動中の社会資源の名称・種別・地区・曜日と時間・対象・費用・場所の電話番号と「受け入れ可／要相談」を、住民向けのページ（/public/${settings.code}）で公開します。担当者の名前・メールアドレス・定員や空きの人数は公開しません。`}
+              checked={publicDirectory}
+              onChange={(e) => setPublicDirectory(e.currentTarget.checked)}
+              error={fieldError(saveDays.error, 'publicDirectory')}
+            />
+            {settings.publicDirectory && (
+              <Text size="sm">
+                公開中のページ: <Anchor href={`/public/${settings.code}`}>/public/{settings.code}</Anchor>
+              </Text>
+            )}
+            <Group>
               <Button type="submit" loading={saveDays.isPending}>
                 保存
               </Button>
