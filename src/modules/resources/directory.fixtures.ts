@@ -112,3 +112,49 @@ export function comparable(resource: Resource) {
   const { id: _id, operatorId: _o, areaId: _a, verifiedBy: _v, version: _n, stale: _s, ...rest } = resource;
   return rest;
 }
+
+let shiftJisTable: Map<string, number[]> | null = null;
+
+/** Text as Excel on Japanese Windows saves it (Shift_JIS), from the decoder's own table. */
+export function shiftJis(text: string): Uint8Array {
+  if (!shiftJisTable) {
+    const table = new Map<string, number[]>();
+    const decoder = new TextDecoder('shift_jis');
+    for (let lead = 0x81; lead <= 0xfc; lead++) {
+      if (lead > 0x9f && lead < 0xe0) continue;
+      for (let trail = 0x40; trail <= 0xfc; trail++) {
+        if (trail === 0x7f) continue;
+        const char = decoder.decode(new Uint8Array([lead, trail]));
+        if (char.length === 1 && char !== '\uFFFD' && !table.has(char)) table.set(char, [lead, trail]);
+      }
+    }
+    shiftJisTable = table;
+  }
+  const table = shiftJisTable;
+  const bytes = [...text].flatMap((char) => {
+    const code = char.codePointAt(0) ?? 0;
+    if (code < 0x80) return [code];
+    const found = table.get(char);
+    if (!found) throw new Error(`not in Shift_JIS: ${char}`);
+    return found;
+  });
+  return new Uint8Array(bytes);
+}
+
+/** Posts a file's bytes as the request body, as the import screen does. */
+export async function postFile<T>(
+  client: TestClient,
+  path: string,
+  bytes: Uint8Array | string,
+  contentType = 'text/csv',
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = { 'content-type': contentType };
+  if (client.cookie) headers.cookie = client.cookie;
+  if (client.csrfToken) headers['x-csrf-token'] = client.csrfToken;
+  const response = await fetch(`${client.baseUrl}${path}`, {
+    method: 'POST',
+    headers,
+    body: typeof bytes === 'string' ? bytes : new Blob([new Uint8Array(bytes)]),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
