@@ -39,10 +39,12 @@ import { WhiteboardPage } from './routes/meetings/WhiteboardPage';
 import { OutreachPage } from './routes/outreach/OutreachPage';
 import { PartnersPage } from './routes/outreach/PartnersPage';
 import { RecordPage } from './routes/outreach/RecordPage';
+import { ResourceImportPage } from './routes/participation/ResourceImportPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { MeetingPrint } from './routes/print/MeetingPrint';
 import { ReferralPrint } from './routes/print/ReferralPrint';
+import { PublicDirectoryPage } from './routes/public/PublicDirectoryPage';
 import { ReferralPage } from './routes/referrals/ReferralPage';
 import { ReferralsPage } from './routes/referrals/ReferralsPage';
 
@@ -83,6 +85,15 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 
+// The resource directory for residents: no login; the server answers only when the
+// municipality publishes it (自治体の設定).
+const publicDirectoryRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/public/$tenantCode',
+  component: PublicDirectoryPage,
+  errorComponent: RouteError,
+});
+
 const shellRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'shell',
@@ -121,6 +132,7 @@ const printPage = (path: string, component: () => React.ReactNode) =>
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
+  publicDirectoryRoute,
   printPage('/print/referrals/$id', () => <ReferralPrint />),
   printPage('/print/consultations/$id', () => <ConsultationPrint />),
   printPage('/print/cases/$id/$sheet', () => <CasePrint />),
@@ -153,6 +165,7 @@ const routeTree = rootRoute.addChildren([
     page('/outreach', () => <OutreachPage />),
     page('/outreach/partners', () => <PartnersPage />),
     page('/outreach/$id', () => <RecordPage />),
+    page('/participation/resources/import', () => <ResourceImportPage />, 'resources.manage'),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,
