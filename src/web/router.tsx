@@ -39,7 +39,10 @@ import { WhiteboardPage } from './routes/meetings/WhiteboardPage';
 import { OutreachPage } from './routes/outreach/OutreachPage';
 import { PartnersPage } from './routes/outreach/PartnersPage';
 import { RecordPage } from './routes/outreach/RecordPage';
+import { ParticipationPage } from './routes/participation/ParticipationPage';
+import { ResourcePageRoute, SupportPageRoute } from './routes/participation/participation-routes';
 import { ResourceImportPage } from './routes/participation/ResourceImportPage';
+import { ResourcesPage } from './routes/participation/ResourcesPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { MeetingPrint } from './routes/print/MeetingPrint';
@@ -165,7 +168,11 @@ const routeTree = rootRoute.addChildren([
     page('/outreach', () => <OutreachPage />),
     page('/outreach/partners', () => <PartnersPage />),
     page('/outreach/$id', () => <RecordPage />),
+    page('/participation', () => <ParticipationPage />, 'case_content.read'),
+    page('/participation/resources', () => <ResourcesPage />),
     page('/participation/resources/import', () => <ResourceImportPage />, 'resources.manage'),
+    page('/participation/resources/$id', () => <ResourcePageRoute />),
+    page('/participation/supports/$id', () => <SupportPageRoute />, 'case_content.read'),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

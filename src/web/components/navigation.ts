@@ -58,8 +58,15 @@ export const WORK_AREAS: NavItem[] = [
     to: '/participation',
     label: '参加支援',
     description: '本人の希望と地域の資源をつなぎ、定着まで支えます。',
-    ready: false,
+    ready: true,
     permission: 'case_content.write',
+  },
+  {
+    to: '/participation/resources',
+    label: '社会資源',
+    description: '居場所・サロン・子ども食堂・就労体験先などの一覧。情報の確認日も管理します。',
+    ready: true,
+    permission: 'directory.read',
   },
   {
     to: '/community',

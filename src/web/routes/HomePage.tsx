@@ -10,6 +10,8 @@ import { CaseCounts } from './cases/CaseCounts';
 import { MeetingCounts } from './meetings/MeetingCounts';
 import { UpcomingMeetings } from './meetings/UpcomingMeetings';
 import { OutreachCounts } from './outreach/OutreachCounts';
+import { ParticipationCounts } from './participation/ParticipationCounts';
+import { StaleResources } from './participation/StaleResources';
 import { WorkQueue } from './WorkQueue';
 
 export function HomePage() {
@@ -52,6 +54,15 @@ export function HomePage() {
         </section>
       )}
 
+      {membership && !writesCases && hasPermission(session, 'resources.manage') && (
+        <section aria-labelledby="directory-queue-title">
+          <Title order={2} size="h3" id="directory-queue-title" mb="sm">
+            対応が必要なこと
+          </Title>
+          <StaleResources />
+        </section>
+      )}
+
       {membership && readsCases && !writesCases && (
         <section aria-labelledby="meetings-title">
           <Title order={2} size="h3" id="meetings-title" mb="sm">
@@ -66,6 +77,7 @@ export function HomePage() {
           <CaseCounts />
           <MeetingCounts />
           <OutreachCounts />
+          <ParticipationCounts />
         </>
       )}
 

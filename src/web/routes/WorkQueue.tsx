@@ -12,6 +12,8 @@ import { MeetingActionItems } from './meetings/MeetingActionItems';
 import { actionItemsQuery } from './meetings/meeting-queries';
 import { OutreachQueue } from './outreach/OutreachQueue';
 import { outreachQueueQuery } from './outreach/outreach-queries';
+import { ParticipationQueue } from './participation/ParticipationQueue';
+import { participationQueueQuery } from './participation/participation-queries';
 import { referralsQuery } from './referrals/ReferralsPage';
 
 type Item = { key: string; urgent: boolean; overdue: boolean; label: string; referral: ReferralSummary };
@@ -84,6 +86,7 @@ export function WorkQueue() {
   });
   const meetingItems = useQuery(actionItemsQuery);
   const outreachItems = useQuery(outreachQueueQuery);
+  const participationItems = useQuery(participationQueueQuery);
   const items: Item[] = [
     ...(inbox.data ?? [])
       .filter((r) => OPEN_INBOX.has(r.status))
@@ -118,11 +121,12 @@ export function WorkQueue() {
     !alerts.data?.alerts.length &&
     !caseItems.data?.items.length &&
     !meetingItems.data?.length &&
-    !outreachItems.data?.items.length
+    !outreachItems.data?.items.length &&
+    !participationItems.data?.followUps.length
   ) {
     return (
       <EmptyState title="いま対応が必要な事項はありません">
-        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容、会議の宿題、アウトリーチの予定などが、ここに並びます。
+        届いたつなぎ、期限を過ぎたつなぎ、モニタリング時期の事例、期間を過ぎた支援内容、会議の宿題、アウトリーチの予定、定着支援の連絡予定などが、ここに並びます。
       </EmptyState>
     );
   }
@@ -141,6 +145,7 @@ export function WorkQueue() {
         </Paper>
       ))}
       <OutreachQueue items={outreachItems.data?.items ?? []} />
+      <ParticipationQueue />
       <CaseItems items={caseItems.data?.items ?? []} />
       <MeetingActionItems items={meetingItems.data ?? []} />
       {caseItems.data && caseItems.data.total > caseItems.data.items.length && (

@@ -30,6 +30,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
 import { sessionPath } from '../meetings/meeting-queries';
 import { OutreachHistory } from '../outreach/OutreachHistory';
+import { CaseParticipation } from '../participation/CaseParticipation';
 import { AssessmentView } from './AssessmentView';
 import { CaseTimeline } from './CaseTimeline';
 import { caseQuery, todayInJapan } from './case-queries';
@@ -272,6 +273,11 @@ export function CasePage() {
               </Stack>
             </Paper>
             <TeamPanel caseData={c} />
+            <CaseParticipation
+              caseId={c.id}
+              members={c.members}
+              canWrite={c.canWrite && c.status !== 'closed'}
+            />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
