@@ -1,3 +1,4 @@
+import { ZDoneDate } from '../../shared/schema-helpers';
 import { type ImportIssue, issue } from './directory-import.schemas';
 import type { HsdsAttribute, HsdsOrganization, HsdsService } from './hsds.types';
 import { BYDAY, FREE, HSDS_TO_STATUS, IRREGULAR } from './hsds-export';
@@ -180,7 +181,8 @@ export function readService(
   if (!organizationId)
     issues.push(issue(row, `${base}.organization_id`, '運営団体（organization_id）がありません。'));
   if (!checked.input || !organizationId || issues.length > 0) return { resource: null, issues };
-  const assured = service.assured_date?.match(/^\d{4}-\d{2}-\d{2}$/) ? service.assured_date : null;
+  // the date the information was last checked, when it is a real date not in the future
+  const assured = ZDoneDate('確認日').safeParse(service.assured_date).data ?? null;
   return {
     resource: {
       packageId: service.id,
