@@ -12,9 +12,10 @@ import { startTestServer } from '../../testing/test-server';
 
 // An independent oracle for who may read what. Random worlds (two new municipalities with
 // organisations, staff of every role, residents, households, consultations, referrals in
-// every status, consents and 多機関協働 cases) are written straight into the database; staff
-// then read over HTTP, and every answer is compared with the rules written out on their own
-// in src/testing/oracle/access-rules.ts (nothing is taken from src/modules/access).
+// every status, consents, 多機関協働 cases and 参加支援 with their 担当) are written straight
+// into the database; staff then read over HTTP, and every answer is compared with the rules
+// written out on their own in src/testing/oracle/access-rules.ts (nothing is taken from
+// src/modules/access).
 //
 // ORACLE_WORLDS (default 500) sets how many worlds; ORACLE_SEED replays a run;
 // ORACLE_SHRINK_SECONDS (default 60) bounds the time spent shrinking counterexamples.

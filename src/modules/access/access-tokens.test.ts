@@ -32,7 +32,10 @@ const WRITES = [
   'plan_switch',
   'merge',
   'unmerge',
+  'participation',
 ] as const;
+/** The writes of the 'participation' kind: open a support, close or reopen it, name another 担当 (or person), delete it. */
+const SUPPORT_WRITES = ['open', 'close', 'reassign', 'delete'] as const;
 type Write = { kind: (typeof WRITES)[number]; city: number; a: number; b: number; c: number };
 
 const write: fc.Arbitrary<Write> = fc.record({
@@ -45,6 +48,37 @@ const write: fc.Arbitrary<Write> = fc.record({
 
 const pick = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
+/** One write of a participation support (its 担当 may see the person); answers which. */
+async function applySupport(db: Database, city: City, w: Write): Promise<(typeof SUPPORT_WRITES)[number]> {
+  const op = SUPPORT_WRITES[w.b % SUPPORT_WRITES.length] as (typeof SUPPORT_WRITES)[number];
+  const person = pick(city.persons, w.a);
+  const org = pick(city.orgs, w.c);
+  const user = pick(city.users, w.a + w.c);
+  const tenant = city.tenantId;
+  const row = sql`(select id from participation_supports where tenant_id = ${tenant} order by id offset ${w.c % 4} limit 1)`;
+  switch (op) {
+    case 'open':
+      if (person && org && user)
+        await db.execute(sql`insert into participation_supports (tenant_id, person_id, organisation_id, coordinator_user_id, opened_on)
+          values (${tenant}, ${person.id}, ${org.id}, ${user.id}, current_date - 30)`);
+      break;
+    case 'close':
+      await db.execute(sql`update participation_supports
+        set closed_on = case when closed_on is null then current_date end where id = ${row}`);
+      break;
+    case 'reassign':
+      // another 担当, and every other time another person as well
+      if (user && person)
+        await db.execute(sql`update participation_supports set coordinator_user_id = ${user.id},
+          person_id = coalesce(${w.a % 2 === 0 ? person.id : null}::uuid, person_id) where id = ${row}`);
+      break;
+    case 'delete':
+      await db.execute(sql`delete from participation_supports where id = ${row}`);
+      break;
+  }
+  return op;
+}
+
 async function apply(db: Database, city: City, w: Write): Promise<void> {
   const person = pick(city.persons, w.a);
   const household = pick(city.households, w.b);
@@ -53,6 +87,9 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
   const tenant = city.tenantId;
   const someCase = pick(city.cases, w.b);
   switch (w.kind) {
+    case 'participation':
+      supportWrites.add(await applySupport(db, city, w));
+      return;
     case 'member_add':
       if (person && household)
         await db.execute(sql`insert into household_members (tenant_id, household_id, person_id, relation)
@@ -164,6 +201,7 @@ async function storedAndRecomputed(db: Database, world: World) {
   return result;
 }
 
+const supportWrites = new Set<string>();
 let handle: DbHandle;
 beforeAll(async () => {
   handle = await openTestDatabase();
@@ -193,5 +231,6 @@ describe('person access tokens', () => {
       { numRuns: Number(process.env.TOKEN_RUNS ?? 40) },
     );
     expect([...kinds].sort()).toEqual([...WRITES].sort());
+    expect([...supportWrites].sort()).toEqual([...SUPPORT_WRITES].sort());
   }, 240_000);
 });

@@ -1,5 +1,14 @@
 import type { Role } from '../../shared/vocabulary';
-import type { Actor, Case, City, Consultation, Household, Person, Referral } from './world';
+import type {
+  Actor,
+  Case,
+  City,
+  Consultation,
+  Household,
+  ParticipationSupport,
+  Person,
+  Referral,
+} from './world';
 
 // The rules of who may read what, written out here on their own (nothing is taken from
 // src/modules/access). Actor = a user acting under one membership (organisation o, role r,
@@ -60,6 +69,11 @@ export class Rules {
       for (const c of this.city.consultations)
         if (c.takenById === this.u && c.personId === p.id)
           reasons.push(`R1: consultation ${c.label} taken by ${this.L(this.u)} about ${p.label}`);
+      for (const s of this.city.supports)
+        if (s.coordinatorId === this.u && s.personId === p.id)
+          reasons.push(
+            `R1: ${this.L(this.u)} is 担当 of participation support ${s.label} (${s.closedOn ? 'closed' : 'open'}) of ${p.label}`,
+          );
     }
     for (const h of this.city.households) {
       if (!h.memberIds.includes(p.id)) continue;
@@ -146,6 +160,14 @@ export class Rules {
         );
     }
     return reasons;
+  }
+
+  /** R8: a participation support (参加支援) is part of the person's record: visible with the person. */
+  participationReasons(s: ParticipationSupport): string[] {
+    if (this.reader === 'none') return [];
+    const person = this.city.persons.find((p) => p.id === s.personId) as Person;
+    const why = this.personReasons(person);
+    return why.length ? [`R8: ${s.label} of ${person.label}, who is visible (${why.join('; ')})`] : [];
   }
 
   /** A consent in force today for the person that covers the actor's organisation. */

@@ -1,5 +1,5 @@
 import { resolveWorld } from './resolve-world';
-import type { World } from './world';
+import type { Probe, World } from './world';
 import type { WorldSpec } from './world-spec';
 
 // Worlds read back in words, by their labels (ids are fresh each time), for counterexamples.
@@ -50,16 +50,28 @@ export function describeWorld(world: World): string {
         `  case ${s.label}: ${s.status}, household ${L(s.householdId)}, lead ${L(s.leadOrgId)}, team [${team}], plans [${plans || '—'}]`,
       );
     }
+    for (const s of c.supports)
+      lines.push(
+        `  participation support ${s.label}: person ${L(s.personId)}, opened by ${L(s.orgId)}, 担当 ${L(s.coordinatorId)}, from ${s.caseId ? `case ${L(s.caseId)}` : s.consultationId ? `consultation ${L(s.consultationId)}` : '—'}, ${s.closedOn ? `closed ${s.closedOn}` : 'open'}`,
+      );
   }
   return lines.join('\n');
+}
+
+function describeProbe(p: Probe, L: (id: string | null) => string): string {
+  if ('id' in p) return `${p.kind} ${L(p.id)}`;
+  if (p.kind === 'people-search') return `people?q=${p.q}`;
+  if (p.kind === 'participation-list')
+    return `participation?view=${p.mine ? 'mine' : 'all'}${p.personId ? `&personId=${L(p.personId)}` : p.caseId ? `&caseId=${L(p.caseId)}` : ''}`;
+  return p.kind;
 }
 
 /** A spec printed as the world it makes and what its actors ask. */
 export function describeSpec(spec: WorldSpec): string {
   const world = resolveWorld(spec, new Set());
+  const L = (id: string | null) => (id === null ? '—' : (world.labels.get(id) ?? id));
   const actors = world.actors.map(
-    (a) =>
-      `actor ${a.membership.label} asks: ${a.probes.map((p) => ('id' in p ? `${p.kind} ${world.labels.get(p.id)}` : p.kind === 'people-search' ? `people?q=${p.q}` : p.kind)).join(', ')}`,
+    (a) => `actor ${a.membership.label} asks: ${a.probes.map((p) => describeProbe(p, L)).join(', ')}`,
   );
   return `\n${describeWorld(world)}\n${actors.join('\n')}`;
 }

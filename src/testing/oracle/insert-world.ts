@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import * as t from '../../db/schema';
 import type { PlanContent } from '../../modules/cases/case-content';
+import { participationSupports } from '../../modules/participation/participation.tables';
 import { loadWithDeferredAccessTokens } from '../../modules/people/access-tokens';
 import { addressKey, kanaKey, nameKey, phoneKey, searchGrams } from '../../modules/people/name-normalise';
 import { now } from '../../server/clock';
@@ -32,8 +33,9 @@ const planContent = (plan: Plan, today: string, until: string): PlanContent => (
 /**
  * Inserts the world as the tables' owner in one statement (each table's rows in a
  * data-modifying WITH: foreign keys are checked at its end), with a session per actor; the
- * people's access tokens are computed once at the end (the triggers that keep them have their
- * own test, access-tokens.test.ts).
+ * people's access tokens (which participation supports' 担当 are part of) are computed once at
+ * the end for every person of the world's municipalities (the triggers that keep them have
+ * their own test, access-tokens.test.ts).
  */
 export async function insertWorld(owner: Database, world: World): Promise<void> {
   const at = now();
@@ -263,6 +265,24 @@ export async function insertWorld(owner: Database, world: World): Promise<void> 
       })),
     ),
     (rows) => owner.insert(t.caseActions).values(rows),
+  );
+  add(
+    each((c) =>
+      c.supports.map((s) => ({
+        id: s.id,
+        tenantId: c.tenantId,
+        personId: s.personId,
+        caseId: s.caseId,
+        consultationId: s.consultationId,
+        organisationId: s.orgId,
+        coordinatorUserId: s.coordinatorId,
+        wishes: ['place' as const],
+        inTheirWords: `${s.label}の希望`,
+        openedOn: s.openedOn,
+        closedOn: s.closedOn,
+      })),
+    ),
+    (rows) => owner.insert(participationSupports).values(rows),
   );
   add(sessionRows(world.actors, at), (rows) => owner.insert(t.sessions).values(rows));
   const ctes = sql.join(

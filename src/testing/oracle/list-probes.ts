@@ -1,10 +1,11 @@
 import type { Rules } from './access-rules';
 import type { Json } from './actor-session';
+import { probeParticipationList } from './participation-probes';
 import type { Actor, Case, Consultation, Person, Probe, Referral } from './world';
 import type { WorldCheck } from './world-check';
 
 // Lists: what must be listed and what may be, for the people search, the consultations, the
-// referral boxes and the cases.
+// referral boxes, the cases and the participation supports.
 
 export type ListProbe = Exclude<Probe, { id: string }>;
 
@@ -16,6 +17,8 @@ export async function probeList(
 ): Promise<void> {
   const city = actor.city;
   switch (probe.kind) {
+    case 'participation-list':
+      return probeParticipationList(check, actor, rules, probe);
     case 'people-search': {
       const call = `GET /api/people?q=${probe.q}`;
       const answer = await check.get(actor, `/api/people?q=${encodeURIComponent(probe.q)}&limit=100`);

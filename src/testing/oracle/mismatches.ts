@@ -4,7 +4,7 @@ import type { Reader } from './access-rules';
 // What the server answered against what the rules expected: each mismatch, and the numbers of
 // a run.
 
-export type Rule = 'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+export type Rule = 'R0' | 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7' | 'R8';
 export type Kind = 'leak' | 'false refusal' | 'wrong answer';
 export type Mismatch = {
   rule: Rule;

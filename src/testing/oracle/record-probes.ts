@@ -1,11 +1,13 @@
 import type { Rules } from './access-rules';
-import { errorCode, type Json } from './actor-session';
-import type { Actor, Household, Person, Referral } from './world';
+import type { Json } from './actor-session';
+import { checkSupport, probeMatches } from './participation-probes';
+import type { Actor, Household, ParticipationSupport, Person, Referral } from './world';
 import type { WorldCheck } from './world-check';
 import type { RecordKind } from './world-spec';
 
 // One record asked for by id: refused or shown as the rules say, and within it the contact
-// details, a household's members, consultations and referrals, and a referral's person.
+// details, a household's members, consultations and referrals, a referral's person, and a
+// participation support's person and matches.
 
 const PATH_OF: Record<RecordKind, string> = {
   person: '/api/people',
@@ -13,6 +15,7 @@ const PATH_OF: Record<RecordKind, string> = {
   consultation: '/api/consultations',
   referral: '/api/referrals',
   case: '/api/cases',
+  participation: '/api/participation',
 };
 
 export async function probeRecord(
@@ -24,55 +27,23 @@ export async function probeRecord(
 ): Promise<void> {
   const call = `GET ${PATH_OF[kind]}/${check.L(id)}`;
   const answer = await check.get(actor, `${PATH_OF[kind]}/${id}`);
-  const { rule, reasons, why } = check.reasons(rules, id);
-  const visible = reasons.length > 0;
-  check.tally?.check(rule, visible, rules.reader);
-  const record = check.L(id);
-  if (answer.status !== 200) {
-    if (visible)
-      check.report(actor, {
-        rule,
-        kind: 'false refusal',
-        call,
-        record,
-        expected: `200: ${reasons.join('; ')}`,
-        got: errorCode(answer),
-      });
-    else if (!(answer.status === 404 || (answer.status === 403 && rules.reader === 'none')))
-      check.report(actor, {
-        rule,
-        kind: 'wrong answer',
-        call,
-        record,
-        expected: rules.reader === 'none' ? '404 or 403' : '404',
-        got: errorCode(answer),
-      });
-    return;
-  }
-  if (!visible) {
-    check.report(actor, {
-      rule,
-      kind: 'leak',
-      call,
-      record,
-      expected: `404: ${why}`,
-      got: '200 with the record',
-    });
-    return;
-  }
+  if (kind === 'participation') await probeMatches(check, actor, rules, id);
+  if (!check.judgeRead(actor, rules, call, id, answer)) return;
   if (answer.body.id !== id) {
     check.report(actor, {
-      rule,
+      rule: check.reasons(rules, id).rule,
       kind: 'wrong answer',
       call,
-      record,
-      expected: `the record ${record}`,
+      record: check.L(id),
+      expected: `the record ${check.L(id)}`,
       got: `id ${String(answer.body.id)}`,
     });
     return;
   }
   const found = check.where.get(id);
   if (!found) return;
+  if (kind === 'participation')
+    checkSupport(check, actor, call, answer.body, found.record as ParticipationSupport);
   if (kind === 'person') check.checkPersonContact(actor, rules, call, answer.body, found.record as Person);
   if (kind === 'household') {
     const household = found.record as Household;

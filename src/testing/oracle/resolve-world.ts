@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { now } from '../../server/clock';
 import { formatWestern } from '../../shared/dates';
 import { newSessionToken } from './actor-session';
+import { resolveSupports } from './resolve-supports';
 import {
   type Actor,
   type Case,
@@ -11,6 +12,7 @@ import {
   DAY,
   type Household,
   type Membership,
+  type Named,
   type Org,
   type Person,
   type Plan,
@@ -26,17 +28,13 @@ import {
   type CitySpec,
   FAMILY_NAMES,
   GIVEN_NAMES,
+  pick,
+  pickOrNull,
   type RecordKind,
   type WorldSpec,
 } from './world-spec';
 
 type Family = (typeof FAMILY_NAMES)[number];
-type Named = <T extends { id: string; label: string }>(record: T) => T;
-
-const pick = <T>(list: readonly T[], n: number): T | undefined =>
-  list.length ? list[n % list.length] : undefined;
-const pickOrNull = <T>(list: readonly T[], n: number | null): T | null =>
-  n === null ? null : (pick(list, n) ?? null);
 
 let nextCode = 0;
 /** A 6-digit municipality code not used before in this process (the demo city's is skipped). */
@@ -189,6 +187,13 @@ function resolveCity(s: CitySpec, L: string, code: string, family: Family, named
       planInForceId: pickOrNull(plans, c.inForce)?.id ?? null,
     });
   });
+  const supports = resolveSupports(
+    s,
+    L,
+    { orgs, users, memberships, persons, consultations, cases },
+    day,
+    named,
+  );
   return {
     label: L,
     tenantId: randomUUID(),
@@ -202,6 +207,7 @@ function resolveCity(s: CitySpec, L: string, code: string, family: Family, named
     referrals,
     consents,
     cases,
+    supports,
   };
 }
 
@@ -215,6 +221,7 @@ function resolveActor(a: ActorSpec, cities: City[], family: Family): Actor {
       ...k.team.map((m) => m.userId),
       ...k.plans.flatMap((p) => p.actions.map((x) => x.userId)),
     ]),
+    ...city.supports.map((s) => s.coordinatorId),
   ]);
   const namedStaff = city.memberships.filter((m) => namedUsers.has(m.userId));
   const personal = namedStaff.filter(
@@ -235,6 +242,18 @@ function resolveActor(a: ActorSpec, cities: City[], family: Family): Actor {
       case 'referral-lists':
       case 'case-list':
         return [{ kind: p.kind }];
+      case 'participation-list': {
+        const person = p.filter === 'person' ? pick(city.persons, p.index) : undefined;
+        const someCase = p.filter === 'case' ? pick(city.cases, p.index) : undefined;
+        return [
+          {
+            kind: p.kind,
+            mine: p.filter === 'mine',
+            personId: person?.id ?? null,
+            caseId: someCase?.id ?? null,
+          },
+        ];
+      }
       default: {
         const target = p.other ? (cities.find((c) => c !== city) as City) : city;
         const record = pick(recordsOf(target, p.kind), p.index);
@@ -257,5 +276,7 @@ function recordsOf(city: City, kind: RecordKind): { id: string; label: string }[
       return city.referrals;
     case 'case':
       return city.cases;
+    case 'participation':
+      return city.supports;
   }
 }

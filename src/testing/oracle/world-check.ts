@@ -2,7 +2,17 @@ import type { RunningServer } from '../../server/start';
 import type { Rules } from './access-rules';
 import { type Answer, errorCode, getAs, type Json } from './actor-session';
 import type { Mismatch, Rule, Tally } from './mismatches';
-import type { Actor, Case, City, Consultation, Household, Person, Referral, World } from './world';
+import type {
+  Actor,
+  Case,
+  City,
+  Consultation,
+  Household,
+  ParticipationSupport,
+  Person,
+  Referral,
+  World,
+} from './world';
 import type { RecordKind } from './world-spec';
 
 // The comparing shared by the record probes (record-probes.ts) and the list probes
@@ -15,6 +25,7 @@ const RULE_OF: Record<RecordKind, Rule> = {
   consultation: 'R3',
   referral: 'R4',
   case: 'R5',
+  participation: 'R8',
 };
 const hasContent = (value: unknown) => value !== null && value !== undefined;
 
@@ -33,6 +44,7 @@ export class WorldCheck {
       for (const c of city.consultations) this.where.set(c.id, { city, kind: 'consultation', record: c });
       for (const f of city.referrals) this.where.set(f.id, { city, kind: 'referral', record: f });
       for (const k of city.cases) this.where.set(k.id, { city, kind: 'case', record: k });
+      for (const s of city.supports) this.where.set(s.id, { city, kind: 'participation', record: s });
     }
   }
 
@@ -73,12 +85,60 @@ export class WorldCheck {
       case 'case':
         reasons = rules.caseReasons(found.record as Case);
         break;
+      case 'participation':
+        reasons = rules.participationReasons(found.record as ParticipationSupport);
+        break;
     }
     const why =
       rules.reader === 'none'
         ? `${rules.role} reads no case content`
         : `no clause of ${rule} grants it to a ${rules.reader} reader`;
     return { rule, reasons, why };
+  }
+
+  /**
+   * One record read by id: a refusal or the record, compared with what the rules say (404 when
+   * not visible; 403 too for roles that read no case content). True when the record was rightly
+   * shown, to be looked into further.
+   */
+  judgeRead(actor: Actor, rules: Rules, call: string, id: string, answer: Answer): boolean {
+    const { rule, reasons, why } = this.reasons(rules, id);
+    const visible = reasons.length > 0;
+    this.tally?.check(rule, visible, rules.reader);
+    const record = this.L(id);
+    if (answer.status !== 200) {
+      if (visible)
+        this.report(actor, {
+          rule,
+          kind: 'false refusal',
+          call,
+          record,
+          expected: `200: ${reasons.join('; ')}`,
+          got: errorCode(answer),
+        });
+      else if (!(answer.status === 404 || (answer.status === 403 && rules.reader === 'none')))
+        this.report(actor, {
+          rule,
+          kind: 'wrong answer',
+          call,
+          record,
+          expected: rules.reader === 'none' ? '404 or 403' : '404',
+          got: errorCode(answer),
+        });
+      return false;
+    }
+    if (!visible) {
+      this.report(actor, {
+        rule,
+        kind: 'leak',
+        call,
+        record,
+        expected: `404: ${why}`,
+        got: '200 with the record',
+      });
+      return false;
+    }
+    return true;
   }
 
   checkPersonContact(actor: Actor, rules: Rules, call: string, shown: Json, person: Person) {

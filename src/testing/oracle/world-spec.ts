@@ -7,6 +7,12 @@ import { ROLES, type Role } from '../../shared/vocabulary';
 // they point into (resolve-world.ts), so that fast-check can shrink any part without breaking
 // references.
 
+/** The item an index points to (modulo the list's length), or undefined when the list is empty. */
+export const pick = <T>(list: readonly T[], n: number): T | undefined =>
+  list.length ? list[n % list.length] : undefined;
+export const pickOrNull = <T>(list: readonly T[], n: number | null): T | null =>
+  n === null ? null : (pick(list, n) ?? null);
+
 export type MembershipSpec = { org: number; role: Role };
 export type UserSpec = { first: MembershipSpec; second: MembershipSpec | null };
 export type PersonSpec = { org: number; byUser: number | null; given: number };
@@ -46,6 +52,15 @@ export type CaseSpec = {
   plans: PlanSpec[];
   inForce: number | null;
 };
+export type ParticipationSpec = {
+  person: number;
+  /** the opener organisation */
+  org: number;
+  /** the 担当: personal: among users who read as outreach or participation staff somewhere; else any user */
+  coordinator: { personal: boolean; index: number };
+  source: { kind: 'case' | 'consultation' | 'none'; index: number };
+  closed: boolean;
+};
 export type CitySpec = {
   orgCount: number;
   users: UserSpec[];
@@ -55,16 +70,18 @@ export type CitySpec = {
   referrals: ReferralSpec[];
   consents: ConsentSpec[];
   cases: CaseSpec[];
+  supports: ParticipationSpec[];
 };
 
-export type RecordKind = 'person' | 'household' | 'consultation' | 'referral' | 'case';
+export type RecordKind = 'person' | 'household' | 'consultation' | 'referral' | 'case' | 'participation';
 export type ProbeSpec =
   /** other: a record of the other municipality instead of the actor's own */
   | { kind: RecordKind; other: boolean; index: number }
   | { kind: 'people-search'; kana: boolean }
   | { kind: 'consultation-list' }
   | { kind: 'referral-lists' }
-  | { kind: 'case-list' };
+  | { kind: 'case-list' }
+  | { kind: 'participation-list'; filter: 'all' | 'mine' | 'person' | 'case'; index: number };
 /**
  * pool: whom the actor is drawn from: every membership; the memberships of staff named on a record
  * (taker, registrar, writer, team member, plan action); or those of named staff that read as
@@ -166,6 +183,19 @@ const citySpec: fc.Arbitrary<CitySpec> = fc.record({
     }),
     { maxLength: 4 },
   ),
+  supports: fc.array(
+    fc.record({
+      person: index,
+      org: index,
+      coordinator: fc.record({ personal: fc.boolean(), index }),
+      source: fc.record({
+        kind: fc.constantFrom('case' as const, 'consultation' as const, 'none' as const),
+        index,
+      }),
+      closed: fc.boolean(),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const probeSpec: fc.Arbitrary<ProbeSpec> = fc.oneof(
@@ -179,6 +209,7 @@ const probeSpec: fc.Arbitrary<ProbeSpec> = fc.oneof(
           weight: 1,
           arbitrary: fc.constantFrom('consultation' as const, 'referral' as const, 'case' as const),
         },
+        { weight: 1, arbitrary: fc.constant('participation' as const) },
       ),
       other: fc.oneof(
         { weight: 5, arbitrary: fc.constant(false) },
@@ -191,6 +222,20 @@ const probeSpec: fc.Arbitrary<ProbeSpec> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('consultation-list' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('referral-lists' as const) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('case-list' as const) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('participation-list' as const),
+      filter: fc.constantFrom(
+        'all' as const,
+        'all' as const,
+        'mine' as const,
+        'person' as const,
+        'case' as const,
+      ),
+      index,
+    }),
+  },
 );
 
 export const worldSpec: fc.Arbitrary<WorldSpec> = fc.record({

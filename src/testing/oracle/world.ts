@@ -8,6 +8,8 @@ import type { RecordKind } from './world-spec';
 // A resolved world: two municipalities (A and B) of named records (A.org1, A.u2, A.P3 …) with
 // fresh ids, and the actors who will read them.
 
+/** Registers a record's label (for reports) and answers the record. */
+export type Named = <T extends { id: string; label: string }>(record: T) => T;
 export type Org = { id: string; label: string };
 export type User = { id: string; label: string };
 export type Membership = { id: string; label: string; userId: string; orgId: string; role: Role };
@@ -63,6 +65,18 @@ export type Case = {
   plans: Plan[];
   planInForceId: string | null;
 };
+/** 参加支援: coordinatorId is the 担当 (any user of the municipality); opened from a case, a consultation or neither. */
+export type ParticipationSupport = {
+  id: string;
+  label: string;
+  personId: string;
+  orgId: string;
+  coordinatorId: string;
+  caseId: string | null;
+  consultationId: string | null;
+  openedOn: string;
+  closedOn: string | null;
+};
 export type City = {
   label: string;
   tenantId: string;
@@ -76,13 +90,16 @@ export type City = {
   referrals: Referral[];
   consents: Consent[];
   cases: Case[];
+  supports: ParticipationSupport[];
 };
 export type Probe =
   | { kind: RecordKind; id: string }
   | { kind: 'people-search'; q: string; familyName: string }
   | { kind: 'consultation-list' }
   | { kind: 'referral-lists' }
-  | { kind: 'case-list' };
+  | { kind: 'case-list' }
+  /** GET /api/participation?view=all (or the actor's own, view=mine), or filtered by a person or a case */
+  | { kind: 'participation-list'; mine: boolean; personId: string | null; caseId: string | null };
 export type Actor = { city: City; membership: Membership; token: string; probes: Probe[] };
 export type World = { today: string; cities: City[]; actors: Actor[]; labels: Map<string, string> };
 
