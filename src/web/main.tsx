@@ -2,7 +2,15 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import '../shared/zod-locale';
-import { Alert, createTheme, MantineProvider, Modal, NavLink, Notification } from '@mantine/core';
+import {
+  Alert,
+  type CSSVariablesResolver,
+  createTheme,
+  MantineProvider,
+  Modal,
+  NavLink,
+  Notification,
+} from '@mantine/core';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -27,6 +35,17 @@ const theme = createTheme({
   },
 });
 
+// Mantine's filled hover shade of teal (teal 8) gives white text 3.94:1 (the active menu item,
+// checked chips): hover goes darker instead, at 6.5:1.
+const darkerHover: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-teal-filled-hover': '#06684c',
+    '--mantine-primary-color-filled-hover': '#06684c',
+  },
+  dark: {},
+});
+
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -49,7 +68,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={darkerHover}>
       <ModalsProvider labels={{ confirm: 'OK', cancel: 'キャンセル' }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>

@@ -120,10 +120,10 @@ export function PlacementCard({ placement, canWrite }: { placement: Placement; c
           {placement.stage === 'started' && (
             <Button onClick={() => setFollowing(true)}>定着支援の連絡を記録</Button>
           )}
-          <Button variant="subtle" color="gray.8" onClick={() => setMoving('ended')}>
+          <Button variant="default" onClick={() => setMoving('ended')}>
             終了
           </Button>
-          <Button variant="subtle" color="red.9" onClick={() => setMoving('interrupted')}>
+          <Button variant="default" c="red.9" onClick={() => setMoving('interrupted')}>
             中断
           </Button>
         </Group>

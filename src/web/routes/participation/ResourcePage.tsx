@@ -68,7 +68,7 @@ export function ResourcePage({ id }: { id: string }) {
           {r.verifiedOn ? <DateText value={r.verifiedOn} /> : '未確認'}
           {r.verifiedBy && <Text c="gray.7">（{r.verifiedBy}）</Text>}
           {r.stale && (
-            <Badge color="orange.9" variant="outline">
+            <Badge color="red.9" variant="outline">
               確認から時間がたっています。先方に連絡して内容を確かめてください
             </Badge>
           )}

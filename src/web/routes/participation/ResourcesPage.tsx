@@ -30,7 +30,7 @@ import { PARTICIPATION, type ResourceFilters, resourcePath, resourcesQuery } fro
 import { ResourceForm } from './ResourceForm';
 import { placesText, scheduleText, targetText } from './resource-format';
 
-const STATUS_COLORS = { active: 'teal', paused: 'yellow', ended: 'gray' } as const;
+const STATUS_COLORS = { active: 'teal.9', paused: 'red.9', ended: 'gray.8' } as const;
 
 /** 社会資源: the places a person can be connected to, and how fresh what we know of them is. */
 export function ResourcesPage() {
@@ -148,7 +148,7 @@ export function ResourcesPage() {
                 <Table.Td className="nowrap">
                   {r.verifiedOn ? <DateText value={r.verifiedOn} /> : '未確認'}
                   {r.stale && (
-                    <Badge ml="xs" color="orange.9" variant="outline">
+                    <Badge ml="xs" color="red.9" variant="outline">
                       要確認
                     </Badge>
                   )}

@@ -105,7 +105,7 @@ export function SupportPage({ id }: { id: string }) {
           {support.caseId && (
             <>
               ・
-              <Anchor component={Link} to={`/cases/${support.caseId}`}>
+              <Anchor component={Link} to={`/cases/${support.caseId}`} underline="always">
                 多機関協働の事例へ
               </Anchor>
             </>
