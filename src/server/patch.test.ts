@@ -101,6 +101,25 @@ beforeAll(async () => {
   ids.record = (records[0] as Json).id as string;
   const staff = (await get('outreach', '/api/outreach/staff')).staff as Json[];
   ids.outreachStaff = (staff[0] as Json).id as string;
+
+  const operators = (await get('community', '/api/resources/operators')).operators as Json[];
+  ids.operator = (operators[0] as Json).id as string;
+  ids.otherOperator = (operators[1] as Json).id as string;
+  const resource = await as('community').post<Json>('/api/resources', {
+    operatorId: ids.operator,
+    name: '試験の居場所',
+    kinds: ['ibasho'],
+  });
+  expect(resource.status, JSON.stringify(resource.body)).toBe(200);
+  ids.resource = resource.body.id as string;
+  const members = (await get('coordinator', `/api/households/${world.householdId}`)).members as Json[];
+  const support = await as('coordinator').post<Json>('/api/participation', {
+    personId: ((members[0] as Json).person as Json).id,
+    caseId,
+    openedOn: today(),
+  });
+  expect(support.status, JSON.stringify(support.body)).toBe(200);
+  ids.support = support.body.id as string;
 });
 afterAll(async () => {
   await world.server.close();
@@ -217,6 +236,58 @@ const cases: Record<string, PatchCase> = {
     },
     alsoChanges: { areaId: ['areaName'], assigneeIds: ['assignees'] },
   },
+  'patch /api/resources/{id}': {
+    who: 'community',
+    path: () => `/api/resources/${ids.resource}`,
+    read: () => get('community', `/api/resources/${ids.resource}`),
+    values: {
+      operatorId: () => ids.otherOperator,
+      name: '試験の居場所（火曜）',
+      kinds: ['ibasho', 'salon'],
+      description: 'お茶を飲みながら過ごせる場',
+      areaId: () => ids.area,
+      address: 'つなぐ市北山1-2-3',
+      schedule: [{ weekday: 2, opens: '13:00', closes: '16:00' }],
+      irregular: true,
+      scheduleNote: '第2・第4週のみ',
+      forEveryone: false,
+      ageMin: 20,
+      ageMax: 60,
+      targetAttributes: ['youth'],
+      activities: ['talk'],
+      free: false,
+      costNote: '100円',
+      accessibility: '段差なし',
+      contactName: '受付担当',
+      contactPhone: '06-1111-2222',
+      contactEmail: 'ibasho@example.jp',
+      receivingSupport: '初回は職員が付き添う',
+      capacity: 10,
+      placesFree: 2,
+      status: 'paused',
+    },
+    alsoChanges: { operatorId: ['operatorName'], areaId: ['areaName'] },
+  },
+  'patch /api/participation/{id}': {
+    who: 'coordinator',
+    path: () => `/api/participation/${ids.support}`,
+    read: () => get('coordinator', `/api/participation/${ids.support}`),
+    values: {
+      wishes: ['place', 'friends'],
+      inTheirWords: '話せる場所がほしい',
+      weekdays: [1, 3],
+      timesOfDay: ['afternoon'],
+      areaId: () => ids.area,
+      reach: 'same_area',
+      companion: '母',
+      health: '腰痛あり',
+      anxieties: '人が多いところ',
+      strengths: '料理',
+      interests: '園芸',
+      onlyFree: true,
+    },
+    alsoChanges: { areaId: ['areaName'] },
+  },
 };
 
 /** Keys that change with any write. */
@@ -229,6 +300,8 @@ const VERSIONED = [
   'patch /api/meetings/sessions/{id}',
   'patch /api/meetings/sessions/{id}/items/{itemId}',
   'patch /api/outreach/records/{id}',
+  'patch /api/resources/{id}',
+  'patch /api/participation/{id}',
 ];
 
 const without = (record: Json, keys: string[]) =>

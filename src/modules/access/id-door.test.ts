@@ -5,6 +5,7 @@ import { queryRows } from '../../db/client';
 import { type CaseWorld, startCaseWorld } from '../../testing/case-world';
 import { type OpenApiDocument, walkOperations } from '../../testing/openapi-walk';
 import { type SecondCity, startSecondCity } from '../../testing/second-city';
+import { DEMO_TENANT } from '../demo/demo.city';
 
 // One door for ids: every path, query and body field of the OpenAPI document that carries an
 // id is sent the id of a record of another municipality. Every request must be refused (404,
@@ -42,6 +43,8 @@ function foreignId(name: string, path: string): string {
     [/^targetId$/, ids.case],
   ];
   for (const [pattern, id] of byField) if (pattern.test(name)) return id;
+  // the public directory is addressed by municipality code: the demo city's, with the other's ids
+  if (name === 'tenantCode') return DEMO_TENANT.code;
   if (name === 'id' || name === 'childId') {
     const byPath: [string, string][] = [
       ['/api/people/', ids.person],

@@ -69,6 +69,7 @@ export const ZResourceInput = z
   .strictObject({
     ...resourceFields,
     description: resourceFields.description.default(null),
+    areaId: resourceFields.areaId.default(null),
     address: resourceFields.address.default(null),
     schedule: resourceFields.schedule.default([]),
     irregular: resourceFields.irregular.default(false),

@@ -94,6 +94,7 @@ export async function listResources(db: Database, context: ActorContext, filter:
   requirePermission(context.actor, 'directory.read');
   const { tenantId } = context.actor;
   return readTransaction(db, async (tx) => {
+    await requireVisibleIfGiven(tx, context.actor, 'area', filter.areaId);
     const verifyDays = await verifyDaysOf(tx, tenantId);
     const conditions: SQL[] = [];
     if (filter.kind) conditions.push(sql`${filter.kind} = any(${resources.kinds})`);
