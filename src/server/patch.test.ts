@@ -32,6 +32,10 @@ const ids = {
   attendee: '',
   record: '',
   outreachStaff: '',
+  operator: '',
+  otherOperator: '',
+  resource: '',
+  support: '',
 };
 
 const get = async (who: Who, path: string) => {

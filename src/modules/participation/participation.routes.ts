@@ -56,6 +56,10 @@ export const participationRoutes = createRouter()
     c.json(await openSupport(c.get('deps').db, requestContext(c), c.req.valid('json')), 200),
   )
   .openapi(
+    route('get', '/staff', '参加支援担当の職員（担当にできる人）', {}, ZParticipationStaff),
+    async (c) => c.json(await participationStaff(c.get('deps').db, requestContext(c)), 200),
+  )
+  .openapi(
     route('get', '/work-queue', '定着支援の連絡予定（自分の担当）', {}, ZParticipationQueue),
     async (c) => c.json(await participationWorkQueue(c.get('deps').db, requestContext(c)), 200),
   )

@@ -123,7 +123,7 @@ describe('who opens and sees a participation record', () => {
     const other = await startSecondCity(world.server);
     const response = await other.as('coordinator').get(`/api/participation/${supportId}`);
     expect(response.status).toBe(404);
-    const resourceRead = await other.as('coordinator').get(`/api/resources/${resourceIds['試験サロン月水']}`);
+    const resourceRead = await other.as('coordinator').get(`/api/resources/${resourceIds.試験サロン月水}`);
     expect(resourceRead.status).toBe(404);
     const list = await other.as('coordinator').get<{ resources: { name: string }[] }>('/api/resources');
     expect(list.body.resources.map((r) => r.name)).not.toContain('試験サロン月水');
@@ -157,14 +157,14 @@ describe('who opens and sees a participation record', () => {
     });
     it('records the path: proposal, trial, start; the moves that make no sense are refused', async () => {
       const proposed = await as('participation').post<Support>(`/api/participation/${supportId}/placements`, {
-        resourceId: resourceIds['試験サロン月水'],
+        resourceId: resourceIds.試験サロン月水,
         proposedOn: today(),
       });
       expect(proposed.status).toBe(200);
       const placement = proposed.body.placements[0];
       expect(placement?.matchNotes?.reasons).toContain('同じ地区');
       const twice = await as('participation').post<Err>(`/api/participation/${supportId}/placements`, {
-        resourceId: resourceIds['試験サロン月水'],
+        resourceId: resourceIds.試験サロン月水,
         proposedOn: today(),
       });
       expect(twice.body.error?.code).toBe('ALREADY_PROPOSED');
