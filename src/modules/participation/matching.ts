@@ -34,8 +34,8 @@ export type Candidate = {
 
 export type Fit = { score: number; reasons: string[]; mismatches: string[] };
 
-/** What answers each wish: the kinds of place or the activities there, and how to say it. */
-const WISH_FITS: Record<Wish, { kinds: ResourceKind[]; activities: Activity[]; reason: string }> = {
+/** What answers each wish: the kinds of place or the activities there, and how to say it (also matches.service's rough SQL score). */
+export const WISH_FITS: Record<Wish, { kinds: ResourceKind[]; activities: Activity[]; reason: string }> = {
   work: {
     kinds: ['work_experience', 'cooperating_company', 'agri_welfare'],
     activities: ['work'],
