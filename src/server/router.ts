@@ -1,4 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Actor } from '../modules/access/access.policy';
 import type { AuditContext } from '../modules/audit/audit.service';
@@ -57,3 +57,21 @@ function keepOnlySent(data: unknown, raw: unknown) {
     if (!Object.hasOwn(raw, key)) delete (data as Record<string, unknown>)[key];
   }
 }
+
+type RequestParts = {
+  query?: z.ZodObject;
+  params?: z.ZodObject;
+  body?: ReturnType<typeof jsonBody<z.ZodType>>;
+};
+
+/** A route of one area (its OpenAPI tags), answering 200 with the schema. */
+export const routesOf =
+  (tags: string[]) =>
+  <R extends RequestParts>(
+    method: 'get' | 'post' | 'put' | 'patch',
+    path: string,
+    summary: string,
+    request: R,
+    schema: z.ZodType,
+  ) =>
+    createRoute({ method, path, tags, summary, request, responses: { 200: jsonResponse(schema, 'ok') } });

@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
+import { z } from '@hono/zod-openapi';
+import { createRouter, jsonBody, requestContext, routesOf } from '../../server/router';
 import { ZId, ZIdParam } from '../../shared/schema-helpers';
 import { listMatches } from './matches.service';
 import {
@@ -34,18 +34,7 @@ const ZCountsQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).ma
 const ZPlacementParams = z.object({ id: ZId });
 const ZMatchQuery = z.object({ show: z.coerce.number().int().min(1).max(500).default(30) });
 
-type RequestParts = {
-  query?: z.ZodObject;
-  params?: z.ZodObject;
-  body?: ReturnType<typeof jsonBody<z.ZodType>>;
-};
-const route = <R extends RequestParts>(
-  method: 'get' | 'post' | 'put' | 'patch',
-  path: string,
-  summary: string,
-  request: R,
-  schema: z.ZodType,
-) => createRoute({ method, path, tags, summary, request, responses: { 200: jsonResponse(schema, 'ok') } });
+const route = routesOf(tags);
 
 export const participationRoutes = createRouter()
   .openapi(

@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
+import { z } from '@hono/zod-openapi';
+import { createRouter, jsonBody, requestContext, routesOf } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
 import { addSupportLog, listOperators, listSupportLog, saveOperator } from './operators.service';
 import {
@@ -25,19 +25,7 @@ import {
 const tags = ['社会資源'];
 const ZSavedOperators = ZOperatorList.extend({ savedId: z.string() });
 
-type RequestParts = {
-  query?: z.ZodObject;
-  params?: z.ZodObject;
-  body?: ReturnType<typeof jsonBody<z.ZodType>>;
-};
-
-const route = <R extends RequestParts>(
-  method: 'get' | 'post' | 'put' | 'patch',
-  path: string,
-  summary: string,
-  request: R,
-  schema: z.ZodType,
-) => createRoute({ method, path, tags, summary, request, responses: { 200: jsonResponse(schema, 'ok') } });
+const route = routesOf(tags);
 
 export const resourceRoutes = createRouter()
   .openapi(
