@@ -3,7 +3,7 @@ import { type Database, queryRows, readTransaction } from '../../db/client';
 import { now } from '../../server/clock';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import type { ResourceKind, Wish } from '../../shared/participation-vocabulary';
-import { safeCount } from '../../shared/small-counts';
+import { safeCount, safeFunnel } from '../../shared/small-counts';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from '../cases/case-common';
@@ -31,7 +31,7 @@ export async function participationCounts(
       tx,
       sql`select
             (select count(distinct s.person_id)::int from participation_supports s
-              where s.tenant_id = ${tenant} and s.opened_on <= ${to}::date
+              where s.tenant_id = ${tenant} and s.opened_on <= least(${to}::date, ${today()}::date)
                 and (s.closed_on is null or s.closed_on >= ${from}::date)) as people,
             (select count(distinct s.person_id)::int from placements pl
                join participation_supports s on s.id = pl.support_id
@@ -78,17 +78,26 @@ export async function participationCounts(
     );
     await recordAudit(tx, context, { action: 'participation.counts', detail: { fiscalYear: year } });
     const f = funnel ?? { proposed: 0, visited: 0, trial: 0, started: 0, continued: 0 };
+    // nested counts: the difference of two shown never reveals a small number
+    const [inSupport, connected] = safeFunnel([people?.people ?? 0, people?.connected ?? 0]);
+    const [proposed, visited, trial, started, continued] = safeFunnel([
+      f.proposed,
+      f.visited,
+      f.trial,
+      f.started,
+      f.continued,
+    ]);
     return {
       fiscalYear: year,
-      people: safeCount(people?.people ?? 0),
-      connected: safeCount(people?.connected ?? 0),
+      people: inSupport ?? safeCount(0),
+      connected: connected ?? safeCount(0),
       cooperatingOperators: people?.operators ?? 0,
       funnel: {
-        proposed: safeCount(f.proposed),
-        visited: safeCount(f.visited),
-        trial: safeCount(f.trial),
-        started: safeCount(f.started),
-        continuedThreeMonths: safeCount(f.continued),
+        proposed: proposed ?? safeCount(0),
+        visited: visited ?? safeCount(0),
+        trial: trial ?? safeCount(0),
+        started: started ?? safeCount(0),
+        continuedThreeMonths: continued ?? safeCount(0),
       },
       unmetNeeds: unmet.map((u) => ({ wish: u.wish, areaName: u.area_name, count: safeCount(u.n) })),
       resources: directory.map((d) => ({

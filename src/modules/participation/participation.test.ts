@@ -280,5 +280,37 @@ describe('who opens and sees a participation record', () => {
       expect(salons.reduce((sum, r) => sum + r.active, 0)).toBeGreaterThanOrEqual(2);
       expect((await as('participation').get('/api/participation/counts')).status).toBe(403);
     });
+    it('refuses further records once a placement or the support has ended', async () => {
+      const current = await reload();
+      const placement = current.placements[0];
+      const openFollowUp = placement?.followUps.find((f) => !f.doneOn);
+      const ended = await as('participation').post<Support>(
+        `/api/participation/placements/${placement?.id}/stage`,
+        { to: 'interrupted', on: today(), version: placement?.version },
+      );
+      expect(ended.status).toBe(200);
+      const moved = await as('participation').put<Err>(
+        `/api/participation/placements/${placement?.id}/follow-ups/${openFollowUp?.id}`,
+        { dueOn: addDays(today(), 10) },
+      );
+      expect(moved.body.error?.code).toBe('NOT_SETTLING');
+      const closed = await as('participation').post<Support>(`/api/participation/${supportId}/close`, {
+        closedOn: today(),
+        version: ended.body.version,
+      });
+      expect(closed.status).toBe(200);
+      expect(closed.body.canWrite).toBe(false);
+      const edit = await as('participation').patch<Err>(`/api/participation/${supportId}`, {
+        health: '変更',
+        version: closed.body.version,
+      });
+      expect(edit.body.error?.code).toBe('SUPPORT_CLOSED');
+      const need = await as('participation').post<Err>(`/api/participation/${supportId}/unmet-needs`, {
+        wish: 'learn',
+        conditions: '夜間の学習の場',
+        recordedOn: today(),
+      });
+      expect(need.body.error?.code).toBe('SUPPORT_CLOSED');
+    });
   });
 });

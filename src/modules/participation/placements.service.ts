@@ -16,18 +16,10 @@ import { resources } from '../resources/resources.tables';
 import { rankResources } from './matches.service';
 import type { FollowUpContact, Move } from './participation.schemas';
 import { placementEvents, placementFollowUps, placements } from './participation.tables';
-import { loadPlacementForWrite, loadSupport, type SupportRow } from './support-access';
+import { loadPlacementForWrite, loadSupport, requireOpenSupport } from './support-access';
 import { getSupport } from './supports.service';
 
 const OPEN_STAGES: PlacementStage[] = ['proposed', 'visited', 'trial', 'started'];
-
-function requireOpenSupport(support: SupportRow) {
-  if (support.closedOn)
-    throw conflict(
-      'SUPPORT_CLOSED',
-      'この参加支援は終了しています。記録を続けるには、新しく参加支援を始めてください。',
-    );
-}
 
 /** 提案: a resource is proposed to the person, with the reasons the matching gave at the time. */
 export async function proposePlacement(
@@ -227,6 +219,8 @@ export async function rescheduleFollowUp(
   const supportId = await db.transaction(async (tx) => {
     const { placement, support } = await loadPlacementForWrite(tx, context, placementId);
     requireOpenSupport(support);
+    if (placement.stage !== 'started')
+      throw conflict('NOT_SETTLING', '定着支援の予定は、参加を続けている参加先だけ変えられます。');
     if (placement.startedOn && dueOn < placement.startedOn)
       throw badRequest('DATE_BEFORE_PREVIOUS', '予定日は参加開始日より後にしてください。');
     const [row] = await tx

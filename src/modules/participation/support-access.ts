@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { conflict } from '../../server/errors';
 import { requirePermission } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
 import type { ActorContext } from '../audit/audit.service';
@@ -35,6 +36,14 @@ export async function loadPlacementForWrite(
   if (!placement) throw new Error('placement vanished inside its transaction');
   const support = await loadSupport(tx, context, placement.supportId, 'write');
   return { placement, support };
+}
+
+export function requireOpenSupport(support: SupportRow) {
+  if (support.closedOn)
+    throw conflict(
+      'SUPPORT_CLOSED',
+      'この参加支援は終了しています。記録を続けるには、新しく参加支援を始めてください。',
+    );
 }
 
 /** Age in whole years from a date or year of birth, or the lower end of an age band (40代). */

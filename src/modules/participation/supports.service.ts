@@ -11,7 +11,7 @@ import { personGroupIds } from '../people/people-merge.service';
 import type { NeedsUpdate, OpenSupport, SupportSummary } from './participation.schemas';
 import { participationSupports } from './participation.tables';
 import { requireParticipationStaff } from './participation-staff';
-import { loadSupport } from './support-access';
+import { loadSupport, requireOpenSupport } from './support-access';
 import { presentSupport } from './support-presenter';
 
 /** The source the support is opened from must be about the person (and visible to the actor). */
@@ -114,7 +114,7 @@ export async function getSupport(db: Database, context: ActorContext, id: string
 /** Wishes and conditions: only what is sent changes; an edit of an older version is refused. */
 export async function updateNeeds(db: Database, context: ActorContext, id: string, input: NeedsUpdate) {
   await db.transaction(async (tx) => {
-    await loadSupport(tx, context, id, 'write');
+    requireOpenSupport(await loadSupport(tx, context, id, 'write'));
     const { version, ...changes } = input;
     await requireVersion(tx, participationSupports, id, version);
     await requireVisibleIfGiven(tx, context.actor, 'area', changes.areaId);

@@ -8,7 +8,7 @@ import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import type { UnmetNeedInput } from './participation.schemas';
 import { unmetNeeds } from './participation.tables';
-import { loadSupport } from './support-access';
+import { loadSupport, requireOpenSupport } from './support-access';
 import { getSupport } from './supports.service';
 
 /** 新たなメニューの創造: a wish no resource met, recorded on the person's support. */
@@ -19,7 +19,7 @@ export async function addUnmetNeed(
   input: UnmetNeedInput,
 ) {
   await db.transaction(async (tx) => {
-    await loadSupport(tx, context, supportId, 'write');
+    requireOpenSupport(await loadSupport(tx, context, supportId, 'write'));
     await requireVisibleIfGiven(tx, context.actor, 'area', input.areaId);
     await tx.insert(unmetNeeds).values({
       ...input,

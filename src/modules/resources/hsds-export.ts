@@ -207,7 +207,8 @@ export function organizationOf(o: OperatorForExport, audience: Audience): HsdsOr
   return defined({
     id: o.id,
     name: o.name,
-    description: o.description ?? '',
+    // the operator's description is staff's note about them; the public sees the name and kind
+    description: staff ? (o.description ?? '') : '',
     email: staff ? orUndefined(o.email) : undefined,
     website: orUndefined(o.website),
     phones: staff && o.phone ? [{ id: childId(o.id, 'phone'), number: o.phone, type: 'voice' }] : undefined,

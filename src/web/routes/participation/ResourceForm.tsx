@@ -228,8 +228,8 @@ export function ResourceForm({ resource, onClose }: { resource: Resource | null;
           <TextInput label="バリアフリー・配慮" {...text('accessibility')} />
           <Textarea label="受け入れ側ができる配慮・支援" autosize minRows={2} {...text('receivingSupport')} />
           <SimpleGrid cols={3}>
-            <TextInput label="連絡先の担当者" {...text('contactName')} />
-            <TextInput label="電話" {...text('contactPhone')} />
+            <TextInput label="連絡先の担当者（職員にだけ表示）" {...text('contactName')} />
+            <TextInput label="場所の電話（公開ページにも表示）" {...text('contactPhone')} />
             <TextInput label="メール" {...text('contactEmail')} />
           </SimpleGrid>
           <SimpleGrid cols={3}>
