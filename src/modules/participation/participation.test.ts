@@ -263,6 +263,23 @@ describe('who opens and sees a participation record', () => {
       expect(group?.open).toEqual({ count: null, belowThreshold: true });
       expect(JSON.stringify(summary.body)).not.toContain('松岡');
       expect((await as('child').get('/api/participation/unmet-needs')).status).toBe(403);
+      const answered = await as('community').post<{
+        groups: {
+          wish: string;
+          areaId: string | null;
+          open: { count: number | null };
+          answered: { belowThreshold: boolean };
+        }[];
+      }>('/api/participation/unmet-needs/answer', {
+        resourceId: resourceIds.試験サロン月水,
+        wish: 'work',
+        areaId,
+      });
+      const after = answered.body.groups.find((g) => g.wish === 'work' && g.areaId === areaId);
+      expect(after?.open.count).toBe(0);
+      expect(after?.answered.belowThreshold).toBe(true);
+      const seen = await as('participation').get<Support>(`/api/participation/${supportId}`);
+      expect(seen.body.unmetNeeds[0]?.answeredBy).toBe('試験サロン月水');
     });
     it('counts for the program manager, with small counts suppressed', async () => {
       const counts = await as('manager').get<{
