@@ -1,5 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextOfficeDay } from '../src/modules/participation/placements.service';
 import type { RunningServer } from '../src/server/start';
 import { addDays, formatWareki, formatWestern } from '../src/shared/dates';
 import { loggedIn } from '../src/testing/test-client';
@@ -128,7 +129,7 @@ describe('participation support in the browser', () => {
   it('shows the 1-week follow-up in her work queue', async () => {
     await page.getByRole('link', { name: 'ホーム' }).first().click();
     const queue = page.getByRole('region', { name: '定着支援の連絡予定' });
-    const weekLater = formatWareki(addDays(formatWestern(new Date()), 7));
+    const weekLater = formatWareki(nextOfficeDay(addDays(formatWestern(new Date()), 7)));
     await queue.getByRole('link', { name: '早川 翔太さん：ひだまりの居場所' }).waitFor();
     await queue.getByText(weekLater).waitFor();
     await screenshot('participation-home');

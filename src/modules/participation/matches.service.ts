@@ -19,11 +19,13 @@ const ROUGH_CANDIDATES = 500;
  * it and only the first few hundred are scored exactly (with their reasons) in Node.
  */
 function roughScore(support: SupportRow, age: number | null): SQL {
-  const terms: SQL[] = support.wishes.map((wish) => {
+  const answers = support.wishes.map((wish) => {
     const fit = WISH_FITS[wish];
-    return sql`case when ${resources.kinds} && ${sql.param(fit.kinds)}::text[]
-                      or ${resources.activities} && ${sql.param(fit.activities)}::text[] then 25 else 0 end`;
+    return sql`(${resources.kinds} && ${sql.param(fit.kinds)}::text[]
+                or ${resources.activities} && ${sql.param(fit.activities)}::text[])`;
   });
+  const terms: SQL[] = answers.map((answer) => sql`case when ${answer} then 25 else 0 end`);
+  if (answers.length) terms.push(sql`case when ${sql.join(answers, sql` or `)} then 0 else -40 end`);
   if (support.weekdays.length)
     terms.push(
       sql`case when ${sql.join(
@@ -81,6 +83,7 @@ export async function rankResources(
       irregular: resources.irregular,
       areaId: resources.areaId,
       forEveryone: resources.forEveryone,
+      targetAttributes: resources.targetAttributes,
       ageMin: resources.ageMin,
       ageMax: resources.ageMax,
       free: resources.free,
@@ -104,7 +107,12 @@ export async function rankResources(
       await tx
         .select({ resourceId: placements.resourceId })
         .from(placements)
-        .where(eq(placements.supportId, support.id))
+        .where(
+          and(
+            eq(placements.supportId, support.id),
+            inArray(placements.stage, ['proposed', 'visited', 'trial', 'started']),
+          ),
+        )
     ).map((p) => p.resourceId),
   );
   const needs = {

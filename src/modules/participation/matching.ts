@@ -1,5 +1,13 @@
-import type { Activity, Reach, ResourceKind, TimeOfDay, Wish } from '../../shared/participation-vocabulary';
-import { WEEKDAY_LABELS } from '../../shared/participation-vocabulary';
+import {
+  type Activity,
+  type Reach,
+  type ResourceKind,
+  TARGET_ATTRIBUTE_LABELS,
+  type TargetAttribute,
+  type TimeOfDay,
+  WEEKDAY_LABELS,
+  type Wish,
+} from '../../shared/participation-vocabulary';
 import type { ScheduleSlot } from '../resources/resources.tables';
 
 // Matching proposes, never decides: each resource gets a score and, in plain Japanese, why it
@@ -23,6 +31,7 @@ export type Candidate = {
   areaId: string | null;
   areaName: string | null;
   forEveryone: boolean;
+  targetAttributes: readonly TargetAttribute[];
   ageMin: number | null;
   ageMax: number | null;
   free: boolean;
@@ -76,7 +85,7 @@ const dayList = (days: Iterable<number>) =>
 
 function scheduleFit(needs: Needs, candidate: Candidate, fit: Fit) {
   if (candidate.irregular || candidate.schedule.length === 0) {
-    fit.reasons.push('不定期（日程は要確認）');
+    fit.mismatches.push('不定期（日程は要確認）');
     return;
   }
   if (needs.weekdays.length === 0) return;
@@ -126,6 +135,22 @@ function ageFit(needs: Needs, candidate: Candidate, fit: Fit) {
   }
 }
 
+/** Who a place is for, beyond ages: what the person's age tells of it (the rest is to be asked). */
+function audienceFit(needs: Needs, candidate: Candidate, fit: Fit) {
+  if (candidate.forEveryone || candidate.targetAttributes.length === 0) return;
+  const age = needs.age;
+  const fitsByAge = (a: TargetAttribute) =>
+    age !== null &&
+    ((a === 'children' && age < 18) ||
+      (a === 'youth' && age >= 15 && age <= 39) ||
+      (a === 'elderly' && age >= 60));
+  if (candidate.targetAttributes.some(fitsByAge)) return;
+  fit.mismatches.push(
+    `対象：${candidate.targetAttributes.map((a) => TARGET_ATTRIBUTE_LABELS[a]).join('・')}`,
+  );
+  fit.score -= 30;
+}
+
 export function fitOf(needs: Needs, candidate: Candidate): Fit {
   const fit: Fit = { score: 0, reasons: [], mismatches: [] };
   for (const wish of needs.wishes) {
@@ -138,6 +163,12 @@ export function fitOf(needs: Needs, candidate: Candidate): Fit {
       fit.score += 25;
     }
   }
+  // a place that answers none of the wishes comes after those that do, whatever else fits
+  if (needs.wishes.length > 0 && fit.reasons.length === 0) {
+    fit.mismatches.push('希望に合う活動がない');
+    fit.score -= 40;
+  }
+  audienceFit(needs, candidate, fit);
   scheduleFit(needs, candidate, fit);
   if (needs.areaId && candidate.areaId === needs.areaId) {
     fit.reasons.push('同じ地区');

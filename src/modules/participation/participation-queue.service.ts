@@ -7,10 +7,10 @@ import { participationAccess } from '../access/participation-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from '../cases/case-common';
 
-/** Follow-ups shown ahead of their day, so that a contact can be arranged. */
-const LOOK_AHEAD_DAYS = 7;
+/** Follow-ups are shown two weeks ahead of their day, so that a contact can be arranged. */
+const LOOK_AHEAD_DAYS = 14;
 
-/** 定着支援 follow-ups of the actor's own supports that are due (or due within a week). */
+/** 定着支援 follow-ups of the actor's own supports that are due (or due within two weeks). */
 export async function participationWorkQueue(db: Database, context: ActorContext) {
   requirePermission(context.actor, 'case_content.read');
   const { actor } = context;

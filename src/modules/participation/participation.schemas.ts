@@ -190,8 +190,8 @@ export const ZMove = z
     endReason: z.enum(END_REASONS).nullable().default(null),
     version: ZVersion,
   })
-  .refine((v) => v.to !== 'ended' || v.endReason, {
-    error: '終了の理由を選んでください。',
+  .refine((v) => (v.to !== 'ended' && v.to !== 'interrupted') || v.endReason, {
+    error: '終了・中断の理由を選んでください。',
     path: ['endReason'],
   });
 export type Move = z.infer<typeof ZMove>;

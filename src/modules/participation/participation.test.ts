@@ -4,6 +4,7 @@ import { addDays } from '../../shared/dates';
 import { type CaseWorld, DAY, openWorldCase, startCaseWorld, today } from '../../testing/case-world';
 import { startSecondCity } from '../../testing/second-city';
 import type { Match, Support } from './participation.schemas';
+import { nextOfficeDay } from './placements.service';
 
 // 参加支援 through real HTTP: who may open and see a person's participation record, matching
 // with reasons, the path and its refused moves, follow-ups due with a moved clock, the counts.
@@ -186,11 +187,11 @@ describe('who opens and sees a participation record', () => {
       const started = await move('started');
       expect(started.status).toBe(200);
       const follow = started.body.placements[0]?.followUps.map((f) => f.dueOn);
-      expect(follow).toEqual([addDays(today(), 7), addDays(today(), 30), addDays(today(), 90)]);
+      expect(follow).toEqual([7, 30, 90].map((days) => nextOfficeDay(addDays(today(), days))));
       await reload();
       const endless = await move('ended');
       expect(endless.status).toBe(400);
-      const stale = await move('interrupted', { version: 1 });
+      const stale = await move('interrupted', { endReason: 'person_wish', version: 1 });
       expect(stale.status).toBe(409);
       expect(stale.body.error?.code).toBe('STALE_RECORD');
     });
@@ -204,7 +205,9 @@ describe('who opens and sees a participation record', () => {
       expect((await as('coordinator').get<Queue>('/api/participation/work-queue')).body.followUps).toEqual(
         [],
       );
-      advanceClockForTests(8 * DAY);
+      const due = (await reload()).placements[0]?.followUps[0]?.dueOn ?? today();
+      const daysAhead = Math.round((Date.parse(due) - Date.parse(today())) / DAY);
+      advanceClockForTests((daysAhead + 1) * DAY);
       await world.logInEveryone();
       const later = await as('participation').get<Queue>('/api/participation/work-queue');
       expect(ours(later.body)[0]?.overdue).toBe(true);
@@ -303,7 +306,7 @@ describe('who opens and sees a participation record', () => {
       const openFollowUp = placement?.followUps.find((f) => !f.doneOn);
       const ended = await as('participation').post<Support>(
         `/api/participation/placements/${placement?.id}/stage`,
-        { to: 'interrupted', on: today(), version: placement?.version },
+        { to: 'interrupted', on: today(), endReason: 'person_wish', version: placement?.version },
       );
       expect(ended.status).toBe(200);
       const moved = await as('participation').put<Err>(

@@ -1,3 +1,4 @@
+import { isHoliday } from '@holiday-jp/holiday_jp';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { requireVersion } from '../../db/versions';
@@ -18,6 +19,22 @@ import type { FollowUpContact, Move } from './participation.schemas';
 import { placementEvents, placementFollowUps, placements } from './participation.tables';
 import { loadPlacementForWrite, loadSupport, requireOpenSupport } from './support-access';
 import { getSupport } from './supports.service';
+
+/**
+ * Offices are closed at weekends, on public holidays and from 29 December to 3 January: a
+ * follow-up that falls on such a day moves to the next day the office is open.
+ */
+export function nextOfficeDay(isoDate: string): string {
+  let day = isoDate;
+  const closed = (d: string) => {
+    const noon = new Date(`${d}T12:00:00Z`);
+    const weekday = noon.getUTCDay();
+    const monthDay = d.slice(5);
+    return weekday === 0 || weekday === 6 || monthDay >= '12-29' || monthDay <= '01-03' || isHoliday(noon);
+  };
+  while (closed(day)) day = addDays(day, 1);
+  return day;
+}
 
 const OPEN_STAGES: PlacementStage[] = ['proposed', 'visited', 'trial', 'started'];
 
@@ -139,7 +156,7 @@ export async function movePlacement(db: Database, context: ActorContext, placeme
         FOLLOW_UP_OFFSETS.map((days) => ({
           tenantId: context.actor.tenantId,
           placementId,
-          dueOn: addDays(input.on, days),
+          dueOn: nextOfficeDay(addDays(input.on, days)),
         })),
       );
     await recordAudit(tx, context, {
@@ -195,7 +212,7 @@ export async function recordFollowUp(
       await tx.insert(placementFollowUps).values({
         tenantId: context.actor.tenantId,
         placementId,
-        dueOn: addDays(input.happenedOn, FOLLOW_UP_REPEAT_DAYS),
+        dueOn: nextOfficeDay(addDays(input.happenedOn, FOLLOW_UP_REPEAT_DAYS)),
       });
     await recordAudit(tx, context, {
       action: 'participation.follow_up',

@@ -32,6 +32,17 @@ export async function verifyDaysOf(tx: Database, tenantId: string): Promise<numb
 
 export const staleBefore = (verifyDays: number) => addDays(formatWestern(now()), -verifyDays);
 
+function requirePlacesWithinCapacity(
+  capacity: number | null | undefined,
+  placesFree: number | null | undefined,
+) {
+  if (capacity != null && placesFree != null && placesFree > capacity)
+    throw badRequest(
+      'PLACES_OVER_CAPACITY',
+      `空き（${placesFree}人）が定員（${capacity}人）を超えています。確かめてください。`,
+    );
+}
+
 export function presentResource(
   row: ResourceRow,
   extra: { operatorName: string; areaName: string | null; verifiedBy: string | null },
@@ -141,6 +152,7 @@ async function resolveReferences(
 
 export async function createResource(db: Database, context: ActorContext, input: ResourceInput) {
   requirePermission(context.actor, 'resources.manage');
+  requirePlacesWithinCapacity(input.capacity, input.placesFree);
   const id = await db.transaction(async (tx) => {
     await resolveReferences(tx, context, input);
     const [row] = await tx
@@ -170,6 +182,10 @@ export async function updateResource(db: Database, context: ActorContext, id: st
     const [current] = await tx.select().from(resources).where(eq(resources.id, id));
     const ageMin = changes.ageMin !== undefined ? changes.ageMin : current?.ageMin;
     const ageMax = changes.ageMax !== undefined ? changes.ageMax : current?.ageMax;
+    requirePlacesWithinCapacity(
+      changes.capacity !== undefined ? changes.capacity : current?.capacity,
+      changes.placesFree !== undefined ? changes.placesFree : current?.placesFree,
+    );
     if (ageMin != null && ageMax != null && ageMin > ageMax) {
       throw badRequest('AGE_RANGE_INVERTED', '対象年齢の下限は上限以下にしてください。');
     }
@@ -190,6 +206,11 @@ export async function verifyResource(db: Database, context: ActorContext, id: st
   await db.transaction(async (tx) => {
     await requireVisible(tx, context.actor, 'resource', id);
     await requireVersion(tx, resources, id, input.version);
+    const [current] = await tx
+      .select({ capacity: resources.capacity })
+      .from(resources)
+      .where(eq(resources.id, id));
+    requirePlacesWithinCapacity(current?.capacity, input.placesFree);
     await tx
       .update(resources)
       .set({

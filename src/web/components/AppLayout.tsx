@@ -27,6 +27,10 @@ export function AppLayout() {
   const allowed = (item: NavItem) => !item.permission || hasPermission(session, item.permission);
   const adminItems = ADMIN_AREAS.filter(allowed);
   const workItems = WORK_AREAS.filter(allowed);
+  // the most specific area of the path (社会資源 under 参加支援 lights only 社会資源)
+  const activeWorkArea = workItems
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   const logout = async () => {
     await api('POST', '/api/auth/logout').catch(() => undefined);
@@ -100,7 +104,7 @@ export function AppLayout() {
               component={Link}
               to={item.to}
               label={item.label}
-              active={pathname.startsWith(item.to)}
+              active={item.to === activeWorkArea}
               rightSection={
                 item.ready ? undefined : (
                   <Text size="xs" c="inherit">

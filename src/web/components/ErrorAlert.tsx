@@ -30,5 +30,7 @@ export function ErrorAlert({ error, title = '保存できませんでした' }: 
 /** The message of a field from a 400 VALIDATION_FAILED answer, for the input's error prop. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.details?.find((d) => d.path === field || d.path.startsWith(`${field}.`))?.message;
+  // a 409 carries an object of details (the current version, the existing record), not field messages
+  if (!Array.isArray(error.details)) return undefined;
+  return error.details.find((d) => d.path === field || d.path.startsWith(`${field}.`))?.message;
 }

@@ -9,7 +9,7 @@ import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
-import { useSession } from '../../lib/session';
+import { activeMembership, useSession } from '../../lib/session';
 import { type Needs, NeedsFields } from './NeedsDialog';
 import {
   PARTICIPATION_KEYS,
@@ -47,7 +47,7 @@ export function CaseParticipation({
             ：
             {s.placements.length === 0
               ? '候補を検討中'
-              : s.placements.map((p) => `${p.resourceName}（${PLACEMENT_STAGE_LABELS[p.stage]}）`).join('、')}
+              : s.placements.map((p) => `${p.resourceName}：${PLACEMENT_STAGE_LABELS[p.stage]}`).join('／')}
             （担当 {s.coordinatorName}）
           </Text>
         ))}
@@ -95,7 +95,10 @@ function OpenSupportDialog({
   const navigate = useNavigate();
   const staff = useQuery(participationStaffQuery);
   const [personId, setPersonId] = useState<string | null>(members.find((m) => m.concerned)?.personId ?? null);
-  const [coordinatorUserId, setCoordinator] = useState<string | null>(session.user.id);
+  // the 担当 is a 参加支援担当: the actor when they are one, else the first of the municipality
+  const [chosen, setCoordinator] = useState<string | null>(null);
+  const actorIsStaff = activeMembership(session)?.role === 'participation_coordinator';
+  const coordinatorUserId = chosen ?? (actorIsStaff ? session.user.id : (staff.data?.[0]?.id ?? null));
   const [openedOn, setOpenedOn] = useState(formatWestern(new Date()));
   const [needs, setNeeds] = useState<Needs>(NO_NEEDS);
   const save = useApiMutation(

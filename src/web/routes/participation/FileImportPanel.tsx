@@ -91,6 +91,7 @@ export function FileImportPanel({ title, fileLabel, accept, contentType, endpoin
           value={file}
           onChange={choose}
           placeholder="ファイルを選ぶ"
+          styles={{ placeholder: { color: 'var(--mantine-color-gray-7)' } }}
           clearable
           clearButtonProps={{ 'aria-label': 'ファイルの選択を取り消す' }}
           w={420}

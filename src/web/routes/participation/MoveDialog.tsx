@@ -1,4 +1,4 @@
-import { Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { Placement } from '../../../modules/participation/participation.schemas';
 import { formatWestern } from '../../../shared/dates';
@@ -76,7 +76,7 @@ export function MoveDialog({
           {(to === 'ended' || to === 'interrupted') && (
             <Select
               label="理由"
-              required={to === 'ended'}
+              required
               data={END_REASONS.map((r) => ({ value: r, label: END_REASON_LABELS[r] }))}
               value={endReason}
               onChange={(v) => setEndReason(v as EndReason | null)}
@@ -104,7 +104,17 @@ export function MoveDialog({
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <FormButtons onCancel={onClose} busy={save.isPending} label="記録する" />
+          {(to === 'ended' || to === 'interrupted') && (
+            <Text size="sm" c="red.9">
+              記録すると、この参加先の経過は{PLACEMENT_STAGE_LABELS[to]}
+              となり、元に戻せません（もう一度つなぐときは、あらためて提案します）。
+            </Text>
+          )}
+          <FormButtons
+            onCancel={onClose}
+            busy={save.isPending}
+            label={to === 'ended' ? '終了にする' : to === 'interrupted' ? '中断にする' : '記録する'}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,4 +1,4 @@
-import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ParticipationCounts as Counts } from '../../../modules/participation/participation.schemas';
 import { fiscalYearLabel } from '../../../shared/dates';
@@ -51,15 +51,15 @@ function CountsBody({
   const people = (v: SafeCount) => formatSafeCount(v, '人');
   const items = (v: SafeCount) => formatSafeCount(v, '件');
   return (
-    <Group align="flex-start" gap="xl">
-      <SimpleGrid cols={{ base: 2, sm: 3 }} style={{ flex: 1 }}>
+    <Stack>
+      <SimpleGrid cols={{ base: 2, sm: 4 }}>
         {[
           ['参加支援の対象者', people(c.people)],
           ['活動の場につながった人', people(c.connected)],
           ['就労体験等への協力企業・団体', `${c.cooperatingOperators}団体`],
-          ['提案', items(c.funnel.proposed)],
-          ['見学', items(c.funnel.visited)],
-          ['体験', items(c.funnel.trial)],
+          ['提案した参加先', items(c.funnel.proposed)],
+          ['見学まで進んだ', items(c.funnel.visited)],
+          ['体験まで進んだ', items(c.funnel.trial)],
           ['参加開始', items(c.funnel.started)],
           ['3か月後も継続', items(c.funnel.continuedThreeMonths)],
         ].map(([label, value]) => (
@@ -73,46 +73,48 @@ function CountsBody({
           </div>
         ))}
       </SimpleGrid>
-      <Table withTableBorder w={420}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>社会資源の種別</Table.Th>
-            <Table.Th ta="right">活動中</Table.Th>
-            <Table.Th ta="right">今年度の新規</Table.Th>
-            <Table.Th ta="right">今年度の確認</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {kinds.map(([kind, row]) => (
-            <Table.Tr key={kind}>
-              <Table.Td>{RESOURCE_KIND_LABELS[kind as keyof typeof RESOURCE_KIND_LABELS]}</Table.Td>
-              <Table.Td ta="right">{row.active}</Table.Td>
-              <Table.Td ta="right">{row.created}</Table.Td>
-              <Table.Td ta="right">{row.verified}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {c.unmetNeeds.length > 0 && (
-        <Table withTableBorder w={360}>
+      <Group align="flex-start" gap="xl">
+        <Table withTableBorder w={420}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>合う場がなかった希望</Table.Th>
-              <Table.Th>地区</Table.Th>
-              <Table.Th ta="right">件数</Table.Th>
+              <Table.Th>社会資源の種別</Table.Th>
+              <Table.Th ta="right">活動中</Table.Th>
+              <Table.Th ta="right">今年度の新規</Table.Th>
+              <Table.Th ta="right">今年度の確認</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {c.unmetNeeds.map((u) => (
-              <Table.Tr key={`${u.wish}-${u.areaName}`}>
-                <Table.Td>{WISH_LABELS[u.wish]}</Table.Td>
-                <Table.Td>{u.areaName ?? '—'}</Table.Td>
-                <Table.Td ta="right">{items(u.count)}</Table.Td>
+            {kinds.map(([kind, row]) => (
+              <Table.Tr key={kind}>
+                <Table.Td>{RESOURCE_KIND_LABELS[kind as keyof typeof RESOURCE_KIND_LABELS]}</Table.Td>
+                <Table.Td ta="right">{row.active}</Table.Td>
+                <Table.Td ta="right">{row.created}</Table.Td>
+                <Table.Td ta="right">{row.verified}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
-      )}
-    </Group>
+        {c.unmetNeeds.length > 0 && (
+          <Table withTableBorder w={360}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>合う場がなかった希望</Table.Th>
+                <Table.Th>地区</Table.Th>
+                <Table.Th ta="right">件数</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {c.unmetNeeds.map((u) => (
+                <Table.Tr key={`${u.wish}-${u.areaName}`}>
+                  <Table.Td>{WISH_LABELS[u.wish]}</Table.Td>
+                  <Table.Td>{u.areaName ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{items(u.count)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Group>
+    </Stack>
   );
 }

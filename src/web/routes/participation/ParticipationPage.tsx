@@ -11,6 +11,15 @@ import { ParticipationQueue } from './ParticipationQueue';
 import { RESOURCES, supportPath, supportsQuery } from './participation-queries';
 import { UnmetSummary } from './UnmetSummary';
 
+const STAGE_COLORS = {
+  proposed: 'gray.8',
+  visited: 'blue.9',
+  trial: 'blue.9',
+  started: 'teal.9',
+  ended: 'gray.8',
+  interrupted: 'red.9',
+} as const;
+
 /** 参加支援: the people the worker supports toward a place to belong, and what is due. */
 export function ParticipationPage() {
   const session = useSession();
@@ -78,9 +87,14 @@ export function ParticipationPage() {
                 <Table.Td>
                   {s.placements.length === 0
                     ? '候補を検討中'
-                    : s.placements
-                        .map((p) => `${p.resourceName}（${PLACEMENT_STAGE_LABELS[p.stage]}）`)
-                        .join('、')}
+                    : s.placements.map((p) => (
+                        <Group key={`${p.resourceName}-${p.stage}`} gap={6} wrap="nowrap">
+                          <Text size="sm">{p.resourceName}</Text>
+                          <Badge variant="light" color={STAGE_COLORS[p.stage]} tt="none">
+                            {PLACEMENT_STAGE_LABELS[p.stage]}
+                          </Badge>
+                        </Group>
+                      ))}
                 </Table.Td>
                 <Table.Td>{s.coordinatorName}</Table.Td>
                 <Table.Td className="nowrap">

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Stepper, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Stepper, Text, VisuallyHidden } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Placement } from '../../../modules/participation/participation.schemas';
@@ -37,7 +37,8 @@ export function PlacementCard({ placement, canWrite }: { placement: Placement; c
   const [moving, setMoving] = useState<PlacementStage | null>(null);
   const [following, setFollowing] = useState(false);
   const closed = placement.stage === 'ended' || placement.stage === 'interrupted';
-  const active = closed ? PATH.length : PATH.indexOf(placement.stage) + 1;
+  const reached = PATH.reduce((last, stage, i) => (dateOf(placement, stage) ? i : last), 0);
+  const active = closed ? reached : PATH.indexOf(placement.stage) + 1;
   const moves = PLACEMENT_MOVES[placement.stage];
   const [rescheduling, setRescheduling] = useState<{ id: string; dueOn: string } | null>(null);
   return (
@@ -59,13 +60,13 @@ export function PlacementCard({ placement, canWrite }: { placement: Placement; c
         )}
       </Group>
       <Stepper active={active} size="sm" mt="sm" allowNextStepsSelect={false}>
-        {PATH.map((stage) => {
+        {PATH.map((stage, i) => {
           const day = dateOf(placement, stage);
           return (
             <Stepper.Step
               key={stage}
               label={STEP_LABELS[stage]}
-              description={day ? <DateText value={day} /> : '—'}
+              description={day ? <DateText value={day} /> : i < reached ? '省略' : '—'}
             />
           );
         })}
@@ -82,7 +83,8 @@ export function PlacementCard({ placement, canWrite }: { placement: Placement; c
           .filter((e) => e.personSaid || e.receiverSaid || e.note)
           .map((e) => (
             <Text key={e.id} size="sm">
-              <DateText value={e.happenedOn} />　
+              <DateText value={e.happenedOn} />
+              {'　'}
               {e.kind === 'follow_up' ? '定着支援の連絡' : PLACEMENT_STAGE_LABELS[e.toStage ?? 'proposed']}：
               {e.personSaid && `本人「${e.personSaid}」`}
               {e.receiverSaid && `　受け入れ側「${e.receiverSaid}」`}
@@ -95,17 +97,25 @@ export function PlacementCard({ placement, canWrite }: { placement: Placement; c
           <Text size="sm" fw={700}>
             定着支援の予定：
           </Text>
-          {placement.followUps.map((f) => (
-            <Badge
-              key={f.id}
-              variant={f.doneOn ? 'light' : 'outline'}
-              color={f.doneOn ? 'teal' : 'blue'}
-              tt="none"
-            >
-              <DateText value={f.dueOn} />
-              {f.doneOn ? ' 済' : ''}
-            </Badge>
-          ))}
+          {placement.followUps.map((f) =>
+            f.doneOn || !canWrite ? (
+              <Badge key={f.id} variant="light" color={f.doneOn ? 'teal.9' : 'blue.9'} tt="none" size="lg">
+                <DateText value={f.dueOn} />
+                {f.doneOn ? ' 済' : ''}
+              </Badge>
+            ) : (
+              <Button
+                key={f.id}
+                size="compact-sm"
+                variant="outline"
+                onClick={() => setRescheduling(f)}
+                title="予定日を変える"
+              >
+                <DateText value={f.dueOn} />
+                <VisuallyHidden>（予定日を変える）</VisuallyHidden>
+              </Button>
+            ),
+          )}
         </Group>
       )}
       {canWrite && !closed && (

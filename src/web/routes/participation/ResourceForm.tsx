@@ -88,8 +88,10 @@ export function ResourceForm({ resource, onClose }: { resource: Resource | null;
       setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft) => ({
     value: (draft[key] as string | null) ?? '',
-    onChange: (e: { currentTarget: { value: string } }) =>
-      setDraft((d) => ({ ...d, [key]: e.currentTarget.value || null })),
+    onChange: (e: { currentTarget: { value: string } }) => {
+      const value = e.currentTarget.value || null;
+      setDraft((d) => ({ ...d, [key]: value }));
+    },
     error: fieldError(save.error, key),
   });
   const save = useApiMutation(
@@ -152,7 +154,10 @@ export function ResourceForm({ resource, onClose }: { resource: Resource | null;
                 label="新しい団体の名称"
                 required
                 value={newOperator.name}
-                onChange={(e) => setNewOperator((o) => ({ ...o, name: e.currentTarget.value }))}
+                onChange={(e) => {
+                  const name = e.currentTarget.value;
+                  setNewOperator((o) => ({ ...o, name }));
+                }}
               />
               <Select
                 label="団体の種別"

@@ -104,7 +104,10 @@ export function ResourcesPage() {
       <Checkbox
         label={`情報の確認が必要なもの（最終確認から${list.data?.verifyDays ?? 365}日以上）だけ表示`}
         checked={filters.stale === 'true'}
-        onChange={(e) => setFilters((f) => ({ ...f, stale: e.currentTarget.checked ? 'true' : undefined }))}
+        onChange={(e) => {
+          const stale = e.currentTarget.checked ? ('true' as const) : undefined;
+          setFilters((f) => ({ ...f, stale }));
+        }}
       />
       <ErrorAlert error={list.error} title="一覧を読み込めませんでした" />
       {list.data && list.data.resources.length === 0 ? (
