@@ -1,4 +1,4 @@
-import { isHoliday } from '@holiday-jp/holiday_jp';
+import holidayJp from '@holiday-jp/holiday_jp';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { requireVersion } from '../../db/versions';
@@ -30,7 +30,7 @@ export function nextOfficeDay(isoDate: string): string {
     const noon = new Date(`${d}T12:00:00Z`);
     const weekday = noon.getUTCDay();
     const monthDay = d.slice(5);
-    return weekday === 0 || weekday === 6 || monthDay >= '12-29' || monthDay <= '01-03' || isHoliday(noon);
+    return weekday === 0 || weekday === 6 || monthDay >= '12-29' || monthDay <= '01-03' || holidayJp.isHoliday(noon);
   };
   while (closed(day)) day = addDays(day, 1);
   return day;
