@@ -30,7 +30,13 @@ export function nextOfficeDay(isoDate: string): string {
     const noon = new Date(`${d}T12:00:00Z`);
     const weekday = noon.getUTCDay();
     const monthDay = d.slice(5);
-    return weekday === 0 || weekday === 6 || monthDay >= '12-29' || monthDay <= '01-03' || holidayJp.isHoliday(noon);
+    return (
+      weekday === 0 ||
+      weekday === 6 ||
+      monthDay >= '12-29' ||
+      monthDay <= '01-03' ||
+      holidayJp.isHoliday(noon)
+    );
   };
   while (closed(day)) day = addDays(day, 1);
   return day;

@@ -14,6 +14,7 @@ import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
 import { HouseholdCases } from '../cases/HouseholdCases';
 import { OutreachHistory } from '../outreach/OutreachHistory';
+import { OpenSupportDialog } from '../participation/OpenSupportDialog';
 import { ConsentForm } from './ConsentForm';
 import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
@@ -34,6 +35,7 @@ export function HouseholdPage() {
   });
   const [editing, setEditing] = useState<'member' | 'relationship' | null>(null);
   const [consentFor, setConsentFor] = useState<Person | null>(null);
+  const [participationFrom, setParticipationFrom] = useState<string | null>(null);
   if (query.error) return <ErrorAlert error={query.error} title="世帯を表示できません" />;
   const household = query.data;
   if (!household) return null;
@@ -49,6 +51,11 @@ export function HouseholdPage() {
           <Anchor href={`/print/consultations/${c.id}`} target="_blank" size="sm">
             受付票を印刷
           </Anchor>
+          {c.personId && (
+            <Button size="compact-sm" variant="subtle" ml="xs" onClick={() => setParticipationFrom(c.id)}>
+              この相談から参加支援を始める
+            </Button>
+          )}
         </>
       ),
     })),
@@ -217,6 +224,18 @@ export function HouseholdPage() {
       {editing === 'member' && <AddMemberForm household={household} onClose={() => setEditing(null)} />}
       {editing === 'relationship' && (
         <AddRelationshipForm household={household} onClose={() => setEditing(null)} />
+      )}
+      {participationFrom && (
+        <OpenSupportDialog
+          source={{ consultationId: participationFrom }}
+          members={household.members
+            .filter(
+              (m) =>
+                m.person.id === household.consultations.find((c) => c.id === participationFrom)?.personId,
+            )
+            .map((m) => ({ personId: m.person.id, name: personName(m.person), concerned: true }))}
+          onClose={() => setParticipationFrom(null)}
+        />
       )}
     </Stack>
   );
