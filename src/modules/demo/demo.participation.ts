@@ -1,13 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { addDays } from '../../shared/dates';
-import type { PlacementStage, TimeOfDay, Wish } from '../../shared/participation-vocabulary';
+import {
+  FOLLOW_UP_OFFSETS,
+  type PlacementStage,
+  type TimeOfDay,
+  type Wish,
+} from '../../shared/participation-vocabulary';
 import type { ActorContext } from '../audit/audit.service';
 import { ZConsultationInput } from '../intake/intake.schemas';
 import { createConsultation } from '../intake/intake.service';
-import { movePlacement, proposePlacement, recordFollowUp } from '../participation/placements.service';
-import { openSupport } from '../participation/supports.service';
-import { addUnmetNeed } from '../participation/unmet-needs.service';
+import {
+  participationSupports,
+  placementEvents,
+  placementFollowUps,
+  placements,
+  unmetNeeds,
+} from '../participation/participation.tables';
+import { nextOfficeDay } from '../participation/placements.service';
 import { resources } from '../resources/resources.tables';
 import { memberships } from '../users/users.tables';
 
@@ -146,6 +156,14 @@ export async function seedDemoParticipation(
     },
     clientIp: null,
   };
+  const resourceIds = new Map(
+    (
+      await tx
+        .select({ id: resources.id, name: resources.name })
+        .from(resources)
+        .where(eq(resources.tenantId, tenantId))
+    ).map((r) => [r.name, r.id]),
+  );
   for (const person of PEOPLE) {
     const opened = addDays(today, -(person.path[0]?.[1] ?? 0) - 3);
     const consultation = await createConsultation(
@@ -170,59 +188,94 @@ export async function seedDemoParticipation(
       }),
     );
     const areaId = districts.find((d) => d.name === person.district)?.id ?? null;
-    const support = await openSupport(tx, context, {
-      personId: consultation.personId ?? '',
-      consultationId: consultation.id,
-      openedOn: opened,
-      wishes: person.wishes,
-      inTheirWords: person.inTheirWords,
-      weekdays: person.weekdays,
-      timesOfDay: person.timesOfDay,
-      areaId,
-      reach: 'city',
-      companion: null,
-      health: null,
-      anxieties: null,
-      strengths: null,
-      interests: null,
-      onlyFree: false,
-    });
-    const [resource] = await tx
-      .select({ id: resources.id })
-      .from(resources)
-      .where(and(eq(resources.tenantId, tenantId), eq(resources.name, person.resource)));
-    if (!resource) throw new Error(`demo resource ${person.resource} missing`);
-    const [first, ...moves] = person.path;
-    let current = await proposePlacement(tx, context, support.id, {
-      resourceId: resource.id,
-      proposedOn: addDays(today, -(first?.[1] ?? 0)),
-    });
-    for (const [to, daysAgo] of moves) {
-      const placement = current.placements[0];
-      if (!placement) break;
-      current = await movePlacement(tx, context, placement.id, {
-        to,
-        on: addDays(today, -daysAgo),
-        personSaid: to === 'trial' ? '思っていたより緊張しなかった' : null,
-        receiverSaid: to === 'trial' ? '丁寧に作業されていました。また来てほしいです' : null,
-        note: null,
-        endReason: to === 'interrupted' ? 'not_a_fit' : null,
-        version: placement.version,
-      });
-      if (to === 'started')
-        current = await recordFollowUp(tx, context, placement.id, {
-          happenedOn: addDays(today, -daysAgo + 7),
+    const personId = consultation.personId ?? '';
+    // the rest in plain inserts: the seed runs for every test server, and the services'
+    // presentations after each step would cost more than everything else the demo writes
+    const [support] = await tx
+      .insert(participationSupports)
+      .values({
+        tenantId,
+        personId,
+        consultationId: consultation.id,
+        organisationId: context.actor.organisationId ?? '',
+        coordinatorUserId: participationUserId,
+        wishes: person.wishes,
+        inTheirWords: person.inTheirWords,
+        weekdays: person.weekdays,
+        timesOfDay: person.timesOfDay,
+        areaId,
+        openedOn: opened,
+      })
+      .returning({ id: participationSupports.id });
+    const resourceId = resourceIds.get(person.resource);
+    if (!support || !resourceId) throw new Error(`demo resource ${person.resource} missing`);
+    const on = (stage: PlacementStage) => {
+      const step = person.path.find(([s]) => s === stage);
+      return step ? addDays(today, -step[1]) : null;
+    };
+    const last = person.path.at(-1)?.[0] ?? 'proposed';
+    const [placement] = await tx
+      .insert(placements)
+      .values({
+        tenantId,
+        supportId: support.id,
+        resourceId,
+        stage: last,
+        proposedOn: on('proposed') ?? opened,
+        visitedOn: on('visited'),
+        trialOn: on('trial'),
+        startedOn: on('started'),
+        endedOn: on('interrupted') ?? on('ended'),
+        endReason: last === 'interrupted' ? 'not_a_fit' : null,
+      })
+      .returning({ id: placements.id });
+    if (!placement) throw new Error('demo placement not created');
+    await tx.insert(placementEvents).values(
+      person.path.map(([stage, daysAgo]) => ({
+        tenantId,
+        placementId: placement.id,
+        kind: 'stage' as const,
+        toStage: stage,
+        happenedOn: addDays(today, -daysAgo),
+        personSaid: stage === 'trial' ? '思っていたより緊張しなかった' : null,
+        receiverSaid: stage === 'trial' ? '丁寧に作業されていました。また来てほしいです' : null,
+        userId: participationUserId,
+      })),
+    );
+    const started = on('started');
+    if (started) {
+      const contactOn = addDays(started, 7);
+      const [contact] = await tx
+        .insert(placementEvents)
+        .values({
+          tenantId,
+          placementId: placement.id,
+          kind: 'follow_up',
+          happenedOn: contactOn,
           personSaid: '週2回、休まず通えている',
           receiverSaid: '手順を覚えるのが早い',
-          note: null,
-        });
+          userId: participationUserId,
+        })
+        .returning({ id: placementEvents.id });
+      await tx.insert(placementFollowUps).values(
+        FOLLOW_UP_OFFSETS.map((days, i) => ({
+          tenantId,
+          placementId: placement.id,
+          dueOn: nextOfficeDay(addDays(started, days)),
+          doneOn: i === 0 ? contactOn : null,
+          eventId: i === 0 ? contact?.id : null,
+        })),
+      );
     }
     if (person.unmet)
-      await addUnmetNeed(tx, context, support.id, {
+      await tx.insert(unmetNeeds).values({
+        tenantId,
+        supportId: support.id,
         wish: person.wishes[0] ?? 'work',
         areaId,
         conditions: person.unmet,
         recordedOn: addDays(today, -95),
+        userId: participationUserId,
       });
   }
 }

@@ -90,7 +90,11 @@ export const ZResourceInput = z
     placesFree: resourceFields.placesFree.default(null),
     status: resourceFields.status.default('active'),
   })
-  .refine(ageOrder, AGE_ORDER);
+  .refine(ageOrder, AGE_ORDER)
+  .refine((r) => r.capacity === null || r.placesFree === null || r.placesFree <= r.capacity, {
+    error: '空きが定員を超えています。確かめてください。',
+    path: ['placesFree'],
+  });
 export type ResourceInput = z.infer<typeof ZResourceInput>;
 
 export const ZResourceUpdate = z
