@@ -20,6 +20,8 @@ export type DbHandle = {
   owner: Database;
   engine: Engine;
   close: () => Promise<void>;
+  /** PGlite only: the whole database as a tarball, to start others from (tests). */
+  dump?: () => Promise<Blob>;
 };
 
 /** The role the application works as: it owns no table, so row-level security applies to it. */
@@ -34,6 +36,8 @@ export type DbOptions = {
   dataDir?: string;
   /** postgres://… of the tables' owner, when databaseUrl names a login role that owns nothing. */
   migrationUrl?: string;
+  /** PGlite only: start from a tarball made by `dump` instead of an empty database. */
+  loadDataDir?: Blob;
 };
 
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
@@ -52,12 +56,18 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir ?? 'memory://');
+  const client = await PGlite.create(options.dataDir ?? 'memory://', { loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   // One connection in process: it stays the owner, and each unit of the application's work
   // switches to the application role for its transaction (asApplication).
-  return { db, owner: db, engine: 'pglite', close: () => client.close() };
+  return {
+    db,
+    owner: db,
+    engine: 'pglite',
+    close: () => client.close(),
+    dump: async () => client.dumpDataDir('none'),
+  };
 }
 
 function newPool(connectionString: string, max: number) {

@@ -1,17 +1,40 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type DbHandle, openDatabase } from '../db/client';
+import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 
 /** The application's login role on the test server (a member of tsunagu_app, owning nothing). */
 export const APPLICATION_LOGIN = 'tsunagu_web';
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite, or a new database on the
- * PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ * Each in-memory PGlite of a test process starts from the same tarball: migrated, and with the
+ * demo city when asked (migrating and seeding take seconds; loading the tarball well under one).
  */
-export async function openTestDatabase(): Promise<DbHandle> {
+const pgliteTemplates = new Map<'empty' | 'demo', Promise<Blob>>();
+function pgliteTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
+  let template = pgliteTemplates.get(kind);
+  if (!template) {
+    template = (async () => {
+      const handle = await openDatabase({});
+      if (kind === 'demo') await seedDemoIfEmpty(handle.owner);
+      const tarball = await handle.dump?.();
+      await handle.close();
+      if (!tarball) throw new Error('PGlite gave no dump');
+      return tarball;
+    })();
+    pgliteTemplates.set(kind, template);
+  }
+  return template;
+}
+
+/**
+ * A fresh, migrated database for one test file (with the demo city when asked): in-memory
+ * PGlite, or a new database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again
+ * on close; the server seeds the demo itself there).
+ */
+export async function openTestDatabase(options: { demo?: boolean } = {}): Promise<DbHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return openDatabase({});
+  if (!adminUrl) return openDatabase({ loadDataDir: await pgliteTemplate(options.demo ? 'demo' : 'empty') });
   const created = await newDatabaseOn(adminUrl, 'tsunagu_test');
   const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   return {

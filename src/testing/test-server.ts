@@ -32,5 +32,6 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 /** The real server on a free port, over a fresh database, with the demo city unless told otherwise. */
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<RunningServer> {
-  return startServer(testConfig(overrides), await openTestDatabase());
+  const config = testConfig(overrides);
+  return startServer(config, await openTestDatabase({ demo: config.demo }));
 }
