@@ -1,27 +1,56 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { type DbHandle, openDatabase } from '../db/client';
+import { type DbHandle, MIGRATIONS_FOLDER, openDatabase } from '../db/client';
 import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
+import { now } from '../server/clock';
+import { formatWestern } from '../shared/dates';
 
 /** The application's login role on the test server (a member of tsunagu_app, owning nothing). */
 export const APPLICATION_LOGIN = 'tsunagu_web';
 
 /**
- * Each in-memory PGlite of a test process starts from the same tarball: migrated, and with the
- * demo city when asked (migrating and seeding take seconds; loading the tarball well under one).
+ * Every in-memory PGlite of a test run starts from the same tarball, migrated and (when asked)
+ * seeded with the demo city: loading it takes about a second where creating, migrating and
+ * seeding take several. Vitest runs each file in its own process, so the tarball is kept in the
+ * temp folder, named by what goes into it (the migrations, the demo seed, today's date); the
+ * first process to need it writes it (to a temporary name, then renamed, so a reader never sees
+ * half of one).
  */
 const pgliteTemplates = new Map<'empty' | 'demo', Promise<Blob>>();
+
+function templateKey(kind: 'empty' | 'demo'): string {
+  const hash = createHash('sha256').update(kind).update(formatWestern(now()));
+  const demoFolder = fileURLToPath(new URL('../modules/demo', import.meta.url));
+  for (const file of readdirSync(MIGRATIONS_FOLDER).sort()) {
+    if (file.endsWith('.sql')) hash.update(readFileSync(join(MIGRATIONS_FOLDER, file)));
+  }
+  if (kind === 'demo')
+    for (const file of readdirSync(demoFolder).sort()) hash.update(readFileSync(join(demoFolder, file)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function buildTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
+  const path = join(tmpdir(), `tsunagu-pglite-${kind}-${templateKey(kind)}.tar`);
+  if (existsSync(path)) return new Blob([readFileSync(path)]);
+  const handle = await openDatabase({});
+  if (kind === 'demo') await seedDemoIfEmpty(handle.owner);
+  const tarball = await handle.dump?.();
+  await handle.close();
+  if (!tarball) throw new Error('PGlite gave no dump');
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, new Uint8Array(await tarball.arrayBuffer()));
+  renameSync(partial, path);
+  return tarball;
+}
+
 function pgliteTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
   let template = pgliteTemplates.get(kind);
   if (!template) {
-    template = (async () => {
-      const handle = await openDatabase({});
-      if (kind === 'demo') await seedDemoIfEmpty(handle.owner);
-      const tarball = await handle.dump?.();
-      await handle.close();
-      if (!tarball) throw new Error('PGlite gave no dump');
-      return tarball;
-    })();
+    template = buildTemplate(kind);
     pgliteTemplates.set(kind, template);
   }
   return template;
