@@ -63,19 +63,21 @@ export function fiscalYearRange(fiscalYear: number): { from: string; to: string 
   return { from: `${fiscalYear}-04-01`, to: `${fiscalYear + 1}-03-31` };
 }
 
+/** Whole years from a date of birth to a day (both YYYY-MM-DD). */
+export function yearsBetween(birthDate: string, day: string): number | null {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = day.split('-').map(Number);
+  if (!(by && bm && bd && ty && tm && td)) return null;
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
 /** Age as offices write it: 82歳 from a date of birth, else the birth year or the age band. */
 export function ageDescription(
   person: { birthDate: string | null; birthYear: number | null; ageBand: string | null },
   today: Date,
 ): string {
-  if (person.birthDate) {
-    const [by, bm, bd] = person.birthDate.split('-').map(Number);
-    const [ty, tm, td] = formatWestern(today).split('-').map(Number);
-    if (by && bm && bd && ty && tm && td) {
-      const age = ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-      return `${age}歳`;
-    }
-  }
+  const age = person.birthDate ? yearsBetween(person.birthDate, formatWestern(today)) : null;
+  if (age !== null) return `${age}歳`;
   if (person.birthYear) return `${person.birthYear}年生まれ`;
   return person.ageBand ?? '年齢不明';
 }

@@ -20,6 +20,7 @@ import { noFutureDate, today } from '../cases/case-common';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
+import { staffWithRoles } from '../users/staff-by-role';
 import { memberships, users } from '../users/users.tables';
 import type { OutreachRecord, RecordSummary, RecordUpdate, ReportInput } from './outreach.schemas';
 import {
@@ -375,18 +376,6 @@ export async function myReports(db: Database, context: ActorContext) {
 /** Who may be assigned: the outreach workers and coordinators of the municipality. */
 export async function outreachStaff(db: Database, context: ActorContext) {
   requireOutreachTeam(context.actor);
-  const rows = await db
-    .selectDistinctOn([users.id], { id: users.id, name: users.displayName, organisation: organisations.name })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(
-      and(
-        eq(users.tenantId, context.actor.tenantId),
-        eq(users.isActive, true),
-        inArray(memberships.role, ['outreach_worker', 'coordinator']),
-      ),
-    )
-    .orderBy(users.id);
-  return { staff: rows.sort((a, b) => a.name.localeCompare(b.name, 'ja')) };
+  const staff = await staffWithRoles(db, context.actor.tenantId, ['outreach_worker', 'coordinator']);
+  return { staff: staff.map(({ id, name, organisation }) => ({ id, name, organisation })) };
 }

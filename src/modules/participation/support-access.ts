@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { conflict } from '../../server/errors';
+import { yearsBetween } from '../../shared/dates';
 import { requirePermission } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
 import type { ActorContext } from '../audit/audit.service';
@@ -51,12 +52,8 @@ export function approximateAge(
   person: { birthDate: string | null; birthYear: number | null; ageBand: string | null },
   today: string,
 ): number | null {
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  if (person.birthDate) {
-    const [by, bm, bd] = person.birthDate.split('-').map(Number) as [number, number, number];
-    return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-  }
-  if (person.birthYear) return ty - person.birthYear;
+  if (person.birthDate) return yearsBetween(person.birthDate, today);
+  if (person.birthYear) return Number(today.slice(0, 4)) - person.birthYear;
   const band = person.ageBand?.match(/\d+/);
   return band ? Number(band[0]) : null;
 }
