@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0013_participation');
+    expect(journal.entries.at(-1)?.tag).toBe('0014_community');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   'outreach.report', // take a report of a person or household of concern, and follow whether it is dealt with
   'resources.manage', // keep the resource directory: resources, operators, verification, import
   'resources.support', // the log of support given to receiving places (受け入れ先へのサポート)
+  'community.read', // 地域づくり: areas, regional issues, projects, networks, trainings, and counts that identify no one
+  'community.work', // keep those records: profiles, community work, issues and their moves, projects, networks, trainings
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,25 +30,35 @@ const FRONT_LINE: Permission[] = [
 
 const DIRECTORY_KEEPER: Permission[] = ['resources.manage', 'resources.support'];
 
+const COMMUNITY_WORK: Permission[] = ['community.read', 'community.work'];
+
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
     case 'coordinator':
-      return [...FRONT_LINE, ...DIRECTORY_KEEPER, 'cases.coordinate', 'meetings.run', 'outreach.work'];
+      return [
+        ...FRONT_LINE,
+        ...DIRECTORY_KEEPER,
+        ...COMMUNITY_WORK,
+        'cases.coordinate',
+        'meetings.run',
+        'outreach.work',
+      ];
     case 'outreach_worker':
-      return [...FRONT_LINE, 'outreach.work'];
+      return [...FRONT_LINE, 'outreach.work', 'community.read'];
     case 'consultant':
       // reads only their own work and the cases they are named on (case-scope)
-      return FRONT_LINE;
+      return [...FRONT_LINE, 'community.read'];
     case 'participation_coordinator':
-      return [...FRONT_LINE, ...DIRECTORY_KEEPER];
+      return [...FRONT_LINE, ...DIRECTORY_KEEPER, ...COMMUNITY_WORK];
     case 'community_worker':
       // works with areas and resources, never with case content; passes on what residents tell
-      return ['directory.read', 'outreach.report', ...DIRECTORY_KEEPER];
+      return ['directory.read', 'outreach.report', ...DIRECTORY_KEEPER, ...COMMUNITY_WORK];
     case 'meeting_member':
       // Sees only what is tabled at meetings attended; the meetings module scopes that.
       return ['directory.read', 'case_content.read'];
     case 'program_manager':
-      return ['directory.read', 'aggregates.read', 'audit.read'];
+      // keeps the trainings and the promotion bodies' side of regional issues
+      return ['directory.read', 'aggregates.read', 'audit.read', ...COMMUNITY_WORK];
     case 'administrator':
       // Runs the system; never sees what is written about residents.
       return [

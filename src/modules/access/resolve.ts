@@ -37,9 +37,16 @@ const AUDIT_TARGET: Record<string, string> = {
   resource_operators: 'resource_operator',
   participation_supports: 'participation_support',
   placements: 'placement',
+  regional_issues: 'regional_issue',
+  community_projects: 'community_project',
+  networks: 'network',
+  trainings: 'training',
+  community_activities: 'community_activity',
 };
 
 const sameTenant = () => sql`true`;
+/** 地域づくり records name no resident; those at work on the community may see them. */
+const communityReader = (a: Actor) => (can(a, 'community.read') ? sql`true` : sql`false`);
 
 const DOORS = {
   person: { table: 'persons', what: '本人の記録', visible: (a) => personAccess(a, sql`"persons"."id"`) },
@@ -98,6 +105,11 @@ const DOORS = {
       sql`exists (select 1 from participation_supports s where s.id = "placements"."support_id"
                   and ${participationAccess(a, 's')})`,
   },
+  regionalIssue: { table: 'regional_issues', what: '地域課題', visible: communityReader },
+  communityProject: { table: 'community_projects', what: 'プロジェクト', visible: communityReader },
+  network: { table: 'networks', what: 'ネットワーク', visible: communityReader },
+  training: { table: 'trainings', what: '研修', visible: communityReader },
+  communityActivity: { table: 'community_activities', what: '地域への働きかけ', visible: communityReader },
 } satisfies Record<string, Door>;
 
 export type RecordKind = keyof typeof DOORS;

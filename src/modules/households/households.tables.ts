@@ -1,5 +1,6 @@
 import { boolean, index, pgTable, text, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
 import type { RelationshipKind } from '../../shared/intake-vocabulary';
+import { areas } from '../areas/areas.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
@@ -14,6 +15,8 @@ export const households = pgTable(
       .references(() => tenants.id),
     name: varchar('name', { length: 80 }).notNull(),
     address: text('address'),
+    /** The 地区 the household lives in: where its cases count in the 地域づくり overview. */
+    areaId: uuid('area_id').references(() => areas.id),
     notes: text('notes'),
     createdByOrganisationId: uuid('created_by_organisation_id')
       .notNull()
@@ -21,7 +24,10 @@ export const households = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('households_created_by_org').on(t.createdByOrganisationId)],
+  (t) => [
+    index('households_created_by_org').on(t.createdByOrganisationId),
+    index('households_tenant_area').on(t.tenantId, t.areaId),
+  ],
 );
 
 export const householdMembers = pgTable(

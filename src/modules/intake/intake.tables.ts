@@ -3,6 +3,7 @@ import type { BroughtBy, Channel, ConsultationOutcome, ShareConsent } from '../.
 import { households } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
+import { resources } from '../resources/resources.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
 
@@ -27,6 +28,8 @@ export const consultations = pgTable(
     /** [国統計] 新規相談受付件数 */
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     channel: text('channel').$type<Channel>().notNull(),
+    /** A place of the resource directory where the consultation was taken (阪南's ほっこり相談 at a salon). */
+    placeResourceId: uuid('place_resource_id').references(() => resources.id),
     broughtBy: text('brought_by').$type<BroughtBy>().notNull(),
     personId: uuid('person_id').references(() => persons.id),
     householdId: uuid('household_id').references(() => households.id),
