@@ -12,6 +12,8 @@ import { areaRoutes } from '../modules/areas/areas.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { caseRoutes } from '../modules/cases/cases.routes';
+import { networkRoutes } from '../modules/community/networks.routes';
+import { trainingRoutes } from '../modules/community/trainings.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { householdRoutes } from '../modules/households/households.routes';
 import { intakeRoutes } from '../modules/intake/intake.routes';
@@ -111,7 +113,9 @@ export function createApp(deps: Deps) {
     .route('/api/resources', directoryExchangeRoutes)
     .route('/api/resources', resourceRoutes)
     .route('/api/public', publicDirectoryRoutes)
-    .route('/api/participation', participationRoutes);
+    .route('/api/participation', participationRoutes)
+    .route('/api/community/networks', networkRoutes)
+    .route('/api/community/trainings', trainingRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
