@@ -17,6 +17,8 @@ let foreignTraining = '';
 const as = (who: Who) => world.as(who);
 type Err = { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
 const FY = fiscalYearOf(now());
+/** A year long past, which the demo's trainings do not reach. */
+const PAST = FY - 4;
 
 const training = (extra: Record<string, unknown> = {}) => ({
   title: '重層的支援体制整備事業 職員研修',
@@ -129,24 +131,24 @@ describe('recording trainings', () => {
   it('counts a fiscal year: 31 March and 1 April fall in different years', async () => {
     await record('community', {
       title: '年度末の研修',
-      heldOn: `${FY}-03-31`,
+      heldOn: `${PAST}-03-31`,
       scope: 'external',
       audiences: ['residents'],
       topics: ['community'],
       participantsByOrganisation: [],
       participantsTotal: 40,
     });
-    await record('community', { title: '年度初めの研修' });
+    await record('community', { title: '年度初めの研修', heldOn: `${PAST}-04-01` });
     await record('community', {
       title: '地域住民と専門職の合同研修',
-      heldOn: `${FY}-04-02`,
+      heldOn: `${PAST}-04-02`,
       scope: 'external',
       audiences: ['residents', 'professionals'],
       topics: ['community', 'participation'],
       participantsByOrganisation: [{ organisation: '社会福祉協議会', count: 10 }],
       participantsTotal: 50,
     });
-    const year = await list(`?fiscalYear=${FY}`);
+    const year = await list(`?fiscalYear=${PAST}`);
     expect(year.body.trainings.map((t) => t.title)).toEqual(['地域住民と専門職の合同研修', '年度初めの研修']);
     expect(year.body.counts.total).toEqual({ trainings: 2, participants: 75 });
     expect(year.body.counts.byScope).toEqual([
@@ -163,12 +165,14 @@ describe('recording trainings', () => {
       trainings: 1,
       participants: 50,
     });
-    const before = await list(`?fiscalYear=${FY - 1}`);
+    const before = await list(`?fiscalYear=${PAST - 1}`);
     expect(before.body.trainings.map((t) => t.title)).toEqual(['年度末の研修']);
     expect(before.body.counts.total).toEqual({ trainings: 1, participants: 40 });
-    expect(year.body.fiscalYears.map((y) => y.fiscalYear)).toEqual([FY, FY - 1]);
+    const years = year.body.fiscalYears.map((y) => y.fiscalYear);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+    expect(years).toEqual(expect.arrayContaining([FY, PAST, PAST - 1]));
     // the filter narrows the list; the year's counts stay whole
-    const external = await list(`?fiscalYear=${FY}&scope=external`);
+    const external = await list(`?fiscalYear=${PAST}&scope=external`);
     expect(external.body.trainings.map((t) => t.title)).toEqual(['地域住民と専門職の合同研修']);
     expect(external.body.counts.total.trainings).toBe(2);
     expect((await list('?scope=both')).status).toBe(400);

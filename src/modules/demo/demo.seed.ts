@@ -10,6 +10,7 @@ import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, DEMO_ZONES } from './demo.city';
 import { seedDemoMeetingBodies } from './demo.meetings';
+import { seedDemoNetworks } from './demo.networks';
 import { seedDemoWatchPartners } from './demo.outreach';
 import { seedDemoParticipation } from './demo.participation';
 import { seedDemoResources } from './demo.resources';
@@ -85,6 +86,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     const userIdOf = (loginId: string) => userIds.get(loginId)?.id ?? '';
     await seedDemoResources(tx, tenantId, districts, userIdOf('demo-community'), day);
     await seedDemoParticipation(tx, tenantId, userIdOf('demo-participation'), districts, day);
+    await seedDemoNetworks(tx, tenantId, userIdOf, day);
 
     await recordAudit(
       tx,
