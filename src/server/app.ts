@@ -12,7 +12,10 @@ import { areaRoutes } from '../modules/areas/areas.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { authRoutes } from '../modules/auth/auth.routes';
 import { caseRoutes } from '../modules/cases/cases.routes';
+import { communityAreaRoutes } from '../modules/community/areas-community.routes';
 import { networkRoutes } from '../modules/community/networks.routes';
+import { projectRoutes } from '../modules/community/projects.routes';
+import { regionalIssueRoutes } from '../modules/community/regional-issues.routes';
 import { trainingRoutes } from '../modules/community/trainings.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { householdRoutes } from '../modules/households/households.routes';
@@ -114,8 +117,11 @@ export function createApp(deps: Deps) {
     .route('/api/resources', resourceRoutes)
     .route('/api/public', publicDirectoryRoutes)
     .route('/api/participation', participationRoutes)
+    .route('/api/community/issues', regionalIssueRoutes)
+    .route('/api/community/projects', projectRoutes)
     .route('/api/community/networks', networkRoutes)
-    .route('/api/community/trainings', trainingRoutes);
+    .route('/api/community/trainings', trainingRoutes)
+    .route('/api/community', communityAreaRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -68,7 +68,7 @@ type RequestParts = {
 export const routesOf =
   (tags: string[]) =>
   <R extends RequestParts>(
-    method: 'get' | 'post' | 'put' | 'patch',
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
     path: string,
     summary: string,
     request: R,

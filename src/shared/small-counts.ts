@@ -13,8 +13,13 @@ export function safeCount(n: number, threshold = SMALL_COUNT_THRESHOLD): SafeCou
   return n > 0 && n < threshold ? { count: null, belowThreshold: true } : { count: n, belowThreshold: false };
 }
 
-export const formatSafeCount = (value: SafeCount, unit = '件') =>
-  value.belowThreshold ? `${SMALL_COUNT_THRESHOLD}${unit}未満` : `${value.count ?? 0}${unit}`;
+export const formatSafeCount = (value: SafeCount, unit = '件', threshold = SMALL_COUNT_THRESHOLD) =>
+  value.belowThreshold ? `${threshold}${unit}未満` : `${value.count ?? 0}${unit}`;
+
+/** Sensitive issue categories (DV, 虐待, 依存, 精神, 再犯防止) never appear in counts below 10. */
+export const SENSITIVE_COUNT_THRESHOLD = 10;
+export const thresholdFor = (sensitive: boolean) =>
+  sensitive ? SENSITIVE_COUNT_THRESHOLD : SMALL_COUNT_THRESHOLD;
 
 /**
  * Counts of the same people narrowing step by step (a funnel: proposed ⊇ visited ⊇ …). Each
@@ -30,4 +35,57 @@ export function safeFunnel(values: number[], threshold = SMALL_COUNT_THRESHOLD):
     lastShown = n;
     return { count: n, belowThreshold: false };
   });
+}
+
+/** A count and the counts it is the sum of (市 = 圏域…, 圏域 = 地区…). */
+export type CountTree = { key: string; value: number; parts?: CountTree[] };
+
+/**
+ * Small-count suppression over a tree of sums, so that no hidden count can be had by
+ * subtracting shown ones: every count from 1 to threshold − 1 is hidden, and within each
+ * sum and its parts either nothing is hidden or the hidden counts cannot be worked out (at
+ * least two are hidden, and when the sum is shown the hidden parts add up to at least the
+ * threshold). Extra counts hidden for that are the smallest non-zero parts, else the sum.
+ */
+export function suppressTree(root: CountTree, threshold = SMALL_COUNT_THRESHOLD): Map<string, SafeCount> {
+  const hidden = new Set<string>();
+  const nodes: CountTree[] = [];
+  const visit = (node: CountTree) => {
+    nodes.push(node);
+    if (node.value > 0 && node.value < threshold) hidden.add(node.key);
+    for (const part of node.parts ?? []) visit(part);
+  };
+  visit(root);
+  const hideSmallestShownPart = (node: CountTree) => {
+    const candidates = (node.parts ?? []).filter((p) => !hidden.has(p.key) && p.value > 0);
+    const smallest = candidates.sort((a, b) => a.value - b.value)[0];
+    if (smallest) hidden.add(smallest.key);
+    return Boolean(smallest);
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const node of nodes) {
+      const parts = node.parts ?? [];
+      if (parts.length === 0) continue;
+      const hiddenParts = parts.filter((p) => hidden.has(p.key));
+      if (!hidden.has(node.key)) {
+        const hiddenSum = hiddenParts.reduce((sum, p) => sum + p.value, 0);
+        if (hiddenParts.length === 1 || (hiddenSum > 0 && hiddenSum < threshold)) {
+          if (!hideSmallestShownPart(node)) hidden.add(node.key);
+          changed = true;
+        }
+      } else if (hiddenParts.length === 0 && parts.some((p) => p.value > 0)) {
+        // a hidden sum whose parts are all shown is their total
+        hideSmallestShownPart(node);
+        changed = true;
+      }
+    }
+  }
+  return new Map(
+    nodes.map((n) => [
+      n.key,
+      hidden.has(n.key) ? { count: null, belowThreshold: true } : { count: n.value, belowThreshold: false },
+    ]),
+  );
 }

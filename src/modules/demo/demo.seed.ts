@@ -9,6 +9,7 @@ import { organisations } from '../organisations/organisations.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { memberships, users } from '../users/users.tables';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, DEMO_ZONES } from './demo.city';
+import { seedDemoCommunity } from './demo.community';
 import { seedDemoMeetingBodies } from './demo.meetings';
 import { seedDemoNetworks } from './demo.networks';
 import { seedDemoWatchPartners } from './demo.outreach';
@@ -87,6 +88,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedDemoResources(tx, tenantId, districts, userIdOf('demo-community'), day);
     await seedDemoParticipation(tx, tenantId, userIdOf('demo-participation'), districts, day);
     await seedDemoNetworks(tx, tenantId, userIdOf, day);
+    await seedDemoCommunity(tx, tenantId, userIdOf, day);
 
     await recordAudit(
       tx,

@@ -1,7 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
-import { ZHouseholdInput, ZHouseholdView, ZMemberInput, ZRelationshipInput } from './households.schemas';
+import { setHouseholdArea } from './household-area.service';
+import {
+  ZHouseholdAreaInput,
+  ZHouseholdInput,
+  ZHouseholdView,
+  ZMemberInput,
+  ZRelationshipInput,
+} from './households.schemas';
 import { addMember, addRelationship, createHousehold, getHousehold } from './households.service';
 
 const tags = ['世帯'];
@@ -29,6 +36,26 @@ export const householdRoutes = createRouter()
     }),
     async (c) =>
       c.json(await getHousehold(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/area',
+      tags,
+      summary: '世帯の地区（地域づくりの件数に使う）',
+      request: { params: ZIdParam, body: jsonBody(ZHouseholdAreaInput) },
+      responses: { 200: jsonResponse(ZHouseholdView, 'updated') },
+    }),
+    async (c) =>
+      c.json(
+        await setHouseholdArea(
+          c.get('deps').db,
+          requestContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json').areaId,
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({

@@ -22,6 +22,7 @@ export type MemberInput = z.infer<typeof ZMemberInput>;
 export const ZHouseholdInput = z.strictObject({
   name: requiredText('世帯の呼び名', 80),
   address: optionalText('住所', 200),
+  areaId: ZId.nullable().default(null),
   notes: optionalText('備考', 2000),
   members: z.array(ZMemberInput).max(30).default([]),
 });
@@ -48,6 +49,8 @@ export const ZHouseholdView = z.object({
   name: z.string(),
   address: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The 地区 the household lives in (counts of the 地域づくり overview). */
+  areaId: z.string().nullable(),
   /** The address and notes are withheld: no own work with the household and no consent that covers the viewer. */
   contactHidden: z.boolean(),
   members: z.array(ZHouseholdMember),
@@ -64,3 +67,5 @@ export const ZHouseholdView = z.object({
   referrals: z.array(ZReferralSummary),
 });
 export type HouseholdView = z.infer<typeof ZHouseholdView>;
+
+export const ZHouseholdAreaInput = z.strictObject({ areaId: ZId.nullable() });

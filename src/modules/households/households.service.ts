@@ -19,6 +19,7 @@ import {
 } from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { referralsFor } from '../referrals/referrals.service';
+import { requireDistrict } from './household-area.service';
 import type { HouseholdInput, HouseholdView, MemberInput, RelationshipInput } from './households.schemas';
 import { householdMembers, households, personRelationships } from './households.tables';
 
@@ -64,6 +65,7 @@ export async function createHousehold(db: Database, context: ActorContext, input
   const organisationId = requireOrganisation(context.actor);
   const id = await db.transaction(async (tx) => {
     const { members, ...fields } = input;
+    await requireDistrict(tx, context, fields.areaId);
     const [row] = await tx
       .insert(households)
       .values({ ...fields, tenantId: context.actor.tenantId, createdByOrganisationId: organisationId })
@@ -199,6 +201,7 @@ export async function getHousehold(db: Database, context: ActorContext, id: stri
       // the household's own address and notes follow the same consent rule as a person's
       address: household.contactVisible ? household.address : null,
       notes: household.contactVisible ? household.notes : null,
+      areaId: household.areaId,
       contactHidden: !household.contactVisible,
       members,
       relationships: relationships.map(({ id: relId, personAId, personBId, kind, ended }) => ({

@@ -32,6 +32,8 @@ export const ZConsultationInput = z
           });
       }),
     channel: z.enum(CHANNELS, { error: '相談の経路を選んでください。' }),
+    /** Taken at a place of the resource directory (a 相談会 at a salon). */
+    placeResourceId: ZId.nullable().default(null),
     broughtBy: z.enum(BROUGHT_BY, { error: '相談者を選んでください。' }),
     personId: ZId.nullable().default(null),
     /** Register the person in the same step (the busy-desk path). */
@@ -83,6 +85,7 @@ export const ZConsultation = z.object({
   organisationName: z.string(),
   receivedAt: z.string(),
   channel: z.enum(CHANNELS),
+  placeResourceId: z.string().nullable(),
   broughtBy: z.enum(BROUGHT_BY),
   personId: z.string().nullable(),
   personName: z.string().nullable(),

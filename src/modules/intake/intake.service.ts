@@ -49,6 +49,7 @@ async function selectConsultations(db: Database, context: ActorContext, where: S
       organisationName: r.organisationName,
       receivedAt: r.row.receivedAt.toISOString(),
       channel: r.row.channel,
+      placeResourceId: r.row.placeResourceId,
       broughtBy: r.row.broughtBy,
       personId: r.row.personId,
       personName: r.familyName ? personName({ familyName: r.familyName, givenName: r.givenName }) : null,
@@ -78,6 +79,7 @@ export async function createConsultation(db: Database, context: ActorContext, in
     if (input.newPerson) personId = (await createPersonIn(tx, context, input.newPerson)).id;
 
     let householdId = await requireVisibleIfGiven(tx, context.actor, 'household', input.householdId);
+    await requireVisibleIfGiven(tx, context.actor, 'resource', input.placeResourceId);
     // a consultation about the household alone opens it for good: only for its record holders
     if (householdId && !personId)
       await requireHouseholdHolder(tx, context.actor, householdId, '世帯についての相談の受付');
@@ -122,6 +124,7 @@ export async function createConsultation(db: Database, context: ActorContext, in
         takenByUserId: context.actor.userId,
         receivedAt: new Date(input.receivedAt),
         channel: input.channel,
+        placeResourceId: input.placeResourceId,
         broughtBy: input.broughtBy,
         personId,
         householdId,

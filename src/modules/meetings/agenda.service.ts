@@ -15,6 +15,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { loadCase, requireTenantOrganisation, today } from '../cases/case-common';
 import { recordDecision, transitionCase } from '../cases/case-steps.service';
 import { selectCaseSummaries } from '../cases/cases.service';
+import { raiseFromMeeting } from '../community/regional-issues.service';
 import { organisations } from '../organisations/organisations.tables';
 import { outreachRecords } from '../outreach/outreach.tables';
 import { users } from '../users/users.tables';
@@ -324,6 +325,16 @@ export async function decide(
         createdByUserId: context.actor.userId,
       })
       .returning({ id: agendaDecisions.id });
+    if (input.type === 'regional_issue') {
+      await raiseFromMeeting(tx, context, {
+        agendaItemId: itemId,
+        title: item.title,
+        bodyName: body.name,
+        content: input.content,
+        on: session.heldOn ?? formatWestern(session.startsAt),
+        caseId: item.caseId,
+      });
+    }
     await recordAudit(tx, context, {
       action: 'meeting.decision',
       targetType: 'meeting_session',

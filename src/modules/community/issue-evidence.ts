@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../db/client';
+import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
+import { safeCount, thresholdFor } from '../../shared/small-counts';
+import type { ActorContext } from '../audit/audit.service';
+import { today } from '../cases/case-common';
+import { suppressedByArea } from './area-counts';
+import type { regionalIssues } from './community.tables';
+import { type AreaCells, communityCells } from './overview.service';
+
+type IssueRow = typeof regionalIssues.$inferSelect;
+
+const pick = (cells: AreaCells, keys: string[]): AreaCells =>
+  Object.fromEntries(keys.filter((k) => cells[k]).map((k) => [k, cells[k] ?? safeCount(0)]));
+
+/**
+ * The evidence of a regional issue, counted live and shown without identifying anyone: the
+ * overview's own cells for the issue's areas and categories (the same numbers, suppressed the
+ * same way, so that the two views together tell nothing more than each alone), the unmet
+ * participation needs per wish of its 地区 (the cells of the 参加支援 counts), and how many
+ * cases are linked to it.
+ */
+export async function issueEvidence(tx: Database, context: ActorContext, issue: IssueRow) {
+  const fiscalYear = fiscalYearOf(today());
+  const { tree, vocabulary, rows, outreach } = await communityCells(tx, context, fiscalYear);
+  const keys = issue.areaIds.length > 0 ? issue.areaIds : tree.zones.map((z) => z.id);
+  const sensitive = vocabulary.some((v) => v.sensitive && issue.issueCodes.includes(v.code));
+  const empty = (threshold: number) =>
+    Object.fromEntries(suppressedByArea(tree, () => 0, threshold)) as AreaCells;
+  const cases = issue.issueCodes.map((code) => {
+    const definition = vocabulary.find((v) => v.code === code);
+    const threshold = thresholdFor(definition?.sensitive ?? false);
+    const row = rows.find((r) => r.code === code);
+    return {
+      code,
+      label: definition?.label ?? code,
+      threshold,
+      current: pick(row?.current ?? empty(threshold), keys),
+      previous: pick(row?.previous ?? empty(threshold), keys),
+    };
+  });
+  const districts = keys.flatMap((k) => tree.districtsUnder(k));
+  const { from, to } = fiscalYearRange(fiscalYear);
+  const unmet = districts.length
+    ? await queryRows<{ wish: string; area_id: string; n: number }>(
+        tx,
+        sql`select wish, area_id, count(*)::int as n from unmet_needs
+             where tenant_id = ${context.actor.tenantId} and recorded_on between ${from}::date and ${to}::date
+               and area_id = any(${`{${districts.join(',')}}`}::uuid[])
+             group by wish, area_id`,
+      )
+    : [];
+  const [linked] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from regional_issue_cases where issue_id = ${issue.id}`,
+  );
+  const linkedThreshold = thresholdFor(sensitive);
+  return {
+    fiscalYear,
+    cases,
+    outreach: {
+      threshold: outreach.threshold,
+      current: pick(outreach.current, keys),
+      previous: pick(outreach.previous, keys),
+    },
+    unmetNeeds: unmet.map((u) => ({ wish: u.wish, areaId: u.area_id, count: safeCount(u.n) })),
+    linkedCases: safeCount(linked?.n ?? 0, linkedThreshold),
+    linkedThreshold,
+  };
+}
