@@ -24,6 +24,9 @@ import { AssessmentForm } from './routes/cases/AssessmentForm';
 import { CasePage } from './routes/cases/CasePage';
 import { CasesPage } from './routes/cases/CasesPage';
 import { PlanForm } from './routes/cases/PlanForm';
+import { NetworkPageRoute } from './routes/community/networks/NetworkPage';
+import { NetworksPage } from './routes/community/networks/NetworksPage';
+import { TrainingsPage } from './routes/community/trainings/TrainingsPage';
 import { HomePage } from './routes/HomePage';
 import { HouseholdPage } from './routes/households/HouseholdPage';
 import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
@@ -173,6 +176,9 @@ const routeTree = rootRoute.addChildren([
     page('/participation/resources/import', () => <ResourceImportPage />, 'resources.manage'),
     page('/participation/resources/$id', () => <ResourcePageRoute />),
     page('/participation/supports/$id', () => <SupportPageRoute />, 'case_content.read'),
+    page('/community/networks', () => <NetworksPage />, 'community.read'),
+    page('/community/networks/$id', () => <NetworkPageRoute />, 'community.read'),
+    page('/community/trainings', () => <TrainingsPage />, 'community.read'),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

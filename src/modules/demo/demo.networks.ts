@@ -256,7 +256,7 @@ export async function seedDemoNetworks(
       topics,
       participantsByOrganisation: rowsOf(scope, total),
       participantsTotal: total,
-      materials: days % 3 === 0 ? `配布資料：「${title}」スライド（共有フォルダ 研修/${title}.pdf）` : null,
+      materials: days % 3 === 0 ? `「${title}」スライド（共有フォルダ 研修/${title}.pdf）` : null,
       createdByUserId: userId,
       updatedByUserId: userId,
     })),
