@@ -36,6 +36,8 @@ const ids = {
   otherOperator: '',
   resource: '',
   support: '',
+  network: '',
+  training: '',
 };
 
 const get = async (who: Who, path: string) => {
@@ -124,6 +126,19 @@ beforeAll(async () => {
   });
   expect(support.status, JSON.stringify(support.body)).toBe(200);
   ids.support = support.body.id as string;
+  const network = await as('community').post<Json>('/api/community/networks', { name: '試験ネットワーク' });
+  expect(network.status, JSON.stringify(network.body)).toBe(200);
+  ids.network = network.body.id as string;
+  const training = await as('community').post<Json>('/api/community/trainings', {
+    title: '試験研修',
+    heldOn: '2025-10-01',
+    scope: 'internal',
+    audiences: ['staff'],
+    organiser: '地域福祉課',
+    participantsTotal: 30,
+  });
+  expect(training.status, JSON.stringify(training.body)).toBe(200);
+  ids.training = training.body.id as string;
 });
 afterAll(async () => {
   await world.server.close();
@@ -292,6 +307,29 @@ const cases: Record<string, PatchCase> = {
     },
     alsoChanges: { areaId: ['areaName'] },
   },
+  'patch /api/community/networks/{id}': {
+    who: 'community',
+    path: () => `/api/community/networks/${ids.network}`,
+    read: () => get('community', `/api/community/networks/${ids.network}`),
+    values: { name: '試験ネットワーク（北部）', description: '北部の団体のつながり' },
+  },
+  'patch /api/community/trainings/{id}': {
+    who: 'community',
+    path: () => `/api/community/trainings/${ids.training}`,
+    read: () => get('community', `/api/community/trainings/${ids.training}`),
+    values: {
+      title: '試験研修（第2回）',
+      heldOn: today(),
+      scope: 'external',
+      audiences: ['residents', 'professionals'],
+      organiser: '社会福祉協議会',
+      topics: ['community'],
+      participantsByOrganisation: [{ organisation: '地域福祉課', count: 5 }],
+      participantsTotal: 40,
+      materials: '研修資料（共有フォルダ）',
+      notes: '次回は夜間に開く',
+    },
+  },
 };
 
 /** Keys that change with any write. */
@@ -306,6 +344,8 @@ const VERSIONED = [
   'patch /api/outreach/records/{id}',
   'patch /api/resources/{id}',
   'patch /api/participation/{id}',
+  'patch /api/community/networks/{id}',
+  'patch /api/community/trainings/{id}',
 ];
 
 const without = (record: Json, keys: string[]) =>

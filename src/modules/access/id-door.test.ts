@@ -13,10 +13,33 @@ import { DEMO_TENANT } from '../demo/demo.city';
 
 let world: CaseWorld;
 let other: SecondCity;
+/** Records of the other municipality that its second city does not make itself. */
+const extra = { network: '', training: '', operator: '' };
 
 beforeAll(async () => {
   world = await startCaseWorld();
   other = await startSecondCity(world.server);
+  const coordinator = other.as('coordinator');
+  extra.network = (
+    await coordinator.post<{ id: string }>('/api/community/networks', { name: '他市の網' })
+  ).body.id;
+  extra.operator = (
+    await coordinator.post<{ savedId: string }>('/api/resources/operators', {
+      name: '他市の団体',
+      kind: 'npo',
+    })
+  ).body.savedId;
+  extra.training = (
+    await coordinator.post<{ id: string }>('/api/community/trainings', {
+      title: '他市の研修',
+      heldOn: '2026-04-01',
+      scope: 'internal',
+      audiences: ['staff'],
+      organiser: '他市',
+      participantsTotal: 3,
+    })
+  ).body.id;
+  for (const id of Object.values(extra)) expect(id).toBeTruthy();
 });
 afterAll(async () => {
   await world.server.close();
@@ -40,6 +63,7 @@ function foreignId(name: string, path: string): string {
     [/^partnerId$/, ids.watchPartner],
     [/^(outreachRecordId|recordId)$/, ids.outreachRecord],
     [/^bodyId$/, ids.meetingBody],
+    [/^operatorId$/, extra.operator],
     [/^targetId$/, ids.case],
   ];
   for (const [pattern, id] of byField) if (pattern.test(name)) return id;
@@ -61,6 +85,8 @@ function foreignId(name: string, path: string): string {
       ['/api/organisations/', ids.organisation],
       ['/api/admin/users/', ids.user],
       ['/api/areas/', ids.area],
+      ['/api/community/networks/', extra.network],
+      ['/api/community/trainings/', extra.training],
     ];
     for (const [prefix, id] of byPath) if (path.startsWith(prefix)) return id;
   }
