@@ -70,7 +70,7 @@ export function CasesPanel({ page }: { page: AreaPage }) {
 
 /** 相談会・出張相談: consultations taken at the area's places this year. */
 export function PlaceConsultationsPanel({ page }: { page: AreaPage }) {
-  const { placeConsultations } = page;
+  const { placeConsultations, area } = page;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="places-title" h="100%">
       <Stack>
@@ -79,7 +79,8 @@ export function PlaceConsultationsPanel({ page }: { page: AreaPage }) {
         </Title>
         {placeConsultations.length === 0 ? (
           <Text size="sm" c="gray.8">
-            この年度に、この地区の場所で受けた相談はありません。相談を受け付けるときに「相談を受けた場所」を選ぶと、ここに場所ごとの件数が出ます。
+            この年度に、この{area.level === 'zone' ? '圏域' : '地区'}
+            の場所で受けた相談はありません。相談を受け付けるときに「相談を受けた場所」を選ぶと、ここに場所ごとの件数が出ます。
           </Text>
         ) : (
           <Table verticalSpacing="xs">

@@ -80,10 +80,10 @@ function ZoneTable({ zone, districts }: { zone: CommunityArea | null; districts:
             <col style={{ width: '20%' }} />
             <col style={{ width: '10%' }} />
             <col style={{ width: '9%' }} />
-            <col style={{ width: '27%' }} />
-            <col style={{ width: '12%' }} />
+            <col style={{ width: '24%' }} />
+            <col style={{ width: '14%' }} />
             <col style={{ width: '10%' }} />
-            <col style={{ width: '12%' }} />
+            <col style={{ width: '13%' }} />
           </colgroup>
           <Table.Thead>
             <Table.Tr>
@@ -96,7 +96,7 @@ function ZoneTable({ zone, districts }: { zone: CommunityArea | null; districts:
               </Table.Th>
               <Table.Th scope="col">担当</Table.Th>
               <Table.Th scope="col" ta="right">
-                地域課題（未解決）
+                未解決の地域課題
               </Table.Th>
               <Table.Th scope="col" ta="right">
                 社会資源
