@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client';
+import { DEMO_COMMUNITY_CASES } from '../src/modules/demo/demo.community';
 import type { RunningServer } from '../src/server/start';
 import { loggedIn } from '../src/testing/test-client';
 import { startTestServer } from '../src/testing/test-server';
@@ -56,13 +57,13 @@ describe('the synthetic city', () => {
           (select count(*)::int from cases where plan_in_force_id is not null) as in_force,
           (select count(*)::int from case_actions) as actions`,
     );
-    expect(counts?.cases).toBe(50);
+    expect(counts?.cases).toBe(50 + DEMO_COMMUNITY_CASES);
     expect(counts?.records).toBeGreaterThan(500);
     expect(counts?.in_force).toBeGreaterThan(0);
     expect(counts?.actions).toBeGreaterThanOrEqual((counts?.in_force ?? 0) * 2);
     const coordinator = await loggedIn(server.url, 'demo-coordinator');
     const list = await coordinator.get<{ cases: { id: string }[] }>('/api/cases?status=all');
-    expect(list.body.cases).toHaveLength(50);
+    expect(list.body.cases).toHaveLength(50 + DEMO_COMMUNITY_CASES);
     const page = await coordinator.get<{ recordTotal: number }>(`/api/cases/${list.body.cases[0]?.id}`);
     expect(page.status).toBe(200);
     const queue = await coordinator.get<{ items: { kind: string }[] }>('/api/cases/work-queue');

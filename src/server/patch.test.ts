@@ -38,6 +38,8 @@ const ids = {
   support: '',
   network: '',
   training: '',
+  issue: '',
+  project: '',
 };
 
 const get = async (who: Who, path: string) => {
@@ -139,6 +141,33 @@ beforeAll(async () => {
   });
   expect(training.status, JSON.stringify(training.body)).toBe(200);
   ids.training = training.body.id as string;
+  const raise = (title: string) =>
+    as('coordinator').post<Json>('/api/community/issues', {
+      title,
+      description: '試験の地域課題',
+      source: 'observation',
+      raisedOn: today(),
+    });
+  ids.issue = (await raise('試験の地域課題')).body.id as string;
+  const discussed = await raise('プロジェクトになる課題');
+  await as('coordinator').post(`/api/community/issues/${discussed.body.id}/moves`, {
+    version: discussed.body.version,
+    to: 'under_discussion',
+    on: today(),
+    body: '多機関協働推進委員会',
+  });
+  const project = await as('community').post<Json>('/api/community/projects', {
+    title: '試験プロジェクト',
+    aim: '試験',
+    startsOn: today(),
+    issueIds: [discussed.body.id],
+  });
+  expect(project.status, JSON.stringify(project.body)).toBe(200);
+  ids.project = project.body.id as string;
+  const profile = await as('community').patch<Json>(`/api/community/areas/${ids.area}/profiles/2030`, {
+    version: null,
+  });
+  expect(profile.status, JSON.stringify(profile.body)).toBe(200);
 });
 afterAll(async () => {
   await world.server.close();
@@ -330,6 +359,52 @@ const cases: Record<string, PatchCase> = {
       notes: '次回は夜間に開く',
     },
   },
+  'patch /api/community/issues/{id}': {
+    who: 'community',
+    path: () => `/api/community/issues/${ids.issue}`,
+    read: () => get('community', `/api/community/issues/${ids.issue}`),
+    values: {
+      title: '試験の地域課題（改）',
+      description: '内容を改めた',
+      areaIds: () => [ids.area],
+      issueCodes: ['isolation'],
+    },
+    alsoChanges: { areaIds: ['areas', 'evidence'], issueCodes: ['issues', 'evidence'] },
+  },
+  'patch /api/community/projects/{id}': {
+    who: 'community',
+    path: () => `/api/community/projects/${ids.project}`,
+    read: () => get('community', `/api/community/projects/${ids.project}`),
+    values: {
+      title: '試験プロジェクト（改）',
+      aim: 'ねらいを改めた',
+      leadOperatorId: () => ids.operator,
+      status: 'active',
+      startsOn: '2026-04-01',
+      endsOn: '2027-03-31',
+      outcomes: '居場所が1か所できた',
+    },
+    alsoChanges: { leadOperatorId: ['lead'] },
+  },
+  'patch /api/community/areas/{id}/profiles/{fiscalYear}': {
+    who: 'community',
+    path: () => `/api/community/areas/${ids.area}/profiles/2030`,
+    read: async () =>
+      (await get('community', `/api/community/areas/${ids.area}?fiscalYear=2030`)).profile as Json,
+    values: {
+      population: 8000,
+      households: 3600,
+      aged65: 2400,
+      aged75: 1300,
+      singleElderlyHouseholds: 420,
+      children: 900,
+      associationRate: 61.5,
+      extraFigures: [{ label: '外国籍住民数', value: 120, unit: '人' }],
+      strengths: '見守りが盛ん',
+      issues: '団地の高齢化',
+      vision: 'だれもが立ち寄れる地区',
+    },
+  },
 };
 
 /** Keys that change with any write. */
@@ -346,6 +421,9 @@ const VERSIONED = [
   'patch /api/participation/{id}',
   'patch /api/community/networks/{id}',
   'patch /api/community/trainings/{id}',
+  'patch /api/community/issues/{id}',
+  'patch /api/community/projects/{id}',
+  'patch /api/community/areas/{id}/profiles/{fiscalYear}',
 ];
 
 const without = (record: Json, keys: string[]) =>

@@ -24,8 +24,15 @@ import { AssessmentForm } from './routes/cases/AssessmentForm';
 import { CasePage } from './routes/cases/CasePage';
 import { CasesPage } from './routes/cases/CasesPage';
 import { PlanForm } from './routes/cases/PlanForm';
+import { AreaImportPage } from './routes/community/areas/AreaImportPage';
+import { AreaPageRoute } from './routes/community/areas/AreaPage';
+import { CommunityAreasPage } from './routes/community/areas/AreasPage';
+import { IssuePageRoute, ProjectPageRoute } from './routes/community/community-routes';
+import { IssuesPage } from './routes/community/issues/IssuesPage';
 import { NetworkPageRoute } from './routes/community/networks/NetworkPage';
 import { NetworksPage } from './routes/community/networks/NetworksPage';
+import { OverviewPage } from './routes/community/OverviewPage';
+import { ProjectsPage } from './routes/community/projects/ProjectsPage';
 import { TrainingsPage } from './routes/community/trainings/TrainingsPage';
 import { HomePage } from './routes/HomePage';
 import { HouseholdPage } from './routes/households/HouseholdPage';
@@ -176,6 +183,14 @@ const routeTree = rootRoute.addChildren([
     page('/participation/resources/import', () => <ResourceImportPage />, 'resources.manage'),
     page('/participation/resources/$id', () => <ResourcePageRoute />),
     page('/participation/supports/$id', () => <SupportPageRoute />, 'case_content.read'),
+    page('/community', () => <OverviewPage />, 'community.read'),
+    page('/community/issues', () => <IssuesPage />, 'community.read'),
+    page('/community/issues/$id', () => <IssuePageRoute />, 'community.read'),
+    page('/community/projects', () => <ProjectsPage />, 'community.read'),
+    page('/community/projects/$id', () => <ProjectPageRoute />, 'community.read'),
+    page('/community/areas', () => <CommunityAreasPage />, 'community.read'),
+    page('/community/areas/import', () => <AreaImportPage />, 'community.work'),
+    page('/community/areas/$id', () => <AreaPageRoute />, 'community.read'),
     page('/community/networks', () => <NetworksPage />, 'community.read'),
     page('/community/networks/$id', () => <NetworkPageRoute />, 'community.read'),
     page('/community/trainings', () => <TrainingsPage />, 'community.read'),

@@ -15,6 +15,7 @@ let other: SecondCity;
 let caseId = '';
 const area: Record<string, string> = {};
 const as = (who: Parameters<CaseWorld['as']>[0]) => world.as(who);
+const idOf = (areaName: string) => area[areaName] ?? '';
 type Err = { error?: { code: string; message: string } };
 const shown = (c: SafeCount | undefined) => (c?.belowThreshold ? 'hidden' : c?.count);
 
@@ -38,27 +39,27 @@ describe('the overview of cases by issue and area', () => {
     expect(status).toBe(200);
     const hikikomori = body.rows.find((r) => r.code === 'hikikomori');
     // five demo households in 朝日地区 (3) and 東町地区 (2); the world's household has no 地区
-    expect(shown(hikikomori?.current[area['東部圏域'] ?? ''])).toBe(5);
-    expect(shown(hikikomori?.current[area['朝日地区'] ?? ''])).toBe('hidden');
-    expect(shown(hikikomori?.current[area['東町地区'] ?? ''])).toBe('hidden');
+    expect(shown(hikikomori?.current[idOf('東部圏域')])).toBe(5);
+    expect(shown(hikikomori?.current[idOf('朝日地区')])).toBe('hidden');
+    expect(shown(hikikomori?.current[idOf('東町地区')])).toBe('hidden');
     expect(shown(hikikomori?.current.none)).toBe('hidden');
-    expect(shown(hikikomori?.previous[area['東部圏域'] ?? ''])).toBe(0);
+    expect(shown(hikikomori?.previous[idOf('東部圏域')])).toBe(0);
     expect(JSON.stringify(body)).not.toMatch(/石田|早川|松岡|summary/);
   });
 
   it('counts a household in the 地区 it is set to, which must be a 地区', async () => {
     const zone = await as('coordinator').request<Err>('PUT', `/api/households/${world.householdId}/area`, {
-      areaId: area['北部圏域'],
+      areaId: idOf('北部圏域'),
     });
     expect(zone.status).toBe(400);
     expect(zone.body.error?.code).toBe('AREA_NOT_DISTRICT');
     const set = await as('coordinator').request('PUT', `/api/households/${world.householdId}/area`, {
-      areaId: area['北山地区'],
+      areaId: idOf('北山地区'),
     });
     expect(set.status).toBe(200);
     const { body } = await overview();
     const poverty = body.rows.find((r) => r.code === 'poverty');
-    expect(shown(poverty?.current[area['北山地区'] ?? ''])).toBe('hidden');
+    expect(shown(poverty?.current[idOf('北山地区')])).toBe('hidden');
     expect(shown(poverty?.current.none)).toBe(0);
   });
 
@@ -97,7 +98,7 @@ describe('regional issues', () => {
     const raised = await as('coordinator').post<RegionalIssue & Err>('/api/community/issues', {
       title: 'ひきこもり×8050が東部圏域に多い',
       description: '東部圏域でひきこもりの子と高齢の親の世帯が続いている。',
-      areaIds: [area['東部圏域']],
+      areaIds: [idOf('東部圏域')],
       issueCodes: ['hikikomori', '8050'],
       source: 'overview',
       raisedOn: today(),
@@ -105,9 +106,9 @@ describe('regional issues', () => {
     expect(raised.status, JSON.stringify(raised.body)).toBe(200);
     issue = raised.body;
     expect(issue.status).toBe('raised');
-    const cell = issue.evidence.cases.find((c) => c.code === 'hikikomori')?.current[area['東部圏域'] ?? ''];
+    const cell = issue.evidence.cases.find((c) => c.code === 'hikikomori')?.current[idOf('東部圏域')];
     const { body } = await overview();
-    expect(cell).toEqual(body.rows.find((r) => r.code === 'hikikomori')?.current[area['東部圏域'] ?? '']);
+    expect(cell).toEqual(body.rows.find((r) => r.code === 'hikikomori')?.current[idOf('東部圏域')]);
   });
 
   it('refuses unknown categories and other cities’ areas and cases', async () => {
@@ -222,7 +223,7 @@ describe('regional issues', () => {
 
 describe('area profiles', () => {
   const put = (who: Parameters<CaseWorld['as']>[0], fy: number, body: unknown) =>
-    as(who).request<AreaPage & Err>('PATCH', `/api/community/areas/${area['川辺地区']}/profiles/${fy}`, body);
+    as(who).request<AreaPage & Err>('PATCH', `/api/community/areas/${idOf('川辺地区')}/profiles/${fy}`, body);
 
   it('keeps each year, changes only what is sent, and refuses a second creation or a stale version', async () => {
     const created = await put('community', 2030, {
@@ -253,7 +254,7 @@ describe('area profiles', () => {
     const bad = await send(csv(['川辺地区,"9,500",2800,61.5%,120', '存在しない地区,1,1,1,1']), false);
     expect(bad.body.issues.map((i) => i.row)).toEqual([3]);
     const page = async () =>
-      as('community').get<AreaPage>(`/api/community/areas/${area['川辺地区']}?fiscalYear=2031`);
+      as('community').get<AreaPage>(`/api/community/areas/${idOf('川辺地区')}?fiscalYear=2031`);
     expect((await page()).body.profile).toBeNull();
     const good = await send(csv(['川辺地区,"9,500",2800,61.5%,120']), false);
     expect(good.body).toMatchObject({ rows: 1, created: 1, issues: [] });

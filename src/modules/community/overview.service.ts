@@ -93,7 +93,9 @@ export async function communityCells(tx: Database, context: ActorContext, fiscal
   return { tree, vocabulary, rows, outreach };
 }
 
-const shownTotal = (cells: AreaCells) => Object.values(cells).reduce((sum, c) => sum + (c.count ?? 0), 0);
+/** For the order of the rows: the counts shown for the 圏域 (most cases first). */
+const shownTotal = (tree: AreaTree, cells: AreaCells) =>
+  tree.zones.reduce((sum, zone) => sum + (cells[zone.id]?.count ?? 0), 0);
 
 /** 課題×地区の俯瞰 for coordinators and community workers: counts only, never a case. */
 export async function communityOverview(db: Database, context: ActorContext, fiscalYear?: number) {
@@ -105,9 +107,7 @@ export async function communityOverview(db: Database, context: ActorContext, fis
     return {
       fiscalYear: year,
       areas: tree.rows.filter((a) => a.level !== 'city'),
-      rows: rows.sort(
-        (a, b) => (b.current[tree.city?.id ?? '']?.count ?? 0) - (a.current[tree.city?.id ?? '']?.count ?? 0),
-      ),
+      rows: rows.sort((a, b) => shownTotal(tree, b.current) - shownTotal(tree, a.current)),
       outreach,
       canRaise: can(context.actor, 'community.work'),
     };

@@ -57,6 +57,9 @@ const CASES: { family: string; given: string; born: string; district: string; is
   },
 ];
 
+/** The demo's own 多機関協働 cases (the 地域づくり pattern), beside any a generator adds. */
+export const DEMO_COMMUNITY_CASES = CASES.length;
+
 async function contextOf(tx: Database, tenantId: string, userId: string): Promise<ActorContext> {
   const [membership] = await tx.select().from(memberships).where(eq(memberships.userId, userId));
   if (!membership) throw new Error('demo user has no membership');

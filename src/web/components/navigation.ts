@@ -71,8 +71,9 @@ export const WORK_AREAS: NavItem[] = [
   {
     to: '/community',
     label: '地域づくり',
-    description: '地域資源・居場所・地域課題を整理し、プラットフォームづくりにつなげます。',
-    ready: false,
+    description: '課題×地区の俯瞰から地域課題を提起し、協議・プロジェクト・資源づくりにつなげます。',
+    ready: true,
+    permission: 'community.read',
   },
   {
     to: '/program',

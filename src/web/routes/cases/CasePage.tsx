@@ -28,6 +28,7 @@ import {
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
+import { CaseRegionalIssues } from '../community/issues/CaseRegionalIssues';
 import { sessionPath } from '../meetings/meeting-queries';
 import { OutreachHistory } from '../outreach/OutreachHistory';
 import { CaseParticipation } from '../participation/CaseParticipation';
@@ -278,6 +279,7 @@ export function CasePage() {
               members={c.members}
               canWrite={c.canWrite && c.status !== 'closed'}
             />
+            <CaseRegionalIssues caseId={c.id} intakeIssues={c.intakeIssues} canWrite={c.canWrite} />
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>

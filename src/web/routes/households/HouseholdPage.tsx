@@ -16,6 +16,7 @@ import { HouseholdCases } from '../cases/HouseholdCases';
 import { OutreachHistory } from '../outreach/OutreachHistory';
 import { OpenSupportDialog } from '../participation/OpenSupportDialog';
 import { ConsentForm } from './ConsentForm';
+import { HouseholdArea } from './HouseholdArea';
 import { AddMemberForm, AddRelationshipForm } from './HouseholdEditors';
 
 type Entry = { at: string; key: string; node: React.ReactNode };
@@ -80,6 +81,7 @@ export function HouseholdPage() {
       <Title order={1} size="h2">
         {household.name}
       </Title>
+      <HouseholdArea householdId={household.id} areaId={household.areaId} />
       {household.contactHidden ? (
         <Text c="gray.8">世帯の住所・備考は、同意がないため表示されません。</Text>
       ) : (

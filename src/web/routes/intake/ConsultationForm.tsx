@@ -33,6 +33,7 @@ import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
 import { useSession } from '../../lib/session';
+import { ConsultationPlace } from './ConsultationPlace';
 import { type FormState, initialForm, outreachRecordId, typedPerson } from './consultation-form-state';
 import { ExistingPersonCard, usePresetPerson } from './ExistingPersonCard';
 import { FromOutreach } from './FromOutreach';
@@ -75,6 +76,7 @@ export function ConsultationForm() {
       const saved = await api<Consultation>('POST', '/api/consultations', {
         receivedAt: new Date(form.receivedAt).toISOString(),
         channel: form.channel,
+        placeResourceId: form.placeResourceId,
         broughtBy: form.broughtBy,
         newPerson: hasPerson ? { ...typedPerson(form), address: form.address, gender: form.gender } : null,
         personId: existing?.personId ?? null,
@@ -167,6 +169,7 @@ export function ConsultationForm() {
               onChange={(v) => set('broughtBy', v ?? 'self')}
             />
           </SimpleGrid>
+          <ConsultationPlace value={form.placeResourceId} onChange={(v) => set('placeResourceId', v)} />
         </Paper>
 
         <Paper withBorder p="md">

@@ -17,6 +17,7 @@ const emptyForm = () => ({
   existing: null as ExistingPerson | null,
   receivedAt: localNow(),
   channel: 'visit_office',
+  placeResourceId: null as string | null,
   broughtBy: 'self',
   familyName: '',
   givenName: '',

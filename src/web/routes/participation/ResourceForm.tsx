@@ -76,7 +76,16 @@ function changedFields(before: Draft, after: Draft): Partial<Draft> {
   return out as Partial<Draft>;
 }
 
-export function ResourceForm({ resource, onClose }: { resource: Resource | null; onClose: () => void }) {
+export function ResourceForm({
+  resource,
+  onClose,
+  onCreated,
+}: {
+  resource: Resource | null;
+  onClose: () => void;
+  /** Called with a new resource before the form closes (a project links what it created). */
+  onCreated?: (created: Resource) => Promise<unknown>;
+}) {
   const { data: areas } = useSuspenseQuery(areasQuery);
   const { data: operators } = useSuspenseQuery(operatorsQuery);
   const initial: Draft = resource ? { ...EMPTY, ...resource } : EMPTY;
@@ -107,7 +116,10 @@ export function ResourceForm({ resource, onClose }: { resource: Resource | null;
             ...changedFields(initial, body),
             version: resource.version,
           })
-        : api<Resource>('POST', '/api/resources', body);
+        : api<Resource>('POST', '/api/resources', body).then(async (created) => {
+            await onCreated?.(created);
+            return created;
+          });
     },
     {
       invalidate: [['resources'], ['resource'], ['resource-operators']],
