@@ -46,10 +46,10 @@ export function OverviewPage() {
   ];
   return (
     <Stack>
-      <Title order={1} size="h2">
-        地域づくり
-      </Title>
       <CommunityTabs current={COMMUNITY} />
+      <Title order={1} size="h2">
+        課題×地区の俯瞰
+      </Title>
       <Group justify="space-between" align="flex-end">
         <Group>
           <Select

@@ -209,7 +209,8 @@ export function ProfileDialog({
                   />
                   <Button
                     variant="subtle"
-                    color="red.9"
+                    color="red"
+                    c="red.9"
                     aria-label={`追加の項目（${i + 1}）を除く`}
                     onClick={() =>
                       setDraft((d) => ({ ...d, extras: d.extras.filter((e) => e.key !== x.key) }))

@@ -68,7 +68,8 @@ export function WorkersPanel({ page }: { page: AreaPage }) {
                   <Button
                     size="xs"
                     variant="subtle"
-                    color="red.9"
+                    color="red"
+                    c="red.9"
                     aria-label={`${w.name}さんを担当から外す`}
                     onClick={() =>
                       confirmAction({

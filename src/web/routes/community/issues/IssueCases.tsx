@@ -48,7 +48,8 @@ export function IssueCases({ issue }: { issue: RegionalIssue }) {
                 <Button
                   size="xs"
                   variant="subtle"
-                  color="red.9"
+                  color="red"
+                  c="red.9"
                   onClick={() =>
                     confirmAction({
                       title: '事例との結びつきを外す',

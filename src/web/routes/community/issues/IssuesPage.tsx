@@ -25,10 +25,10 @@ export function IssuesPage() {
   const { data, error } = useQuery(issuesQuery({ status: status ?? undefined, areaId: areaId ?? undefined }));
   return (
     <Stack>
-      <Title order={1} size="h2">
-        地域づくり
-      </Title>
       <CommunityTabs current={ISSUES} />
+      <Title order={1} size="h2">
+        地域課題
+      </Title>
       <Group justify="space-between" align="flex-end">
         <Group>
           <Select

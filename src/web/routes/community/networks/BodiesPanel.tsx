@@ -58,7 +58,8 @@ function BodySessions({ network, body }: { network: Network; body: Network['bodi
           <Button
             size="xs"
             variant="subtle"
-            color="red.9"
+            color="red"
+            c="red.9"
             onClick={() =>
               confirmAction({
                 title: `「${body.bodyName}」の結びつきを外しますか`,

@@ -79,7 +79,8 @@ export function EventsPanel({ network }: { network: Network }) {
                         <Button
                           size="xs"
                           variant="subtle"
-                          color="red.9"
+                          color="red"
+                          c="red.9"
                           onClick={() =>
                             confirmAction({
                               title: `「${e.title}」の記録を削除しますか`,

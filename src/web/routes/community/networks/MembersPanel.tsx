@@ -73,7 +73,7 @@ export function MembersPanel({ network }: { network: Network }) {
                         <Button size="xs" variant="default" onClick={() => setEditing(m)}>
                           部会・参加日
                         </Button>
-                        <Button size="xs" variant="subtle" color="red.9" onClick={() => askRemove(m)}>
+                        <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => askRemove(m)}>
                           外す
                         </Button>
                       </Group>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { fiscalYearLabel, fiscalYearOf } from '../../../../shared/dates';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { CommunityTabs } from '../CommunityTabs';
 import { NetworkForm } from './NetworkForm';
 import { networkPath, networksQuery } from './network-queries';
 
@@ -25,12 +26,7 @@ export function NetworksPage() {
   const data = list.data;
   return (
     <Stack>
-      <Text size="sm">
-        <Anchor component={Link} to="/community">
-          地域づくり
-        </Anchor>{' '}
-        ／ ネットワーク
-      </Text>
+      <CommunityTabs current={'/community/networks'} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">

@@ -100,7 +100,7 @@ export function SubgroupsPanel({ network }: { network: Network }) {
                         >
                           名前を変える
                         </Button>
-                        <Button size="xs" variant="subtle" color="red.9" onClick={() => askRemove(s)}>
+                        <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => askRemove(s)}>
                           削除
                         </Button>
                       </Group>

@@ -63,7 +63,8 @@ export function ProjectMembers({ project }: { project: Project }) {
               <Button
                 size="xs"
                 variant="subtle"
-                color="red.9"
+                color="red"
+                c="red.9"
                 onClick={() =>
                   confirmAction({
                     title: '構成団体から外す',
@@ -167,7 +168,8 @@ export function ProjectResources({ project }: { project: Project }) {
               <Button
                 size="xs"
                 variant="subtle"
-                color="red.9"
+                color="red"
+                c="red.9"
                 onClick={() =>
                   confirmAction({
                     title: '結びつきを外す',

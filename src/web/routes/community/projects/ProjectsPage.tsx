@@ -8,17 +8,17 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { CommunityTabs } from '../CommunityTabs';
 import { ISSUES, PROJECTS, projectPath, projectsQuery } from '../community-queries';
 
-export const PROJECT_STATUS_COLORS = { planning: 'orange.9', active: 'teal.9', finished: 'gray.8' } as const;
+export const PROJECT_STATUS_COLORS = { planning: '#a63b0a', active: 'teal.9', finished: 'gray.8' } as const;
 
 /** プロジェクト: what was set up to answer regional issues, and the places they created. */
 export function ProjectsPage() {
   const { data, error } = useQuery(projectsQuery);
   return (
     <Stack>
-      <Title order={1} size="h2">
-        地域づくり
-      </Title>
       <CommunityTabs current={PROJECTS} />
+      <Title order={1} size="h2">
+        プロジェクト
+      </Title>
       <ErrorAlert error={error} />
       {data && data.projects.length === 0 && (
         <EmptyState

@@ -149,7 +149,8 @@ export function TrainingForm({ training, onClose }: { training: Training | null;
                 />
                 <ActionIcon
                   variant="subtle"
-                  color="red.9"
+                  color="red"
+                  c="red.9"
                   size="lg"
                   mb={2}
                   aria-label={`機関・団体 ${i + 1} の行を削除`}

@@ -1,17 +1,5 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Training } from '../../../../modules/community/trainings.schemas';
 import {
@@ -26,6 +14,7 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { api } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
+import { CommunityTabs } from '../CommunityTabs';
 import { TrainingCounts } from './TrainingCounts';
 import { TrainingForm } from './TrainingForm';
 import { trainingsQuery } from './training-queries';
@@ -51,12 +40,7 @@ export function TrainingsPage() {
     });
   return (
     <Stack>
-      <Text size="sm">
-        <Anchor component={Link} to="/community">
-          地域づくり
-        </Anchor>{' '}
-        ／ 研修・人材育成
-      </Text>
+      <CommunityTabs current={'/community/trainings'} />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
@@ -145,7 +129,7 @@ export function TrainingsPage() {
                       <Button size="xs" variant="default" onClick={() => setEditing(t)}>
                         変更
                       </Button>
-                      <Button size="xs" variant="subtle" color="red.9" onClick={() => askRemove(t)}>
+                      <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => askRemove(t)}>
                         削除
                       </Button>
                     </Group>
