@@ -14,7 +14,7 @@ import { DEMO_TENANT } from '../demo/demo.city';
 let world: CaseWorld;
 let other: SecondCity;
 /** Records of the other municipality that its second city does not make itself. */
-const extra = { network: '', training: '', operator: '' };
+const extra = { network: '', training: '', operator: '', issue: '', project: '', resource: '' };
 
 beforeAll(async () => {
   world = await startCaseWorld();
@@ -37,6 +37,34 @@ beforeAll(async () => {
       audiences: ['staff'],
       organiser: '他市',
       participantsTotal: 3,
+    })
+  ).body.id;
+  const issue = await coordinator.post<{ id: string; version: number }>('/api/community/issues', {
+    title: '他市の地域課題',
+    description: '他市',
+    source: 'observation',
+    raisedOn: '2026-04-01',
+  });
+  extra.issue = issue.body.id;
+  await coordinator.post(`/api/community/issues/${extra.issue}/moves`, {
+    version: issue.body.version,
+    to: 'under_discussion',
+    on: '2026-04-02',
+    body: '他市の協議体',
+  });
+  extra.project = (
+    await coordinator.post<{ id: string }>('/api/community/projects', {
+      title: '他市のプロジェクト',
+      aim: '他市',
+      startsOn: '2026-04-03',
+      issueIds: [extra.issue],
+    })
+  ).body.id;
+  extra.resource = (
+    await coordinator.post<{ id: string }>('/api/resources', {
+      operatorId: extra.operator,
+      name: '他市の居場所',
+      kinds: ['ibasho'],
     })
   ).body.id;
   for (const id of Object.values(extra)) expect(id).toBeTruthy();
@@ -63,7 +91,11 @@ function foreignId(name: string, path: string): string {
     [/^partnerId$/, ids.watchPartner],
     [/^(outreachRecordId|recordId)$/, ids.outreachRecord],
     [/^bodyId$/, ids.meetingBody],
-    [/^operatorId$/, extra.operator],
+    [/^(operatorId|leadOperatorId|memberOperatorIds)$/, extra.operator],
+    [/^(issueId|issueIds)$/, extra.issue],
+    [/^(resourceId|placeResourceId)$/, extra.resource],
+    [/^areaIds$/, ids.area],
+    [/^caseIds$/, ids.case],
     [/^targetId$/, ids.case],
   ];
   for (const [pattern, id] of byField) if (pattern.test(name)) return id;
@@ -87,6 +119,9 @@ function foreignId(name: string, path: string): string {
       ['/api/areas/', ids.area],
       ['/api/community/networks/', extra.network],
       ['/api/community/trainings/', extra.training],
+      ['/api/community/issues/', extra.issue],
+      ['/api/community/projects/', extra.project],
+      ['/api/community/areas/', ids.area],
     ];
     for (const [prefix, id] of byPath) if (path.startsWith(prefix)) return id;
   }

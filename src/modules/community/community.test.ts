@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import type { SafeCount } from '../../shared/small-counts';
 import { type CaseWorld, openWorldCase, startCaseWorld, today } from '../../testing/case-world';
 import { type SecondCity, startSecondCity } from '../../testing/second-city';
@@ -175,6 +177,21 @@ describe('regional issues', () => {
     expect((await as('community').get(`/api/cases/${caseId}`)).status).toBe(403);
     const byCase = await as('community').get(`/api/community/issues?caseId=${caseId}`);
     expect(byCase.status).toBe(404);
+    // the reads are audited: the coordinator's names the case shown, the refused list the case asked for
+    const audit = await queryRows<{
+      action: string;
+      outcome: string;
+      detail: unknown;
+      target_id: string | null;
+    }>(
+      world.server.handle.owner,
+      sql`select action, outcome, detail, target_id from audit_log order by id desc limit 40`,
+    );
+    const read = audit.find(
+      (a) => a.action === 'regional_issue.read' && JSON.stringify(a.detail).includes(caseId),
+    );
+    expect(read?.outcome).toBe('success');
+    expect(audit.some((a) => a.outcome === 'denied' && a.target_id === caseId)).toBe(true);
   });
 
   it('becomes a project that creates a resource; the issue’s history tells each step', async () => {
