@@ -45,7 +45,9 @@ describe('from the pattern to a project', () => {
     await screenshot('community-overview');
     await page.getByRole('button', { name: '選んだ組み合わせを地域課題として提起' }).click();
     const dialog = page.getByRole('dialog', { name: '地域課題として提起' });
-    await expect.poll(() => field(dialog, '地域課題の名前').inputValue()).toBe('ひきこもり・8050問題が東部圏域に多い');
+    await expect
+      .poll(() => field(dialog, '地域課題の名前').inputValue())
+      .toBe('ひきこもり・8050問題が東部圏域に多い');
     await field(dialog, '内容（何が起きていて、なぜ地域の課題か）').fill(
       '東部圏域で、ひきこもりの子と高齢の親の世帯の相談が続いている。',
     );
