@@ -15,6 +15,11 @@ export const LEGAL_BASES = [
   'other',
 ] as const;
 export type LegalBasis = (typeof LEGAL_BASES)[number];
+/**
+ * Bodies a network of the community may meet in: those not set up to discuss residents' cases
+ * (a 支援会議 or 重層的支援会議 linked to a network would show its sessions to the network).
+ */
+export const NETWORK_LEGAL_BASES: readonly LegalBasis[] = ['disability_council', 'other'];
 export const LEGAL_BASIS_LABELS = labels<LegalBasis>({
   multi_layered: '重層的支援会議',
   support_meeting_106_6: '支援会議（法第106条の6）',

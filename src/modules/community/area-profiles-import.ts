@@ -8,7 +8,7 @@ import { decodeCsv } from '../resources/csv-file';
 import { type ImportIssue, issue, ZImportIssue } from '../resources/directory-import.schemas';
 import { profileOf, saveProfile } from './area-profiles.service';
 import { loadAreaTree } from './area-tree';
-import type { SaveProfile } from './areas-community.schemas';
+import { type SaveProfile, ZSaveProfile } from './areas-community.schemas';
 
 /** The columns of the profile CSV and the figures they fill; any other column is an added figure. */
 const FIGURE_COLUMNS = {
@@ -103,6 +103,19 @@ export async function importProfiles(
         else extra.push({ label: column, value, unit: '' });
       }
       if (extra.length > 0) input.extraFigures = extra;
+      // the same limits as the form: 20 added figures, labels of 40 characters, sane values
+      const checked = ZSaveProfile.safeParse(input);
+      if (!checked.success) {
+        for (const problem of checked.error.issues) {
+          const [field, index] = problem.path;
+          const column =
+            field === 'extraFigures' && typeof index === 'number'
+              ? (extra[index]?.label ?? '追加の項目')
+              : (Object.entries(FIGURE_COLUMNS).find(([, f]) => f === field)?.[0] ?? String(field ?? ''));
+          issues.push(issue(row, column.slice(0, 40), problem.message));
+        }
+        return;
+      }
       planned.push({ areaId, input });
     });
     if (planned.length === 0 && issues.length === 0)

@@ -233,8 +233,45 @@ describe('regional issues', () => {
     const page = await as('community').get<RegionalIssue>(`/api/community/issues/${fromMeeting?.id}`);
     expect(page.body.sourceMeeting?.bodyName).toBe('重層的支援会議');
     expect(page.body.status).toBe('project');
-    expect(page.body.evidence.linkedCases.count).toBe(5);
+    // linked cases are counted as strictly as a sensitive category: 5 shows as 「10件未満」
+    expect(page.body.evidence).toMatchObject({ linkedCases: { belowThreshold: true }, linkedThreshold: 10 });
     expect(page.body.visibleCases).toEqual([]);
+  });
+});
+
+describe('a meeting that raises an issue from a tabled case', () => {
+  it('links the case and copies nothing the meeting said about the resident', async () => {
+    const bodies = await as('coordinator').get<{ items: { id: string; name: string }[] }>(
+      '/api/meetings/bodies',
+    );
+    const session = await as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
+      bodyId: bodies.body.items.find((b) => b.name === '支援会議（法第106条の6）')?.id,
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    const tabled = await as('coordinator').post<{ items: { id: string }[] }>(
+      `/api/meetings/sessions/${session.body.id}/items`,
+      { kind: 'case', caseId },
+    );
+    const itemId = tabled.body.items[0]?.id;
+    const decided = await as('coordinator').post(
+      `/api/meetings/sessions/${session.body.id}/items/${itemId}/decisions`,
+      { type: 'regional_issue', content: '松岡トメさんの息子の件は、地域に居場所がないことが背景にある。' },
+    );
+    expect(decided.status, JSON.stringify(decided.body)).toBeLessThan(300);
+    const list = await as('community').get<{ issues: { id: string; source: string }[] }>(
+      '/api/community/issues',
+    );
+    const raised = list.body.issues.filter((i) => i.source === 'meeting');
+    const pages = await Promise.all(
+      raised.map((i) => as('community').get<RegionalIssue>(`/api/community/issues/${i.id}`)),
+    );
+    const fromCase = pages.find((p) => p.body.sourceMeeting?.bodyName === '支援会議（法第106条の6）');
+    expect(fromCase?.body.description).toContain('個人が特定されない言葉で');
+    expect(JSON.stringify(fromCase?.body)).not.toMatch(/松岡|トメ/);
+    const coordinatorView = await as('coordinator').get<RegionalIssue>(
+      `/api/community/issues/${fromCase?.body.id}`,
+    );
+    expect(coordinatorView.body.visibleCases.map((c) => c.id)).toEqual([caseId]);
   });
 });
 
@@ -273,6 +310,8 @@ describe('area profiles', () => {
     const page = async () =>
       as('community').get<AreaPage>(`/api/community/areas/${idOf('川辺地区')}?fiscalYear=2031`);
     expect((await page()).body.profile).toBeNull();
+    const wide = `地区名,${Array.from({ length: 21 }, (_, i) => `項目${i}`).join(',')}\r\n川辺地区,${Array(21).fill('1').join(',')}`;
+    expect((await send(wide, false)).body.issues[0]?.message).toContain('20');
     const good = await send(csv(['川辺地区,"9,500",2800,61.5%,120']), false);
     expect(good.body).toMatchObject({ rows: 1, created: 1, issues: [] });
     expect((await page()).body.profile).toMatchObject({

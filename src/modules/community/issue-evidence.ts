@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
-import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
-import { safeCount, thresholdFor } from '../../shared/small-counts';
+import { fiscalYearOf } from '../../shared/dates';
+import { SENSITIVE_COUNT_THRESHOLD, safeCount, thresholdFor } from '../../shared/small-counts';
 import type { ActorContext } from '../audit/audit.service';
 import { today } from '../cases/case-common';
 import { suppressedByArea } from './area-counts';
@@ -24,7 +24,6 @@ export async function issueEvidence(tx: Database, context: ActorContext, issue: 
   const fiscalYear = fiscalYearOf(today());
   const { tree, vocabulary, rows, outreach } = await communityCells(tx, context, fiscalYear);
   const keys = issue.areaIds.length > 0 ? issue.areaIds : tree.zones.map((z) => z.id);
-  const sensitive = vocabulary.some((v) => v.sensitive && issue.issueCodes.includes(v.code));
   const empty = (threshold: number) =>
     Object.fromEntries(suppressedByArea(tree, () => 0, threshold)) as AreaCells;
   const cases = issue.issueCodes.map((code) => {
@@ -40,21 +39,23 @@ export async function issueEvidence(tx: Database, context: ActorContext, issue: 
     };
   });
   const districts = keys.flatMap((k) => tree.districtsUnder(k));
-  const { from, to } = fiscalYearRange(fiscalYear);
+  // the open needs per wish and 地区: the very cells of the 参加支援 summary of unmet needs
   const unmet = districts.length
     ? await queryRows<{ wish: string; area_id: string; n: number }>(
         tx,
         sql`select wish, area_id, count(*)::int as n from unmet_needs
-             where tenant_id = ${context.actor.tenantId} and recorded_on between ${from}::date and ${to}::date
+             where tenant_id = ${context.actor.tenantId} and answered_by_resource_id is null
                and area_id = any(${`{${districts.join(',')}}`}::uuid[])
              group by wish, area_id`,
       )
     : [];
+  // linked cases are always counted as strictly as a sensitive category: a threshold that
+  // followed their categories would itself tell that one of them carries DV or 虐待
   const [linked] = await queryRows<{ n: number }>(
     tx,
     sql`select count(*)::int as n from regional_issue_cases where issue_id = ${issue.id}`,
   );
-  const linkedThreshold = thresholdFor(sensitive);
+  const linkedThreshold = SENSITIVE_COUNT_THRESHOLD;
   return {
     fiscalYear,
     cases,

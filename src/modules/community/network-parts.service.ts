@@ -2,6 +2,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../db/client';
 import { conflict, RecordNotVisible } from '../../server/errors';
+import { NETWORK_LEGAL_BASES } from '../../shared/meeting-vocabulary';
 import { requirePermission } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -198,6 +199,15 @@ export const removeMember = (db: Database, context: ActorContext, networkId: str
 export const linkBody = (db: Database, context: ActorContext, networkId: string, input: BodyLinkInput) =>
   changeNetwork(db, context, networkId, 'body.link', async (tx) => {
     const bodyId = await requireVisible(tx, context.actor, 'meetingBody', input.bodyId);
+    const [body] = await tx
+      .select({ legalBasis: meetingBodies.legalBasis })
+      .from(meetingBodies)
+      .where(eq(meetingBodies.id, bodyId));
+    if (!body || !NETWORK_LEGAL_BASES.includes(body.legalBasis))
+      throw conflict(
+        'BODY_DISCUSSES_CASES',
+        '事例を話し合う会議体（重層的支援会議・支援会議など）は、ネットワークに結びつけられません。自立支援協議会や、ネットワークの会議として登録した会議体（その他）を選んでください。',
+      );
     if (input.subgroupId)
       await requirePart(tx, context, networkSubgroups, 'subgroup', networkId, input.subgroupId);
     const [linked] = await tx

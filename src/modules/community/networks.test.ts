@@ -216,7 +216,19 @@ describe('the meetings of a network', () => {
     const bodies = await as('coordinator').get<{ items: { id: string; name: string }[] }>(
       '/api/meetings/bodies',
     );
-    const bodyId = bodies.body.items.find((b) => b.name === '重層的支援会議')?.id ?? '';
+    // a body that discusses residents' cases never becomes a network's meeting
+    const caseBody = bodies.body.items.find((b) => b.name === '支援会議（法第106条の6）')?.id ?? '';
+    const refused = await as('community').post<Err>(`/api/community/networks/${networkId}/bodies`, {
+      bodyId: caseBody,
+    });
+    expect(refused.body.error?.code).toBe('BODY_DISCUSSES_CASES');
+    const created = await as('coordinator').post<{ id: string }>('/api/meetings/bodies', {
+      name: '草の根ネットワーク 全体会',
+      legalBasis: 'other',
+      requiresConsent: true,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBeLessThan(300);
+    const bodyId = created.body.id;
     const startsAt = new Date(now().getTime() + 3_600_000);
     const session = await as('coordinator').post<{ id: string }>('/api/meetings/sessions', {
       bodyId,

@@ -61,11 +61,7 @@ export async function readIssue(tx: Database, context: ActorContext, id: string)
   );
   const [source] = row.sourceAgendaItemId
     ? await tx
-        .select({
-          sessionId: meetingSessions.id,
-          bodyName: meetingBodies.name,
-          startsAt: meetingSessions.startsAt,
-        })
+        .select({ bodyName: meetingBodies.name, startsAt: meetingSessions.startsAt })
         .from(agendaItems)
         .innerJoin(meetingSessions, eq(meetingSessions.id, agendaItems.sessionId))
         .innerJoin(meetingBodies, eq(meetingBodies.id, meetingSessions.bodyId))
@@ -87,9 +83,7 @@ export async function readIssue(tx: Database, context: ActorContext, id: string)
     description: row.description,
     version: row.version,
     raisedByName: raisedBy?.name ?? '',
-    sourceMeeting: source
-      ? { sessionId: source.sessionId, bodyName: source.bodyName, startsAt: source.startsAt.toISOString() }
-      : null,
+    sourceMeeting: source ? { bodyName: source.bodyName, startsAt: source.startsAt.toISOString() } : null,
     events: events.map(({ e, userName }) => ({
       id: e.id,
       fromStatus: e.fromStatus,

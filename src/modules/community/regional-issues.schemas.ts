@@ -107,7 +107,7 @@ export const ZRegionalIssue = ZIssueSummary.extend({
   description: z.string(),
   version: z.number(),
   raisedByName: z.string(),
-  sourceMeeting: z.object({ sessionId: z.string(), bodyName: z.string(), startsAt: z.string() }).nullable(),
+  sourceMeeting: z.object({ bodyName: z.string(), startsAt: z.string() }).nullable(),
   events: z.array(ZIssueEvent),
   projects: z.array(z.object({ id: z.string(), title: z.string(), status: z.string() })),
   /** Linked cases the viewer may see; the others are only counted. */

@@ -212,9 +212,11 @@ export async function unlinkCase(db: Database, context: ActorContext, id: string
 }
 
 /**
- * A meeting's decision 「地域課題として提起」 raises the issue (抽出) at once, from the item's
- * theme or from the tabled case, which is linked (seen only by those who may see the case).
- * Areas and categories are added on the issue's page.
+ * A meeting's decision 「地域課題として提起」 raises the issue (抽出) at once. From a theme, the
+ * theme and the decision are the issue. From a tabled case, the case is linked (seen only by those
+ * who may see it) but nothing the meeting said about it is copied: the decision may be about a
+ * resident, and the issue is read by everyone at work on the community. The coordinator writes
+ * the issue in words that name no one; areas and categories are added on the issue's page.
  */
 export async function raiseFromMeeting(
   tx: Database,
@@ -228,19 +230,22 @@ export async function raiseFromMeeting(
     caseId: string | null;
   },
 ) {
-  const title = decision.title ?? `${decision.bodyName}で事例から提起された地域課題`;
+  const fromCase = decision.caseId !== null;
   return insertIssue(
     tx,
     context,
     {
-      title,
-      description: decision.content,
+      title:
+        fromCase || !decision.title ? `${decision.bodyName}で事例から提起された地域課題` : decision.title,
+      description: fromCase
+        ? `${decision.bodyName}で、事例の検討から地域課題として提起されました。個人が特定されない言葉で、何が地域の課題かを書き加えてください。`
+        : decision.content,
       areaIds: [],
       issueCodes: [],
       source: 'meeting',
       sourceAgendaItemId: decision.agendaItemId,
       raisedOn: decision.on,
     },
-    decision.caseId ? [decision.caseId] : [],
+    fromCase && decision.caseId ? [decision.caseId] : [],
   );
 }

@@ -74,7 +74,7 @@ export function IssueEvidence({
           <Text size="sm">課題の分類を選ぶと、その分類の事例の件数が表示されます（「編集」から）。</Text>
         )}
         <Text size="sm">
-          参加支援で「合う場がない」とされた希望（今年度）：
+          参加支援で「合う場がない」とされ、まだ応えられていない希望：
           {evidence.unmetNeeds.length === 0
             ? 'この圏域・地区にはありません'
             : evidence.unmetNeeds

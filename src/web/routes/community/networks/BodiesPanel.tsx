@@ -2,7 +2,12 @@ import { Badge, Button, Group, List, Paper, Select, Stack, Table, Text, Title } 
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Network } from '../../../../modules/community/networks.schemas';
-import { SESSION_STATE_LABELS, TOPIC_KIND_LABELS } from '../../../../shared/meeting-vocabulary';
+import {
+  type LegalBasis,
+  NETWORK_LEGAL_BASES,
+  SESSION_STATE_LABELS,
+  TOPIC_KIND_LABELS,
+} from '../../../../shared/meeting-vocabulary';
 import { confirmAction } from '../../../components/confirm';
 import { DateText } from '../../../components/DateText';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -11,7 +16,8 @@ import { useNetworkChange } from './network-change';
 
 const bodiesQuery = {
   queryKey: ['meeting-bodies-names'],
-  queryFn: () => apiGet<{ items: { id: string; name: string }[] }>('/api/meetings/bodies'),
+  queryFn: () =>
+    apiGet<{ items: { id: string; name: string; legalBasis: LegalBasis }[] }>('/api/meetings/bodies'),
 };
 
 /** The meeting bodies the network meets in; their sessions show topic items only. */
@@ -137,7 +143,7 @@ function LinkBodyForm({ network }: { network: Network }) {
             w={320}
             searchable
             data={(bodies.data?.items ?? [])
-              .filter((b) => !linked.has(b.id))
+              .filter((b) => !linked.has(b.id) && NETWORK_LEGAL_BASES.includes(b.legalBasis))
               .map((b) => ({ value: b.id, label: b.name }))}
             value={bodyId}
             onChange={setBodyId}
