@@ -54,7 +54,7 @@ describe('from the pattern to a project', () => {
     await dialog.getByRole('button', { name: '提起する' }).click();
     await page.getByRole('heading', { name: 'ひきこもり・8050問題が東部圏域に多い' }).waitFor();
     issueUrl = page.url();
-    await page.getByRole('button', { name: '協議の場に提起した' }).click();
+    await page.getByRole('button', { name: '協議の場に提起する' }).click();
     const move = page.getByRole('dialog', { name: '「協議中」にする' });
     await field(move, '提起した協議の場（会議体）').fill('多機関協働推進委員会');
     await move.getByRole('button', { name: '記録する' }).click();

@@ -6,7 +6,7 @@ import { requirePermission } from '../access/access.policy';
 import type { ActorContext } from '../audit/audit.service';
 import { decodeCsv } from '../resources/csv-file';
 import { type ImportIssue, issue, ZImportIssue } from '../resources/directory-import.schemas';
-import { profileOf, saveProfile } from './area-profiles.service';
+import { inconsistency, profileOf, saveProfile } from './area-profiles.service';
 import { loadAreaTree } from './area-tree';
 import { type SaveProfile, ZSaveProfile } from './areas-community.schemas';
 
@@ -66,7 +66,7 @@ export async function importProfiles(
   return db.transaction(async (tx) => {
     const tree = await loadAreaTree(tx, context.actor.tenantId);
     const byName = new Map(tree.rows.filter((a) => a.level !== 'city').map((a) => [a.name, a.id]));
-    const planned: { areaId: string; input: SaveProfile }[] = [];
+    const planned: { areaId: string; input: SaveProfile; row: number }[] = [];
     data.forEach((record, i) => {
       const row = i + 2;
       const cell = (name: string) => (record[columns.indexOf(name)] ?? '').trim();
@@ -116,24 +116,31 @@ export async function importProfiles(
         }
         return;
       }
-      planned.push({ areaId, input });
+      planned.push({ areaId, input, row });
     });
     if (planned.length === 0 && issues.length === 0)
       issues.push(issue(null, '（ファイル全体）', '取り込む行がありません。'));
     let created = 0;
+    const versions = new Map<string, number | null>();
     for (const plan of planned) {
       const existing = await profileOf(tx, plan.areaId, fiscalYear);
       if (!existing) created += 1;
+      versions.set(plan.areaId, existing?.version ?? null);
+      const problem = inconsistency({ ...existing, ...plan.input });
+      if (problem) issues.push(issue(plan.row, '（行全体）', problem));
       const added = plan.input.extraFigures;
       if (added && existing) {
         // figures of other columns, typed in before, stay
         const kept = existing.extraFigures.filter((f) => !added.some((a) => a.label === f.label));
         plan.input.extraFigures = [...kept, ...added];
       }
-      if (!dryRun && issues.length === 0) {
+    }
+    // every row checked first: all are saved, or none
+    if (!dryRun && issues.length === 0) {
+      for (const plan of planned) {
         await saveProfile(tx, context, plan.areaId, fiscalYear, {
           ...plan.input,
-          version: existing?.version ?? null,
+          version: versions.get(plan.areaId) ?? null,
         });
       }
     }

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { requireVersion } from '../../db/versions';
-import { conflict } from '../../server/errors';
+import { badRequest, conflict } from '../../server/errors';
 import { requirePermission } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -10,6 +10,29 @@ import type { Profile, SaveProfile } from './areas-community.schemas';
 import { areaProfiles } from './community.tables';
 
 type ProfileRow = typeof areaProfiles.$inferSelect;
+
+type Figures = Partial<
+  Record<
+    'population' | 'households' | 'aged65' | 'aged75' | 'singleElderlyHouseholds' | 'children',
+    number | null
+  >
+>;
+
+/** A part may not exceed its whole: 65歳以上 ≤ 人口, 75歳以上 ≤ 65歳以上, 子ども ≤ 人口, 高齢単身世帯 ≤ 世帯数. */
+export function inconsistency(f: Figures): string | null {
+  const checks: [keyof Figures, keyof Figures, string][] = [
+    ['aged65', 'population', '65歳以上人口が人口を超えています。'],
+    ['aged75', 'aged65', '75歳以上人口が65歳以上人口を超えています。'],
+    ['children', 'population', '子どもの数が人口を超えています。'],
+    ['singleElderlyHouseholds', 'households', '高齢単身世帯数が世帯数を超えています。'],
+  ];
+  for (const [part, whole, message] of checks) {
+    const p = f[part];
+    const w = f[whole];
+    if (typeof p === 'number' && typeof w === 'number' && p > w) return `${message}数字を確かめてください。`;
+  }
+  return null;
+}
 
 export const presentProfile = (row: ProfileRow, updatedByName: string | null): Profile => ({
   fiscalYear: row.fiscalYear,
@@ -64,10 +87,12 @@ export async function saveProfile(
   await requireVisible(tx, context.actor, 'area', areaId);
   const { version, ...fields } = input;
   const [existing] = await tx
-    .select({ id: areaProfiles.id })
+    .select()
     .from(areaProfiles)
     .where(and(eq(areaProfiles.areaId, areaId), eq(areaProfiles.fiscalYear, fiscalYear)))
     .for('update');
+  const problem = inconsistency({ ...existing, ...fields });
+  if (problem) throw badRequest('FIGURES_INCONSISTENT', problem);
   if (existing) {
     if (version === null) {
       throw conflict(

@@ -18,6 +18,7 @@ import {
   addAreaWorker,
   getAreaPage,
   listCommunityAreas,
+  removeActivity,
   removeAreaWorker,
   saveAreaProfile,
 } from './areas-community.service';
@@ -115,6 +116,11 @@ export const communityAreaRoutes = createRouter()
   .openapi(
     route('post', '/activities', '地域への働きかけを記録する', { body: jsonBody(ZActivityInput) }, ZAreaPage),
     async (c) => c.json(await addActivity(c.get('deps').db, requestContext(c), c.req.valid('json')), 200),
+  )
+  .openapi(
+    route('delete', '/activities/{id}', '地域への働きかけの記録を削除する', { params: ZIdParam }, ZAreaPage),
+    async (c) =>
+      c.json(await removeActivity(c.get('deps').db, requestContext(c), c.req.valid('param').id), 200),
   )
   .openapi(
     createRoute({

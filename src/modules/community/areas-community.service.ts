@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { notFound } from '../../server/errors';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
@@ -38,8 +38,10 @@ export async function listCommunityAreas(db: Database, context: ActorContext) {
     const counts = await queryRows<{ id: string; issues: number; resources: number; activities: number }>(
       tx,
       sql`select a.id,
-            (select count(*)::int from regional_issues i where a.id = any(i.area_ids) and i.status <> 'resolved') as issues,
-            (select count(*)::int from resources r where r.area_id = a.id and r.status = 'active') as resources,
+            (select count(*)::int from regional_issues i
+              where i.area_ids && (array[a.id] || array(select d.id from areas d where d.parent_id = a.id))
+                and i.status <> 'resolved') as issues,
+            (select count(*)::int from resources r where r.area_id = a.id and r.status <> 'ended') as resources,
             (select count(*)::int from community_activities c where c.area_id = a.id
                and c.held_on between ${from}::date and ${to}::date) as activities
           from areas a where a.tenant_id = ${context.actor.tenantId}`,
@@ -140,7 +142,7 @@ export async function getAreaPage(
     const directory = await tx
       .select({ id: resources.id, name: resources.name, status: resources.status })
       .from(resources)
-      .where(inArray(resources.areaId, here))
+      .where(and(inArray(resources.areaId, here), ne(resources.status, 'ended')))
       .orderBy(asc(resources.name));
     const issueRows = await tx
       .select()
@@ -282,4 +284,24 @@ export async function addActivity(db: Database, context: ActorContext, input: Ac
     });
   });
   return getAreaPage(db, context, input.areaId, fiscalYearOf(`${input.heldOn}T12:00:00+09:00`));
+}
+
+/** A community activity recorded by mistake comes out of the log and the counts. */
+export async function removeActivity(db: Database, context: ActorContext, id: string) {
+  requirePermission(context.actor, 'community.work');
+  const areaId = await db.transaction(async (tx) => {
+    await requireVisible(tx, context.actor, 'communityActivity', id);
+    const [removed] = await tx
+      .delete(communityActivities)
+      .where(eq(communityActivities.id, id))
+      .returning({ areaId: communityActivities.areaId, heldOn: communityActivities.heldOn });
+    await recordAudit(tx, context, {
+      action: 'community.activity',
+      targetType: 'community_activity',
+      targetId: id,
+      detail: { removed: true },
+    });
+    return removed;
+  });
+  return getAreaPage(db, context, areaId?.areaId ?? '', fiscalYearOf(`${areaId?.heldOn}T12:00:00+09:00`));
 }

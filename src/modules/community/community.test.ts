@@ -294,6 +294,8 @@ describe('area profiles', () => {
     expect(changed.body.profile).toMatchObject({ population: 8100, vision: '川辺のビジョン' });
     expect((await put('community', 2030, { version, population: 1 })).status).toBe(409);
     expect((await put('houkatsu', 2030, { version: null })).status).toBe(403);
+    const impossible = await put('community', 2030, { version: version + 1, aged65: 9000 });
+    expect(impossible.body.error?.code).toBe('FIGURES_INCONSISTENT');
   });
 
   it('imports figures from CSV, all rows or none', async () => {

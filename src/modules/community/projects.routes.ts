@@ -19,6 +19,7 @@ import {
   linkProjectIssue,
   linkProjectResource,
   listProjects,
+  removeProjectActivity,
   removeProjectMember,
   unlinkProjectResource,
   updateProject,
@@ -104,6 +105,19 @@ export const projectRoutes = createRouter()
         ),
         200,
       ),
+  )
+  .openapi(
+    route(
+      'delete',
+      '/{id}/activities/{subId}',
+      '活動・会議の記録を削除する',
+      { params: ZProjectSubParams },
+      ZProject,
+    ),
+    async (c) => {
+      const { id, subId } = c.req.valid('param');
+      return c.json(await removeProjectActivity(c.get('deps').db, requestContext(c), id, subId), 200);
+    },
   )
   .openapi(
     route(

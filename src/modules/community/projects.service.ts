@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
 import { requireVersion } from '../../db/versions';
-import { conflict } from '../../server/errors';
+import { conflict, notFound } from '../../server/errors';
 import { can, requirePermission } from '../access/access.policy';
 import { requireAllVisible, requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { areas } from '../areas/areas.tables';
@@ -251,6 +251,16 @@ export const addProjectActivity = (
       .insert(projectActivities)
       .values({ ...input, tenantId: context.actor.tenantId, projectId: id, userId: context.actor.userId });
     return { activity: input.kind };
+  });
+
+export const removeProjectActivity = (db: Database, context: ActorContext, id: string, activityId: string) =>
+  changeProject(db, context, id, async (tx) => {
+    const removed = await tx
+      .delete(projectActivities)
+      .where(and(eq(projectActivities.id, activityId), eq(projectActivities.projectId, id)))
+      .returning({ id: projectActivities.id });
+    if (removed.length === 0) throw notFound('活動の記録');
+    return { activityRemoved: activityId };
   });
 
 /** 資源創出: a resource of the directory this project created. */

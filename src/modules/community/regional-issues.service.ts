@@ -1,5 +1,5 @@
-import { and, eq } from 'drizzle-orm';
-import { type Database, readTransaction } from '../../db/client';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Database, queryRows, readTransaction } from '../../db/client';
 import { requireVersion } from '../../db/versions';
 import { AppError, badRequest, conflict, forbidden } from '../../server/errors';
 import { REGIONAL_ISSUE_MOVES, type RegionalIssueStatus } from '../../shared/community-vocabulary';
@@ -27,6 +27,29 @@ function requireMayRaise(context: ActorContext, input: RaiseIssue) {
   if (input.source === 'cases' && input.caseIds.length > 0 && can(context.actor, 'case_content.write'))
     return;
   throw forbidden();
+}
+
+/**
+ * The issue is read by everyone at work on the community: its words may not name the people of
+ * the cases behind it (a busy worker writes 「早川さん世帯の支援で…」 without thinking).
+ */
+async function requireNoNames(tx: Database, caseIds: string[], texts: (string | undefined)[]) {
+  if (caseIds.length === 0) return;
+  const rows = await queryRows<{ name: string }>(
+    tx,
+    sql`select distinct p.family_name as name from cases c
+          join household_members m on m.household_id = c.household_id
+          join persons p on p.id = m.person_id
+         where c.id = any(${`{${caseIds.join(',')}}`}::uuid[]) and char_length(p.family_name) >= 2`,
+  );
+  const text = texts.filter(Boolean).join('\n');
+  const named = rows.map((r) => r.name).find((name) => text.includes(name));
+  if (named) {
+    throw badRequest(
+      'NAME_IN_TEXT',
+      `地域課題の名前か内容に、事例の方の名前（${named}）が含まれています。地域づくりにかかわる職員全員が読むため、個人名・世帯名は書かず、「東町地区の50代の男性」のように書いてください。`,
+    );
+  }
 }
 
 type NewIssue = Omit<RaiseIssue, 'caseIds'> & { sourceAgendaItemId?: string | null };
@@ -70,6 +93,7 @@ export async function raiseIssue(db: Database, context: ActorContext, input: Rai
     await requireAllVisible(tx, context.actor, 'area', input.areaIds);
     const caseIds = await requireAllVisible(tx, context.actor, 'case', input.caseIds);
     await requireKnownCodes(tx, context, input.issueCodes);
+    await requireNoNames(tx, caseIds, [input.title, input.description]);
     const { caseIds: _linked, ...fields } = input;
     return insertIssue(tx, context, fields, caseIds);
   });
@@ -89,6 +113,15 @@ export async function updateIssue(db: Database, context: ActorContext, id: strin
     await requireVersion(tx, regionalIssues, id, version);
     if (fields.areaIds) await requireAllVisible(tx, context.actor, 'area', fields.areaIds);
     if (fields.issueCodes) await requireKnownCodes(tx, context, fields.issueCodes);
+    const linked = await tx
+      .select({ caseId: regionalIssueCases.caseId })
+      .from(regionalIssueCases)
+      .where(eq(regionalIssueCases.issueId, id));
+    await requireNoNames(
+      tx,
+      linked.map((l) => l.caseId),
+      [fields.title, fields.description],
+    );
     if (Object.keys(fields).length > 0) {
       await tx
         .update(regionalIssues)

@@ -94,7 +94,12 @@ export function OverviewPage() {
         />
       )}
       {picked.length > 0 && (
-        <Alert color="orange" variant="light" title={`${picked.length}マスを選んでいます`}>
+        <Alert
+          color="orange"
+          variant="light"
+          title={`${picked.length}マスを選んでいます`}
+          style={{ position: 'sticky', bottom: 8, zIndex: 2, boxShadow: 'var(--mantine-shadow-md)' }}
+        >
           <Stack gap="xs">
             <Text size="sm">
               {codes.map(([, label]) => label).join('・')} ×{' '}
@@ -138,11 +143,11 @@ function OverviewTable({
   const columns = overviewColumns(data, by);
   const max = Math.max(0, ...data.rows.flatMap((r) => columns.map((c) => r.current[c.key]?.count ?? 0)));
   return (
-    <Table.ScrollContainer minWidth={columns.length * 110 + 220}>
+    <Table.ScrollContainer minWidth={columns.length * (by === 'zone' ? 110 : 78) + 180}>
       <Table withTableBorder withColumnBorders verticalSpacing="xs" fz="md">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={220}>課題の分類</Table.Th>
+            <Table.Th w={180}>課題の分類</Table.Th>
             {columns.map((c) => (
               <Table.Th key={c.key} ta="center">
                 {c.zoneLabel && (
@@ -209,7 +214,7 @@ function OverviewTable({
           ))}
           <Table.Tr>
             <Table.Th scope="row" fw={500}>
-              アウトリーチの記録
+              （参考）アウトリーチの記録
             </Table.Th>
             {columns.map((c) => (
               <Table.Td key={c.key} ta="center">

@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -11,6 +10,7 @@ import {
   Textarea,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import type { AreaPage } from '../../../../modules/community/areas-community.schemas';
@@ -20,6 +20,8 @@ import {
   type CommunityActivityKind,
 } from '../../../../shared/community-vocabulary';
 import { fiscalYearLabel, fiscalYearOf, formatWestern } from '../../../../shared/dates';
+import { CountInput } from '../../../components/CountInput';
+import { confirmAction } from '../../../components/confirm';
 import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert, fieldError } from '../../../components/ErrorAlert';
@@ -33,9 +35,19 @@ export function ActivitiesPanel({ page }: { page: AreaPage }) {
   const isZone = area.level === 'zone';
   const participants = activities.reduce((sum, a) => sum + (a.participants ?? 0), 0);
   const isThisYear = fiscalYear === fiscalYearOf(new Date());
+  const remove = useAreaChange('働きかけの記録を削除しました。');
+  const askRemove = (a: AreaPage['activities'][number]) =>
+    confirmAction({
+      title: '働きかけの記録を削除',
+      message: `「${a.title}」の記録を削除します。年度の件数からも外れます。元に戻せません。`,
+      confirmLabel: '削除する',
+      danger: true,
+      onConfirm: () => remove.mutate({ method: 'DELETE', path: `/activities/${a.id}` }),
+    });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="activities-title">
       <Stack>
+        <ErrorAlert error={remove.error} />
         <Group justify="space-between">
           <Title order={2} size="h4" id="activities-title">
             地域への働きかけ（{fiscalYearLabel(fiscalYear)}：{activities.length.toLocaleString('ja-JP')}
@@ -65,6 +77,11 @@ export function ActivitiesPanel({ page }: { page: AreaPage }) {
                   </Table.Th>
                   <Table.Th scope="col">記録した人</Table.Th>
                   <Table.Th scope="col">メモ</Table.Th>
+                  {canWrite && (
+                    <Table.Th scope="col">
+                      <VisuallyHidden>操作</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -82,6 +99,13 @@ export function ActivitiesPanel({ page }: { page: AreaPage }) {
                     </Table.Td>
                     <Table.Td className="nowrap">{a.userName}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{a.notes ?? ''}</Table.Td>
+                    {canWrite && (
+                      <Table.Td>
+                        <Button size="xs" variant="subtle" color="red" c="red.9" onClick={() => askRemove(a)}>
+                          削除
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -166,7 +190,7 @@ function ActivityDialog({
                 error={fieldError(save.error, 'areaId')}
               />
             )}
-            <NumberInput
+            <CountInput
               label="参加者数（人）"
               min={0}
               allowNegative={false}

@@ -120,7 +120,8 @@ export function IssuesPanel({ page }: { page: AreaPage }) {
     <Paper withBorder p="md" component="section" aria-labelledby="issues-title" h="100%">
       <Stack>
         <Title order={2} size="h4" id="issues-title">
-          この地域の地域課題（{issues.length.toLocaleString('ja-JP')}件）
+          この地域の地域課題（{issues.length.toLocaleString('ja-JP')}件、うち未解決
+          {issues.filter((i) => i.status !== 'resolved').length.toLocaleString('ja-JP')}件）
         </Title>
         {issues.length === 0 ? (
           <Text size="sm" c="gray.8">

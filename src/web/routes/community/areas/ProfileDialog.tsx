@@ -1,19 +1,9 @@
-import {
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { AreaPage, Profile, SaveProfile } from '../../../../modules/community/areas-community.schemas';
 import { fiscalYearLabel } from '../../../../shared/dates';
+import { CountInput } from '../../../components/CountInput';
 import { ErrorAlert, fieldError } from '../../../components/ErrorAlert';
 import { FormButtons } from '../../../components/FormButtons';
 import { ApiError } from '../../../lib/api';
@@ -156,7 +146,7 @@ export function ProfileDialog({
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             {PROFILE_FIGURES.map((f, i) => (
-              <NumberInput
+              <CountInput
                 key={f.key}
                 label={`${f.label}（${f.unit}）`}
                 data-autofocus={i === 0 || undefined}
@@ -190,7 +180,7 @@ export function ProfileDialog({
                     error={fieldError(save.error, `extraFigures.${i}.label`)}
                     style={{ flex: 2 }}
                   />
-                  <NumberInput
+                  <CountInput
                     label={`値（${i + 1}）`}
                     min={0}
                     allowNegative={false}

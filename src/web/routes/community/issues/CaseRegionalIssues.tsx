@@ -1,13 +1,12 @@
-import { Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { REGIONAL_ISSUE_STATUS_LABELS } from '../../../../shared/community-vocabulary';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { api } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { COMMUNITY_KEYS, issueCategoriesQuery, issuePath, issuesQuery } from '../community-queries';
-import { ISSUE_STATUS_COLORS } from './issue-format';
+import { IssueStatusBadge } from './IssueStatusBadge';
 import { RaiseIssueDialog } from './RaiseIssueDialog';
 
 /** 地域課題 this case is behind, and the way to raise one from it or link it to one. */
@@ -49,9 +48,7 @@ export function CaseRegionalIssues({
         )}
         {linked.data.issues.map((i) => (
           <Group key={i.id} gap="xs" wrap="nowrap">
-            <Badge color={ISSUE_STATUS_COLORS[i.status]} variant="outline" radius="sm">
-              {REGIONAL_ISSUE_STATUS_LABELS[i.status]}
-            </Badge>
+            <IssueStatusBadge status={i.status} />
             <Anchor component={Link} to={issuePath(i.id)} size="sm">
               {i.title}
             </Anchor>

@@ -8,6 +8,7 @@ import { api } from '../../../lib/api';
 import { areasQuery } from '../../../lib/directory';
 import { useApiMutation } from '../../../lib/mutation';
 import { COMMUNITY_KEYS, issueCategoriesQuery } from '../community-queries';
+import { areaGroups, NO_NAMES_HINT } from './area-options';
 
 const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -60,6 +61,7 @@ export function EditIssueDialog({ issue, onClose }: { issue: RegionalIssue; onCl
           />
           <Textarea
             label="内容"
+            description={NO_NAMES_HINT}
             required
             autosize
             minRows={3}
@@ -71,9 +73,7 @@ export function EditIssueDialog({ issue, onClose }: { issue: RegionalIssue; onCl
             label="圏域・地区"
             searchable
             clearable
-            data={areas
-              .filter((a) => a.level !== 'city')
-              .map((a) => ({ value: a.id, label: a.level === 'zone' ? `${a.name}（圏域全体）` : a.name }))}
+            data={areaGroups(areas)}
             value={areaIds}
             onChange={setAreaIds}
           />

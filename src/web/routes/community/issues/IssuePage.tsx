@@ -28,12 +28,12 @@ import { CreateProjectDialog } from '../projects/CreateProjectDialog';
 import { EditIssueDialog } from './EditIssueDialog';
 import { IssueCases } from './IssueCases';
 import { IssueEvidence } from './IssueEvidence';
-import { ISSUE_STATUS_COLORS } from './issue-format';
+import { IssueStatusBadge } from './IssueStatusBadge';
 import { MoveIssueDialog } from './MoveIssueDialog';
 
 const MOVE_LABELS: Record<RegionalIssueStatus, string> = {
   raised: '抽出に戻す',
-  under_discussion: '協議の場に提起した',
+  under_discussion: '協議の場に提起する',
   project: 'プロジェクトを立ち上げる',
   in_action: '取組中にする',
   resolved: '解決とする',
@@ -62,9 +62,7 @@ export function IssuePage({ id }: { id: string }) {
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
-            <Badge color={ISSUE_STATUS_COLORS[issue.status]} variant="outline" size="lg" radius="sm">
-              {REGIONAL_ISSUE_STATUS_LABELS[issue.status]}
-            </Badge>
+            <IssueStatusBadge status={issue.status} size="lg" />
             <Text size="sm" c="gray.8">
               {ISSUE_SOURCE_LABELS[issue.source]}
             </Text>
@@ -157,7 +155,11 @@ export function IssuePage({ id }: { id: string }) {
         </Title>
         {issue.projects.length === 0 ? (
           <Text size="sm">
-            まだプロジェクトはありません。協議の場で取り組むことが決まったら「プロジェクトを立ち上げる」から始めます。
+            {issue.status === 'raised'
+              ? 'まだプロジェクトはありません。協議の場に提起して「協議中」にすると、プロジェクトを立ち上げられます。'
+              : issue.canWrite
+                ? 'まだプロジェクトはありません。協議の場で取り組むことが決まったら「プロジェクトを立ち上げる」から始めます。'
+                : 'まだプロジェクトはありません（プロジェクトは地域づくりの担当者が立ち上げます）。'}
           </Text>
         ) : (
           issue.projects.map((p) => (

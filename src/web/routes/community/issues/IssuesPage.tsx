@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -13,7 +13,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { areasQuery } from '../../../lib/directory';
 import { CommunityTabs } from '../CommunityTabs';
 import { ISSUES, issuePath, issuesQuery } from '../community-queries';
-import { ISSUE_STATUS_COLORS } from './issue-format';
+import { IssueStatusBadge } from './IssueStatusBadge';
 import { RaiseIssueDialog } from './RaiseIssueDialog';
 
 /** 地域課題の一覧: what was raised, where it stands, and where it was proposed. */
@@ -64,7 +64,7 @@ export function IssuesPage() {
           <Table.Thead>
             <Table.Tr>
               <Table.Th>地域課題</Table.Th>
-              <Table.Th w={130}>状況</Table.Th>
+              <Table.Th w={150}>状況</Table.Th>
               <Table.Th>圏域・地区／課題の分類</Table.Th>
               <Table.Th w={170}>提起</Table.Th>
               <Table.Th w={200}>協議の場</Table.Th>
@@ -84,9 +84,7 @@ export function IssuesPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={ISSUE_STATUS_COLORS[issue.status]} variant="outline" size="lg" radius="sm">
-                    {REGIONAL_ISSUE_STATUS_LABELS[issue.status]}
-                  </Badge>
+                  <IssueStatusBadge status={issue.status} size="lg" />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{issue.areas.map((a) => a.name).join('・') || '地区の指定なし'}</Text>

@@ -65,6 +65,7 @@ export function MoveIssueDialog({
           <TextInput
             label={to === 'under_discussion' ? '提起した日' : '日付'}
             type="date"
+            max={formatWestern(new Date())}
             required
             value={on}
             onChange={(e) => setOn(e.currentTarget.value)}

@@ -15,6 +15,7 @@ import { api } from '../../../lib/api';
 import { areasQuery } from '../../../lib/directory';
 import { useApiMutation } from '../../../lib/mutation';
 import { COMMUNITY_KEYS, issueCategoriesQuery, issuePath } from '../community-queries';
+import { areaGroups, NO_NAMES_HINT } from './area-options';
 
 export type RaiseDraft = {
   title?: string;
@@ -57,9 +58,6 @@ export function RaiseIssueDialog({ draft, onClose }: { draft: RaiseDraft; onClos
     event.preventDefault();
     raise.mutate(undefined);
   };
-  const areaOptions = areas
-    .filter((a) => a.level !== 'city')
-    .map((a) => ({ value: a.id, label: a.level === 'zone' ? `${a.name}（圏域全体）` : a.name }));
   return (
     <Modal opened onClose={onClose} title="地域課題として提起" size="lg">
       <form onSubmit={submit}>
@@ -78,6 +76,7 @@ export function RaiseIssueDialog({ draft, onClose }: { draft: RaiseDraft; onClos
           />
           <Textarea
             label="内容（何が起きていて、なぜ地域の課題か）"
+            description={NO_NAMES_HINT}
             required
             autosize
             minRows={3}
@@ -87,7 +86,7 @@ export function RaiseIssueDialog({ draft, onClose }: { draft: RaiseDraft; onClos
           />
           <MultiSelect
             label="圏域・地区"
-            data={areaOptions}
+            data={areaGroups(areas)}
             value={areaIds}
             onChange={setAreaIds}
             searchable
@@ -117,6 +116,7 @@ export function RaiseIssueDialog({ draft, onClose }: { draft: RaiseDraft; onClos
           <TextInput
             label="提起した日"
             type="date"
+            max={formatWestern(new Date())}
             required
             value={raisedOn}
             onChange={(e) => setRaisedOn(e.currentTarget.value)}

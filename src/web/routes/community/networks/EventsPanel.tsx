@@ -2,7 +2,6 @@ import {
   Button,
   Group,
   Modal,
-  NumberInput,
   Paper,
   Select,
   SimpleGrid,
@@ -15,6 +14,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import type { Network } from '../../../../modules/community/networks.schemas';
 import { formatWestern } from '../../../../shared/dates';
+import { CountInput } from '../../../components/CountInput';
 import { confirmAction } from '../../../components/confirm';
 import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
@@ -174,7 +174,7 @@ function EventDialog({
               value={draft.subgroupId}
               onChange={(v) => setDraft({ ...draft, subgroupId: v })}
             />
-            <NumberInput
+            <CountInput
               label="参加者数（人）"
               min={0}
               value={draft.participants ?? ''}

@@ -1,4 +1,4 @@
-import { Group, Modal, NumberInput, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import {
   PROJECT_ACTIVITY_KIND_LABELS,
@@ -6,6 +6,7 @@ import {
   type ProjectActivityKind,
 } from '../../../../shared/community-vocabulary';
 import { formatWestern } from '../../../../shared/dates';
+import { CountInput } from '../../../components/CountInput';
 import { ErrorAlert, fieldError } from '../../../components/ErrorAlert';
 import { FormButtons } from '../../../components/FormButtons';
 import { api } from '../../../lib/api';
@@ -65,7 +66,7 @@ export function ActivityDialog({ projectId, onClose }: { projectId: string; onCl
             onChange={(e) => setTitle(e.currentTarget.value)}
             error={fieldError(save.error, 'title')}
           />
-          <NumberInput
+          <CountInput
             label="参加者数"
             min={0}
             allowDecimal={false}

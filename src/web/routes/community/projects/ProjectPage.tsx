@@ -10,6 +10,7 @@ import {
   Table,
   Text,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
@@ -19,6 +20,7 @@ import {
   PROJECT_STATUS_LABELS,
   REGIONAL_ISSUE_STATUS_LABELS,
 } from '../../../../shared/community-vocabulary';
+import { confirmAction } from '../../../components/confirm';
 import { DateText } from '../../../components/DateText';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { api } from '../../../lib/api';
@@ -42,6 +44,10 @@ export function ProjectPage({ id }: { id: string }) {
     onDone: () => setIssueId(null),
   });
   const linked = new Set(project.issues.map((i) => i.id));
+  const removeActivity = useApiMutation(
+    (activityId: string) => api('DELETE', `/api/community/projects/${id}/activities/${activityId}`),
+    { invalidate: COMMUNITY_KEYS, success: '活動・会議の記録を削除しました。' },
+  );
   return (
     <Stack>
       <Text size="sm">
@@ -88,7 +94,7 @@ export function ProjectPage({ id }: { id: string }) {
           <Title order={2} size="h4" mb="xs">
             もとになった地域課題
           </Title>
-          <ErrorAlert error={addIssue.error} />
+          <ErrorAlert error={addIssue.error ?? removeActivity.error} />
           <Stack gap={4}>
             {project.issues.map((i) => (
               <Group key={i.id} gap="xs">
@@ -143,6 +149,11 @@ export function ProjectPage({ id }: { id: string }) {
                 <Table.Th>内容</Table.Th>
                 <Table.Th w={100}>参加者</Table.Th>
                 <Table.Th w={140}>記録</Table.Th>
+                {project.canWrite && (
+                  <Table.Th w={80}>
+                    <VisuallyHidden>操作</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -162,6 +173,27 @@ export function ProjectPage({ id }: { id: string }) {
                   </Table.Td>
                   <Table.Td>{a.participants === null ? '—' : `${a.participants}人`}</Table.Td>
                   <Table.Td>{a.userName}</Table.Td>
+                  {project.canWrite && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        c="red.9"
+                        onClick={() =>
+                          confirmAction({
+                            title: '活動・会議の記録を削除',
+                            message: `「${a.title}」の記録を削除します。元に戻せません。`,
+                            confirmLabel: '削除する',
+                            danger: true,
+                            onConfirm: () => removeActivity.mutate(a.id),
+                          })
+                        }
+                      >
+                        削除
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>

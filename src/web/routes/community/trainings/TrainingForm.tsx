@@ -5,7 +5,6 @@ import {
   Input,
   Modal,
   MultiSelect,
-  NumberInput,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -24,6 +23,7 @@ import {
   TRAINING_TOPICS,
 } from '../../../../shared/community-vocabulary';
 import { formatWestern } from '../../../../shared/dates';
+import { CountInput } from '../../../components/CountInput';
 import { ErrorAlert, fieldError } from '../../../components/ErrorAlert';
 import { FormButtons } from '../../../components/FormButtons';
 import { api } from '../../../lib/api';
@@ -140,7 +140,7 @@ export function TrainingForm({ training, onClose }: { training: Training | null;
                   onChange={(e) => setRow(i, { ...row, organisation: e.currentTarget.value })}
                   error={fieldError(save.error, `participantsByOrganisation.${i}.organisation`)}
                 />
-                <NumberInput
+                <CountInput
                   label="人数"
                   w={120}
                   min={0}
@@ -180,7 +180,7 @@ export function TrainingForm({ training, onClose }: { training: Training | null;
               )}
             </Group>
           </Stack>
-          <NumberInput
+          <CountInput
             label="参加者の合計（人）"
             description="機関別の人数に含まれない参加者も含めた合計です（機関別の合計以上）。"
             required
