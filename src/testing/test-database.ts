@@ -58,13 +58,15 @@ function pgliteTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
 
 /**
  * A fresh, migrated database for one test file (with the demo city when asked): in-memory
- * PGlite, or a new database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again
- * on close; the server seeds the demo itself there).
+ * PGlite from the tarball, or on the PostgreSQL server named by TEST_DATABASE_URL a copy of a
+ * template database migrated and seeded once per run (dropped again on close).
  */
 export async function openTestDatabase(options: { demo?: boolean } = {}): Promise<DbHandle> {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) return openDatabase({ loadDataDir: await pgliteTemplate(options.demo ? 'demo' : 'empty') });
-  const created = await newDatabaseOn(adminUrl, 'tsunagu_test');
+  const kind = options.demo ? 'demo' : 'empty';
+  if (!adminUrl) return openDatabase({ loadDataDir: await pgliteTemplate(kind) });
+  const template = await postgresTemplate(adminUrl, kind);
+  const created = await newDatabaseOn(adminUrl, 'tsunagu_test', template);
   const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   return {
     ...handle,
@@ -75,20 +77,63 @@ export async function openTestDatabase(options: { demo?: boolean } = {}): Promis
   };
 }
 
+async function adminQuery(adminUrl: string, statement: string, values: unknown[] = []) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    return await admin.query(statement, values);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The PostgreSQL counterpart of the tarball: a database migrated (and seeded) once, named by
+ * what goes into it, that every test database of the run is copied from (CREATE DATABASE …
+ * TEMPLATE: a file copy, where migrating and seeding take seconds). An advisory lock lets one
+ * test process build it while the others wait.
+ */
+async function postgresTemplate(adminUrl: string, kind: 'empty' | 'demo'): Promise<string> {
+  const name = `tsunagu_template_${kind}_${templateKey(kind)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      const building = `${name}_building`;
+      await admin.query(`drop database if exists ${building} with (force)`);
+      const created = await newDatabaseOn(adminUrl, building, undefined, building);
+      const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
+      if (kind === 'demo') await seedDemoIfEmpty(handle.owner);
+      await handle.close();
+      await admin.query(`alter database ${building} rename to ${name}`);
+    }
+    await admin.query('select pg_advisory_unlock(hashtext($1))', [name]);
+  } finally {
+    await admin.end();
+  }
+  return name;
+}
+
 /**
  * A new database on the PostgreSQL server at adminUrl. As in production, the tables' owner
  * migrates and the application logs in as a role that owns nothing (created with the server by
  * scripts/postgres.ts).
  */
-export async function newDatabaseOn(adminUrl: string, prefix: string) {
-  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const run = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(statement);
-    await admin.end();
-  };
-  await run(`create database ${name}`);
+export async function newDatabaseOn(adminUrl: string, prefix: string, template?: string, exactName?: string) {
+  const name = exactName ?? `${prefix}_${randomBytes(6).toString('hex')}`;
+  const create = template ? `create database ${name} template ${template}` : `create database ${name}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(adminUrl, create);
+      break;
+    } catch (error) {
+      // another process copying the same template at this instant: try again shortly
+      if ((error as { code?: string }).code !== '55006' || attempt > 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    }
+  }
   const owner = new URL(adminUrl);
   owner.pathname = `/${name}`;
   const app = new URL(owner);
@@ -97,6 +142,6 @@ export async function newDatabaseOn(adminUrl: string, prefix: string) {
   return {
     ownerUrl: owner.toString(),
     appUrl: app.toString(),
-    drop: () => run(`drop database if exists ${name} with (force)`),
+    drop: () => adminQuery(adminUrl, `drop database if exists ${name} with (force)`),
   };
 }

@@ -113,6 +113,7 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
     case 'consultation_delete':
       await db.execute(sql`delete from consultations where id = (select id from consultations
         where tenant_id = ${tenant} and id not in (select consultation_id from referrals where consultation_id is not null)
+          and id not in (select consultation_id from participation_supports where consultation_id is not null)
         order by id offset ${w.c} limit 1)`);
       return;
     case 'referral_status': {

@@ -281,6 +281,22 @@ describe('who opens and sees a participation record', () => {
       const after = answered.body.groups.find((g) => g.wish === 'work' && g.areaId === areaId);
       expect(after?.open.count).toBe(0);
       expect(after?.answered.belowThreshold).toBe(true);
+      // five more open: with the one answered hidden, the open ones are hidden too, or the yearly
+      // count (six) less the open (five) would tell that one was answered
+      for (let i = 0; i < 5; i++) {
+        await as('participation').post(`/api/participation/${supportId}/unmet-needs`, {
+          wish: 'work',
+          areaId,
+          conditions: `夕方の就労体験 ${i}`,
+          recordedOn: today(),
+        });
+      }
+      const more = await as('community').get<{
+        groups: { wish: string; areaId: string | null; open: { belowThreshold: boolean } }[];
+      }>('/api/participation/unmet-needs');
+      expect(
+        more.body.groups.find((g) => g.wish === 'work' && g.areaId === areaId)?.open.belowThreshold,
+      ).toBe(true);
       const seen = await as('participation').get<Support>(`/api/participation/${supportId}`);
       expect(seen.body.unmetNeeds[0]?.answeredBy).toBe('試験サロン月水');
     });

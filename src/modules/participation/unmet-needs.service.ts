@@ -64,13 +64,19 @@ export async function unmetSummary(db: Database, context: ActorContext) {
     );
     await recordAudit(tx, context, { action: 'participation.counts', detail: { of: 'unmet_needs' } });
     return {
-      groups: rows.map((r) => ({
-        wish: r.wish,
-        areaId: r.area_id,
-        areaName: r.area_name,
-        open: safeCount(r.open),
-        answered: safeCount(r.answered),
-      })),
+      groups: rows.map((r) => {
+        // open + answered is all ever recorded, which the yearly counts come close to: when one
+        // of the two is hidden, so is the other, so that neither can be had by subtraction
+        const hidden = safeCount(r.open).belowThreshold || safeCount(r.answered).belowThreshold;
+        const shown = (n: number) => (hidden && n > 0 ? { count: null, belowThreshold: true } : safeCount(n));
+        return {
+          wish: r.wish,
+          areaId: r.area_id,
+          areaName: r.area_name,
+          open: shown(r.open),
+          answered: shown(r.answered),
+        };
+      }),
     };
   });
 }
