@@ -1,23 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today, type Who } from '../testing/case-world';
 import { type OpenApiDocument, walkOperations } from '../testing/openapi-walk';
+import type { Json, PatchCase } from '../testing/patch-case';
+import { communityPatchCases, setUpCommunityRecords } from './patch-cases.community';
 
 // PATCH changes only what is sent. Every PATCH route of the OpenAPI document has a case here
 // (a new route without one fails the first test); for each field of its body, one request
 // sends only that field, and every other field of the record must read back unchanged.
-
-type Json = Record<string, unknown>;
-type PatchCase = {
-  who: Who;
-  /** The concrete path of a record to change. */
-  path: () => string;
-  /** The record as a user reads it back. */
-  read: () => Promise<Json>;
-  /** One value per field of the body, each different from the record's current value. */
-  values: Json;
-  /** Fields of the record that the change may legitimately alter besides the one sent. */
-  alsoChanges?: Record<string, string[]>;
-};
 
 let world: CaseWorld;
 const ids = {
@@ -128,46 +117,7 @@ beforeAll(async () => {
   });
   expect(support.status, JSON.stringify(support.body)).toBe(200);
   ids.support = support.body.id as string;
-  const network = await as('community').post<Json>('/api/community/networks', { name: '試験ネットワーク' });
-  expect(network.status, JSON.stringify(network.body)).toBe(200);
-  ids.network = network.body.id as string;
-  const training = await as('community').post<Json>('/api/community/trainings', {
-    title: '試験研修',
-    heldOn: '2025-10-01',
-    scope: 'internal',
-    audiences: ['staff'],
-    organiser: '地域福祉課',
-    participantsTotal: 30,
-  });
-  expect(training.status, JSON.stringify(training.body)).toBe(200);
-  ids.training = training.body.id as string;
-  const raise = (title: string) =>
-    as('coordinator').post<Json>('/api/community/issues', {
-      title,
-      description: '試験の地域課題',
-      source: 'observation',
-      raisedOn: today(),
-    });
-  ids.issue = (await raise('試験の地域課題')).body.id as string;
-  const discussed = await raise('プロジェクトになる課題');
-  await as('coordinator').post(`/api/community/issues/${discussed.body.id}/moves`, {
-    version: discussed.body.version,
-    to: 'under_discussion',
-    on: today(),
-    body: '多機関協働推進委員会',
-  });
-  const project = await as('community').post<Json>('/api/community/projects', {
-    title: '試験プロジェクト',
-    aim: '試験',
-    startsOn: today(),
-    issueIds: [discussed.body.id],
-  });
-  expect(project.status, JSON.stringify(project.body)).toBe(200);
-  ids.project = project.body.id as string;
-  const profile = await as('community').patch<Json>(`/api/community/areas/${ids.area}/profiles/2030`, {
-    version: null,
-  });
-  expect(profile.status, JSON.stringify(profile.body)).toBe(200);
+  Object.assign(ids, await setUpCommunityRecords(as, ids.area));
 });
 afterAll(async () => {
   await world.server.close();
@@ -336,75 +286,7 @@ const cases: Record<string, PatchCase> = {
     },
     alsoChanges: { areaId: ['areaName'] },
   },
-  'patch /api/community/networks/{id}': {
-    who: 'community',
-    path: () => `/api/community/networks/${ids.network}`,
-    read: () => get('community', `/api/community/networks/${ids.network}`),
-    values: { name: '試験ネットワーク（北部）', description: '北部の団体のつながり' },
-  },
-  'patch /api/community/trainings/{id}': {
-    who: 'community',
-    path: () => `/api/community/trainings/${ids.training}`,
-    read: () => get('community', `/api/community/trainings/${ids.training}`),
-    values: {
-      title: '試験研修（第2回）',
-      heldOn: today(),
-      scope: 'external',
-      audiences: ['residents', 'professionals'],
-      organiser: '社会福祉協議会',
-      topics: ['community'],
-      participantsByOrganisation: [{ organisation: '地域福祉課', count: 5 }],
-      participantsTotal: 40,
-      materials: '研修資料（共有フォルダ）',
-      notes: '次回は夜間に開く',
-    },
-  },
-  'patch /api/community/issues/{id}': {
-    who: 'community',
-    path: () => `/api/community/issues/${ids.issue}`,
-    read: () => get('community', `/api/community/issues/${ids.issue}`),
-    values: {
-      title: '試験の地域課題（改）',
-      description: '内容を改めた',
-      areaIds: () => [ids.area],
-      issueCodes: ['isolation'],
-    },
-    alsoChanges: { areaIds: ['areas', 'evidence'], issueCodes: ['issues', 'evidence'] },
-  },
-  'patch /api/community/projects/{id}': {
-    who: 'community',
-    path: () => `/api/community/projects/${ids.project}`,
-    read: () => get('community', `/api/community/projects/${ids.project}`),
-    values: {
-      title: '試験プロジェクト（改）',
-      aim: 'ねらいを改めた',
-      leadOperatorId: () => ids.operator,
-      status: 'active',
-      startsOn: '2026-04-01',
-      endsOn: '2027-03-31',
-      outcomes: '居場所が1か所できた',
-    },
-    alsoChanges: { leadOperatorId: ['lead'] },
-  },
-  'patch /api/community/areas/{id}/profiles/{fiscalYear}': {
-    who: 'community',
-    path: () => `/api/community/areas/${ids.area}/profiles/2030`,
-    read: async () =>
-      (await get('community', `/api/community/areas/${ids.area}?fiscalYear=2030`)).profile as Json,
-    values: {
-      population: 8000,
-      households: 3600,
-      aged65: 2400,
-      aged75: 1300,
-      singleElderlyHouseholds: 420,
-      children: 900,
-      associationRate: 61.5,
-      extraFigures: [{ label: '外国籍住民数', value: 120, unit: '人' }],
-      strengths: '見守りが盛ん',
-      issues: '団地の高齢化',
-      vision: 'だれもが立ち寄れる地区',
-    },
-  },
+  ...communityPatchCases(ids, get),
 };
 
 /** Keys that change with any write. */
