@@ -69,7 +69,7 @@ export function OverviewPage() {
               value={by}
               onChange={(v) => setBy(v as 'zone' | 'district')}
               data={[
-                { value: 'zone', label: '日常生活圏域ごと' },
+                { value: 'zone', label: '圏域ごと' },
                 { value: 'district', label: '地区ごと' },
               ]}
             />
@@ -149,7 +149,12 @@ function OverviewTable({
           <Table.Tr>
             <Table.Th w={180}>課題の分類</Table.Th>
             {columns.map((c) => (
-              <Table.Th key={c.key} ta="center">
+              <Table.Th
+                key={c.key}
+                ta="center"
+                fz={by === 'district' ? 'sm' : undefined}
+                style={{ whiteSpace: 'nowrap' }}
+              >
                 {c.zoneLabel && (
                   <Text size="xs" c="gray.8">
                     {c.zoneLabel}
@@ -171,7 +176,7 @@ function OverviewTable({
                 const text = cellText(current, row.threshold);
                 const before = cellText(row.previous[c.key], row.threshold);
                 const content = (
-                  <Stack gap={0} align="center">
+                  <Stack gap={0} align="center" style={{ whiteSpace: 'nowrap' }}>
                     <Text fw={700} size="md">
                       {text}
                     </Text>
@@ -217,7 +222,7 @@ function OverviewTable({
               （参考）アウトリーチの記録
             </Table.Th>
             {columns.map((c) => (
-              <Table.Td key={c.key} ta="center">
+              <Table.Td key={c.key} ta="center" style={{ whiteSpace: 'nowrap' }}>
                 <Text fw={700}>{cellText(data.outreach.current[c.key], data.outreach.threshold)}</Text>
                 <Text size="xs" c="gray.8">
                   前年度 {cellText(data.outreach.previous[c.key], data.outreach.threshold)}

@@ -54,7 +54,7 @@ export function IssueEvidence({
               ))}
               <Table.Tr>
                 <Table.Th scope="row" fw={500}>
-                  アウトリーチの記録
+                  （参考）アウトリーチの記録
                 </Table.Th>
                 {keys.map((k) => (
                   <Table.Td key={k} ta="center">
