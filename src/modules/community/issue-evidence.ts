@@ -4,28 +4,26 @@ import { fiscalYearOf } from '../../shared/dates';
 import { SENSITIVE_COUNT_THRESHOLD, safeCount, thresholdFor } from '../../shared/small-counts';
 import type { ActorContext } from '../audit/audit.service';
 import { today } from '../cases/case-common';
-import { suppressedByArea } from './area-counts';
 import type { regionalIssues } from './community.tables';
 import { type AreaCells, communityCells } from './overview.service';
 
 type IssueRow = typeof regionalIssues.$inferSelect;
 
-const pick = (cells: AreaCells, keys: string[]): AreaCells =>
-  Object.fromEntries(keys.filter((k) => cells[k]).map((k) => [k, cells[k] ?? safeCount(0)]));
+/** The cells of these areas; an area with no case of the category counts 0. */
+const pick = (cells: AreaCells | undefined, keys: string[]): AreaCells =>
+  Object.fromEntries(keys.map((k) => [k, cells?.[k] ?? safeCount(0)]));
 
 /**
  * The evidence of a regional issue, counted live and shown without identifying anyone: the
  * overview's own cells for the issue's areas and categories (the same numbers, suppressed the
  * same way, so that the two views together tell nothing more than each alone), the unmet
- * participation needs per wish of its 地区 (the cells of the 参加支援 counts), and how many
- * cases are linked to it.
+ * participation needs still open per wish of its 地区 (the cells of the 参加支援 summary), and
+ * how many cases are linked to it.
  */
 export async function issueEvidence(tx: Database, context: ActorContext, issue: IssueRow) {
   const fiscalYear = fiscalYearOf(today());
   const { tree, vocabulary, rows, outreach } = await communityCells(tx, context, fiscalYear);
   const keys = issue.areaIds.length > 0 ? issue.areaIds : tree.zones.map((z) => z.id);
-  const empty = (threshold: number) =>
-    Object.fromEntries(suppressedByArea(tree, () => 0, threshold)) as AreaCells;
   const cases = issue.issueCodes.map((code) => {
     const definition = vocabulary.find((v) => v.code === code);
     const threshold = thresholdFor(definition?.sensitive ?? false);
@@ -34,8 +32,8 @@ export async function issueEvidence(tx: Database, context: ActorContext, issue: 
       code,
       label: definition?.label ?? code,
       threshold,
-      current: pick(row?.current ?? empty(threshold), keys),
-      previous: pick(row?.previous ?? empty(threshold), keys),
+      current: pick(row?.current, keys),
+      previous: pick(row?.previous, keys),
     };
   });
   const districts = keys.flatMap((k) => tree.districtsUnder(k));

@@ -2,7 +2,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { requireVersion } from '../../db/versions';
 import { AppError, badRequest, conflict, forbidden } from '../../server/errors';
-import { REGIONAL_ISSUE_MOVES, type RegionalIssueStatus } from '../../shared/community-vocabulary';
+import {
+  REGIONAL_ISSUE_MOVES,
+  REGIONAL_ISSUE_STATUS_LABELS,
+  type RegionalIssueStatus,
+} from '../../shared/community-vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { requireAllVisible, requireVisible } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -180,16 +184,8 @@ export async function moveIssueInTx(
 }
 
 function moveRefusal(from: RegionalIssueStatus, to: RegionalIssueStatus) {
-  const labels: Record<RegionalIssueStatus, string> = {
-    raised: '抽出',
-    under_discussion: '協議中',
-    project: 'プロジェクト化',
-    in_action: '取組中',
-    resolved: '解決',
-    ongoing: '継続課題',
-  };
   if (from === 'resolved') return 'この地域課題は解決済みです。状況は変えられません。';
-  return `「${labels[from]}」から「${labels[to]}」には進められません。`;
+  return `「${REGIONAL_ISSUE_STATUS_LABELS[from]}」から「${REGIONAL_ISSUE_STATUS_LABELS[to]}」には進められません。`;
 }
 
 export async function moveIssue(db: Database, context: ActorContext, id: string, input: MoveIssue) {

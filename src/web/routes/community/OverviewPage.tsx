@@ -20,6 +20,7 @@ import { CommunityTabs } from './CommunityTabs';
 import { COMMUNITY, overviewQuery } from './community-queries';
 import { RaiseIssueDialog } from './issues/RaiseIssueDialog';
 import { cellShade, cellText, overviewColumns } from './overview-cells';
+import { YearCounts } from './YearCounts';
 
 type Picked = { code: string; label: string; areaKey: string; areaLabel: string };
 
@@ -176,14 +177,7 @@ function OverviewTable({
                 const text = cellText(current, row.threshold);
                 const before = cellText(row.previous[c.key], row.threshold);
                 const content = (
-                  <Stack gap={0} align="center" style={{ whiteSpace: 'nowrap' }}>
-                    <Text fw={700} size="md">
-                      {text}
-                    </Text>
-                    <Text size="xs" c="gray.8">
-                      前年度 {before}
-                    </Text>
-                  </Stack>
+                  <YearCounts current={current} previous={row.previous[c.key]} threshold={row.threshold} />
                 );
                 const pickedHere = isPicked(row.code, c.key);
                 return (
@@ -222,11 +216,12 @@ function OverviewTable({
               （参考）アウトリーチの記録
             </Table.Th>
             {columns.map((c) => (
-              <Table.Td key={c.key} ta="center" style={{ whiteSpace: 'nowrap' }}>
-                <Text fw={700}>{cellText(data.outreach.current[c.key], data.outreach.threshold)}</Text>
-                <Text size="xs" c="gray.8">
-                  前年度 {cellText(data.outreach.previous[c.key], data.outreach.threshold)}
-                </Text>
+              <Table.Td key={c.key}>
+                <YearCounts
+                  current={data.outreach.current[c.key]}
+                  previous={data.outreach.previous[c.key]}
+                  threshold={data.outreach.threshold}
+                />
               </Table.Td>
             ))}
           </Table.Tr>

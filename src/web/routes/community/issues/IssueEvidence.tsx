@@ -3,7 +3,7 @@ import type { RegionalIssue } from '../../../../modules/community/regional-issue
 import { fiscalYearLabel } from '../../../../shared/dates';
 import { WISH_LABELS, type Wish } from '../../../../shared/participation-vocabulary';
 import { formatSafeCount } from '../../../../shared/small-counts';
-import { cellText } from '../overview-cells';
+import { YearCounts } from '../YearCounts';
 
 /** The issue's evidence, counted live; small counts hidden as in the overview. */
 export function IssueEvidence({
@@ -43,11 +43,12 @@ export function IssueEvidence({
                     {row.label}
                   </Table.Th>
                   {keys.map((k) => (
-                    <Table.Td key={k} ta="center">
-                      <Text fw={700}>{cellText(row.current[k], row.threshold)}</Text>
-                      <Text size="xs" c="gray.8">
-                        前年度 {cellText(row.previous[k], row.threshold)}
-                      </Text>
+                    <Table.Td key={k}>
+                      <YearCounts
+                        current={row.current[k]}
+                        previous={row.previous[k]}
+                        threshold={row.threshold}
+                      />
                     </Table.Td>
                   ))}
                 </Table.Tr>
@@ -57,13 +58,12 @@ export function IssueEvidence({
                   （参考）アウトリーチの記録
                 </Table.Th>
                 {keys.map((k) => (
-                  <Table.Td key={k} ta="center">
-                    <Text fw={700}>
-                      {cellText(evidence.outreach.current[k], evidence.outreach.threshold)}
-                    </Text>
-                    <Text size="xs" c="gray.8">
-                      前年度 {cellText(evidence.outreach.previous[k], evidence.outreach.threshold)}
-                    </Text>
+                  <Table.Td key={k}>
+                    <YearCounts
+                      current={evidence.outreach.current[k]}
+                      previous={evidence.outreach.previous[k]}
+                      threshold={evidence.outreach.threshold}
+                    />
                   </Table.Td>
                 ))}
               </Table.Tr>
