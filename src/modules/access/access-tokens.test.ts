@@ -6,7 +6,7 @@ import { type Database, type DbHandle, queryRows } from '../../db/client';
 import { insertWorld, takenTenantCodes } from '../../testing/oracle/insert-world';
 import { resolveWorld } from '../../testing/oracle/resolve-world';
 import type { City, World } from '../../testing/oracle/world';
-import { worldSpec } from '../../testing/oracle/world-spec';
+import { type WorldSpec, worldSpec } from '../../testing/oracle/world-spec';
 import { openTestDatabase } from '../../testing/test-database';
 
 // The access tokens of each person (migration 0011) are the first cut of every person read:
@@ -202,6 +202,20 @@ async function storedAndRecomputed(db: Database, world: World) {
   return result;
 }
 
+/** A first run that applies every kind of write (and every support write) once, so coverage never rests on chance. */
+function everyKindOnce(): [WorldSpec, Write[]] {
+  const [spec] = fc.sample(worldSpec, { numRuns: 1, seed: 17 });
+  const kinds = WRITES.filter((kind) => kind !== 'participation').map((kind, i) => ({
+    kind,
+    city: 0,
+    a: i,
+    b: i,
+    c: i,
+  }));
+  const support = SUPPORT_WRITES.map((_, b) => ({ kind: 'participation' as const, city: 0, a: 1, b, c: 0 }));
+  return [spec as WorldSpec, [...support.slice(0, 2), ...kinds, ...support.slice(2)]];
+}
+
 const supportWrites = new Set<string>();
 let handle: DbHandle;
 beforeAll(async () => {
@@ -229,7 +243,7 @@ describe('person access tokens', () => {
           expect(after.stored, `after ${w.kind}`).toEqual(after.recomputed);
         }
       }),
-      { numRuns: Number(process.env.TOKEN_RUNS ?? 40) },
+      { numRuns: Number(process.env.TOKEN_RUNS ?? 40), examples: [everyKindOnce()] },
     );
     expect([...kinds].sort()).toEqual([...WRITES].sort());
     expect([...supportWrites].sort()).toEqual([...SUPPORT_WRITES].sort());
