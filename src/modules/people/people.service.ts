@@ -34,7 +34,7 @@ const fullName = (p: { familyName?: string | null; givenName?: string | null }) 
 const fullKana = (p: { familyNameKana?: string | null; givenNameKana?: string | null }) =>
   `${p.familyNameKana ?? ''}${p.givenNameKana ?? ''}`;
 
-function searchKeys(p: Omit<PersonInput, 'ageBand'> | PersonRow) {
+export function searchKeys(p: Omit<PersonInput, 'ageBand'> | PersonRow) {
   const keys = { nameKey: nameKey(fullName(p)), kanaKey: kanaKey(fullKana(p)) };
   return {
     ...keys,
