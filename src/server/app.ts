@@ -19,6 +19,8 @@ import { regionalIssueRoutes } from '../modules/community/regional-issues.routes
 import { trainingRoutes } from '../modules/community/trainings.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { householdRoutes } from '../modules/households/households.routes';
+import { MAX_IMPORT_FILE_BYTES } from '../modules/imports/import-file';
+import { importRoutes } from '../modules/imports/imports.routes';
 import { intakeRoutes } from '../modules/intake/intake.routes';
 import { bodyRoutes } from '../modules/meetings/bodies.routes';
 import { meetingRoutes } from '../modules/meetings/meetings.routes';
@@ -43,7 +45,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Files taken into the resource directory (CSV, HSDS) may be larger than a form. */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const IMPORT_PATHS = '/api/resources/import/';
-const bodyLimitOf = (path: string) => (path.startsWith(IMPORT_PATHS) ? MAX_IMPORT_BYTES : MAX_BODY_BYTES);
+/** Spreadsheets of people and consultations (up to 100,000 rows), and the decisions about them. */
+const RECORD_IMPORT_PATHS = '/api/imports/files';
+const bodyLimitOf = (path: string) =>
+  path.startsWith(RECORD_IMPORT_PATHS)
+    ? MAX_IMPORT_FILE_BYTES
+    : path.startsWith(IMPORT_PATHS)
+      ? MAX_IMPORT_BYTES
+      : MAX_BODY_BYTES;
 const tooLarge = (path: string) =>
   errorBody('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${bodyLimitOf(path) / (1024 * 1024)}MB）。`);
 
@@ -106,6 +115,7 @@ export function createApp(deps: Deps) {
     .route('/api/people', peopleRoutes)
     .route('/api/households', householdRoutes)
     .route('/api/consultations', intakeRoutes)
+    .route('/api/imports', importRoutes(deps.db))
     .route('/api/consents', consentRoutes)
     .route('/api/referrals', referralRoutes)
     .route('/api/settings', tenantRoutes)

@@ -106,6 +106,9 @@ export const AUDIT_ACTIONS = [
   'network.read',
   'training.write',
   'training.read',
+  'import.check',
+  'import.commit',
+  'import.mapping',
   'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -220,6 +223,9 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'network.read': 'ネットワークの閲覧',
   'training.write': '研修の登録・変更',
   'training.read': '研修の閲覧',
+  'import.check': '台帳の取り込みの確認（名寄せの候補の閲覧）',
+  'import.commit': '台帳の取り込み',
+  'import.mapping': '取り込み元（列の対応）の保存',
   'access.refused': '閲覧・操作の拒否（権限なし・該当なし）',
 };
 
@@ -254,4 +260,6 @@ export const AUDIT_TARGET_LABELS: Record<string, string> = {
   network: 'ネットワーク',
   training: '研修',
   community_activity: '地域への働きかけ',
+  import: '取り込み中のファイル',
+  import_mapping: '取り込み元（列の対応）',
 };

@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'resources.support', // the log of support given to receiving places (受け入れ先へのサポート)
   'community.read', // 地域づくり: areas, regional issues, projects, networks, trainings, and counts that identify no one
   'community.work', // keep those records: profiles, community work, issues and their moves, projects, networks, trainings
+  'records.import', // bring people, households and consultations in from a spreadsheet, for one's organisation
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,12 +43,13 @@ export function permissionsOf(role: Role): readonly Permission[] {
         'cases.coordinate',
         'meetings.run',
         'outreach.work',
+        'records.import',
       ];
     case 'outreach_worker':
       return [...FRONT_LINE, 'outreach.work', 'community.read'];
     case 'consultant':
       // reads only their own work and the cases they are named on (case-scope)
-      return [...FRONT_LINE, 'community.read'];
+      return [...FRONT_LINE, 'community.read', 'records.import'];
     case 'participation_coordinator':
       return [...FRONT_LINE, ...DIRECTORY_KEEPER, ...COMMUNITY_WORK];
     case 'community_worker':

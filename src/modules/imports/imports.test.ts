@@ -1,0 +1,381 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { now } from '../../server/clock';
+import type { RunningServer } from '../../server/start';
+import { addDays, formatWestern } from '../../shared/dates';
+import { startSecondCity } from '../../testing/second-city';
+import { loggedIn, TestClient } from '../../testing/test-client';
+import { startTestServer } from '../../testing/test-server';
+import { shiftJis } from '../resources/directory.fixtures';
+import {
+  auditedIds,
+  check,
+  commit,
+  counts,
+  csvOf,
+  personNamed,
+  plan,
+  streamed,
+  upload,
+  XLSX_TYPE,
+  xlsxOf,
+} from './imports.fixtures';
+import type { Mapping } from './imports.schemas';
+
+// 台帳の取り込み against the real server and database: the dry run's report by row, column and
+// reason; CSV in Shift_JIS and XLSX alike; 名寄せ decided by the user; nothing written on refusal;
+// other organisations' and municipalities' people never shown; the mapping saved per source.
+
+let server: RunningServer;
+let consultant: TestClient;
+const day = (offset: number) => addDays(formatWestern(now()), offset);
+
+const HEADER = [
+  '対象者氏名',
+  'ふりがな',
+  '生年月日',
+  '電話番号',
+  '世帯番号',
+  '続柄',
+  '相談日',
+  '相談経路',
+  '相談内容',
+  '課題',
+  '備考',
+];
+const MAPPING = {
+  fullName: '対象者氏名',
+  fullKana: 'ふりがな',
+  birthDate: '生年月日',
+  phone: '電話番号',
+  householdKey: '世帯番号',
+  relation: '続柄',
+  receivedOn: '相談日',
+  channel: '相談経路',
+  mainComplaint: '相談内容',
+  issues: '課題',
+  notes: '備考',
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  consultant = await loggedIn(server.url, 'demo-consultant');
+});
+afterAll(() => server.close());
+
+describe('who may import', () => {
+  it('needs a login, and a role that registers consultations for its organisation', async () => {
+    const file = csvOf([HEADER, ['試験 一', 'シケン ハジメ', '1980-01-01', '', '', '', '', '', '', '', '']]);
+    expect((await upload(new TestClient(server.url), file)).status).toBe(401);
+    for (const login of ['demo-admin', 'demo-manager', 'demo-community', 'demo-outreach'])
+      expect((await upload(await loggedIn(server.url, login), file)).status, login).toBe(403);
+    const mine = await upload(consultant, file);
+    expect(mine.status).toBe(200);
+    // another user's file is not there for them, as any record they may not see
+    const coordinator = await loggedIn(server.url, 'demo-coordinator');
+    const theirs = await streamed(coordinator, `/api/imports/files/${mine.body.uploadId}/check`, {
+      kind: 'people',
+      columns: { fullName: '対象者氏名' },
+    });
+    expect(theirs.status).toBe(404);
+  });
+});
+
+describe('the dry run', () => {
+  it('reports each bad row by its row number, the file column and the reason, and writes nothing', async () => {
+    const rows = [
+      HEADER,
+      [
+        '正常 太郎',
+        'セイジョウ タロウ',
+        '1970/4/1',
+        '03-1111-2222',
+        '',
+        '',
+        day(-3),
+        '来所',
+        '家賃が払えない',
+        '生活困窮',
+        '',
+      ],
+      ['日付 誤り', 'ヒヅケ アヤマリ', '1990/13/1', '', '', '', day(-3), '電話', '相談', '', ''],
+      ['', 'ナナシ', 'S50.1.1', '', '', '', day(-3), '電話', '相談', '', ''],
+      ['経路 誤り', 'ケイロ アヤマリ', '令和2年1月1日', '', '', '', day(-3), 'FAX', '相談', '', ''],
+      ['番号 記載', 'バンゴウ キサイ', 'H1.2.3', '', '', '', day(-3), '電話', '相談', '', '1234-5678-9012'],
+      ['課題 誤り', 'カダイ アヤマリ', '1960-05-05', '', '', '', day(-3), '訪問', '相談', '宇宙人', ''],
+      ['昔の 相談', 'ムカシノ ソウダン', '1960-05-06', '', '', '', day(-800), '訪問', '相談', '', ''],
+    ];
+    const before = await counts(server);
+    const sent = await upload(consultant, csvOf(rows));
+    expect(sent.status).toBe(200);
+    expect(sent.body.proposal.kind).toBe('consultations');
+    expect(sent.body.proposal.columns).toMatchObject(MAPPING);
+    const answer = await streamed(consultant, `/api/imports/files/${sent.body.uploadId}/check`, {
+      kind: 'consultations',
+      columns: MAPPING,
+    });
+    expect(answer.lines.some((l) => l.type === 'progress')).toBe(true);
+    const report = (answer.last as { report: import('./imports.schemas').CheckReport }).report;
+    expect(report.rows).toBe(7);
+    expect(report.validRows).toBe(1);
+    expect(report.invalidRows).toEqual([3, 4, 5, 6, 7, 8]);
+    const at = (row: number) => report.issues.filter((i) => i.row === row);
+    expect(at(3)).toEqual([
+      {
+        row: 3,
+        column: '生年月日',
+        message: expect.stringContaining('「1990/13/1」を日付として読み取れません'),
+      },
+    ]);
+    expect(at(4)).toEqual([{ row: 4, column: '対象者氏名', message: '氏を入力してください。' }]);
+    expect(at(5)).toEqual([
+      { row: 5, column: '相談経路', message: expect.stringContaining('相談経路「FAX」は使えません') },
+    ]);
+    expect(at(6)[0]).toMatchObject({ column: '備考', message: expect.stringContaining('マイナンバー') });
+    expect(at(7)[0]).toMatchObject({
+      column: '課題',
+      message: '課題「宇宙人」はこの自治体の課題の一覧にありません。',
+    });
+    expect(at(8)[0]).toMatchObject({
+      column: '相談日',
+      message: expect.stringContaining('以降の日付にしてください'),
+    });
+    expect(await counts(server)).toEqual(before);
+  });
+
+  it('reads a Shift_JIS CSV and the same rows in an XLSX workbook alike', async () => {
+    const rows = [
+      HEADER,
+      [
+        '髙橋 花子',
+        'タカハシ ハナコ',
+        '1955-03-04',
+        '090-1234-0000',
+        'A1',
+        '本人',
+        day(-10),
+        '訪問',
+        '介護の相談',
+        '介護、認知症',
+        '',
+      ],
+      ['髙橋 一郎', 'タカハシ イチロウ', '1985-07-08', '', 'A1', '長男', '', '', '', '', ''],
+      ['斉藤 誤り', 'サイトウ', '1990-02-30', '', '', '', day(-10), '電話', '相談', '', ''],
+    ];
+    // one file at a time per user: sending the workbook replaces the CSV
+    const fromCsv = await upload(consultant, shiftJis(csvOf(rows)));
+    expect(fromCsv.body).toMatchObject({ format: 'csv', encoding: 'shift_jis', rowCount: 3 });
+    const a = await check(consultant, fromCsv.body.uploadId, 'consultations', MAPPING);
+    const fromXlsx = await upload(consultant, await xlsxOf(rows), XLSX_TYPE);
+    expect(fromXlsx.body).toMatchObject({ format: 'xlsx', encoding: null, rowCount: 3, headers: HEADER });
+    const b = await check(consultant, fromXlsx.body.uploadId, 'consultations', MAPPING);
+    expect(b).toEqual(a);
+    expect(a.validRows).toBe(2);
+    expect(a.issues).toEqual([
+      { row: 4, column: '生年月日', message: expect.stringContaining('1990-02-30') },
+    ]);
+  });
+});
+
+describe('importing', () => {
+  it('keeps 𠮷 and IVS characters, groups a household by its number, and refuses until every row is valid', async () => {
+    const rows = [
+      ['氏', '名', 'セイ', 'メイ', '生年月日', '世帯番号', '続柄'],
+      ['𠮷田', '葛\u{E0100}子', 'ヨシダ', 'カツコ', '昭和15年6月7日', 'K-9', '本人'],
+      ['𠮷田', '辻\u{E0101}', 'ヨシダ', 'ツジ', 'S45.8.9', 'K-9', '長男'],
+      ['誤り', '', 'アヤマリ', '', '2100-01-01', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const columns = sent.body.proposal.columns;
+    expect(columns).toEqual({
+      familyName: '氏',
+      givenName: '名',
+      familyNameKana: 'セイ',
+      givenNameKana: 'メイ',
+      birthDate: '生年月日',
+      householdKey: '世帯番号',
+      relation: '続柄',
+    });
+    const report = await check(consultant, sent.body.uploadId, 'households', columns);
+    expect(report.invalidRows).toEqual([4]);
+    const before = await counts(server);
+    const refused = await commit(consultant, sent.body.uploadId, {});
+    expect(refused.status).toBe(400);
+    expect(refused.error).toMatchObject({ error: { code: 'IMPORT_INVALID_ROWS' } });
+    expect(await counts(server)).toEqual(before);
+
+    const planned = await plan(consultant, sent.body.uploadId, { skipRows: [4] });
+    expect(planned.body).toEqual({
+      rows: 2,
+      skipped: 1,
+      people: 2,
+      linked: 0,
+      households: 1,
+      consultations: 0,
+      consents: 0,
+    });
+    const done = await commit(consultant, sent.body.uploadId, { skipRows: [4] });
+    expect(done.last).toEqual({ type: 'done', result: planned.body });
+    const stored = await personNamed(server, '𠮷田');
+    expect(stored.map((p) => p.given_name).sort()).toEqual(['葛\u{E0100}子', '辻\u{E0101}']);
+    expect(stored.map((p) => p.birth_date).sort()).toEqual(['1940-06-07', '1970-08-09']);
+    const after = await counts(server);
+    expect(after.persons - before.persons).toBe(2);
+    expect(after.households - before.households).toBe(1);
+    expect(after.household_members - before.household_members).toBe(2);
+    // found by the importing organisation's search (access tokens refreshed), and audited by id
+    const found = await consultant.get<{ people: { id: string }[] }>(
+      `/api/people?q=${encodeURIComponent('吉田')}`,
+    );
+    expect(found.body.people.map((p) => p.id).sort()).toEqual(stored.map((p) => p.id).sort());
+    const audited = await auditedIds(server, 'person');
+    for (const p of stored) expect(audited).toContain(p.id);
+    // the file is gone once imported
+    expect((await plan(consultant, sent.body.uploadId, { skipRows: [4] })).status).toBe(404);
+  });
+
+  it('adds to an existing record when the user decides the match is the same person', async () => {
+    const intake = await consultant.post<{ personId: string; householdId: string }>('/api/consultations', {
+      receivedAt: `${day(-20)}T10:00:00+09:00`,
+      channel: 'phone',
+      broughtBy: 'self',
+      newPerson: {
+        familyName: '名寄',
+        givenName: '一子',
+        familyNameKana: 'ナヨセ',
+        givenNameKana: 'カズコ',
+        birthDate: '1948-02-03',
+      },
+      newHouseholdName: '名寄さん世帯',
+      mainComplaint: '一人暮らしが不安',
+      outcome: 'handled_here',
+      shareConsent: 'not_asked',
+    });
+    expect(intake.status).toBe(201);
+    const rows = [
+      HEADER,
+      ['名寄 一子', 'なよせ かずこ', 'S23.2.3', '', '', '', day(-1), '来所', '再び来所した', '', ''],
+      ['名寄 一子', 'ナヨセ カズコ', '1948/2/3', '', '', '', day(0), '電話', '電話でも相談', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(
+      report.matches.map((m) => [m.row, m.sameAsRows, m.candidates.map((c) => [c.personId, c.canLink])]),
+    ).toEqual([
+      [2, [], [[intake.body.personId, true]]],
+      [3, [2], [[intake.body.personId, true]]],
+    ]);
+    const before = await counts(server);
+    const undecided = await commit(consultant, sent.body.uploadId, { decisions: [] });
+    expect(undecided.error).toMatchObject({ error: { code: 'IMPORT_UNDECIDED' } });
+    const foreign = await commit(consultant, sent.body.uploadId, {
+      decisions: [
+        { row: 2, choice: 'existing', personId: '00000000-0000-4000-8000-000000000001' },
+        { row: 3, choice: 'sameAsRow', sameAsRow: 2 },
+      ],
+    });
+    expect(foreign.error).toMatchObject({ error: { code: 'IMPORT_DECISION_INVALID' } });
+    expect(await counts(server)).toEqual(before);
+
+    const decisions = [
+      { row: 2, choice: 'existing', personId: intake.body.personId },
+      { row: 3, choice: 'sameAsRow', sameAsRow: 2 },
+    ];
+    const done = await commit(consultant, sent.body.uploadId, { decisions });
+    expect(done.last).toMatchObject({
+      type: 'done',
+      result: { people: 0, linked: 1, households: 0, consultations: 2 },
+    });
+    expect((await counts(server)).persons).toBe(before.persons);
+    const household = await consultant.get<{ consultations: { mainComplaint: string }[] }>(
+      `/api/households/${intake.body.householdId}`,
+    );
+    expect(household.body.consultations.map((c) => c.mainComplaint).sort()).toEqual(
+      ['一人暮らしが不安', '再び来所した', '電話でも相談'].sort(),
+    );
+  });
+});
+
+describe('matching never reveals what the user may not see', () => {
+  it('another municipality is never matched; another organisation’s record is a bare notice', async () => {
+    await startSecondCity(server);
+    const jiritsu = await loggedIn(server.url, 'demo-jiritsu');
+    const theirs = await jiritsu.post('/api/people', {
+      familyName: '秘匿',
+      givenName: '花',
+      familyNameKana: 'ヒトク',
+      givenNameKana: 'ハナ',
+      birthDate: '1966-06-06',
+    });
+    expect(theirs.status).toBe(201);
+    const rows = [
+      HEADER,
+      ['他市 ハナ', 'タシ ハナ', '1945-05-05', '090-0000-1111', '', '', '', '', '', '', ''],
+      ['ひとく はな', 'ヒトク ハナ', '1966-06-06', '', '', '', '', '', '', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'people', {
+      fullName: '対象者氏名',
+      fullKana: 'ふりがな',
+      birthDate: '生年月日',
+      phone: '電話番号',
+    });
+    expect(report.matches).toEqual([
+      {
+        row: 3,
+        name: 'ひとく はな',
+        kana: 'ヒトク ハナ',
+        birthDate: '1966-06-06',
+        candidates: [],
+        sameAsRows: [],
+        elsewhere: true,
+      },
+    ]);
+    expect(JSON.stringify(report)).not.toContain('秘匿');
+  });
+});
+
+describe('column mappings', () => {
+  it('saves a mapping under a source name, offers it for the next file, and refuses a stale save', async () => {
+    const saved = await consultant.put<Mapping>('/api/imports/mappings', {
+      kind: 'consultations',
+      source: 'kintone 相談台帳',
+      columns: MAPPING,
+      version: null,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const again = await consultant.put('/api/imports/mappings', {
+      kind: 'consultations',
+      source: 'kintone 相談台帳',
+      columns: MAPPING,
+      version: null,
+    });
+    expect(again.status).toBe(409);
+    const next = await upload(
+      consultant,
+      csvOf([HEADER, ['次の 人', 'ツギノ ヒト', '', '', '', '', day(-1), '来所', '相談', '', '']]),
+    );
+    expect(next.body.fittingMappings).toEqual([saved.body.id]);
+    const list = await consultant.get<{ mappings: Mapping[] }>('/api/imports/mappings');
+    expect(list.body.mappings.map((m) => m.source)).toEqual(['kintone 相談台帳']);
+    const changed = { ...MAPPING, notes: undefined };
+    const update = await consultant.put<Mapping>('/api/imports/mappings', {
+      kind: 'consultations',
+      source: 'kintone 相談台帳',
+      columns: changed,
+      version: saved.body.version,
+    });
+    expect(update.status).toBe(200);
+    expect(update.body.version).toBe(saved.body.version + 1);
+    const stale = await consultant.put<{ error: { code: string } }>('/api/imports/mappings', {
+      kind: 'consultations',
+      source: 'kintone 相談台帳',
+      columns: MAPPING,
+      version: saved.body.version,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_RECORD');
+    // another municipality does not see it
+    const other = await loggedIn(server.url, 'consultant-132187', 'other-city-password');
+    expect((await other.get<{ mappings: Mapping[] }>('/api/imports/mappings')).body.mappings).toEqual([]);
+  });
+});
