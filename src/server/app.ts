@@ -28,6 +28,8 @@ import { organisationRoutes } from '../modules/organisations/organisations.route
 import { outreachRoutes } from '../modules/outreach/outreach.routes';
 import { participationRoutes } from '../modules/participation/participation.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
+import { planRoutes } from '../modules/program/plan.routes';
+import { programRoutes } from '../modules/program/program.routes';
 import { referralRoutes } from '../modules/referrals/referrals.routes';
 import { directoryExchangeRoutes } from '../modules/resources/directory-exchange.routes';
 import { publicDirectoryRoutes } from '../modules/resources/public-directory.routes';
@@ -131,6 +133,8 @@ export function createApp(deps: Deps) {
     .route('/api/community/projects', projectRoutes)
     .route('/api/community/networks', networkRoutes)
     .route('/api/community/trainings', trainingRoutes)
+    .route('/api/program/plan', planRoutes)
+    .route('/api/program', programRoutes)
     .route('/api/community', communityAreaRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

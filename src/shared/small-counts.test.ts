@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  safeRunningTotals,
   type CountTree,
   formatSafeCount,
   SENSITIVE_COUNT_THRESHOLD,
@@ -86,5 +87,29 @@ describe('suppression over sums of areas (市 = 圏域…, 圏域 = 地区…)',
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('totals to date, month by month', () => {
+  const small = (k: number) => k > 0 && k < 5;
+  it('never lets a count from 1 to 4 be had from a shown total or the step between two', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(9), { minLength: 1, maxLength: 12 }), (monthly) => {
+        const totals = monthly.map((_, i) => monthly.slice(0, i + 1).reduce((a, b) => a + b, 0));
+        const shown = safeRunningTotals(totals).flatMap((c, i) => (c.belowThreshold ? [] : [{ i, n: c.count ?? 0 }]));
+        for (const s of shown) expect(s.n).toBe(totals[s.i]);
+        for (const a of shown) {
+          expect(small(a.n)).toBe(false);
+          for (const b of shown) expect(small(Math.abs(a.n - b.n))).toBe(false);
+        }
+        const last = totals.at(-1) ?? 0;
+        expect(shown.at(-1)?.i === totals.length - 1).toBe(!small(last));
+      }),
+    );
+  });
+
+  it('shows April 6, hides May (+2), shows June (+5 since April)', () => {
+    expect(safeRunningTotals([6, 8, 11]).map((c) => c.count)).toEqual([6, null, 11]);
+    expect(safeRunningTotals([0, 3, 3, 9]).map((c) => c.count)).toEqual([0, null, null, 9]);
   });
 });

@@ -89,3 +89,22 @@ export function suppressTree(root: CountTree, threshold = SMALL_COUNT_THRESHOLD)
     ]),
   );
 }
+
+/**
+ * A count to date, month by month (cumulative: April, April–May, …). Each shown total is
+ * small-count safe, and so is the difference between any two shown totals (it is what
+ * happened in between): the latest total is kept when it can be, and an earlier month is
+ * hidden when its total, or the step to the next shown total, is from 1 to threshold − 1.
+ */
+export function safeRunningTotals(totals: number[], threshold = SMALL_COUNT_THRESHOLD): SafeCount[] {
+  const small = (k: number) => k > 0 && k < threshold;
+  const result: SafeCount[] = totals.map(() => ({ count: null, belowThreshold: true }));
+  let nextShown: number | null = null;
+  for (let i = totals.length - 1; i >= 0; i--) {
+    const n = totals[i] ?? 0;
+    if (small(n) || (nextShown !== null && small(nextShown - n))) continue;
+    result[i] = { count: n, belowThreshold: false };
+    nextShown = n;
+  }
+  return result;
+}

@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'resources.manage', // keep the resource directory: resources, operators, verification, import
   'resources.support', // the log of support given to receiving places (受け入れ先へのサポート)
   'community.read', // 地域づくり: areas, regional issues, projects, networks, trainings, and counts that identify no one
+  'program.manage', // 事業管理: the programs as run, targets, the five-year plan
   'community.work', // keep those records: profiles, community work, issues and their moves, projects, networks, trainings
   'records.import', // bring people, households and consultations in from a spreadsheet, for one's organisation
 ] as const;
@@ -60,7 +61,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
       return ['directory.read', 'case_content.read'];
     case 'program_manager':
       // keeps the trainings and the promotion bodies' side of regional issues
-      return ['directory.read', 'aggregates.read', 'audit.read', ...COMMUNITY_WORK];
+      return ['directory.read', 'aggregates.read', 'audit.read', 'program.manage', ...COMMUNITY_WORK];
     case 'administrator':
       // Runs the system; never sees what is written about residents.
       return [

@@ -42,11 +42,19 @@ const AUDIT_TARGET: Record<string, string> = {
   networks: 'network',
   trainings: 'training',
   community_activities: 'community_activity',
+  programs: 'program',
+  program_targets: 'program_target',
+  custom_indicators: 'custom_indicator',
+  program_plans: 'program_plan',
+  plan_items: 'plan_item',
 };
 
 const sameTenant = () => sql`true`;
 /** 地域づくり records name no resident; those at work on the community may see them. */
 const communityReader = (a: Actor) => (can(a, 'community.read') ? sql`true` : sql`false`);
+
+/** 事業管理 records are figures and plans of the program, kept by the program manager. */
+const programKeeper = (a: Actor) => (can(a, 'program.manage') ? sql`true` : sql`false`);
 
 const DOORS = {
   person: { table: 'persons', what: '本人の記録', visible: (a) => personAccess(a, sql`"persons"."id"`) },
@@ -110,6 +118,11 @@ const DOORS = {
   network: { table: 'networks', what: 'ネットワーク', visible: communityReader },
   training: { table: 'trainings', what: '研修', visible: communityReader },
   communityActivity: { table: 'community_activities', what: '地域への働きかけ', visible: communityReader },
+  program: { table: 'programs', what: '事業', visible: programKeeper },
+  programTarget: { table: 'program_targets', what: '成果目標', visible: programKeeper },
+  customIndicator: { table: 'custom_indicators', what: '指標', visible: programKeeper },
+  programPlan: { table: 'program_plans', what: '年度計画', visible: programKeeper },
+  planItem: { table: 'plan_items', what: '年度計画の取組', visible: programKeeper },
 } satisfies Record<string, Door>;
 
 export type RecordKind = keyof typeof DOORS;

@@ -7,10 +7,8 @@ import { safeCount, safeFunnel } from '../../shared/small-counts';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from '../cases/case-common';
+import { WORK_KINDS } from '../program/indicator-events';
 import type { ParticipationCounts } from './participation.schemas';
-
-/** Kinds of resource whose operators count as 就労準備体験等への協力企業・団体. */
-const WORK_KINDS = '{work_experience,cooperating_company,agri_welfare}';
 
 /**
  * KPIs of 第2号 for the program manager, per fiscal year; counts of people never go below

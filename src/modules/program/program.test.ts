@@ -1,0 +1,276 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { now } from '../../server/clock';
+import type { RunningServer } from '../../server/start';
+import { fiscalYearOf } from '../../shared/dates';
+import { type SecondCity, startSecondCity } from '../../testing/second-city';
+import { loggedIn, type TestClient } from '../../testing/test-client';
+import { DEMO_PASSWORD, startTestServer } from '../../testing/test-server';
+
+// 事業管理 through real HTTP. A fresh municipality (the second city) whose few records are
+// moved into a past fiscal year, so that every expected figure is counted here by hand.
+
+type Indicator = {
+  key: string;
+  toDate: number | null;
+  missing: string | null;
+  months: { month: number; value: number | null; inMonth: number | null }[];
+  achievement: number | null;
+  targetId: string | null;
+};
+type Results = { indicators: Indicator[]; warnings: { pillar: string }[]; monthsElapsed: number };
+type Err = { error?: { code: string } };
+
+let server: RunningServer;
+let city: SecondCity;
+let manager: TestClient;
+let demoManager: TestClient;
+const P = fiscalYearOf(now()) - 3;
+
+const owner = (query: ReturnType<typeof sql>) => server.handle.owner.execute(query);
+const results = async (client = manager) => {
+  const r = await client.get<Results & Err>(`/api/program/results?fiscalYear=${P}`);
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+};
+const indicator = (r: Results, key: string) => {
+  const found = r.indicators.find((i) => i.key === key);
+  if (!found) throw new Error(`no indicator ${key}`);
+  return found;
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  city = await startSecondCity(server, '132191');
+  const created = await city.as('admin').post('/api/admin/users', {
+    loginId: 'manager-132191',
+    displayName: '他市 事業担当',
+    password: 'other-city-password',
+    memberships: [{ organisationId: city.ids.organisation, role: 'program_manager' }],
+  });
+  expect(created.status).toBe(201);
+  manager = await loggedIn(server.url, 'manager-132191', 'other-city-password');
+  demoManager = await loggedIn(server.url, 'demo-manager', DEMO_PASSWORD);
+  for (let i = 0; i < 6; i++) {
+    const made = await city.as('consultant').post('/api/consultations', {
+      receivedAt: `${now().toISOString().slice(0, 10)}T09:00:00+09:00`,
+      channel: 'phone',
+      broughtBy: 'self',
+      newPerson: { familyName: '試験', givenName: `${i}郎`, birthDate: '1980-01-01' },
+      newHouseholdName: `試験${i}世帯`,
+      mainComplaint: '生活の相談',
+      issues: ['poverty'],
+      outcome: 'handled_here',
+      shareConsent: 'not_asked',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+  }
+  // by hand: April 3, June 3, and one on 31 March at 23:30 in Japan (still the same fiscal year)
+  await owner(sql`with c as (select id, row_number() over (order by created_at, id) as n from consultations
+                   where tenant_id = (select tenant_id from consultations where id = ${city.ids.consultation}))
+    update consultations set received_at = case
+      when c.n <= 3 then ${`${P}-04-10T10:00:00+09:00`}::timestamptz
+      when c.n <= 6 then ${`${P}-06-15T10:00:00+09:00`}::timestamptz
+      else ${`${P + 1}-03-31T23:30:00+09:00`}::timestamptz end
+    from c where c.id = consultations.id`);
+  await owner(sql`update referrals set sent_at = ${`${P}-04-10T11:00:00+09:00`}::timestamptz, status = 'completed'
+                   where id = ${city.ids.referral}`);
+  await owner(sql`update cases set opened_on = ${`${P}-04-12`}::date where id = ${city.ids.case}`);
+  await owner(
+    sql`update meeting_sessions set held_on = ${`${P}-05-20`}::date where id = ${city.ids.meetingSession}`,
+  );
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('indicators counted from the records', () => {
+  it('counts the consultations of the year by the day in Japan, and shows only what identifies no one', async () => {
+    const r = await results();
+    expect(r.monthsElapsed).toBe(12);
+    const consultations = indicator(r, 'consultations.new');
+    expect(consultations.toDate).toBe(7);
+    // totals to date 3,3,6,…,6,7: only March's 7 can be shown (every earlier step is 1–4)
+    expect(consultations.months.map((m) => m.value)).toEqual([...Array(11).fill(null), 7]);
+    const cases = indicator(r, 'cases.opened');
+    expect(cases.toDate).toBeNull();
+    expect(cases.missing).toBe('suppressed');
+    expect(indicator(r, 'referrals.sent').missing).toBe('suppressed');
+    expect(indicator(r, 'referrals.conclusion_rate').toDate).toBeNull();
+  });
+
+  it('shows counts that are not about people as they are, month by month', async () => {
+    const r = await results();
+    const meetings = indicator(r, 'meetings.held');
+    expect(meetings.toDate).toBe(1);
+    expect(meetings.months[1]).toEqual({ month: 2, value: 1, inMonth: 1 });
+    expect(indicator(r, `meetings.held:${city.ids.meetingBody}`).toDate).toBe(1);
+    expect(indicator(r, 'participation.people').toDate).toBe(0);
+  });
+
+  it('warns of the functions with nothing recorded in the year', async () => {
+    const r = await results();
+    expect(r.warnings.map((w) => w.pillar)).toEqual(['participation', 'community', 'outreach']);
+  });
+
+  it('computes the rate per 100,000 from the population of the year', async () => {
+    expect(indicator(await results(), 'consultations.per100k').missing).toBe('needs_population');
+    const saved = await manager.put(`/api/program/years/${P}`, { population: 100_000 });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // 7 consultations / 12 months / 100,000 people × 100,000
+    expect(indicator(await results(), 'consultations.per100k').toDate).toBe(0.6);
+  });
+});
+
+describe('targets', () => {
+  it('sets a target, shows the achievement, and refuses a stale change', async () => {
+    const set = await manager.post<{ id: string; version: number } & Err>('/api/program/targets', {
+      fiscalYear: P,
+      indicatorKey: 'consultations.new',
+      target: 14,
+    });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(indicator(await results(), 'consultations.new').achievement).toBe(50);
+    const again = await manager.post<Err>('/api/program/targets', {
+      fiscalYear: P,
+      indicatorKey: 'consultations.new',
+      target: 20,
+    });
+    expect(again.status).toBe(409);
+    const path = `/api/program/targets/${set.body.id}`;
+    expect((await manager.patch(path, { target: 7, version: set.body.version })).status).toBe(200);
+    const stale = await manager.patch<Err>(path, { note: '古い画面から', version: set.body.version });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.code).toBe('STALE_RECORD');
+    expect(indicator(await results(), 'consultations.new').achievement).toBe(100);
+  });
+
+  it('refuses an unknown indicator and another municipality’s meeting body', async () => {
+    for (const key of ['consultations.everything', 'meetings.held:00000000-0000-4000-8000-000000000000']) {
+      const r = await manager.post<Err>('/api/program/targets', {
+        fiscalYear: P,
+        indicatorKey: key,
+        target: 1,
+      });
+      expect(r.status, key).toBe(400);
+      expect(r.body.error?.code).toBe('UNKNOWN_INDICATOR');
+    }
+  });
+
+  it('keeps typed indicators month by month', async () => {
+    const made = await manager.post<{ id: string }>('/api/program/indicators', {
+      name: 'ひきこもりの親の会 参加者',
+      unit: '人',
+      definition: '親の会の参加者の延べ人数（事務局の集計）',
+      functionCode: '4',
+    });
+    expect(made.status).toBe(200);
+    const saved = await manager.put(`/api/program/indicators/${made.body.id}/values`, {
+      fiscalYear: P,
+      values: [
+        { month: 1, value: 2 },
+        { month: 2, value: 3 },
+      ],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(indicator(await results(), `custom:${made.body.id}`).toDate).toBe(5);
+  });
+});
+
+describe('who may see and keep the figures', () => {
+  it('the program manager only: staff who see cases and the administrator are refused', async () => {
+    for (const who of ['consultant', 'coordinator', 'admin'] as const) {
+      expect((await city.as(who).get(`/api/program/results?fiscalYear=${P}`)).status, who).toBe(403);
+      expect((await city.as(who).get(`/api/program/dashboard?fiscalYear=${P}`)).status, who).toBe(403);
+    }
+  });
+
+  it('another municipality’s manager sees its own figures and cannot reach these records', async () => {
+    const theirs = await results(demoManager);
+    expect(theirs.indicators.some((i) => i.key === `meetings.held:${city.ids.meetingBody}`)).toBe(false);
+    const target = indicator(await results(), 'consultations.new').targetId ?? '';
+    expect(
+      (await demoManager.patch(`/api/program/targets/${target}`, { target: 1, version: 2 })).status,
+    ).toBe(404);
+    expect((await demoManager.delete(`/api/program/targets/${target}`)).status).toBe(404);
+    expect(indicator(await results(), 'consultations.new').achievement).toBe(100);
+  });
+});
+
+describe('the programs as run and the five-year plan', () => {
+  it('copies a year’s programs forward once', async () => {
+    const made = await manager.post('/api/program/programs', {
+      fiscalYear: P,
+      functionCode: '2',
+      name: '参加支援事業',
+      field: 'cross',
+      methods: ['commissioned'],
+      operator: '社会福祉協議会',
+      department: '地域福祉課',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const copied = await manager.post<{ programs: { name: string; fiscalYear: number }[] }>(
+      '/api/program/programs/copy-forward',
+      { fromYear: P, toYear: P + 1 },
+    );
+    expect(copied.status).toBe(200);
+    expect(copied.body.programs.map((p) => [p.name, p.fiscalYear])).toEqual([['参加支援事業', P + 1]]);
+    const twice = await manager.post<Err>('/api/program/programs/copy-forward', {
+      fromYear: P,
+      toYear: P + 1,
+    });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error?.code).toBe('YEAR_NOT_EMPTY');
+  });
+
+  type Plan = {
+    plan: { id: string } | null;
+    items: { id: string; years: { fiscalYear: number; version: number }[] }[];
+  };
+  it('writes a year of an item, refuses a year outside the plan and a stale cell', async () => {
+    expect(
+      (
+        await manager.post<Plan>('/api/program/plan/items', {
+          headingNo: 1,
+          heading: 'x',
+          label: 'ア',
+          title: 'y',
+        })
+      ).status,
+    ).toBe(400);
+    const plan = await manager.post<Plan>('/api/program/plan', {
+      title: '実施計画',
+      firstYear: P,
+      lastYear: P + 4,
+    });
+    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
+    const item = await manager.post<Plan>('/api/program/plan/items', {
+      headingNo: 3,
+      heading: '参加支援の場づくりの取組',
+      label: 'ア',
+      title: '居場所の現状分析プロジェクト',
+      indicatorKeys: ['participation.placed'],
+    });
+    const id = item.body.items[0]?.id ?? '';
+    const cell = await manager.put<Plan>(`/api/program/plan/items/${id}/years/${P}`, {
+      planned: '居場所の現状分析',
+      progress: '12か所を訪問して整理した',
+      evaluation: 'achieved',
+    });
+    expect(cell.status, JSON.stringify(cell.body)).toBe(200);
+    const version = cell.body.items[0]?.years[0]?.version ?? 0;
+    expect(
+      (await manager.put(`/api/program/plan/items/${id}/years/${P}`, { progress: '更新', version })).status,
+    ).toBe(200);
+    expect(
+      (await manager.put<Err>(`/api/program/plan/items/${id}/years/${P}`, { progress: '古い', version }))
+        .status,
+    ).toBe(409);
+    const outside = await manager.put<Err>(`/api/program/plan/items/${id}/years/${P + 5}`, { planned: 'x' });
+    expect(outside.body.error?.code).toBe('YEAR_OUTSIDE_PLAN');
+    const foreign = await demoManager.put(`/api/program/plan/items/${id}/years/${P}`, {
+      progress: '他市から',
+    });
+    expect(foreign.status).toBe(404);
+  });
+});
