@@ -18,6 +18,7 @@ import { projectRoutes } from '../modules/community/projects.routes';
 import { regionalIssueRoutes } from '../modules/community/regional-issues.routes';
 import { trainingRoutes } from '../modules/community/trainings.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
+import { fhirExportRoutes } from '../modules/exchange/fhir.routes';
 import { householdRoutes } from '../modules/households/households.routes';
 import { MAX_IMPORT_FILE_BYTES } from '../modules/imports/import-file';
 import { importRoutes } from '../modules/imports/imports.routes';
@@ -122,6 +123,7 @@ export function createApp(deps: Deps) {
     .route('/api/referrals', referralRoutes)
     .route('/api/settings', tenantRoutes)
     .route('/api/cases', caseRoutes)
+    .route('/api/cases', fhirExportRoutes)
     .route('/api/meetings/bodies', bodyRoutes)
     .route('/api/meetings', meetingRoutes)
     .route('/api/outreach', outreachRoutes)

@@ -158,6 +158,7 @@ describe('one door for ids', () => {
         (op.pathParams.length > 0 || op.queryIds.length > 0 || op.bodyIdFields.length > 0),
     );
     expect(operations.length).toBeGreaterThan(40);
+    expect(operations.map((op) => `${op.method} ${op.path}`)).toContain('GET /api/cases/{id}/fhir');
     const before = await rowCounts();
     const answered: { op: string; status: number; code?: string }[] = [];
     for (const op of operations) {

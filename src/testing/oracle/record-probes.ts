@@ -28,6 +28,11 @@ export async function probeRecord(
   const call = `GET ${PATH_OF[kind]}/${check.L(id)}`;
   const answer = await check.get(actor, `${PATH_OF[kind]}/${id}`);
   if (kind === 'participation') await probeMatches(check, actor, rules, id);
+  // the FHIR export of a case answers exactly as the case page does
+  if (kind === 'case') {
+    const exported = await check.get(actor, `/api/cases/${id}/fhir`);
+    check.judgeRead(actor, rules, `GET /api/cases/${check.L(id)}/fhir`, id, exported);
+  }
   if (!check.judgeRead(actor, rules, call, id, answer)) return;
   if (answer.body.id !== id) {
     check.report(actor, {
