@@ -36,6 +36,7 @@ import { AssessmentView } from './AssessmentView';
 import { CaseTimeline } from './CaseTimeline';
 import { caseQuery, todayInJapan } from './case-queries';
 import { EvaluationDialog, EvaluationView } from './EvaluationView';
+import { FhirExportButton } from './FhirExportButton';
 import { PlanConsentDialog, PlanView } from './PlanView';
 import { RecordDialog } from './RecordDialog';
 import { ScreeningDialog } from './ScreeningDialog';
@@ -219,23 +220,26 @@ export function CasePage() {
             )}
           </Text>
         </div>
-        <Menu position="bottom-end">
-          <Menu.Target>
-            <Button variant="default">印刷</Button>
-          </Menu.Target>
-          <Menu.Dropdown>
-            {[
-              ['summary', '事例の概要（1枚）'],
-              ['assessment', 'アセスメントシート'],
-              ['plan', '支援プラン'],
-              ['evaluation', '評価シート'],
-            ].map(([sheet, label]) => (
-              <Menu.Item key={sheet} component="a" href={`/print/cases/${c.id}/${sheet}`} target="_blank">
-                {label}
-              </Menu.Item>
-            ))}
-          </Menu.Dropdown>
-        </Menu>
+        <Group gap="xs">
+          <FhirExportButton caseId={c.id} />
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">印刷</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {[
+                ['summary', '事例の概要（1枚）'],
+                ['assessment', 'アセスメントシート'],
+                ['plan', '支援プラン'],
+                ['evaluation', '評価シート'],
+              ].map(([sheet, label]) => (
+                <Menu.Item key={sheet} component="a" href={`/print/cases/${c.id}/${sheet}`} target="_blank">
+                  {label}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
       </Group>
       {c.connection && !c.connection.endedOn && (
         <Alert color="cyan" title="つながり継続">

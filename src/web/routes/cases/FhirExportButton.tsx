@@ -1,0 +1,87 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { download } from '../../lib/files';
+import { todayInJapan } from './case-queries';
+
+function DownloadIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M12 4v11m0 0-4-4m4 4 4-4M5 19h14" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+/**
+ * The case as an HL7 FHIR R4 file for another system. Asks first: the file holds personal data,
+ * the export is recorded in the audit log, and the municipality's rules govern the file.
+ */
+export function FhirExportButton({ caseId }: { caseId: string }) {
+  const [opened, setOpened] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const close = () => {
+    setOpened(false);
+    setError(null);
+  };
+  const exportFile = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await download(`/api/cases/${caseId}/fhir`, `tsunagu-case-${caseId}-${todayInJapan()}.fhir.json`);
+      setOpened(false);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="subtle"
+        color="indigo"
+        c="indigo.9"
+        leftSection={<DownloadIcon />}
+        onClick={() => setOpened(true)}
+      >
+        FHIR形式で書き出す
+      </Button>
+      <Modal opened={opened} onClose={close} title="FHIR形式で書き出す" size="lg" centered>
+        <Stack>
+          <Text size="sm">
+            この事例を、ほかのシステムに渡すためのファイル（HL7 FHIR R4 の JSON）として書き出します。
+          </Text>
+          <Alert color="orange" title="個人情報を含むファイルです">
+            世帯員の氏名・フリガナ・生年月日、同意の記録、つなぎ、支援プラン、チームの機関と職員の名前が入ります（住所・電話番号は入りません）。
+          </Alert>
+          <List size="sm" spacing="xs">
+            <List.Item>
+              書き出したことは、だれが・いつ・どの事例と人を書き出したかとともに監査ログに記録されます。
+            </List.Item>
+            <List.Item>
+              ファイルは自治体の個人情報の取扱いのルールに従って扱ってください。渡す相手と保存する場所を決め、使い終わったら削除し、私物の端末や外部のサービスに置かないでください。
+            </List.Item>
+          </List>
+          <ErrorAlert error={error} title="書き出せませんでした" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              キャンセル
+            </Button>
+            <Button color="indigo" loading={busy} onClick={exportFile}>
+              監査ログに記録して書き出す
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
