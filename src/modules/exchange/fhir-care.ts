@@ -51,13 +51,16 @@ export function consentOf(data: FhirCaseData, c: FhirCaseData['consents'][number
       period: { start: c.obtainedOn, ...optional('end', c.withdrawnOn) },
       ...some(
         'actor',
-        (c.scope === 'organisations' ? c.organisationIds : []).map((id) => ({
-          role: {
-            coding: [{ system: SYSTEMS.participationType, code: 'IRCP', display: 'information recipient' }],
-            text: '共有先',
-          },
-          reference: ref(id),
-        })),
+        (c.scope === 'organisations' ? c.organisationIds : [])
+          // an id the consent names but no organisation answers to would be a dangling reference
+          .filter((id) => data.organisations.some((o) => o.id === id))
+          .map((id) => ({
+            role: {
+              coding: [{ system: SYSTEMS.participationType, code: 'IRCP', display: 'information recipient' }],
+              text: '共有先',
+            },
+            reference: ref(id),
+          })),
       ),
     },
   };

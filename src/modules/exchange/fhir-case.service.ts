@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
 import { now } from '../../server/clock';
 import { RecordNotVisible } from '../../server/errors';
@@ -31,7 +31,7 @@ async function loadMembers(tx: Database, context: ActorContext, row: CaseRow) {
     .where(eq(householdMembers.householdId, row.householdId))
     .orderBy(asc(householdMembers.createdAt));
   const ids = rows.map((r) => r.personId);
-  const visible = ids.length ? await selectVisiblePersons(tx, context, inArray(persons.id, ids) as SQL) : [];
+  const visible = ids.length ? await selectVisiblePersons(tx, context, inArray(persons.id, ids)) : [];
   const byId = new Map(visible.map((v) => [v.row.id, v.row]));
   return rows.flatMap((r) => {
     const person = byId.get(r.personId);
