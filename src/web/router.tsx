@@ -56,7 +56,12 @@ import { ResourcesPage } from './routes/participation/ResourcesPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { MeetingPrint } from './routes/print/MeetingPrint';
+import { ProgramPrint } from './routes/print/ProgramPrint';
 import { ReferralPrint } from './routes/print/ReferralPrint';
+import { DashboardPage } from './routes/program/DashboardPage';
+import { PlanPage } from './routes/program/PlanPage';
+import { ProgramsPage } from './routes/program/ProgramsPage';
+import { ResultsPage } from './routes/program/ResultsPage';
 import { PublicDirectoryPage } from './routes/public/PublicDirectoryPage';
 import { ReferralPage } from './routes/referrals/ReferralPage';
 import { ReferralsPage } from './routes/referrals/ReferralsPage';
@@ -150,6 +155,7 @@ const routeTree = rootRoute.addChildren([
   printPage('/print/consultations/$id', () => <ConsultationPrint />),
   printPage('/print/cases/$id/$sheet', () => <CasePrint />),
   printPage('/print/meetings/$id/$sheet', () => <MeetingPrint />),
+  printPage('/print/program/$sheet', () => <ProgramPrint />),
   printPage('/whiteboard/$id/$caseId', () => (
     <Suspense fallback={<Loading />}>
       <WhiteboardPage />
@@ -194,6 +200,10 @@ const routeTree = rootRoute.addChildren([
     page('/community/networks', () => <NetworksPage />, 'community.read'),
     page('/community/networks/$id', () => <NetworkPageRoute />, 'community.read'),
     page('/community/trainings', () => <TrainingsPage />, 'community.read'),
+    page('/program', () => <ResultsPage />, 'aggregates.read'),
+    page('/program/dashboard', () => <DashboardPage />, 'aggregates.read'),
+    page('/program/programs', () => <ProgramsPage />, 'aggregates.read'),
+    page('/program/plan', () => <PlanPage />, 'aggregates.read'),
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,

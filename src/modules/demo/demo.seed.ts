@@ -14,6 +14,7 @@ import { seedDemoMeetingBodies } from './demo.meetings';
 import { seedDemoNetworks } from './demo.networks';
 import { seedDemoWatchPartners } from './demo.outreach';
 import { seedDemoParticipation } from './demo.participation';
+import { seedDemoProgram } from './demo.program';
 import { seedDemoResources } from './demo.resources';
 
 /** On an empty database, creates the demo city. Returns whether it did. */
@@ -89,6 +90,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
     await seedDemoParticipation(tx, tenantId, userIdOf('demo-participation'), districts, day);
     await seedDemoNetworks(tx, tenantId, userIdOf, day);
     await seedDemoCommunity(tx, tenantId, userIdOf, day);
+    await seedDemoProgram(tx, tenantId, userIdOf('demo-manager'), day);
 
     await recordAudit(
       tx,

@@ -79,7 +79,8 @@ export const WORK_AREAS: NavItem[] = [
     to: '/program',
     label: '事業管理',
     description: '年度の成果目標と実績、事業計画の進み具合を集計します（個人は特定されません）。',
-    ready: false,
+    ready: true,
+    permission: 'aggregates.read',
   },
 ];
 

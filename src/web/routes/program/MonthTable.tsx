@@ -1,0 +1,68 @@
+import { Table, Text } from '@mantine/core';
+import { type IndicatorResult, monthLabel, unitSuffix } from './program-queries';
+
+const cell = (value: number | null, unit: string) =>
+  value === null ? '5件未満' : `${value.toLocaleString('ja-JP')}${unitSuffix(unit)}`;
+
+/** An indicator month by month: the total to date, what the month added, and the pace to the target. */
+export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
+  const { months, target, unit } = indicator;
+  if (months.length === 0)
+    return (
+      <Text size="sm" c="gray.8">
+        この年度はまだ始まっていません。
+      </Text>
+    );
+  const rate = unit === '%' || unit === '件/10万人・月';
+  return (
+    <>
+      <Table withTableBorder fz="sm" aria-label={`${indicator.label}の月ごとの実績`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>月</Table.Th>
+            {months.map((m) => (
+              <Table.Th key={m.month} ta="right">
+                {monthLabel(m.month)}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th scope="row">{rate ? 'その月まで' : '累計'}</Table.Th>
+            {months.map((m) => (
+              <Table.Td key={m.month} ta="right">
+                {cell(m.value, unit)}
+              </Table.Td>
+            ))}
+          </Table.Tr>
+          {!rate && (
+            <Table.Tr>
+              <Table.Th scope="row">その月</Table.Th>
+              {months.map((m) => (
+                <Table.Td key={m.month} ta="right">
+                  {m.inMonth === null ? '—' : cell(m.inMonth, unit)}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          )}
+          {target && !rate && (
+            <Table.Tr>
+              <Table.Th scope="row">目標のペース</Table.Th>
+              {months.map((m) => (
+                <Table.Td key={m.month} ta="right" c="gray.8">
+                  {Math.round((target.value * m.month) / 12).toLocaleString('ja-JP')}
+                </Table.Td>
+              ))}
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+      {indicator.aboutPeople && (
+        <Text size="xs" c="gray.8" mt={4}>
+          人に関わる数は、1〜4件の動きが前後の差から分からないよう、一部の月を「5件未満」「—」で表示しています。
+        </Text>
+      )}
+    </>
+  );
+}
