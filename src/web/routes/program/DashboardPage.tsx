@@ -118,7 +118,8 @@ function Charts({ data }: { data: Dashboard }) {
           title="成果目標の達成率"
           summary={
             data.targets.length
-              ? data.targets
+              ? '赤い線が目標（100%）。' +
+                data.targets
                   .map((t) => `${t.label} ${t.achievement === null ? '—' : `${t.achievement}%`}`)
                   .join('、')
               : '目標がまだ設定されていません。'
@@ -141,7 +142,8 @@ function Charts({ data }: { data: Dashboard }) {
               orientation="vertical"
               yAxisProps={{ width: 220 }}
               valueFormatter={(v) => `${v}%`}
-              referenceLines={[{ x: 100, label: '目標', color: 'red.9' }]}
+              xAxisProps={{ domain: [0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)] }}
+              referenceLines={[{ x: 100, color: 'red.9' }]}
               series={[{ name: '達成率', color: 'teal.8' }]}
             />
           ) : (

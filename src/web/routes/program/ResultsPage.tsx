@@ -123,7 +123,7 @@ export function ResultsPage() {
                         <Group gap="xs" wrap="nowrap" justify="flex-end">
                           <Button
                             size="compact-sm"
-                            variant="subtle"
+                            variant="default"
                             aria-expanded={open === i.key}
                             onClick={() => setOpen(open === i.key ? null : i.key)}
                           >
