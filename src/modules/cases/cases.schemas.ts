@@ -10,6 +10,7 @@ import {
   SCREENING_OUTCOMES,
 } from '../../shared/case-vocabulary';
 import { optionalText, requiredText, ZEntryDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { ZSafeCount } from '../../shared/small-counts';
 import { ZAssessmentInput, ZEvaluationGoal, ZPlanContent } from './case-content';
 
 // ---- requests ----
@@ -313,8 +314,8 @@ export const ZWorkQueue = z.object({
 });
 
 export const ZCaseCounts = z.object({
-  byStatus: z.record(z.string(), z.number()),
-  openedThisYear: z.number(),
-  closedThisYear: z.number(),
+  byStatus: z.record(z.string(), ZSafeCount),
+  openedThisYear: ZSafeCount,
+  closedThisYear: ZSafeCount,
   fiscalYear: z.number(),
 });

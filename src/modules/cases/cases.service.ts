@@ -5,6 +5,7 @@ import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { CASE_LIST_LIMIT, CASE_STATUSES } from '../../shared/case-vocabulary';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { personName } from '../../shared/names';
+import { safeCount, suppressTree } from '../../shared/small-counts';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { caseAccess } from '../access/case-scope';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
@@ -251,8 +252,19 @@ export async function caseCounts(db: Database, context: ActorContext) {
     .select({ n: count() })
     .from(cases)
     .where(and(tenant, gte(cases.closedOn, from), lte(cases.closedOn, to)));
-  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, 0]));
-  for (const r of byStatusRows) byStatus[r.status] = r.n;
+  const raw = new Map(byStatusRows.map((r) => [r.status as string, r.n]));
+  // one policy for counts that leave the case level: the states and their total together
+  const safe = suppressTree({
+    key: 'total',
+    value: byStatusRows.reduce((sum, r) => sum + r.n, 0),
+    parts: CASE_STATUSES.map((s) => ({ key: s, value: raw.get(s) ?? 0 })),
+  });
+  const byStatus = Object.fromEntries(CASE_STATUSES.map((s) => [s, safe.get(s) ?? safeCount(0)]));
   await db.transaction((tx) => recordAudit(tx, context, { action: 'case.counts', detail: { fiscalYear } }));
-  return { byStatus, openedThisYear: opened?.n ?? 0, closedThisYear: closed?.n ?? 0, fiscalYear };
+  return {
+    byStatus,
+    openedThisYear: safeCount(opened?.n ?? 0),
+    closedThisYear: safeCount(closed?.n ?? 0),
+    fiscalYear,
+  };
 }

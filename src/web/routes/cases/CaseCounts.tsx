@@ -2,13 +2,14 @@ import { Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { CASE_STATUS_LABELS, CASE_STATUSES } from '../../../shared/case-vocabulary';
 import { fiscalYearLabel } from '../../../shared/dates';
+import { formatSafeCount, type SafeCount, safeCount } from '../../../shared/small-counts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { apiGet } from '../../lib/api';
 
 type Counts = {
-  byStatus: Record<string, number>;
-  openedThisYear: number;
-  closedThisYear: number;
+  byStatus: Record<string, SafeCount>;
+  openedThisYear: SafeCount;
+  closedThisYear: SafeCount;
   fiscalYear: number;
 };
 
@@ -28,7 +29,8 @@ export function CaseCounts() {
           多機関協働事例の件数
         </Title>
         <Text size="sm" c="gray.8">
-          {fiscalYearLabel(data.fiscalYear)}：開始 {data.openedThisYear}件・終結 {data.closedThisYear}件
+          {fiscalYearLabel(data.fiscalYear)}：開始 {formatSafeCount(data.openedThisYear)}・終結{' '}
+          {formatSafeCount(data.closedThisYear)}
         </Text>
       </Group>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
@@ -38,13 +40,13 @@ export function CaseCounts() {
               {CASE_STATUS_LABELS[status]}
             </Text>
             <Text fw={700} size="lg">
-              {data.byStatus[status] ?? 0}件
+              {formatSafeCount(data.byStatus[status] ?? safeCount(0))}
             </Text>
           </div>
         ))}
       </SimpleGrid>
       <Text size="sm" c="gray.8" mt="sm">
-        件数のみを表示しています。個別の事例の内容は表示されません。
+        件数のみを表示しています。個別の事例の内容は表示されません。1〜4件は「5件未満」と表示し、合計との差からわからないよう、ほかの段階もあわせて伏せることがあります。
       </Text>
     </Paper>
   );
