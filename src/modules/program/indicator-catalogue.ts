@@ -151,6 +151,14 @@ export const COUNTED_INDICATORS: Counted[] = [
     aboutPeople: true,
   },
   {
+    key: 'participation.placements',
+    label: '参加開始の件数',
+    unit: '件',
+    functions: ['2'],
+    definition: '参加先で「参加開始」が記録された件数（同じ人が2か所で始めれば2件）。開始日の月に数えます。',
+    aboutPeople: true,
+  },
+  {
     key: 'participation.companies',
     label: '就労体験・参加の協力企業・団体数',
     unit: '団体',
@@ -173,7 +181,7 @@ export const COUNTED_INDICATORS: Counted[] = [
     label: '地域課題の提起件数',
     unit: '件',
     functions: ['3', '5'],
-    definition: '地域課題として記録された件数（事例・会議・参加支援・観察から）。記録した日の月に数えます。',
+    definition: '地域課題として記録された件数（事例・会議・参加支援・観察から）。提起した日の月に数えます。',
     aboutPeople: false,
   },
   {

@@ -73,6 +73,9 @@ export const EVENT_SOURCES = {
   'participation.placed': (r) =>
     sql`select s.person_id as e, p.started_on as d from placements p join participation_supports s on s.id = p.support_id
          where p.tenant_id = ${r.tenantId} and ${within(sql`p.started_on`, r)}`,
+  'participation.placements': (r) =>
+    sql`select id as e, started_on as d from placements
+         where tenant_id = ${r.tenantId} and ${within(sql`started_on`, r)}`,
   'participation.companies': (r) =>
     sql`select operator_id as e, greatest(${jstDay(sql`created_at`)}, ${r.from}::date) as d from resources
          where tenant_id = ${r.tenantId} and status <> 'ended' and kinds && ${WORK_KINDS}::text[]
@@ -81,8 +84,8 @@ export const EVENT_SOURCES = {
     sql`select resource_id as e, ${jstDay(sql`created_at`)} as d from project_resources
          where tenant_id = ${r.tenantId} and ${withinTs(sql`created_at`, r)}`,
   'issues.raised': (r) =>
-    sql`select id as e, ${jstDay(sql`created_at`)} as d from regional_issues
-         where tenant_id = ${r.tenantId} and ${withinTs(sql`created_at`, r)}`,
+    sql`select id as e, raised_on as d from regional_issues
+         where tenant_id = ${r.tenantId} and ${within(sql`raised_on`, r)}`,
   'issues.projects': (r) =>
     sql`select id as e, ${jstDay(sql`created_at`)} as d from community_projects
          where tenant_id = ${r.tenantId} and ${withinTs(sql`created_at`, r)}`,

@@ -122,6 +122,94 @@ describe('indicators counted from the records', () => {
   });
 });
 
+describe('indicators of community work, counted by hand', () => {
+  const day = `${P}-09-10`;
+  const ok = (r: { status: number; body: unknown }) =>
+    expect(r.status, JSON.stringify(r.body)).toBeLessThan(300);
+  beforeAll(async () => {
+    const coordinator = city.as('coordinator');
+    const training = (title: string, scope: string, participantsTotal: number) =>
+      coordinator.post('/api/community/trainings', {
+        title,
+        heldOn: now().toISOString().slice(0, 10),
+        scope,
+        audiences: ['staff'],
+        organiser: '地域福祉課',
+        participantsTotal,
+      });
+    // 庁内 2 (10 + 15 people), 庁外 1 (7 people)
+    ok(await training('庁内研修1', 'internal', 10));
+    ok(await training('庁内研修2', 'internal', 15));
+    ok(await training('庁外研修', 'external', 7));
+    const issue = await coordinator.post<{ id: string; version: number }>('/api/community/issues', {
+      title: '居場所が足りない',
+      description: '若い人の居場所がない',
+      source: 'observation',
+      raisedOn: now().toISOString().slice(0, 10),
+    });
+    ok(issue);
+    ok(
+      await coordinator.post(`/api/community/issues/${issue.body.id}/moves`, {
+        version: issue.body.version,
+        to: 'under_discussion',
+        on: now().toISOString().slice(0, 10),
+        body: '地域福祉推進協議会',
+      }),
+    );
+    ok(
+      await coordinator.post('/api/community/projects', {
+        title: '居場所づくり',
+        aim: '居場所をつくる',
+        startsOn: now().toISOString().slice(0, 10),
+        issueIds: [issue.body.id],
+      }),
+    );
+    ok(await coordinator.post(`/api/outreach/records/${city.ids.outreachRecord}/stage`, { to: 'met' }));
+    const tenant = sql`(select tenant_id from consultations where id = ${city.ids.consultation})`;
+    // one 地域への働きかけ, written as the owner (the second city's area is not a 地区 the form takes)
+    await owner(sql`insert into community_activities (tenant_id, area_id, kind, held_on, title, user_id, participants)
+      values (${tenant}, ${city.ids.area}, 'local_meeting', ${day}::date, '自治会の定例会に参加', ${city.ids.user}, 20)`);
+    for (const [table, column] of [
+      ['trainings', 'held_on'],
+      ['regional_issues', 'raised_on'],
+      ['community_activities', 'held_on'],
+      ['concern_reports', 'received_on'],
+      ['outreach_stage_changes', 'changed_on'],
+    ] as const)
+      await owner(
+        sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${day}::date where tenant_id = ${tenant}`,
+      );
+    await owner(
+      sql`update community_projects set created_at = ${`${day}T12:00:00+09:00`}::timestamptz where tenant_id = ${tenant}`,
+    );
+  });
+
+  it('counts trainings, their participants, issues, projects and community work as they are', async () => {
+    const r = await results();
+    const expected: Record<string, number> = {
+      'trainings.internal': 2,
+      'trainings.external': 1,
+      'trainings.participants': 32,
+      'issues.raised': 1,
+      'issues.projects': 1,
+      'community.activities': 1,
+      'resources.created': 0,
+      'participation.companies': 0,
+    };
+    for (const [key, n] of Object.entries(expected)) expect(indicator(r, key).toDate, key).toBe(n);
+    // September is month 6 of the fiscal year
+    expect(indicator(r, 'trainings.participants').months[5]).toEqual({ month: 6, value: 32, inMonth: 32 });
+  });
+
+  it('keeps the outreach counts of people below five hidden, and the pillars no longer silent', async () => {
+    const r = await results();
+    for (const key of ['outreach.reports', 'outreach.reached'])
+      expect(indicator(r, key).missing, key).toBe('suppressed');
+    expect(indicator(r, 'outreach.connected').toDate).toBe(0);
+    expect(r.warnings.map((w) => w.pillar)).toEqual(['participation']);
+  });
+});
+
 describe('targets', () => {
   it('sets a target, shows the achievement, and refuses a stale change', async () => {
     const set = await manager.post<{ id: string; version: number } & Err>('/api/program/targets', {
