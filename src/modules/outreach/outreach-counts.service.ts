@@ -3,6 +3,7 @@ import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { REACHED_RESULTS, REPORTER_KINDS, type ReporterKind } from '../../shared/outreach-vocabulary';
+import { SMALL_COUNT_THRESHOLD, safeCount, suppressTree } from '../../shared/small-counts';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import type { OutreachCounts } from './outreach.schemas';
@@ -57,18 +58,31 @@ export async function outreachCounts(
           from per_record`,
     );
     await recordAudit(tx, context, { action: 'outreach.counts', detail: { fiscalYear: year } });
-    const median = (value: number | null | undefined) => (value == null ? null : Number(value));
+    const median = (value: number | null | undefined, base: number) =>
+      value == null || base < SMALL_COUNT_THRESHOLD ? null : Number(value);
+    // one policy for counts that leave the case level: sources and their total suppressed together
+    const bySource = suppressTree({
+      key: 'total',
+      value: sources.reduce((sum, r) => sum + r.n, 0),
+      parts: REPORTER_KINDS.map((kind) => ({
+        key: kind,
+        value: sources.find((r) => r.reporter_kind === kind)?.n ?? 0,
+      })),
+    });
+    const reached = m?.reached ?? 0;
+    const connected = m?.connected ?? 0;
     return {
       fiscalYear: year,
       reportsBySource: REPORTER_KINDS.map((kind) => ({
         reporterKind: kind,
-        count: sources.find((s) => s.reporter_kind === kind)?.n ?? 0,
+        count: bySource.get(kind) ?? safeCount(0),
       })),
-      reached: m?.reached ?? 0,
-      relationshipsFormed: m?.formed ?? 0,
-      connected: m?.connected ?? 0,
-      medianDaysToFirstContact: median(m?.median_first_contact),
-      medianDaysToConsent: median(m?.median_consent),
+      reached: safeCount(reached),
+      relationshipsFormed: safeCount(m?.formed ?? 0),
+      connected: safeCount(connected),
+      // a median of fewer than five people is nearly one person's story
+      medianDaysToFirstContact: median(m?.median_first_contact, reached),
+      medianDaysToConsent: median(m?.median_consent, connected),
     };
   });
 }

@@ -20,6 +20,7 @@ import {
   ZId,
   ZIsoDate,
 } from '../../shared/schema-helpers';
+import { ZSafeCount } from '../../shared/small-counts';
 
 // ---- requests ----
 
@@ -232,10 +233,10 @@ export const ZOutreachQueue = z.object({ items: z.array(ZOutreachQueueItem) });
 
 export const ZOutreachCounts = z.object({
   fiscalYear: z.number(),
-  reportsBySource: z.array(z.object({ reporterKind: z.enum(REPORTER_KINDS), count: z.number() })),
-  reached: z.number(),
-  relationshipsFormed: z.number(),
-  connected: z.number(),
+  reportsBySource: z.array(z.object({ reporterKind: z.enum(REPORTER_KINDS), count: ZSafeCount })),
+  reached: ZSafeCount,
+  relationshipsFormed: ZSafeCount,
+  connected: ZSafeCount,
   medianDaysToFirstContact: z.number().nullable(),
   medianDaysToConsent: z.number().nullable(),
 });

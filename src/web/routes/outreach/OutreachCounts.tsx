@@ -2,6 +2,7 @@ import { Group, Paper, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fiscalYearLabel } from '../../../shared/dates';
 import { REPORTER_KIND_LABELS } from '../../../shared/outreach-vocabulary';
+import { formatSafeCount } from '../../../shared/small-counts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { outreachCountsQuery } from './outreach-queries';
 
@@ -20,9 +21,9 @@ export function OutreachCounts() {
         <Group align="flex-start" gap="xl">
           <SimpleGrid cols={{ base: 2, sm: 3 }} style={{ flex: 1 }}>
             {[
-              ['会えた人', `${c.reached}人`],
-              ['相談できる関係になった人', `${c.relationshipsFormed}人`],
-              ['支援につながった人', `${c.connected}人`],
+              ['会えた人', formatSafeCount(c.reached, '人')],
+              ['相談できる関係になった人', formatSafeCount(c.relationshipsFormed, '人')],
+              ['支援につながった人', formatSafeCount(c.connected, '人')],
               ['報告から初めて会えるまで（中央値）', days(c.medianDaysToFirstContact)],
               ['報告から同意まで（中央値）', days(c.medianDaysToConsent)],
             ].map(([label, value]) => (
@@ -47,7 +48,7 @@ export function OutreachCounts() {
               {c.reportsBySource.map((s) => (
                 <Table.Tr key={s.reporterKind}>
                   <Table.Td>{REPORTER_KIND_LABELS[s.reporterKind]}</Table.Td>
-                  <Table.Td ta="right">{s.count}件</Table.Td>
+                  <Table.Td ta="right">{formatSafeCount(s.count)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -55,7 +56,7 @@ export function OutreachCounts() {
         </Group>
       )}
       <Text size="sm" c="gray.8" mt="sm">
-        件数のみを表示しています。個別の記録の内容は表示されません。人数は、その段階に年度内に至った記録の数です。
+        件数のみを表示しています。個別の記録の内容は表示されません。人数は、その段階に年度内に至った記録の数です。1〜4件は「5件未満」とし、5人未満の中央値は表示しません。
       </Text>
     </Paper>
   );
