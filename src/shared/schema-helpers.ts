@@ -5,8 +5,18 @@ import { addDays, formatWareki, formatWestern } from './dates';
 export const ZId = z.uuid({ error: 'IDの形式が正しくありません。' });
 export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で入力してください。' });
 
+// Today in Japan, by the server's clock, worked out once a minute: a day in Japan always begins
+// on a minute, and formatting a date is the dearest step of checking one (imports check many).
+let today = { minute: Number.NaN, day: '' };
+function todayInJapan(): string {
+  const minute = Math.floor(now().getTime() / 60_000);
+  if (minute !== today.minute) today = { minute, day: formatWestern(now()) };
+  return today.day;
+}
+
 /** Today and tomorrow in Japan, by the server's clock. */
-const isoDay = (offsetDays: number) => addDays(formatWestern(now()), offsetDays);
+const isoDay = (offsetDays: number) =>
+  offsetDays === 0 ? todayInJapan() : addDays(todayInJapan(), offsetDays);
 
 /** A birth date: from 1900 to today (Japan time). */
 export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
@@ -16,24 +26,38 @@ export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
   params: { code: 'FUTURE_DATE' },
 });
 
+/** A schema made once per label: building a zod schema costs far more than using one. */
+function oncePerLabel<S>(make: (label: string) => S): (label: string) => S {
+  const made = new Map<string, S>();
+  return (label) => {
+    let schema = made.get(label);
+    if (!schema) {
+      schema = make(label);
+      made.set(label, schema);
+    }
+    return schema;
+  };
+}
+
 /**
  * The day something happened or was done (received, met, recorded, decided, agreed):
  * not before 1900, and no more than a day ahead (a record typed just after midnight).
  */
-export const ZDoneDate = (label: string) =>
+export const ZDoneDate = oncePerLabel((label: string) =>
   ZIsoDate.refine((value) => value >= '1900-01-01', {
     error: `${label}が古すぎます。日付を確かめてください。`,
   }).refine((value) => value <= isoDay(1), {
     error: `${label}に未来の日付は入力できません。`,
     params: { code: 'FUTURE_DATE' },
-  });
+  }),
+);
 
 /**
  * The day of something recorded as it happens (a consultation received, support given, a
  * contact, a consent obtained): a done-date within the municipality's window for late entry.
  * Facts of the past (an agreement signed years ago, a death) are plain done-dates.
  */
-export const ZEntryDate = (label: string) =>
+export const ZEntryDate = oncePerLabel((label: string) =>
   ZDoneDate(label).superRefine((value, ctx) => {
     const window = entryWindow();
     if (window && value < window.earliest)
@@ -42,7 +66,8 @@ export const ZEntryDate = (label: string) =>
         message: `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`,
         params: { code: 'TOO_FAR_BACK' },
       });
-  });
+  }),
+);
 
 /**
  * How far back a record may be dated in the request being validated (a municipal setting),
