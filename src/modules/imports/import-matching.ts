@@ -39,9 +39,15 @@ export type RowMatch = {
   elsewhere: boolean;
 };
 
-type Keys = { row: number; name: string; kana: string; birthDate: string | null; phones: string[] };
+export type MatchKeys = {
+  row: number;
+  name: string;
+  kana: string;
+  birthDate: string | null;
+  phones: string[];
+};
 
-export function keysOf(plan: RowPlan): Keys {
+export function keysOf(plan: RowPlan): MatchKeys {
   const p = plan.person;
   return {
     row: plan.row,
@@ -53,7 +59,7 @@ export function keysOf(plan: RowPlan): Keys {
 }
 
 /** Earlier rows of the file with the same keys (a ledger may hold one person on many rows). */
-export function duplicatesInFile(keys: Keys[]): Map<number, number[]> {
+export function duplicatesInFile(keys: MatchKeys[]): Map<number, number[]> {
   const first = new Map<string, number>();
   const found = new Map<number, number[]>();
   for (const k of keys) {
@@ -75,7 +81,7 @@ export function duplicatesInFile(keys: Keys[]): Map<number, number[]> {
 
 type Hit = { row: number; id: string; reason: MatchReason };
 
-async function hitsByKeys(tx: Database, tenantId: string, keys: Keys[]): Promise<Hit[]> {
+async function hitsByKeys(tx: Database, tenantId: string, keys: MatchKeys[]): Promise<Hit[]> {
   const dated = keys.filter((k) => k.birthDate && (k.name || k.kana));
   const hits: Hit[] = [];
   if (dated.length > 0) {
@@ -153,10 +159,9 @@ const CHUNK = 20_000;
 export async function matchRows(
   tx: Database,
   actor: Actor,
-  plans: RowPlan[],
+  keys: MatchKeys[],
   progress: (done: number, total: number) => void,
 ): Promise<RowMatch[]> {
-  const keys = plans.map(keysOf);
   const inFile = duplicatesInFile(keys);
   const hits: Hit[] = [];
   for (let at = 0; at < keys.length; at += CHUNK) {

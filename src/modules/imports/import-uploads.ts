@@ -4,7 +4,7 @@ import type { ImportKind } from '../../shared/program-vocabulary';
 import type { Actor } from '../access/access.policy';
 import type { ColumnMapping } from './import-fields';
 import type { SheetTable } from './import-file';
-import type { RowMatch } from './import-matching';
+import type { MatchKeys, RowMatch } from './import-matching';
 import type { RowPlan } from './import-rows';
 import type { CheckReport } from './imports.schemas';
 
@@ -16,6 +16,8 @@ export type CheckedFile = {
   kind: ImportKind;
   columns: ColumnMapping;
   plans: RowPlan[];
+  /** The 名寄せ keys of each plan (in the same order), computed once. */
+  keys: MatchKeys[];
   matches: RowMatch[];
   report: CheckReport;
 };

@@ -73,7 +73,7 @@ export async function plan(client: TestClient, uploadId: string, body: Record<st
 const COUNTED = ['persons', 'households', 'household_members', 'consultations', 'consents'] as const;
 
 export async function counts(server: RunningServer) {
-  const result: Record<string, number> = {};
+  const result = {} as Record<(typeof COUNTED)[number], number>;
   for (const table of COUNTED) {
     const [row] = await queryRows<{ n: number }>(
       server.handle.owner,

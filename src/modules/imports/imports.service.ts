@@ -7,7 +7,7 @@ import { issueVocabulary } from '../intake/issues.service';
 import { mappingProblems, proposeKind, proposeMapping } from './import-fields';
 import { readSheet } from './import-file';
 import { fittingSources, listMappings } from './import-mappings.service';
-import { matchRows, type RowMatch } from './import-matching';
+import { keysOf, type MatchKeys, matchRows, type RowMatch } from './import-matching';
 import { resolveImport } from './import-plan';
 import { type RowIssue, type RowPlan, rowReader } from './import-rows';
 import { breathe, type Emit } from './import-stream';
@@ -66,8 +66,8 @@ async function holding<T>(upload: StoredUpload, work: () => Promise<T>): Promise
   }
 }
 
-const matchWithProgress = (tx: Database, context: ActorContext, plans: RowPlan[], emit: Emit) =>
-  matchRows(tx, context.actor, plans, (done, total) =>
+const matchWithProgress = (tx: Database, context: ActorContext, keys: MatchKeys[], emit: Emit) =>
+  matchRows(tx, context.actor, keys, (done, total) =>
     emit({ type: 'progress', phase: 'match', done, total }),
   );
 
@@ -97,11 +97,14 @@ export async function startCheck(
       const issues: RowIssue[] = [];
       const invalidRows: number[] = [];
       const plans: RowPlan[] = [];
+      const keys: MatchKeys[] = [];
       for (let at = 0; at < rows.length; at += READ_CHUNK) {
         for (const { row, cells } of rows.slice(at, at + READ_CHUNK)) {
           const result = read(row, cells);
-          if (result.plan) plans.push(result.plan);
-          else invalidRows.push(row);
+          if (result.plan) {
+            plans.push(result.plan);
+            keys.push(keysOf(result.plan));
+          } else invalidRows.push(row);
           issues.push(...result.issues);
         }
         emit({
@@ -113,7 +116,7 @@ export async function startCheck(
         await breathe();
       }
       const matches = await asApplication(root, { tenantId: context.actor.tenantId }, async (tx) => {
-        const found = await matchWithProgress(tx, context, plans, emit);
+        const found = await matchWithProgress(tx, context, keys, emit);
         const shown = [...new Set(found.flatMap((m) => m.candidates.map((c) => c.personId)))];
         await recordAudit(tx, context, {
           action: 'import.check',
@@ -123,7 +126,7 @@ export async function startCheck(
         return found;
       });
       const report = reportOf(rows.length, plans, invalidRows, issues, matches);
-      upload.checked = { kind: request.kind, columns: request.columns, plans, matches, report };
+      upload.checked = { kind: request.kind, columns: request.columns, plans, keys, matches, report };
       emit({ type: 'report', report });
     });
 }
@@ -190,7 +193,7 @@ export function startCommit(root: Database, context: ActorContext, id: string, r
     holding(upload, async () => {
       const result = await asApplication(root, { tenantId: context.actor.tenantId }, async (tx) => {
         // the records may have changed since the check: the decisions stand only if the matches are the same
-        const fresh = await matchWithProgress(tx, context, checked.plans, emit);
+        const fresh = await matchWithProgress(tx, context, checked.keys, emit);
         const before = new Map(checked.matches.map((m) => [m.row, m]));
         const after = new Map(fresh.map((m) => [m.row, m]));
         if (resolved.accepted.some((p) => signature(before.get(p.row)) !== signature(after.get(p.row))))
@@ -199,12 +202,12 @@ export function startCommit(root: Database, context: ActorContext, id: string, r
             'IMPORT_CHANGED',
             '確認の後に、登録済みの記録が変わりました（同じ方の候補が増えた・減ったなど）。何も取り込んでいません。もう一度確認してください。',
           );
-        const written = await writeImport(tx, context, organisationId, resolved, (done, total) =>
+        await writeImport(tx, context, organisationId, resolved, (done, total) =>
           emit({ type: 'progress', phase: 'write', done, total }),
         );
         await recordAudit(tx, context, {
           action: 'import.commit',
-          detail: { kind: checked.kind, ...resolved.plan, consultationIds: written.consultations.length },
+          detail: { kind: checked.kind, ...resolved.plan },
         });
         return resolved.plan;
       });
