@@ -1,4 +1,5 @@
 import { badRequest } from '../../server/errors';
+import { householdsOfFile, type Identity, identityKey } from './import-records';
 import type { RowPlan } from './import-rows';
 import type { CheckedFile } from './import-uploads';
 import type { CommitRequest, ImportPlan } from './imports.schemas';
@@ -8,8 +9,6 @@ import type { CommitRequest, ImportPlan } from './imports.schemas';
 // each kind that makes. Refused, with a stable code, while a row that goes in has a problem or
 // a possible match nobody has decided on.
 
-export type Identity = { kind: 'existing'; personId: string } | { kind: 'new'; row: number };
-
 export type ResolvedImport = {
   plan: ImportPlan;
   accepted: RowPlan[];
@@ -18,9 +17,6 @@ export type ResolvedImport = {
 
 const listRows = (rows: number[]) =>
   `${rows.slice(0, 10).join('・')}行目${rows.length > 10 ? ` ほか${rows.length - 10}行` : ''}`;
-
-export const identityKey = (identity: Identity) =>
-  identity.kind === 'existing' ? `p:${identity.personId}` : `r:${identity.row}`;
 
 export function resolveImport(checked: CheckedFile, request: CommitRequest): ResolvedImport {
   const skip = new Set(request.skipRows);
@@ -74,16 +70,11 @@ export function resolveImport(checked: CheckedFile, request: CommitRequest): Res
 }
 
 function countPlan(checked: CheckedFile, accepted: RowPlan[], identityOf: Map<number, Identity>): ImportPlan {
-  const householdKeys = new Set<string>();
-  const grouped = new Set<string>();
+  const { withNewPeople, grouped } = householdsOfFile({ accepted, identityOf });
   const consents = new Set<string>();
   for (const plan of accepted) {
     const identity = identityOf.get(plan.row);
     if (!identity) continue;
-    if (plan.household) {
-      householdKeys.add(plan.household.key);
-      grouped.add(identityKey(identity));
-    }
     const c = plan.consultation;
     if (c?.shareConsent === 'given') consents.add(`${identityKey(identity)}:${c.receivedAt.slice(0, 10)}`);
   }
@@ -96,7 +87,7 @@ function countPlan(checked: CheckedFile, accepted: RowPlan[], identityOf: Map<nu
     skipped: checked.report.rows - accepted.length,
     people: newPeople.size,
     linked: linked.size,
-    households: householdKeys.size + ownHouseholds,
+    households: withNewPeople.size + ownHouseholds,
     consultations: accepted.filter((p) => p.consultation).length,
     consents: consents.size,
   };

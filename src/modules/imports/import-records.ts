@@ -3,13 +3,20 @@ import type { NewConsent } from '../consent/consents-bulk';
 import type { NewHousehold, NewMember } from '../households/households-bulk';
 import type { NewConsultation } from '../intake/consultations-bulk';
 import type { NewPerson } from '../people/people-bulk';
-import { type Identity, identityKey, type ResolvedImport } from './import-plan';
+import type { ResolvedImport } from './import-plan';
 
 // The records an import creates, worked out before anything is written, each tagged with the
 // row of the file that brings it in: a person with the first row that is them; a household of
 // the file with the first row of its 世帯番号; a person in no household of the file with a
-// household of their own (「山田さん世帯」, as the intake form makes one); a membership with
+// household of their own (「山田さん世帯」, as the intake form makes one); people already registered
+// join a household of the file only along with someone new; a membership with
 // the first row that puts the person in the household; a consultation with its row.
+
+/** Who a row's person is: someone registered, or the new person of the (first) row that is them. */
+export type Identity = { kind: 'existing'; personId: string } | { kind: 'new'; row: number };
+
+export const identityKey = (identity: Identity) =>
+  identity.kind === 'existing' ? `p:${identity.personId}` : `r:${identity.row}`;
 
 type Tagged<T> = T & { row: number };
 
@@ -22,6 +29,25 @@ export type PlannedRecords = {
   /** People already registered that the file adds to. */
   linked: string[];
 };
+
+/**
+ * The households of the file that will be made: those with at least one new person (a 世帯番号 of
+ * people all registered already makes none: their households exist), and who is in one of them.
+ */
+export function householdsOfFile(resolved: Pick<ResolvedImport, 'accepted' | 'identityOf'>) {
+  const withNewPeople = new Set<string>();
+  for (const plan of resolved.accepted) {
+    if (plan.household && resolved.identityOf.get(plan.row)?.kind === 'new')
+      withNewPeople.add(plan.household.key);
+  }
+  const grouped = new Set<string>();
+  for (const plan of resolved.accepted) {
+    const identity = resolved.identityOf.get(plan.row);
+    if (identity && plan.household && withNewPeople.has(plan.household.key))
+      grouped.add(identityKey(identity));
+  }
+  return { withNewPeople, grouped };
+}
 
 type Group = NewHousehold & { row: number; named: boolean; members: Set<string> };
 
@@ -37,12 +63,7 @@ export function planRecords(resolved: ResolvedImport): PlannedRecords {
     }
     return id;
   };
-  // who is in a household of the file, on any of their rows
-  const grouped = new Set<string>();
-  for (const plan of resolved.accepted) {
-    const identity = resolved.identityOf.get(plan.row);
-    if (identity && plan.household) grouped.add(idOf(identity));
-  }
+  const { grouped, withNewPeople } = householdsOfFile(resolved);
   const records: PlannedRecords = {
     people: [],
     households: [],
@@ -64,14 +85,14 @@ export function planRecords(resolved: ResolvedImport): PlannedRecords {
     if (identity.kind === 'existing') linked.add(personId);
     if (identity.kind === 'new' && identity.row === row) {
       records.people.push({ row, id: personId, input: plan.person });
-      if (!grouped.has(personId)) {
+      if (!grouped.has(identityKey(identity))) {
         householdId = randomUUID();
         records.households.push({ row, id: householdId, name: `${plan.person.familyName}さん世帯` });
         records.members.push({ row, householdId, personId, relation: '本人' });
         firstHouseholdOf.set(personId, householdId);
       }
     }
-    if (plan.household) {
+    if (plan.household && withNewPeople.has(plan.household.key)) {
       let group = groups.get(plan.household.key);
       if (!group) {
         group = {

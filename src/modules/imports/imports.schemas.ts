@@ -36,6 +36,8 @@ export const ZUpload = z.object({
   format: z.enum(['csv', 'xlsx']),
   encoding: z.enum(['utf-8', 'shift_jis']).nullable(),
   headers: z.array(z.string()),
+  /** A value of each column from the first rows, to recognise the columns by (the user's own file). */
+  samples: z.array(z.string()),
   rowCount: z.number(),
   proposal: z.object({ kind: z.enum(IMPORT_KINDS), columns: ZColumnMapping }),
   /** Ids of the saved mappings whose every column is in this file, the closest first. */

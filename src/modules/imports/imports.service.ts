@@ -50,6 +50,7 @@ export async function receiveFile(db: Database, context: ActorContext, bytes: Ui
     format: table.format,
     encoding: table.encoding,
     headers: table.headers,
+    samples: table.headers.map((_, i) => table.rows.slice(0, 20).find((r) => r.cells[i])?.cells[i] ?? ''),
     rowCount: table.rows.length,
     proposal: { kind: proposeKind(columns), columns },
     fittingMappings: fittingSources(await listMappings(db, context), table.headers),
