@@ -61,6 +61,9 @@ describe('operations endpoints', () => {
         '/api/admin/users/{id}/memberships',
         '/api/admin/users/{id}/memberships/{membershipId}',
         '/api/audit',
+        '/api/exports/people',
+        '/api/exports/program-results',
+        '/api/exports/audit-log',
       ]),
     );
   });

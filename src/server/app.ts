@@ -19,6 +19,7 @@ import { regionalIssueRoutes } from '../modules/community/regional-issues.routes
 import { trainingRoutes } from '../modules/community/trainings.routes';
 import { consentRoutes } from '../modules/consent/consent.routes';
 import { fhirExportRoutes } from '../modules/exchange/fhir.routes';
+import { exportRoutes } from '../modules/exports/exports.routes';
 import { householdRoutes } from '../modules/households/households.routes';
 import { MAX_IMPORT_FILE_BYTES } from '../modules/imports/import-file';
 import { importRoutes } from '../modules/imports/imports.routes';
@@ -137,7 +138,8 @@ export function createApp(deps: Deps) {
     .route('/api/community/trainings', trainingRoutes)
     .route('/api/program/plan', planRoutes)
     .route('/api/program', programRoutes)
-    .route('/api/community', communityAreaRoutes);
+    .route('/api/community', communityAreaRoutes)
+    .route('/api/exports', exportRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -112,6 +112,7 @@ export const AUDIT_ACTIONS = [
   'import.check',
   'import.commit',
   'import.mapping',
+  'export.download',
   'access.refused',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -232,6 +233,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'import.check': '台帳の取り込みの確認（名寄せの候補の閲覧）',
   'import.commit': '台帳の取り込み',
   'import.mapping': '取り込み元（列の対応）の保存',
+  'export.download': '一覧・集計表の書き出し（CSV・Excel）',
   'access.refused': '閲覧・操作の拒否（権限なし・該当なし）',
 };
 

@@ -130,7 +130,14 @@ function foreignId(name: string, path: string): string {
   return randomUUID();
 }
 
-const ADMIN_PATHS = ['/api/admin', '/api/organisations', '/api/areas', '/api/settings', '/api/audit'];
+const ADMIN_PATHS = [
+  '/api/admin',
+  '/api/organisations',
+  '/api/areas',
+  '/api/settings',
+  '/api/audit',
+  '/api/exports/audit-log',
+];
 const SKIPPED = ['/api/auth/', '/api/health'];
 
 async function rowCounts() {
@@ -162,6 +169,10 @@ describe('one door for ids', () => {
     );
     expect(operations.length).toBeGreaterThan(40);
     expect(operations.map((op) => `${op.method} ${op.path}`)).toContain('GET /api/cases/{id}/fhir');
+    // exports take their list's filters, ids included, through the same doors
+    expect(operations.map((op) => `${op.method} ${op.path}`)).toContain(
+      'GET /api/exports/participation-supports',
+    );
     const before = await rowCounts();
     const answered: { op: string; status: number; code?: string }[] = [];
     for (const op of operations) {

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { type CaseWorld, openWorldCase, startCaseWorld, today, type Who } from '../../testing/case-world';
+import { download } from '../../testing/export-download';
 import { type OpenApiDocument, walkOperations } from '../../testing/openapi-walk';
+import { EXPORT_LISTS } from '../exports/export-registry';
 
 // Every read of personal data is audited, naming the records: each GET route of the areas
 // that hold residents' records (found in the OpenAPI document, so a new route joins by itself)
@@ -171,6 +173,39 @@ describe('audit of personal data', () => {
       });
       const denied = refused.filter((r) => r.outcome === 'denied');
       if (!denied.some((r) => named.some((id) => names(r, id)))) missing.push(`refusal ${route.path}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('records every export of personal data naming the records the list named, and every refusal', async () => {
+    const doc = (await as('coordinator').get<OpenApiDocument>('/api/openapi.json')).body;
+    const personal = EXPORT_LISTS.filter((list) => list.personal);
+    expect(personal.map((l) => l.key)).toEqual(expect.arrayContaining(['people', 'cases', 'audit-log']));
+    const missing: string[] = [];
+    for (const list of personal) {
+      expect(Object.keys(doc.paths)).toContain(`/api/exports/${list.key}`);
+      const who: Who = list.key === 'audit-log' ? 'admin' : 'coordinator';
+      const query = list.key === 'people' ? `?q=${encodeURIComponent('松岡')}&format=xlsx` : '?format=xlsx';
+      const read = await entriesDuring(async () => {
+        expect((await download(as(who), `/api/exports/${list.key}${query}`)).status, list.key).toBe(200);
+      });
+      const exported = read.find((r) => r.action === 'export.download');
+      const detail = exported?.detail as { list?: string; ids?: string[]; rows?: number } | undefined;
+      // the list's own read, in the same request, names what the list showed: the export names the same
+      const own = read.find((r) => r.action !== 'export.download' && r.outcome === 'success');
+      const ownDetail = (own?.detail ?? {}) as { ids?: string[]; cases?: string[] };
+      const shown = ownDetail.ids ?? ownDetail.cases;
+      if (!detail || detail.list !== list.key || !Array.isArray(detail.ids))
+        missing.push(`export ${list.key}`);
+      else if (shown && JSON.stringify(shown) !== JSON.stringify(detail.ids)) missing.push(`ids ${list.key}`);
+      const refused = await entriesDuring(async () => {
+        // the audit log is the program manager's to read: a coordinator is refused it
+        const outsider: Who = list.key === 'audit-log' ? 'coordinator' : 'manager';
+        const response = await download(as(outsider), `/api/exports/${list.key}${query}`);
+        expect(response.status, `${list.key} as ${outsider}`).toBeGreaterThanOrEqual(403);
+      });
+      if (!refused.some((r) => r.outcome === 'denied' && JSON.stringify(r.detail).includes(list.key)))
+        missing.push(`refusal ${list.key}`);
     }
     expect(missing).toEqual([]);
   });
