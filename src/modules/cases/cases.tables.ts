@@ -82,6 +82,7 @@ export const cases = pgTable(
     index('cases_referral').on(t.referralId),
     index('cases_review_due').on(t.tenantId, t.status, t.nextReviewOn),
     index('cases_lead_status').on(t.leadOrganisationId, t.status),
+    index('cases_tenant_opened').on(t.tenantId, t.openedOn),
   ],
 );
 

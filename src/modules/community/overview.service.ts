@@ -64,13 +64,18 @@ const anyCase = (raw: RawCells | undefined) => [...(raw?.values() ?? [])].some((
  * The tables behind the overview and every regional issue's evidence: the same cells,
  * suppressed the same way, whoever asks and wherever they are shown.
  */
-export async function communityCells(tx: Database, context: ActorContext, fiscalYear: number) {
+export async function communityCells(
+  tx: Database,
+  context: ActorContext,
+  fiscalYear: number,
+  { withPrevious = true }: { withPrevious?: boolean } = {},
+) {
   const tenantId = context.actor.tenantId;
   const tree = await loadAreaTree(tx, tenantId);
   const vocabulary = await issueVocabulary(tx, context.actor);
   const [current, previous] = await Promise.all([
     caseIssueCounts(tx, tenantId, fiscalYear),
-    caseIssueCounts(tx, tenantId, fiscalYear - 1),
+    withPrevious ? caseIssueCounts(tx, tenantId, fiscalYear - 1) : new Map<string, RawCells>(),
   ]);
   const rows = vocabulary
     .filter((issue) => anyCase(current.get(issue.code)) || anyCase(previous.get(issue.code)))
@@ -88,7 +93,9 @@ export async function communityCells(tx: Database, context: ActorContext, fiscal
   const outreach = {
     threshold: SMALL_COUNT_THRESHOLD,
     current: suppress(tree, await outreachCounts(tx, tenantId, fiscalYear), SMALL_COUNT_THRESHOLD),
-    previous: suppress(tree, await outreachCounts(tx, tenantId, fiscalYear - 1), SMALL_COUNT_THRESHOLD),
+    previous: withPrevious
+      ? suppress(tree, await outreachCounts(tx, tenantId, fiscalYear - 1), SMALL_COUNT_THRESHOLD)
+      : {},
   };
   return { tree, vocabulary, rows, outreach };
 }

@@ -49,6 +49,7 @@ export const consultations = pgTable(
     index('consultations_person_org').on(t.personId, t.organisationId),
     index('consultations_household').on(t.householdId),
     index('consultations_org_received').on(t.organisationId, t.receivedAt),
+    index('consultations_tenant_received').on(t.tenantId, t.receivedAt),
     // Covering indexes for the access scope: "which people/households has this organisation seen".
     index('consultations_org_person').on(t.organisationId, t.personId),
     index('consultations_org_household').on(t.organisationId, t.householdId),

@@ -64,7 +64,7 @@ export async function programDashboard(db: Database, context: ActorContext, fisc
       label: FUNNEL_LABELS[step],
       count: participation.funnel[step],
     }));
-    const { tree, rows } = await communityCells(tx, context, year);
+    const { tree, rows } = await communityCells(tx, context, year, { withPrevious: false });
     await recordAudit(tx, context, {
       action: 'program.read',
       detail: { fiscalYear: year, view: 'dashboard' },

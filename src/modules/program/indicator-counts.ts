@@ -2,7 +2,13 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { fiscalYearRange } from '../../shared/dates';
 import { CUSTOM_PREFIX, MEETING_BODY_PREFIX } from './indicator-catalogue';
-import { EVENT_SOURCES, participantsOfTrainings, type Range, sessionsOfBody } from './indicator-events';
+import {
+  EVENT_SOURCES,
+  ONE_ROW_PER_ENTITY,
+  participantsOfTrainings,
+  type Range,
+  sessionsOfBody,
+} from './indicator-events';
 
 /** Month of the fiscal year: April = 1 … March = 12. */
 const fiscalMonth = (day: SQL) => sql`((extract(month from ${day})::int + 8) % 12) + 1`;

@@ -44,6 +44,7 @@ export const referrals = pgTable(
     index('referrals_person').on(t.personId),
     index('referrals_to_org_person').on(t.toOrganisationId, t.personId, t.status),
     index('referrals_household').on(t.householdId),
+    index('referrals_tenant_sent').on(t.tenantId, t.sentAt),
   ],
 );
 
