@@ -37,6 +37,7 @@ import { TrainingsPage } from './routes/community/trainings/TrainingsPage';
 import { HomePage } from './routes/HomePage';
 import { HouseholdPage } from './routes/households/HouseholdPage';
 import { PeopleSearchPage } from './routes/households/PeopleSearchPage';
+import { ImportPage } from './routes/imports/ImportPage';
 import { ConsultationForm } from './routes/intake/ConsultationForm';
 import { IntakePage } from './routes/intake/IntakePage';
 import { LoginPage } from './routes/LoginPage';
@@ -172,6 +173,7 @@ const routeTree = rootRoute.addChildren([
     page('/referrals/$id', () => <ReferralPage />),
     page('/households', () => <PeopleSearchPage />),
     page('/households/$id', () => <HouseholdPage />),
+    page('/imports', () => <ImportPage />, 'records.import'),
     page('/cases', () => <CasesPage />),
     page('/cases/$id', () => <CasePage />),
     page('/cases/$id/assessment', () => <AssessmentForm />),

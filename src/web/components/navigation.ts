@@ -34,6 +34,13 @@ export const WORK_AREAS: NavItem[] = [
     permission: 'case_content.write',
   },
   {
+    to: '/imports',
+    label: '台帳の取り込み',
+    description: 'kintone や Excel の台帳（CSV・Excel）から、本人・世帯・相談をまとめて登録します。',
+    ready: true,
+    permission: 'records.import',
+  },
+  {
     to: '/cases',
     label: '多機関協働',
     description: 'スクリーニング、アセスメント、支援プラン、支援経過、評価、終結を記録します。',
