@@ -80,6 +80,19 @@ describe('who may import', () => {
   });
 });
 
+describe('files it cannot read', () => {
+  it('answers 400 with a stable code for a broken workbook, an unclosed quote, an empty file', async () => {
+    const broken = await upload(consultant, new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4]), XLSX_TYPE);
+    expect([broken.status, broken.body.error?.code]).toEqual([400, 'FILE_UNREADABLE']);
+    const quote = await upload(consultant, '氏名,備考\r\n"閉じない,引用符\r\n');
+    expect([quote.status, quote.body.error?.code]).toEqual([400, 'FILE_UNREADABLE']);
+    const empty = await upload(consultant, '氏名,備考\r\n,\r\n');
+    expect([empty.status, empty.body.error?.code]).toEqual([400, 'FILE_EMPTY']);
+    const form = await upload(consultant, 'a=b', 'application/x-www-form-urlencoded');
+    expect(form.status).toBe(415);
+  });
+});
+
 describe('the dry run', () => {
   it('reports each bad row by its row number, the file column and the reason, and writes nothing', async () => {
     const rows = [
