@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { now } from '../../server/clock';
+import type { RunningServer } from '../../server/start';
+import { addDays, formatWestern } from '../../shared/dates';
+import { startSecondCity } from '../../testing/second-city';
+import { loggedIn, type TestClient } from '../../testing/test-client';
+import { startTestServer } from '../../testing/test-server';
+import { auditedIds, check, commit, counts, csvOf, personNamed, plan, upload } from './imports.fixtures';
+
+// 台帳の取り込み, the import itself: 𠮷 and IVS kept, households by 世帯番号, refused (nothing
+// written) until every row that goes in is valid and every match decided, a match decided as
+// the same person added to that record; other organisations' and municipalities' people never shown.
+
+let server: RunningServer;
+let consultant: TestClient;
+const day = (offset: number) => addDays(formatWestern(now()), offset);
+
+const HEADER = [
+  '対象者氏名',
+  'ふりがな',
+  '生年月日',
+  '電話番号',
+  '世帯番号',
+  '続柄',
+  '相談日',
+  '相談経路',
+  '相談内容',
+  '課題',
+  '備考',
+];
+const MAPPING = {
+  fullName: '対象者氏名',
+  fullKana: 'ふりがな',
+  birthDate: '生年月日',
+  phone: '電話番号',
+  householdKey: '世帯番号',
+  relation: '続柄',
+  receivedOn: '相談日',
+  channel: '相談経路',
+  mainComplaint: '相談内容',
+  issues: '課題',
+  notes: '備考',
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  consultant = await loggedIn(server.url, 'demo-consultant');
+});
+afterAll(() => server.close());
+
+describe('importing', () => {
+  it('keeps 𠮷 and IVS characters, groups a household by its number, and refuses until every row is valid', async () => {
+    const rows = [
+      ['氏', '名', 'セイ', 'メイ', '生年月日', '世帯番号', '続柄'],
+      ['𠮷田', '葛\u{E0100}子', 'ヨシダ', 'カツコ', '昭和15年6月7日', 'K-9', '本人'],
+      ['𠮷田', '辻\u{E0101}', 'ヨシダ', 'ツジ', 'S45.8.9', 'K-9', '長男'],
+      ['誤り', '', 'アヤマリ', '', '2100-01-01', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const columns = sent.body.proposal.columns;
+    expect(columns).toEqual({
+      familyName: '氏',
+      givenName: '名',
+      familyNameKana: 'セイ',
+      givenNameKana: 'メイ',
+      birthDate: '生年月日',
+      householdKey: '世帯番号',
+      relation: '続柄',
+    });
+    const report = await check(consultant, sent.body.uploadId, 'households', columns);
+    expect(report.invalidRows).toEqual([4]);
+    const before = await counts(server);
+    const refused = await commit(consultant, sent.body.uploadId, {});
+    expect(refused.status).toBe(400);
+    expect(refused.error).toMatchObject({ error: { code: 'IMPORT_INVALID_ROWS' } });
+    expect(await counts(server)).toEqual(before);
+
+    const planned = await plan(consultant, sent.body.uploadId, { skipRows: [4] });
+    expect(planned.body).toEqual({
+      rows: 2,
+      skipped: 1,
+      people: 2,
+      linked: 0,
+      households: 1,
+      consultations: 0,
+      consents: 0,
+    });
+    const done = await commit(consultant, sent.body.uploadId, { skipRows: [4] });
+    expect(done.last).toEqual({ type: 'done', result: planned.body });
+    const stored = await personNamed(server, '𠮷田');
+    expect(stored.map((p) => p.given_name).sort()).toEqual(['葛\u{E0100}子', '辻\u{E0101}']);
+    expect(stored.map((p) => p.birth_date).sort()).toEqual(['1940-06-07', '1970-08-09']);
+    const after = await counts(server);
+    expect(after.persons - before.persons).toBe(2);
+    expect(after.households - before.households).toBe(1);
+    expect(after.household_members - before.household_members).toBe(2);
+    // found by the importing organisation's search (access tokens refreshed), and audited by id
+    const found = await consultant.get<{ people: { id: string }[] }>(
+      `/api/people?q=${encodeURIComponent('吉田')}`,
+    );
+    expect(found.body.people.map((p) => p.id).sort()).toEqual(stored.map((p) => p.id).sort());
+    const audited = await auditedIds(server, 'person');
+    for (const p of stored) expect(audited).toContain(p.id);
+    // the file is gone once imported
+    expect((await plan(consultant, sent.body.uploadId, { skipRows: [4] })).status).toBe(404);
+  });
+
+  it('adds to an existing record when the user decides the match is the same person', async () => {
+    const intake = await consultant.post<{ personId: string; householdId: string }>('/api/consultations', {
+      receivedAt: `${day(-20)}T10:00:00+09:00`,
+      channel: 'phone',
+      broughtBy: 'self',
+      newPerson: {
+        familyName: '名寄',
+        givenName: '一子',
+        familyNameKana: 'ナヨセ',
+        givenNameKana: 'カズコ',
+        birthDate: '1948-02-03',
+      },
+      newHouseholdName: '名寄さん世帯',
+      mainComplaint: '一人暮らしが不安',
+      outcome: 'handled_here',
+      shareConsent: 'not_asked',
+    });
+    expect(intake.status).toBe(201);
+    const rows = [
+      HEADER,
+      // a 世帯番号 of people all registered already makes no household: theirs exists
+      ['名寄 一子', 'なよせ かずこ', 'S23.2.3', '', 'N1', '本人', day(-1), '来所', '再び来所した', '', ''],
+      ['名寄 一子', 'ナヨセ カズコ', '1948/2/3', '', 'N1', '本人', day(0), '電話', '電話でも相談', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(
+      report.matches.map((m) => [m.row, m.sameAsRows, m.candidates.map((c) => [c.personId, c.canLink])]),
+    ).toEqual([
+      [2, [], [[intake.body.personId, true]]],
+      [3, [2], [[intake.body.personId, true]]],
+    ]);
+    const before = await counts(server);
+    const undecided = await commit(consultant, sent.body.uploadId, { decisions: [] });
+    expect(undecided.error).toMatchObject({ error: { code: 'IMPORT_UNDECIDED' } });
+    const foreign = await commit(consultant, sent.body.uploadId, {
+      decisions: [
+        { row: 2, choice: 'existing', personId: '00000000-0000-4000-8000-000000000001' },
+        { row: 3, choice: 'sameAsRow', sameAsRow: 2 },
+      ],
+    });
+    expect(foreign.error).toMatchObject({ error: { code: 'IMPORT_DECISION_INVALID' } });
+    expect(await counts(server)).toEqual(before);
+
+    const decisions = [
+      { row: 2, choice: 'existing', personId: intake.body.personId },
+      { row: 3, choice: 'sameAsRow', sameAsRow: 2 },
+    ];
+    const done = await commit(consultant, sent.body.uploadId, { decisions });
+    expect(done.last).toMatchObject({
+      type: 'done',
+      result: { people: 0, linked: 1, households: 0, consultations: 2 },
+    });
+    const after = await counts(server);
+    expect([after.persons, after.households]).toEqual([before.persons, before.households]);
+    const household = await consultant.get<{ consultations: { mainComplaint: string }[] }>(
+      `/api/households/${intake.body.householdId}`,
+    );
+    expect(household.body.consultations.map((c) => c.mainComplaint).sort()).toEqual(
+      ['一人暮らしが不安', '再び来所した', '電話でも相談'].sort(),
+    );
+  });
+});
+
+describe('matching never reveals what the user may not see', () => {
+  it('another municipality is never matched; another organisation’s record is a bare notice', async () => {
+    await startSecondCity(server);
+    const jiritsu = await loggedIn(server.url, 'demo-jiritsu');
+    const theirs = await jiritsu.post('/api/people', {
+      familyName: '秘匿',
+      givenName: '花',
+      familyNameKana: 'ヒトク',
+      givenNameKana: 'ハナ',
+      birthDate: '1966-06-06',
+    });
+    expect(theirs.status).toBe(201);
+    const rows = [
+      HEADER,
+      ['他市 ハナ', 'タシ ハナ', '1945-05-05', '090-0000-1111', '', '', '', '', '', '', ''],
+      ['ひとく はな', 'ヒトク ハナ', '1966-06-06', '', '', '', '', '', '', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'people', {
+      fullName: '対象者氏名',
+      fullKana: 'ふりがな',
+      birthDate: '生年月日',
+      phone: '電話番号',
+    });
+    expect(report.matches).toEqual([
+      {
+        row: 3,
+        name: 'ひとく はな',
+        kana: 'ヒトク ハナ',
+        birthDate: '1966-06-06',
+        candidates: [],
+        sameAsRows: [],
+        elsewhere: true,
+      },
+    ]);
+    expect(JSON.stringify(report)).not.toContain('秘匿');
+  });
+});
