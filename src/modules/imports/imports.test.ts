@@ -9,9 +9,9 @@ import { shiftJis } from '../resources/directory.fixtures';
 import { check, counts, csvOf, streamed, upload, XLSX_TYPE, xlsxOf } from './imports.fixtures';
 import type { Mapping } from './imports.schemas';
 
-// 台帳の取り込み against the real server and database: the dry run's report by row, column and
-// reason; CSV in Shift_JIS and XLSX alike; 名寄せ decided by the user; nothing written on refusal;
-// other organisations' and municipalities' people never shown; the mapping saved per source.
+// 台帳の取り込み against the real server and database: who may import, files it cannot read,
+// the dry run's report by row, column and reason (nothing written), CSV in Shift_JIS and XLSX
+// alike, and the column mapping saved per source. The import itself: import-commit.test.ts.
 
 let server: RunningServer;
 let consultant: TestClient;
