@@ -25,7 +25,19 @@ afterAll(() => handle.close());
 
 describe('insertMany', () => {
   it('keeps quotes, backslashes, braces, commas, the word NULL, empty text, nulls, arrays and 𠮷 with IVS', async () => {
-    const tricky = ['"引用"', 'back\\slash', '{braces}', 'a,b', 'NULL', '', ' 空白 ', '𠮷田 葛\u{E0100}'];
+    const tricky = [
+      '"引用"',
+      'back\\slash',
+      '{braces}',
+      'a,b',
+      'NULL',
+      'null',
+      '',
+      ' 空白 ',
+      '\u3000全角の空白',
+      'a\tb',
+      '𠮷田 葛\u{E0100}',
+    ];
     const rows = tricky.map((text, i) => ({
       id: randomUUID(),
       tenantId,
