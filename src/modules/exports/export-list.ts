@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
+import { EXPORT_TITLES, type ExportKey, isPersonalExport } from '../../shared/export-lists';
 import type { ActorContext } from '../audit/audit.service';
 import type { ExportContent } from './export-table';
 
@@ -10,7 +11,7 @@ import type { ExportContent } from './export-table';
  */
 export type ExportList = {
   /** The path segment: /api/exports/{key} */
-  key: string;
+  key: ExportKey;
   /** The Japanese title: the file name and the sheet's name. */
   title: string;
   /** Residents' personal data: the screen warns before downloading, and the audit names every id. */
@@ -23,10 +24,15 @@ export type ExportList = {
 };
 
 export function exportList<Q extends z.ZodObject>(
-  list: Omit<ExportList, 'query' | 'load'> & {
+  list: Omit<ExportList, 'query' | 'load' | 'personal' | 'title'> & {
     query: Q;
     load: (db: Database, context: ActorContext, filters: z.output<Q>) => Promise<ExportContent>;
   },
 ): ExportList {
-  return { ...list, load: (db, context, filters) => list.load(db, context, list.query.parse(filters)) };
+  return {
+    ...list,
+    title: EXPORT_TITLES[list.key],
+    personal: isPersonalExport(list.key),
+    load: (db, context, filters) => list.load(db, context, list.query.parse(filters)),
+  };
 }

@@ -28,8 +28,6 @@ import { column, joined } from './export-table';
 
 const issues = exportList({
   key: 'regional-issues',
-  title: '地域課題の一覧',
-  personal: false,
   source: 'GET /api/community/issues',
   query: ZIssueFilter,
   load: async (db, context, filter) => {
@@ -64,8 +62,6 @@ const issues = exportList({
 
 const projects = exportList({
   key: 'projects',
-  title: 'プロジェクトの一覧',
-  personal: false,
   source: 'GET /api/community/projects',
   query: z.object({}),
   load: async (db, context) => {
@@ -99,8 +95,6 @@ const agingRate = (aged65: number | null, population: number | null) =>
 
 const areas = exportList({
   key: 'community-areas',
-  title: '圏域・地区の一覧',
-  personal: false,
   source: 'GET /api/community/areas',
   query: z.object({}),
   load: async (db, context) => {
@@ -138,8 +132,6 @@ const areas = exportList({
 
 const networks = exportList({
   key: 'networks',
-  title: 'ネットワークの一覧',
-  personal: false,
   source: 'GET /api/community/networks',
   query: ZFiscalYearQuery,
   load: async (db, context, { fiscalYear }) => {
@@ -170,8 +162,6 @@ const networks = exportList({
 
 const trainings = exportList({
   key: 'trainings',
-  title: '研修の一覧',
-  personal: false,
   source: 'GET /api/community/trainings',
   query: ZTrainingFilter,
   load: async (db, context, filter) => {
@@ -210,8 +200,6 @@ const overviewCell = (value: SafeCount | undefined, threshold: number) =>
 
 const overview = exportList({
   key: 'community-overview',
-  title: '課題×地区の俯瞰',
-  personal: false,
   source: 'GET /api/community/overview',
   query: ZAreaYearQuery.extend({ by: z.enum(['zone', 'district']).default('zone') }),
   load: async (db, context, { fiscalYear, by }) => {

@@ -16,8 +16,6 @@ const NO_FILTERS = z.object({});
 
 const sessions = exportList({
   key: 'meeting-sessions',
-  title: '会議一覧',
-  personal: false,
   source: 'GET /api/meetings/sessions',
   query: ZSessionListQuery,
   load: async (db, context, query) => {
@@ -53,8 +51,6 @@ const sessions = exportList({
 /** One row per member: the body's settings repeated, as a filterable sheet wants it. */
 const bodies = exportList({
   key: 'meeting-bodies',
-  title: '会議体と構成員',
-  personal: false,
   source: 'GET /api/meetings/bodies',
   query: NO_FILTERS,
   load: async (db, context) => {
@@ -99,8 +95,6 @@ const bodies = exportList({
 
 const outreachRecords = exportList({
   key: 'outreach-records',
-  title: 'アウトリーチの記録一覧',
-  personal: true,
   source: 'GET /api/outreach/records',
   query: ZRecordFilter,
   load: async (db, context, { view }) => {
@@ -139,8 +133,6 @@ const outreachRecords = exportList({
 
 const partners = exportList({
   key: 'watch-partners',
-  title: '見守り協定先一覧',
-  personal: false,
   source: 'GET /api/outreach/partners',
   query: NO_FILTERS,
   load: async (db, context) => {

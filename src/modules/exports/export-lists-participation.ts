@@ -30,8 +30,6 @@ const ZCountsQuery = z.object({ fiscalYear: z.coerce.number().int().min(2000).ma
 
 const supports = exportList({
   key: 'participation-supports',
-  title: '参加支援の一覧',
-  personal: true,
   source: 'GET /api/participation',
   query: ZSupportFilter,
   load: async (db, context, filter) => {
@@ -74,8 +72,6 @@ const agesText = (r: Resource) =>
 
 const resources = exportList({
   key: 'resources',
-  title: '社会資源の一覧',
-  personal: false,
   source: 'GET /api/resources',
   query: ZResourceFilter,
   load: async (db, context, filter) => {
@@ -126,8 +122,6 @@ const resources = exportList({
 
 const operators = exportList({
   key: 'resource-operators',
-  title: '運営団体の一覧',
-  personal: false,
   source: 'GET /api/resources/operators',
   query: z.object({}),
   load: async (db, context) => {
@@ -159,8 +153,6 @@ const operators = exportList({
 /** The counts panel as one sheet: a row per figure, suppressed counts as the panel words them. */
 const counts = exportList({
   key: 'participation-counts',
-  title: '参加支援の件数',
-  personal: false,
   source: 'GET /api/participation/counts',
   query: ZCountsQuery,
   load: async (db, context, { fiscalYear }) => {
@@ -205,8 +197,6 @@ const counts = exportList({
 
 const unmetNeeds = exportList({
   key: 'unmet-needs',
-  title: '合う資源がなかった希望',
-  personal: false,
   source: 'GET /api/participation/unmet-needs',
   query: z.object({}),
   load: async (db, context) => {

@@ -29,8 +29,6 @@ const unitSuffix = (unit: string) => (unit === '件/10万人・月' ? '' : unit)
 
 const results = exportList({
   key: 'program-results',
-  title: '成果目標と実績',
-  personal: false,
   source: 'GET /api/program/results',
   query: ZYearQuery,
   load: async (db, context, { fiscalYear }) => {
@@ -77,8 +75,6 @@ const results = exportList({
 
 const programs = exportList({
   key: 'programs',
-  title: '事業の実施体制',
-  personal: false,
   source: 'GET /api/program/programs',
   query: ZYearQuery,
   load: async (db, context, { fiscalYear }) => {
@@ -120,8 +116,6 @@ const shortYear = (year: number) => fiscalYearLabel(year).replace(/（.*$/, '');
 
 const plan = exportList({
   key: 'program-plan',
-  title: '年度計画',
-  personal: false,
   source: 'GET /api/program/plan',
   query: z.object({}),
   load: async (db, context) => {
@@ -174,8 +168,6 @@ const AUDIT_PAGE = 200;
 
 const auditLog = exportList({
   key: 'audit-log',
-  title: '監査ログ',
-  personal: true,
   source: 'GET /api/audit',
   query: ZAuditSearchQuery.omit({ page: true, pageSize: true }),
   load: async (db, context, filters) => {

@@ -26,8 +26,6 @@ const NO_FILTERS = z.object({});
 
 const people = exportList({
   key: 'people',
-  title: '世帯・本人の検索結果',
-  personal: true,
   source: 'GET /api/people',
   query: ZPersonSearch,
   load: async (db, context, search) => {
@@ -60,8 +58,6 @@ const people = exportList({
 
 const consultations = exportList({
   key: 'consultations',
-  title: '相談受付一覧',
-  personal: true,
   source: 'GET /api/consultations',
   query: NO_FILTERS,
   load: async (db, context) => {
@@ -97,8 +93,6 @@ const consultations = exportList({
 
 const referrals = exportList({
   key: 'referrals',
-  title: 'つなぎ一覧',
-  personal: true,
   source: 'GET /api/referrals',
   query: ZReferralBox,
   load: async (db, context, { box }) => {
@@ -135,8 +129,6 @@ const referrals = exportList({
 
 const cases = exportList({
   key: 'cases',
-  title: '多機関協働事例一覧',
-  personal: true,
   source: 'GET /api/cases',
   query: ZCaseListQuery,
   load: async (db, context, query) => {
@@ -179,8 +171,6 @@ const WORK_ITEM_LABELS = {
 
 const caseWorkQueueList = exportList({
   key: 'case-work-queue',
-  title: '事例の対応事項',
-  personal: true,
   source: 'GET /api/cases/work-queue',
   query: NO_FILTERS,
   load: async (db, context) => {

@@ -14,5 +14,3 @@ export const EXPORT_LISTS: ExportList[] = [
   ...COMMUNITY_EXPORTS,
   ...PROGRAM_EXPORTS,
 ];
-
-export const exportListOf = (key: string) => EXPORT_LISTS.find((list) => list.key === key);

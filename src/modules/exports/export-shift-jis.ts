@@ -79,18 +79,20 @@ export function requireShiftJis({ labels, lines }: SheetText): void {
   const found: { path: string; message: string }[] = [];
   const scan = (cells: string[], line: number) => {
     cells.forEach((cell, i) => {
+      const label = labels[i] ?? '';
       for (const g of outside(cell))
-        found.push({ path: `${line}行目・${labels[i] ?? ''}`, message: describe(g) });
+        found.push({ path: `${line}行目・${label}`, message: `${line}行目の「${label}」の${describe(g)}` });
     });
   };
   scan(labels, 1);
   for (const [i, cells] of lines.entries()) scan(cells, i + 2);
-  if (found.length === 0) return;
   const [first] = found;
+  if (!first) return;
+  const where =
+    found.length === 1 ? `${first.message}です` : `${found.length}か所あり、最初は${first.message}です`;
   throw badRequest(
     'NOT_IN_SHIFT_JIS',
-    `Shift_JIS では書き出せない文字があります（${found.length}か所）。` +
-      `${first?.path.replace('・', 'の「')}」の${first?.message}など（見出しが1行目）。` +
+    `Shift_JIS では書き出せない文字があります。${where}（見出しを1行目と数えます）。` +
       '文字を置き換えずに書き出すため、「CSV（UTF-8・Excel対応）」か「Excel（.xlsx）」を選んでください。',
     found.slice(0, MAX_DETAILS),
   );

@@ -23,6 +23,7 @@ import {
 import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ExportButton } from '../components/ExportButton';
 import { apiGet } from '../lib/api';
 
 type Filters = { from: string; to: string; action: string | null; outcome: string | null };
@@ -98,9 +99,16 @@ export function AuditPage() {
       )}
       {query.data && total > 0 && (
         <>
-          <Text size="sm" aria-live="polite">
-            {total.toLocaleString('ja-JP')}件（新しい順）
-          </Text>
+          <Group justify="space-between">
+            <Text size="sm" aria-live="polite">
+              {total.toLocaleString('ja-JP')}件（新しい順）
+            </Text>
+            <ExportButton
+              list="audit-log"
+              filters={filters}
+              label="監査ログ（絞り込んだ全件、5,000件まで）"
+            />
+          </Group>
           <Table striped verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>

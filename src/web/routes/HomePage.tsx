@@ -4,6 +4,7 @@ import { fiscalYearLabel, fiscalYearOf } from '../../shared/dates';
 import { ROLE_LABELS } from '../../shared/vocabulary';
 import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
+import { ExportButton } from '../components/ExportButton';
 import { ADMIN_AREAS, WORK_AREAS } from '../components/navigation';
 import { activeMembership, hasPermission, useSession } from '../lib/session';
 import { CaseCounts } from './cases/CaseCounts';
@@ -47,9 +48,12 @@ export function HomePage() {
 
       {membership && writesCases && (
         <section aria-labelledby="queue-title">
-          <Title order={2} size="h3" id="queue-title" mb="sm">
-            対応が必要なこと
-          </Title>
+          <Group justify="space-between" mb="sm">
+            <Title order={2} size="h3" id="queue-title">
+              対応が必要なこと
+            </Title>
+            <ExportButton list="case-work-queue" label="多機関協働の事例の対応事項" />
+          </Group>
           <WorkQueue />
         </section>
       )}

@@ -7,6 +7,7 @@ import { CASE_LIST_LIMIT, CASE_STATUS_LABELS } from '../../../shared/case-vocabu
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { CASE_STATUS_COLORS } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
 import { casesQuery, todayInJapan } from './case-queries';
@@ -52,6 +53,7 @@ export function CasesPage() {
             value={status}
             onChange={(value) => setStatus(value as typeof status)}
           />
+          <ExportButton list="cases" filters={{ status, q }} />
         </Group>
       </Group>
       <ErrorAlert error={cases.error} title="事例を表示できません" />

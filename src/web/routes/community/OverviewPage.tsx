@@ -16,6 +16,7 @@ import type { Overview } from '../../../modules/community/areas-community.schema
 import { fiscalYearLabel, fiscalYearOf } from '../../../shared/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { CommunityTabs } from './CommunityTabs';
 import { COMMUNITY, overviewQuery } from './community-queries';
 import { RaiseIssueDialog } from './issues/RaiseIssueDialog';
@@ -76,6 +77,11 @@ export function OverviewPage() {
             />
           </div>
         </Group>
+        <ExportButton
+          list="community-overview"
+          filters={{ fiscalYear, by }}
+          label={`課題×${by === 'zone' ? '圏域' : '地区'}の俯瞰`}
+        />
       </Group>
       <Text size="sm" c="gray.8">
         年度中に支援していた多機関協働の事例を、相談で記録された課題の分類と、世帯の地区で数えています。5件未満は「5件未満」（DV・虐待・依存・精神・再犯防止は「10件未満」）と表示し、圏域と地区を見比べても少ない件数がわからないようにしています。マスを選ぶと、その組み合わせを地域課題として提起できます。

@@ -20,6 +20,7 @@ import { formatWareki } from '../../../shared/dates';
 import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { personName } from '../../lib/labels';
@@ -223,7 +224,10 @@ export function PeopleSearchPage() {
         </EmptyState>
       )}
       {query.data && query.data.people.length > 0 && (
-        <MergeBar selected={selected} people={query.data.people} onDone={() => setSelected([])} />
+        <Group justify="space-between" align="flex-end">
+          <MergeBar selected={selected} people={query.data.people} onDone={() => setSelected([])} />
+          <ExportButton list="people" filters={Object.fromEntries(new URLSearchParams(params ?? ''))} />
+        </Group>
       )}
       {query.data && query.data.people.length > 0 && (
         <Table striped>

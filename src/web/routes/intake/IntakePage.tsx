@@ -5,6 +5,7 @@ import type { Consultation } from '../../../modules/intake/intake.schemas';
 import { CHANNEL_LABELS, OUTCOME_LABELS } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
+import { ExportButton } from '../../components/ExportButton';
 import { apiGet } from '../../lib/api';
 
 export const consultationsQuery = queryOptions({
@@ -25,7 +26,10 @@ export function IntakePage() {
         <Title order={1} size="h2">
           相談受付
         </Title>
-        {newButton}
+        <Group>
+          {consultations.length > 0 && <ExportButton list="consultations" label="この機関の相談受付一覧" />}
+          {newButton}
+        </Group>
       </Group>
       <Text c="gray.8">
         どなたの、どんな相談でも受け付けます。つなぎ先がわからないときは、コーディネーターへつなげます。

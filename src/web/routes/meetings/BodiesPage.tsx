@@ -6,6 +6,7 @@ import type { Body } from '../../../modules/meetings/meetings.schemas';
 import { LEGAL_BASIS_LABELS, TIER_LABELS } from '../../../shared/meeting-vocabulary';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 import { todayInJapan } from '../cases/case-queries';
@@ -30,7 +31,10 @@ export function BodiesPage() {
             会議の根拠（法律）によって、本人の同意がない事例を検討できるか、構成員に守秘義務の説明が要るかが決まります。
           </Text>
         </div>
-        {data.canRun && <Button onClick={() => setEditing('new')}>会議体を追加</Button>}
+        <Group>
+          <ExportButton list="meeting-bodies" />
+          {data.canRun && <Button onClick={() => setEditing('new')}>会議体を追加</Button>}
+        </Group>
       </Group>
       {data.items.map((body) => (
         <BodyCard key={body.id} body={body} canRun={data.canRun} onEdit={() => setEditing(body)} />

@@ -6,6 +6,7 @@ import { SESSION_STATE_LABELS } from '../../../shared/meeting-vocabulary';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { MEETINGS, sessionsQuery } from './meeting-queries';
 import { NewSessionDialog } from './NewSessionDialog';
 
@@ -38,6 +39,11 @@ export function MeetingsPage() {
             ]}
             value={when}
             onChange={(value) => setWhen(value as typeof when)}
+          />
+          <ExportButton
+            list="meeting-sessions"
+            filters={{ when }}
+            label={when === 'upcoming' ? 'これからの会議の一覧' : '開催済みの会議の一覧'}
           />
           <Button variant="default" component={Link} to={`${MEETINGS}/bodies`}>
             会議体

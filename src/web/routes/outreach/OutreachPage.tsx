@@ -11,6 +11,7 @@ import {
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { hasPermission, useSession } from '../../lib/session';
 import { RISK_COLORS, STAGE_COLORS } from './outreach-colors';
 import { myReportsQuery, OUTREACH, type RecordView, recordPath, recordsQuery } from './outreach-queries';
@@ -66,13 +67,19 @@ function Records() {
   const rows = records.data?.records ?? [];
   return (
     <>
-      <SegmentedControl
-        aria-label="表示する記録"
-        data={VIEWS}
-        value={view}
-        onChange={(v) => setView(v as RecordView)}
-        style={{ alignSelf: 'flex-start' }}
-      />
+      <Group justify="space-between">
+        <SegmentedControl
+          aria-label="表示する記録"
+          data={VIEWS}
+          value={view}
+          onChange={(v) => setView(v as RecordView)}
+        />
+        <ExportButton
+          list="outreach-records"
+          filters={{ view }}
+          label={`アウトリーチの記録（${VIEWS.find((v) => v.value === view)?.label}）`}
+        />
+      </Group>
       <ErrorAlert error={records.error} title="記録を表示できません" />
       {records.data && rows.length === 0 && (
         <EmptyState title="該当する記録はありません">

@@ -22,6 +22,7 @@ import { PARTNER_KIND_LABELS, PARTNER_KINDS, type PartnerKind } from '../../../s
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
@@ -48,7 +49,10 @@ export function PartnersPage() {
             日々の仕事の中で異変に気づいたら知らせてもらう、協定を結んだ事業者・団体です。
           </Text>
         </div>
-        {data.canManage && <Button onClick={() => setEditing('new')}>協定先を登録</Button>}
+        <Group>
+          {data.partners.length > 0 && <ExportButton list="watch-partners" />}
+          {data.canManage && <Button onClick={() => setEditing('new')}>協定先を登録</Button>}
+        </Group>
       </Group>
       {data.partners.length === 0 ? (
         <EmptyState title="見守り協定先はまだ登録されていません">

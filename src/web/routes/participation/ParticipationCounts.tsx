@@ -5,6 +5,7 @@ import { fiscalYearLabel } from '../../../shared/dates';
 import { RESOURCE_KIND_LABELS, WISH_LABELS } from '../../../shared/participation-vocabulary';
 import { formatSafeCount, type SafeCount } from '../../../shared/small-counts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { participationCountsQuery } from './participation-queries';
 
 /** 第2号 KPIs for the program manager: counts only, small counts of people suppressed. */
@@ -29,9 +30,12 @@ export function ParticipationCounts() {
     : [];
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="participation-counts-title">
-      <Title order={2} size="h4" id="participation-counts-title" mb="sm">
-        参加支援の件数{c && `（${fiscalYearLabel(c.fiscalYear)}）`}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4" id="participation-counts-title">
+          参加支援の件数{c && `（${fiscalYearLabel(c.fiscalYear)}）`}
+        </Title>
+        <ExportButton list="participation-counts" filters={{ fiscalYear: c?.fiscalYear }} />
+      </Group>
       <ErrorAlert error={counts.error} title="件数を表示できません" />
       {c && <CountsBody c={c} kinds={kinds} />}
       <Text size="sm" c="gray.8" mt="sm">

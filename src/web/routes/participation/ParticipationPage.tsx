@@ -6,6 +6,7 @@ import { PLACEMENT_STAGE_LABELS, WISH_LABELS } from '../../../shared/participati
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { hasPermission, useSession } from '../../lib/session';
 import { ParticipationQueue } from './ParticipationQueue';
 import { RESOURCES, supportPath, supportsQuery } from './participation-queries';
@@ -45,14 +46,21 @@ export function ParticipationPage() {
         <Title order={2} size="h4">
           参加支援の一覧
         </Title>
-        <SegmentedControl
-          value={view}
-          onChange={(v) => setView(v as 'mine' | 'all')}
-          data={[
-            { value: 'mine', label: '自分が担当' },
-            { value: 'all', label: '見られるすべて' },
-          ]}
-        />
+        <Group>
+          <SegmentedControl
+            value={view}
+            onChange={(v) => setView(v as 'mine' | 'all')}
+            data={[
+              { value: 'mine', label: '自分が担当' },
+              { value: 'all', label: '見られるすべて' },
+            ]}
+          />
+          <ExportButton
+            list="participation-supports"
+            filters={{ view }}
+            label={view === 'mine' ? '自分が担当の参加支援の一覧' : '参加支援の一覧'}
+          />
+        </Group>
       </Group>
       <ErrorAlert error={list.error} title="一覧を読み込めませんでした" />
       {list.data?.supports.length === 0 ? (

@@ -25,6 +25,7 @@ import {
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { areasQuery } from '../../lib/directory';
 import { PARTICIPATION, type ResourceFilters, resourcePath, resourcesQuery } from './participation-queries';
 import { ResourceForm } from './ResourceForm';
@@ -101,14 +102,22 @@ export function ResourcesPage() {
           onChange={set('status')}
         />
       </SimpleGrid>
-      <Checkbox
-        label={`情報の確認が必要なもの（最終確認から${list.data?.verifyDays ?? 365}日以上）だけ表示`}
-        checked={filters.stale === 'true'}
-        onChange={(e) => {
-          const stale = e.currentTarget.checked ? ('true' as const) : undefined;
-          setFilters((f) => ({ ...f, stale }));
-        }}
-      />
+      <Group justify="space-between">
+        <Checkbox
+          label={`情報の確認が必要なもの（最終確認から${list.data?.verifyDays ?? 365}日以上）だけ表示`}
+          checked={filters.stale === 'true'}
+          onChange={(e) => {
+            const stale = e.currentTarget.checked ? ('true' as const) : undefined;
+            setFilters((f) => ({ ...f, stale }));
+          }}
+        />
+        <ExportButton
+          list="resources"
+          filters={{ ...filters, q: q || undefined }}
+          label="社会資源の一覧（いまの絞り込み）"
+          also={[{ list: 'resource-operators', label: '運営団体の一覧（すべて）' }]}
+        />
+      </Group>
       <ErrorAlert error={list.error} title="一覧を読み込めませんでした" />
       {list.data && list.data.resources.length === 0 ? (
         <EmptyState title="条件に合う社会資源はありません">

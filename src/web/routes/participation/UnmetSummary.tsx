@@ -1,9 +1,10 @@
-import { Button, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { WISH_LABELS } from '../../../shared/participation-vocabulary';
 import { formatSafeCount } from '../../../shared/small-counts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { FormButtons } from '../../components/FormButtons';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
@@ -15,9 +16,12 @@ export function UnmetSummary() {
   const [answering, setAnswering] = useState<UnmetGroup | null>(null);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="unmet-title">
-      <Title order={2} size="h4" id="unmet-title" mb="xs">
-        合う場が見つからなかった希望（地区・種類ごと）
-      </Title>
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h4" id="unmet-title">
+          合う場が見つからなかった希望（地区・種類ごと）
+        </Title>
+        {(summary.data?.groups.length ?? 0) > 0 && <ExportButton list="unmet-needs" />}
+      </Group>
       <ErrorAlert error={summary.error} title="件数を表示できません" />
       {summary.data?.groups.length === 0 ? (
         <Text c="gray.7">まだ記録はありません。</Text>

@@ -5,6 +5,7 @@ import { fiscalYearOf } from '../../../shared/dates';
 import { CountInput } from '../../components/CountInput';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 import { hasPermission, useSession } from '../../lib/session';
@@ -38,6 +39,7 @@ export function PlanPage() {
             <Anchor href="/print/program/whole" target="_blank" size="sm">
               実施計画全体を印刷
             </Anchor>
+            <ExportButton list="program-plan" />
             {canManage && <Button onClick={() => setItem('new')}>取組を追加</Button>}
           </>
         )}

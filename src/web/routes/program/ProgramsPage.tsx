@@ -6,6 +6,7 @@ import { FIELD_LABELS, FUNCTION_LABELS, METHOD_LABELS } from '../../../shared/pr
 import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 import { hasPermission, useSession } from '../../lib/session';
@@ -37,6 +38,7 @@ export function ProgramsPage() {
         fiscalYear={fiscalYear}
         onYear={setFiscalYear}
       >
+        {data && data.programs.length > 0 && <ExportButton list="programs" filters={{ fiscalYear }} />}
         {canManage && <Button onClick={() => setEditing('new')}>事業を登録</Button>}
       </ProgramHeader>
       <ErrorAlert error={error ?? copy.error ?? remove.error} title="実施体制を表示・保存できませんでした" />

@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import { fiscalYearLabel, fiscalYearOf } from '../../../shared/dates';
 import { PILLAR_LABELS, PILLAR_OF, PILLARS, type Pillar } from '../../../shared/program-vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { hasPermission, useSession } from '../../lib/session';
 import { CustomIndicatorsPanel } from './CustomIndicatorsPanel';
 import { MonthTable } from './MonthTable';
@@ -40,6 +41,11 @@ export function ResultsPage() {
         onYear={setFiscalYear}
       >
         <PopulationField fiscalYear={fiscalYear} canManage={canManage} />
+        <ExportButton
+          list="program-results"
+          filters={{ fiscalYear }}
+          label={`${yearLabel}の成果目標と実績`}
+        />
       </ProgramHeader>
       <ErrorAlert error={error} title="実績を表示できませんでした" />
       {data && withTargets === 0 && (

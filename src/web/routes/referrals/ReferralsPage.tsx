@@ -1,11 +1,13 @@
 import { Anchor, Badge, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import type { ReferralSummary } from '../../../modules/referrals/referrals.schemas';
 import { REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportButton } from '../../components/ExportButton';
 import { apiGet } from '../../lib/api';
 import { REFERRAL_STATUS_COLORS } from '../../lib/labels';
 
@@ -78,17 +80,23 @@ function ReferralTable({ box }: { box: 'inbox' | 'sent' }) {
 }
 
 export function ReferralsPage() {
+  const [box, setBox] = useState<'inbox' | 'sent'>('inbox');
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1} size="h2">
           つなぎ
         </Title>
+        <ExportButton
+          list="referrals"
+          filters={{ box }}
+          label={box === 'inbox' ? '受け取ったつなぎの一覧' : '送ったつなぎの一覧'}
+        />
       </Group>
       <Text c="gray.8">
         受け取ったつなぎには、受理か辞退（理由つき）で応えてください。送ったつなぎは、状態の変化がすべて表示されます。
       </Text>
-      <Tabs defaultValue="inbox">
+      <Tabs value={box} onChange={(value) => setBox(value === 'sent' ? 'sent' : 'inbox')}>
         <Tabs.List>
           <Tabs.Tab value="inbox">受け取ったつなぎ</Tabs.Tab>
           <Tabs.Tab value="sent">送ったつなぎ</Tabs.Tab>

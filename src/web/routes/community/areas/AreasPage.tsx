@@ -5,6 +5,7 @@ import { AREA_WORKER_ROLE_LABELS } from '../../../../shared/community-vocabulary
 import { fiscalYearLabel } from '../../../../shared/dates';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ExportButton } from '../../../components/ExportButton';
 import { CommunityTabs } from '../CommunityTabs';
 import { AREAS, areaPath } from '../community-queries';
 import {
@@ -37,11 +38,14 @@ export function CommunityAreasPage() {
             人口・高齢化率と、地区を受け持つ職員、地域課題・社会資源・働きかけの数です。圏域・地区の名前から、地域プロフィールと記録を開けます。
           </Text>
         </div>
-        {data?.canWrite && (
-          <Button component={Link} to={AREAS_IMPORT} variant="default">
-            地域プロフィールをCSVで取り込む
-          </Button>
-        )}
+        <Group wrap="nowrap">
+          {data && data.areas.length > 0 && <ExportButton list="community-areas" />}
+          {data?.canWrite && (
+            <Button component={Link} to={AREAS_IMPORT} variant="default">
+              地域プロフィールをCSVで取り込む
+            </Button>
+          )}
+        </Group>
       </Group>
       <ErrorAlert error={list.error} title="圏域・地区を読み込めませんでした" />
       {data && data.areas.length === 0 && (

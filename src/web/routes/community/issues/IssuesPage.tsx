@@ -10,6 +10,7 @@ import {
 import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ExportButton } from '../../../components/ExportButton';
 import { areasQuery } from '../../../lib/directory';
 import { CommunityTabs } from '../CommunityTabs';
 import { ISSUES, issuePath, issuesQuery } from '../community-queries';
@@ -51,7 +52,10 @@ export function IssuesPage() {
             w={220}
           />
         </Group>
-        {data?.canRaise && <Button onClick={() => setRaising(true)}>地域課題を提起する</Button>}
+        <Group>
+          <ExportButton list="regional-issues" filters={{ status, areaId }} />
+          {data?.canRaise && <Button onClick={() => setRaising(true)}>地域課題を提起する</Button>}
+        </Group>
       </Group>
       <ErrorAlert error={error} />
       {data && data.issues.length === 0 && (

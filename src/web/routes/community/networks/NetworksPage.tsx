@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { fiscalYearLabel, fiscalYearOf } from '../../../../shared/dates';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ExportButton } from '../../../components/ExportButton';
 import { CommunityTabs } from '../CommunityTabs';
 import { NetworkForm } from './NetworkForm';
 import { networkPath, networksQuery } from './network-queries';
@@ -45,6 +46,9 @@ export function NetworksPage() {
             value={String(data?.fiscalYear ?? fiscalYearOf(new Date()))}
             onChange={(v) => setFiscalYear(v ? Number(v) : undefined)}
           />
+          {data && data.networks.length > 0 && (
+            <ExportButton list="networks" filters={{ fiscalYear: data.fiscalYear }} />
+          )}
           {data?.canWrite && <Button onClick={() => setCreating(true)}>ネットワークを登録</Button>}
         </Group>
       </Group>

@@ -1,10 +1,11 @@
-import { Anchor, Badge, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { PROJECT_STATUS_LABELS } from '../../../../shared/community-vocabulary';
 import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ExportButton } from '../../../components/ExportButton';
 import { CommunityTabs } from '../CommunityTabs';
 import { ISSUES, PROJECTS, projectPath, projectsQuery } from '../community-queries';
 
@@ -16,9 +17,12 @@ export function ProjectsPage() {
   return (
     <Stack>
       <CommunityTabs current={PROJECTS} />
-      <Title order={1} size="h2">
-        プロジェクト
-      </Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1} size="h2">
+          プロジェクト
+        </Title>
+        {data && data.projects.length > 0 && <ExportButton list="projects" />}
+      </Group>
       <ErrorAlert error={error} />
       {data && data.projects.length === 0 && (
         <EmptyState

@@ -12,6 +12,7 @@ import { confirmAction } from '../../../components/confirm';
 import { DateText } from '../../../components/DateText';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ExportButton } from '../../../components/ExportButton';
 import { api } from '../../../lib/api';
 import { useApiMutation } from '../../../lib/mutation';
 import { CommunityTabs } from '../CommunityTabs';
@@ -64,17 +65,23 @@ export function TrainingsPage() {
       </Group>
       <ErrorAlert error={list.error ?? remove.error} title="研修を表示・削除できませんでした" />
       {data && <TrainingCounts list={data} />}
-      <SegmentedControl
-        aria-label="庁内・庁外で絞り込む"
-        w={320}
-        data={[
-          { value: 'all', label: 'すべて' },
-          { value: 'internal', label: TRAINING_SCOPE_LABELS.internal },
-          { value: 'external', label: TRAINING_SCOPE_LABELS.external },
-        ]}
-        value={scope}
-        onChange={(v) => setScope(v as TrainingScope | 'all')}
-      />
+      <Group justify="space-between">
+        <SegmentedControl
+          aria-label="庁内・庁外で絞り込む"
+          w={320}
+          data={[
+            { value: 'all', label: 'すべて' },
+            { value: 'internal', label: TRAINING_SCOPE_LABELS.internal },
+            { value: 'external', label: TRAINING_SCOPE_LABELS.external },
+          ]}
+          value={scope}
+          onChange={(v) => setScope(v as TrainingScope | 'all')}
+        />
+        <ExportButton
+          list="trainings"
+          filters={{ fiscalYear: data?.fiscalYear, scope: scope === 'all' ? undefined : scope }}
+        />
+      </Group>
       {data && data.trainings.length === 0 ? (
         <EmptyState title={`${data.fiscalYearLabel}の研修の記録はありません`}>
           {data.canWrite
