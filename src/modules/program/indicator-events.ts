@@ -33,13 +33,10 @@ export const EVENT_SOURCES = {
            and status in ('completed', 'unsuccessful', 'declined')`,
   'cases.opened': (r) =>
     sql`select id as e, opened_on as d from cases where tenant_id = ${r.tenantId} and ${within(sql`opened_on`, r)}`,
-  // the first record of each case in the year, found through the (case, day) index: a case at a time
-  // reads one index entry instead of the year's whole pile of records
+  // the first record of each case in each year is kept by triggers (case_support_years, 0017)
   'cases.supported': (r) =>
-    sql`select c.id as e, f.d from cases c cross join lateral (
-          select min(recorded_on) as d from support_records s
-           where s.case_id = c.id and s.recorded_on between ${r.from}::date and ${r.to}::date) f
-         where c.tenant_id = ${r.tenantId} and c.opened_on <= ${r.to}::date and f.d is not null`,
+    sql`select case_id as e, first_record_on as d from case_support_years
+         where tenant_id = ${r.tenantId} and fiscal_year = ${Number(r.from.slice(0, 4))}`,
   'cases.closed': (r) =>
     sql`select id as e, closed_on as d from cases
          where tenant_id = ${r.tenantId} and status in ('closed', 'connected') and ${within(sql`closed_on`, r)}`,

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, numeric, pgTable, smallint, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, editedBy, tenantRecord } from '../../db/columns';
 import type {
   FunctionCode,
@@ -8,7 +20,9 @@ import type {
   ProgramField,
   ProgramMethod,
 } from '../../shared/program-vocabulary';
+import { cases } from '../cases/cases.tables';
 import { regionalIssues } from '../community/community.tables';
+import { tenants } from '../tenants/tenants.tables';
 
 // 事業の実施体制: one program of the municipality in one fiscal year (芦屋's tables).
 export const programs = pgTable(
@@ -173,4 +187,27 @@ export const importMappings = pgTable(
     ...editedBy(),
   },
   (t) => [unique('import_mappings_source').on(t.tenantId, t.kind, t.source)],
+);
+
+/**
+ * The first support record of each case in each fiscal year, kept by triggers on
+ * support_records (migration 0017) so that 「支援件数」 is read from one row per case, not from
+ * the year's whole pile of records. Nothing else writes it.
+ */
+export const caseSupportYears = pgTable(
+  'case_support_years',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fiscalYear: integer('fiscal_year').notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    firstRecordOn: date('first_record_on').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.fiscalYear] }),
+    index('case_support_years_year').on(t.tenantId, t.fiscalYear),
+  ],
 );

@@ -210,6 +210,41 @@ describe('indicators of community work, counted by hand', () => {
   });
 });
 
+describe('the first support record of each case and year, kept by triggers', () => {
+  type Fact = { fiscal_year: number; first_record_on: string };
+  const facts = async () =>
+    (
+      await server.handle.owner.execute(
+        sql`select fiscal_year, to_char(first_record_on, 'YYYY-MM-DD') as first_record_on from case_support_years
+             where case_id = ${city.ids.case} order by fiscal_year`,
+      )
+    ).rows as Fact[];
+  const record = (day: string) =>
+    owner(sql`insert into support_records (tenant_id, case_id, recorded_on, type, organisation_id, content)
+      select tenant_id, id, ${day}::date, 'phone', ${city.ids.shakyo}, '電話で様子を聞いた' from cases where id = ${city.ids.case}`);
+
+  it('follows inserts, moves across years and deletes', async () => {
+    await record(`${P}-05-10`);
+    await record(`${P}-04-20`);
+    await record(`${P + 1}-03-31`);
+    await record(`${P + 1}-04-01`);
+    expect(await facts()).toEqual([
+      { fiscal_year: P, first_record_on: `${P}-04-20` },
+      { fiscal_year: P + 1, first_record_on: `${P + 1}-04-01` },
+    ]);
+    await owner(sql`update support_records set recorded_on = ${`${P + 2}-06-01`}::date
+                     where case_id = ${city.ids.case} and recorded_on = ${`${P}-04-20`}::date`);
+    await owner(
+      sql`delete from support_records where case_id = ${city.ids.case} and recorded_on = ${`${P + 1}-04-01`}::date`,
+    );
+    expect(await facts()).toEqual([
+      { fiscal_year: P, first_record_on: `${P}-05-10` },
+      { fiscal_year: P + 2, first_record_on: `${P + 2}-06-01` },
+    ]);
+    expect(indicator(await results(), 'cases.supported').missing).toBe('suppressed');
+  });
+});
+
 describe('targets', () => {
   it('sets a target, shows the achievement, and refuses a stale change', async () => {
     const set = await manager.post<{ id: string; version: number } & Err>('/api/program/targets', {
