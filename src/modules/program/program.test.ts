@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
 import { fiscalYearOf } from '../../shared/dates';
@@ -212,13 +213,12 @@ describe('indicators of community work, counted by hand', () => {
 
 describe('the first support record of each case and year, kept by triggers', () => {
   type Fact = { fiscal_year: number; first_record_on: string };
-  const facts = async () =>
-    (
-      await server.handle.owner.execute(
-        sql`select fiscal_year, to_char(first_record_on, 'YYYY-MM-DD') as first_record_on from case_support_years
-             where case_id = ${city.ids.case} order by fiscal_year`,
-      )
-    ).rows as Fact[];
+  const facts = () =>
+    queryRows<Fact>(
+      server.handle.owner,
+      sql`select fiscal_year, to_char(first_record_on, 'YYYY-MM-DD') as first_record_on from case_support_years
+           where case_id = ${city.ids.case} order by fiscal_year`,
+    );
   const record = (day: string) =>
     owner(sql`insert into support_records (tenant_id, case_id, recorded_on, type, organisation_id, content)
       select tenant_id, id, ${day}::date, 'phone', ${city.ids.shakyo}, '電話で様子を聞いた' from cases where id = ${city.ids.case}`);
