@@ -44,15 +44,15 @@ export const EVENT_SOURCES = {
     sql`select a.id as e, s.held_on as d from agenda_items a join meeting_sessions s on s.id = a.session_id
          where a.tenant_id = ${r.tenantId} and a.case_id is not null and a.removed_on is null
            and ${within(sql`s.held_on`, r)}`,
+  // the second organisation is the earliest to join after the first one's (one sort, no per-pair grouping)
   'cases.collaborative': (r) =>
-    sql`select case_id as e, greatest(second_joined, ${r.from}::date) as d from (
-          select m.case_id, (array_agg(m.joined_on order by m.joined_on))[2] as second_joined
-            from (select case_id, organisation_id, min(joined_on) as joined_on from case_team_members
-                   where tenant_id = ${r.tenantId} and joined_on <= ${r.to}::date
-                     and (left_on is null or left_on >= ${r.from}::date)
-                   group by case_id, organisation_id) m
-           group by m.case_id) t
-         where second_joined is not null`,
+    sql`select case_id as e, greatest(min(joined_on) filter (where organisation_id <> first_org), ${r.from}::date) as d
+          from (select case_id, organisation_id, joined_on,
+                       first_value(organisation_id) over (partition by case_id order by joined_on, organisation_id) as first_org
+                  from case_team_members
+                 where tenant_id = ${r.tenantId} and joined_on <= ${r.to}::date
+                   and (left_on is null or left_on >= ${r.from}::date)) t
+         group by case_id having bool_or(organisation_id <> first_org)`,
   'plans.made': (r) =>
     sql`select id as e, ${jstDay(sql`created_at`)} as d from case_plans
          where tenant_id = ${r.tenantId} and ${withinTs(sql`created_at`, r)}`,

@@ -7,6 +7,7 @@ import { fiscalYearOf } from '../../shared/dates';
 import { type SecondCity, startSecondCity } from '../../testing/second-city';
 import { loggedIn, type TestClient } from '../../testing/test-client';
 import { DEMO_PASSWORD, startTestServer } from '../../testing/test-server';
+import { monthlyCounts } from './indicator-counts';
 
 // 事業管理 through real HTTP. A fresh municipality (the second city) whose few records are
 // moved into a past fiscal year, so that every expected figure is counted here by hand.
@@ -211,7 +212,15 @@ describe('indicators of community work, counted by hand', () => {
   });
 });
 
+let tenantOf = '';
 describe('the first support record of each case and year, kept by triggers', () => {
+  beforeAll(async () => {
+    const [row] = await queryRows<{ tenant_id: string }>(
+      server.handle.owner,
+      sql`select tenant_id from cases where id = ${city.ids.case}`,
+    );
+    tenantOf = row?.tenant_id ?? '';
+  });
   type Fact = { fiscal_year: number; first_record_on: string };
   const facts = () =>
     queryRows<Fact>(
@@ -242,6 +251,22 @@ describe('the first support record of each case and year, kept by triggers', () 
       { fiscal_year: P + 2, first_record_on: `${P + 2}-06-01` },
     ]);
     expect(indicator(await results(), 'cases.supported').missing).toBe('suppressed');
+  });
+
+  it('counts a case as 連携・協働 in the month its second organisation joined', async () => {
+    const member = (organisationId: string, day: string, left: string | null) =>
+      owner(sql`insert into case_team_members (tenant_id, case_id, organisation_id, role, joined_on, left_on)
+        select tenant_id, id, ${organisationId}, 'member', ${day}::date, ${left}::date from cases where id = ${city.ids.case}`);
+    await member(city.ids.shakyo, `${P}-06-05`, null);
+    await member(city.ids.shakyo, `${P}-07-01`, null); // the same organisation again is still one
+    await member(city.ids.organisation, `${P - 1}-05-01`, `${P - 1}-12-01`); // left before the year
+    expect(
+      (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative'),
+    ).toBeUndefined();
+    await member(city.ids.organisation, `${P}-08-20`, null);
+    const months = (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative');
+    expect(months?.[4]).toBe(1); // August
+    expect(months?.reduce((a, b) => a + b, 0)).toBe(1);
   });
 });
 
