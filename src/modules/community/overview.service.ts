@@ -20,13 +20,13 @@ async function caseIssueCounts(tx: Database, tenantId: string, fiscalYear: numbe
   const { from, to } = fiscalYearRange(fiscalYear);
   const rows = await queryRows<{ code: string; area_id: string | null; n: number }>(
     tx,
+    // one join of the year's cases with their households' consultations (a hash join, not a
+    // lookup per case); a case counts once per category however many consultations name it
     sql`select i.code, h.area_id, count(distinct c.id)::int as n
           from cases c
           join households h on h.id = c.household_id
-          cross join lateral (
-            select distinct unnest(co.issues) as code from consultations co
-             where co.household_id = c.household_id and co.tenant_id = c.tenant_id
-          ) i
+          join consultations co on co.household_id = c.household_id and co.tenant_id = c.tenant_id
+          cross join unnest(co.issues) as i(code)
          where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date
            and (c.closed_on is null or c.closed_on >= ${from}::date)
          group by i.code, h.area_id`,
