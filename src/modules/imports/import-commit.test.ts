@@ -169,6 +169,34 @@ describe('importing', () => {
   });
 });
 
+describe('records that change between the check and the import', () => {
+  it('stops with IMPORT_CHANGED, writing nothing, when someone registered the same person meanwhile', async () => {
+    const rows = [
+      HEADER,
+      ['途中 登録', 'トチュウ トウロク', '1977-07-07', '', '', '', day(-1), '来所', '相談', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(report.matches).toEqual([]);
+    const meanwhile = await consultant.post('/api/people', {
+      familyName: '途中',
+      givenName: '登録',
+      familyNameKana: 'トチュウ',
+      givenNameKana: 'トウロク',
+      birthDate: '1977-07-07',
+    });
+    expect(meanwhile.status).toBe(201);
+    const before = await counts(server);
+    const answer = await commit(consultant, sent.body.uploadId, {});
+    expect(answer.status).toBe(200);
+    expect(answer.last).toMatchObject({ type: 'error', code: 'IMPORT_CHANGED' });
+    expect(await counts(server)).toEqual(before);
+    // checked again, the row now asks whether it is that person
+    const again = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(again.matches.map((m) => m.candidates.length)).toEqual([1]);
+  });
+});
+
 describe('matching never reveals what the user may not see', () => {
   it('another municipality is never matched; another organisation’s record is a bare notice', async () => {
     await startSecondCity(server);
