@@ -35,7 +35,8 @@ export type StoredUpload = {
 };
 
 const LIFETIME_MS = 2 * 60 * 60 * 1000;
-const MAX_UPLOADS = 20;
+// a checked file of 100,000 rows holds about 125 MB: a handful at a time
+const MAX_UPLOADS = 6;
 const uploads = new Map<string, StoredUpload>();
 
 function forgetExpired(at: number) {

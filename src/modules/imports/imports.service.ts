@@ -1,8 +1,7 @@
 import { asApplication, type Database } from '../../db/client';
 import { AppError, badRequest, conflict } from '../../server/errors';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
-import type { ActorContext } from '../audit/audit.service';
-import { recordAudit } from '../audit/audit.service';
+import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { issueVocabulary } from '../intake/issues.service';
 import { mappingProblems, proposeKind, proposeMapping } from './import-fields';
 import { readSheet } from './import-file';
