@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  safeRunningTotals,
   type CountTree,
   formatSafeCount,
   SENSITIVE_COUNT_THRESHOLD,
   safeCount,
   safeFunnel,
+  safeRunningTotals,
   suppressTree,
 } from './small-counts';
 
@@ -96,7 +96,9 @@ describe('totals to date, month by month', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(9), { minLength: 1, maxLength: 12 }), (monthly) => {
         const totals = monthly.map((_, i) => monthly.slice(0, i + 1).reduce((a, b) => a + b, 0));
-        const shown = safeRunningTotals(totals).flatMap((c, i) => (c.belowThreshold ? [] : [{ i, n: c.count ?? 0 }]));
+        const shown = safeRunningTotals(totals).flatMap((c, i) =>
+          c.belowThreshold ? [] : [{ i, n: c.count ?? 0 }],
+        );
         for (const s of shown) expect(s.n).toBe(totals[s.i]);
         for (const a of shown) {
           expect(small(a.n)).toBe(false);
