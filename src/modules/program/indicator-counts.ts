@@ -26,8 +26,10 @@ export async function monthlyCounts(
     ...bodyIds.map((id): [string, SQL] => [`${MEETING_BODY_PREFIX}${id}`, sessionsOfBody(r, id)]),
   ];
   const firsts = sql.join(
-    sources.map(
-      ([key, source]) => sql`select ${key}::text as key, min(d) as d from (${source}) s group by e`,
+    sources.map(([key, source]) =>
+      ONE_ROW_PER_ENTITY.has(key) || key.startsWith(MEETING_BODY_PREFIX)
+        ? sql`select ${key}::text as key, d from (${source}) s`
+        : sql`select ${key}::text as key, min(d) as d from (${source}) s group by e`,
     ),
     sql` union all `,
   );
