@@ -3,12 +3,14 @@ import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today, type Who }
 import { type OpenApiDocument, walkOperations } from '../testing/openapi-walk';
 import type { Json, PatchCase } from '../testing/patch-case';
 import { communityPatchCases, setUpCommunityRecords } from './patch-cases.community';
+import { PROGRAM_VERSIONED, programPatchCases, setUpProgramRecords } from './patch-cases.program';
 
 // PATCH changes only what is sent. Every PATCH route of the OpenAPI document has a case here
 // (a new route without one fails the first test); for each field of its body, one request
 // sends only that field, and every other field of the record must read back unchanged.
 
 let world: CaseWorld;
+const programIds = { program: '', target: '', plan: '', planItem: '' };
 const ids = {
   person: '',
   area: '',
@@ -118,6 +120,7 @@ beforeAll(async () => {
   expect(support.status, JSON.stringify(support.body)).toBe(200);
   ids.support = support.body.id as string;
   Object.assign(ids, await setUpCommunityRecords(as, ids.area));
+  Object.assign(programIds, await setUpProgramRecords(as));
 });
 afterAll(async () => {
   await world.server.close();
@@ -287,6 +290,7 @@ const cases: Record<string, PatchCase> = {
     alsoChanges: { areaId: ['areaName'] },
   },
   ...communityPatchCases(ids, get),
+  ...programPatchCases(programIds, get),
 };
 
 /** Keys that change with any write. */
@@ -306,6 +310,7 @@ const VERSIONED = [
   'patch /api/community/issues/{id}',
   'patch /api/community/projects/{id}',
   'patch /api/community/areas/{id}/profiles/{fiscalYear}',
+  ...PROGRAM_VERSIONED,
 ];
 
 const without = (record: Json, keys: string[]) =>
