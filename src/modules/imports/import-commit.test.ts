@@ -233,5 +233,8 @@ describe('matching never reveals what the user may not see', () => {
       },
     ]);
     expect(JSON.stringify(report)).not.toContain('秘匿');
+    // the bare notice still needs a decision: never a new record by default
+    const undecided = await commit(consultant, sent.body.uploadId, { decisions: [] });
+    expect(undecided.error).toMatchObject({ error: { code: 'IMPORT_UNDECIDED', details: { rows: [3] } } });
   });
 });

@@ -35,7 +35,9 @@ export function resolveImport(checked: CheckedFile, request: CommitRequest): Res
   const wrong: number[] = [];
   for (const plan of accepted) {
     const match = matchOf.get(plan.row);
-    const needsDecision = !!match && (match.candidates.length > 0 || match.sameAsRows.length > 0);
+    // a possible duplicate the user may not see (elsewhere) also needs a decision: never a new record by default
+    const needsDecision =
+      !!match && (match.candidates.length > 0 || match.sameAsRows.length > 0 || match.elsewhere);
     const decision = needsDecision ? decisions.get(plan.row) : undefined;
     if (needsDecision && !decision) {
       undecided.push(plan.row);

@@ -18,7 +18,9 @@ const born = (date: string | null) => (date ? formatWareki(`${date}T00:00:00+09:
 const ELSEWHERE =
   'ほかの機関に、同じ方と思われる記録があります（内容は表示されません）。同じ方かもしれないときは、この行は取り込まず、名寄せ担当（コーディネーター）に確認してください。';
 
-export const needsDecision = (m: RowMatchView) => m.candidates.length > 0 || m.sameAsRows.length > 0;
+/** A row with any possible duplicate, even one the user may not see, is imported only on a decision. */
+export const needsDecision = (m: RowMatchView) =>
+  m.candidates.length > 0 || m.sameAsRows.length > 0 || m.elsewhere;
 
 type Props = {
   matches: RowMatchView[];
@@ -130,7 +132,15 @@ function MatchCard({ match, choice, onChoose, skipped, onSkip }: CardProps) {
                   label={`${row}行目と同じ人として取り込む`}
                 />
               ))}
-              <Radio value="new" disabled={skipped} label="別の人として新規登録" />
+              <Radio
+                value="new"
+                disabled={skipped}
+                label={
+                  match.elsewhere
+                    ? '別の人として新規登録（ほかの機関の記録とは別の方と確認した）'
+                    : '別の人として新規登録'
+                }
+              />
             </Stack>
           </Radio.Group>
         )}

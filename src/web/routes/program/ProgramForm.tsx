@@ -41,7 +41,11 @@ export function ProgramForm({
   fiscalYear: number;
   onClose: () => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(program ?? EMPTY);
+  const [draft, setDraft] = useState<Draft>(() => {
+    if (!program) return EMPTY;
+    const { id: _id, version: _version, fiscalYear: _year, ...fields } = program;
+    return fields;
+  });
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: keyof Draft) => (e: { currentTarget: { value: string } }) =>
     set(key, (e.currentTarget.value || null) as never);
@@ -56,8 +60,6 @@ export function ProgramForm({
     e.preventDefault();
     save.mutate(undefined);
   };
-  const toggle = (m: ProgramMethod, on: boolean) =>
-    set('methods', on ? [...draft.methods, m] : draft.methods.filter((x) => x !== m));
   return (
     <Modal opened onClose={onClose} title={program ? `事業を変更：${program.name}` : '事業を登録'} size="xl">
       <form onSubmit={submit}>
@@ -96,15 +98,15 @@ export function ProgramForm({
             onChange={text('description')}
             error={fieldError(save.error, 'description')}
           />
-          <Checkbox.Group label="実施方式">
-            <Group>
+          <Checkbox.Group
+            label="実施方式"
+            value={draft.methods}
+            onChange={(v) => set('methods', v as ProgramMethod[])}
+            error={fieldError(save.error, 'methods')}
+          >
+            <Group mt={4}>
               {METHODS.map((m) => (
-                <Checkbox
-                  key={m}
-                  label={METHOD_LABELS[m]}
-                  checked={draft.methods.includes(m)}
-                  onChange={(e) => toggle(m, e.currentTarget.checked)}
-                />
+                <Checkbox key={m} value={m} label={METHOD_LABELS[m]} />
               ))}
             </Group>
           </Checkbox.Group>
