@@ -63,7 +63,7 @@ describe('a year of the program', () => {
     const figure = page.getByRole('figure', { name: '成果目標の達成率' });
     await expect.poll(() => figure.innerText()).toMatch(/研修の実施回数（庁外） \d+/);
     await figure.getByRole('img').waitFor();
-    await page.getByRole('figure', { name: '新規相談とつなぎの月別推移' }).getByRole('img').waitFor();
+    await page.getByRole('figure', { name: '新規相談とつなぎ（4月からの累計）' }).getByRole('img').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot('program-dashboard');
     await figure.getByText('表', { exact: true }).click();

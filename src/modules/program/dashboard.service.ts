@@ -57,6 +57,8 @@ export async function programDashboard(db: Database, context: ActorContext, fisc
       month: p.month,
       consultations: p.inMonth,
       referrals: referrals[i]?.inMonth ?? null,
+      consultationsToDate: p.value,
+      referralsToDate: referrals[i]?.value ?? null,
     }));
     const participation = await participationCounts(tx, context, year);
     const funnel = (Object.keys(FUNNEL_LABELS) as (keyof typeof FUNNEL_LABELS)[]).map((step) => ({

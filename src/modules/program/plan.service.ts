@@ -31,7 +31,7 @@ async function planView(tx: Database, tenantId: string) {
     .select()
     .from(planItems)
     .where(and(eq(planItems.tenantId, tenantId), eq(planItems.planId, plan.id)))
-    .orderBy(asc(planItems.headingNo), asc(planItems.position), asc(planItems.label));
+    .orderBy(asc(planItems.headingNo), asc(planItems.label), asc(planItems.position));
   const ids = items.map((i) => i.id);
   const years = ids.length
     ? await tx

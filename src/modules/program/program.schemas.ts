@@ -175,7 +175,13 @@ export const ZDashboard = z.object({
   fiscalYear: z.number(),
   monthsElapsed: z.number(),
   trend: z.array(
-    z.object({ month: z.number(), consultations: z.number().nullable(), referrals: z.number().nullable() }),
+    z.object({
+      month: z.number(),
+      consultations: z.number().nullable(),
+      referrals: z.number().nullable(),
+      consultationsToDate: z.number().nullable(),
+      referralsToDate: z.number().nullable(),
+    }),
   ),
   pipeline: z.array(z.object({ status: z.string(), label: z.string(), count: ZSafeCount })),
   pipelineTotal: ZSafeCount,

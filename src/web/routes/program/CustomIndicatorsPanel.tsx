@@ -29,7 +29,7 @@ export function CustomIndicatorsPanel({ fiscalYear, canManage }: { fiscalYear: n
     <Stack gap="xs">
       <Group justify="space-between">
         <Title order={2} size="h4">
-          自治体が入力する指標
+          自治体が入力する指標の登録と月ごとの入力
         </Title>
         {canManage && (
           <Button variant="outline" onClick={() => setAdding(true)}>

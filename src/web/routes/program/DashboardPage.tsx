@@ -47,9 +47,11 @@ export function DashboardPage() {
 function Charts({ data }: { data: Dashboard }) {
   const trend = data.trend.map((p) => ({
     month: monthLabel(p.month),
-    新規相談: p.consultations,
-    つなぎ: p.referrals,
+    新規相談: p.consultationsToDate,
+    つなぎ: p.referralsToDate,
   }));
+  const hidden = (n: number | null) => (n === null ? '5件未満' : `${n}件`);
+  const last = data.trend.at(-1);
   const pipeline = data.pipeline.filter((p) => p.count.count !== 0);
   const targets = data.targets.map((t) => ({
     name: t.label,
@@ -59,14 +61,16 @@ function Charts({ data }: { data: Dashboard }) {
     <>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <ChartFigure
-          title="新規相談とつなぎの月別推移"
-          summary={`4月から${data.monthsElapsed}か月。`}
-          note={HIDDEN_NOTE}
+          title="新規相談とつなぎ（4月からの累計）"
+          summary={`${monthLabel(last?.month ?? 1)}までに新規相談 ${hidden(last?.consultationsToDate ?? null)}、つなぎ ${hidden(last?.referralsToDate ?? null)}。`}
+          note="累計が前の月から1〜4件しか増えていない月は、その増え方がわからないよう点を打たず（表では「非表示」「—」）、前後の点を線で結んでいます。"
           table={{
-            columns: ['月', '新規相談', 'つなぎ'],
+            columns: ['月', '新規相談（累計）', '新規相談（その月）', 'つなぎ（累計）', 'つなぎ（その月）'],
             rows: data.trend.map((p) => [
               monthLabel(p.month),
+              p.consultationsToDate === null ? '非表示' : `${p.consultationsToDate}件`,
               p.consultations === null ? '—' : `${p.consultations}件`,
+              p.referralsToDate === null ? '非表示' : `${p.referralsToDate}件`,
               p.referrals === null ? '—' : `${p.referrals}件`,
             ]),
           }}
@@ -76,7 +80,8 @@ function Charts({ data }: { data: Dashboard }) {
             data={trend}
             dataKey="month"
             withLegend
-            connectNulls={false}
+            connectNulls
+            curveType="linear"
             valueFormatter={(v) => `${v}件`}
             series={[
               { name: '新規相談', color: 'blue.8' },

@@ -1,8 +1,8 @@
 import { Table, Text } from '@mantine/core';
-import { type IndicatorResult, monthLabel, unitSuffix } from './program-queries';
+import { countUnit, type IndicatorResult, monthLabel, unitSuffix } from './program-queries';
 
 const cell = (value: number | null, unit: string) =>
-  value === null ? '5件未満' : `${value.toLocaleString('ja-JP')}${unitSuffix(unit)}`;
+  value === null ? `5${countUnit(unit)}未満` : `${value.toLocaleString('ja-JP')}${unitSuffix(unit)}`;
 
 /** An indicator month by month: the total to date, what the month added, and the pace to the target. */
 export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
@@ -52,6 +52,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
               {months.map((m) => (
                 <Table.Td key={m.month} ta="right" c="gray.8">
                   {Math.round((target.value * m.month) / 12).toLocaleString('ja-JP')}
+                  {unitSuffix(unit)}
                 </Table.Td>
               ))}
             </Table.Tr>
@@ -60,7 +61,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
       </Table>
       {indicator.aboutPeople && (
         <Text size="xs" c="gray.8" mt={4}>
-          人に関わる数は、1〜4件の動きが前後の差から分からないよう、一部の月を「5件未満」「—」で表示しています。
+          人に関わる数は、1〜4件の動きが前後の差から分からないよう、一部の月を「5件未満」「—」で表示しています。「その月」の「—」は、その月の数を表示できないことを表します。
         </Text>
       )}
     </>

@@ -11,13 +11,27 @@ import { issuesQuery } from '../community/community-queries';
 import { type PlanItem, resultsQuery } from './program-queries';
 
 /** 取組: its heading (1)〜(5), its label ア・イ…, the indicators and regional issues that show its progress. */
-export function PlanItemForm({ item, onClose }: { item: PlanItem | null; onClose: () => void }) {
+const LABELS = ['ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ'];
+
+/** The next label not yet used under a heading (ア, イ, ウ …). */
+const nextLabel = (items: PlanItem[], headingNo: number) =>
+  LABELS.find((l) => !items.some((i) => i.headingNo === headingNo && i.label === l)) ?? '';
+
+export function PlanItemForm({
+  item,
+  items,
+  onClose,
+}: {
+  item: PlanItem | null;
+  items: PlanItem[];
+  onClose: () => void;
+}) {
   const indicators = useQuery(resultsQuery(fiscalYearOf(new Date())));
   const issues = useQuery(issuesQuery());
   const [draft, setDraft] = useState({
     headingNo: item?.headingNo ?? 1,
     heading: item?.heading ?? '',
-    label: item?.label ?? 'ア',
+    label: item?.label ?? nextLabel(items, 1),
     title: item?.title ?? '',
     indicatorKeys: item?.indicatorKeys ?? [],
   });
@@ -53,7 +67,17 @@ export function PlanItemForm({ item, onClose }: { item: PlanItem | null; onClose
               label="見出しの番号（1〜5）"
               required
               value={draft.headingNo}
-              onChange={(v) => setDraft({ ...draft, headingNo: Number(v) || 1 })}
+              onChange={(v) => {
+                const headingNo = Number(v) || 1;
+                const same = items.find((i) => i.headingNo === headingNo);
+                setDraft({
+                  ...draft,
+                  headingNo,
+                  ...(item
+                    ? {}
+                    : { heading: same?.heading ?? draft.heading, label: nextLabel(items, headingNo) }),
+                });
+              }}
               error={fieldError(save.error, 'headingNo')}
             />
             <TextInput

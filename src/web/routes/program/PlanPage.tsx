@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { fiscalYearOf } from '../../../shared/dates';
@@ -36,9 +36,9 @@ export function PlanPage() {
             <Button component="a" href="/print/program/plan" target="_blank" variant="default">
               年度計画を印刷（A4横）
             </Button>
-            <Anchor href="/print/program/whole" target="_blank" size="sm">
-              実施計画全体を印刷
-            </Anchor>
+            <Button component="a" href="/print/program/whole" target="_blank" variant="light">
+              実施計画全体を印刷（A4横）
+            </Button>
             <ExportButton list="program-plan" />
             {canManage && <Button onClick={() => setItem('new')}>取組を追加</Button>}
           </>
@@ -75,7 +75,13 @@ export function PlanPage() {
         </>
       )}
       {cell && <PlanCellDialog item={cell.item} fiscalYear={cell.fiscalYear} onClose={() => setCell(null)} />}
-      {item && <PlanItemForm item={item === 'new' ? null : item} onClose={() => setItem(null)} />}
+      {item && (
+        <PlanItemForm
+          item={item === 'new' ? null : item}
+          items={view?.items ?? []}
+          onClose={() => setItem(null)}
+        />
+      )}
     </Stack>
   );
 }

@@ -62,7 +62,9 @@ export function ProgramsPage() {
         <Table striped withTableBorder>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th className="nowrap">区分</Table.Th>
+              <Table.Th className="nowrap" miw={110}>
+                区分
+              </Table.Th>
               <Table.Th>事業名・事業内容</Table.Th>
               <Table.Th className="nowrap">実施方式</Table.Th>
               <Table.Th>支援機関</Table.Th>
@@ -78,7 +80,7 @@ export function ProgramsPage() {
                     {FUNCTION_LABELS[p.functionCode].replace(/（.*$/, '')}
                   </Text>
                   {p.field && (
-                    <Badge variant="outline" color="gray.8" mt={4}>
+                    <Badge variant="outline" color="gray.8" mt={4} style={{ overflow: 'visible' }} maw="none">
                       {FIELD_LABELS[p.field]}
                     </Badge>
                   )}
@@ -100,8 +102,9 @@ export function ProgramsPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  {p.agencies ?? '—'}
-                  {p.agencyCount !== null && `（${p.agencyCount}か所）`}
+                  {[p.agencies, p.agencyCount !== null ? `${p.agencyCount}か所` : null]
+                    .filter(Boolean)
+                    .join(' ') || '—'}
                 </Table.Td>
                 <Table.Td>
                   {p.department ?? '—'}

@@ -73,7 +73,9 @@ export function ResultsPage() {
         .map((g) => (
           <Stack key={g.pillar} gap={4}>
             <Title order={2} size="h4">
-              {g.pillar === 'other' ? 'その他（自治体が入力する指標）' : PILLAR_LABELS[g.pillar]}
+              {g.pillar === 'other'
+                ? 'その他（事業の区分を決めていない、自治体が入力する指標の実績）'
+                : PILLAR_LABELS[g.pillar]}
             </Title>
             <Table striped withTableBorder>
               <Table.Thead>
@@ -121,7 +123,7 @@ export function ResultsPage() {
                           </Stack>
                         ) : (
                           <Text size="sm" c="gray.8">
-                            {i.target ? '実績が5件未満のため表示しません' : '—'}
+                            {i.target ? `実績が5${i.unit === '人' ? '人' : '件'}未満のため表示しません` : '—'}
                           </Text>
                         )}
                       </Table.Td>

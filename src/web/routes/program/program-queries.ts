@@ -55,8 +55,11 @@ export const monthLabel = (month: number) => `${((month + 2) % 12) + 1}月`;
 /** A figure as the manager reads it: the number with its unit, or why there is none. */
 export function figureText(i: Pick<IndicatorResult, 'toDate' | 'missing' | 'unit'>) {
   if (i.toDate !== null) return `${i.toDate.toLocaleString('ja-JP')}${unitSuffix(i.unit)}`;
-  if (i.missing === 'suppressed') return '5件未満';
+  if (i.missing === 'suppressed') return `5${countUnit(i.unit)}未満`;
   if (i.missing === 'needs_population') return '人口が未入力';
   return '—';
 }
 export const unitSuffix = (unit: string) => (unit === '件/10万人・月' ? '' : unit);
+
+/** The unit a hidden count is told in: 人 for people, 件 otherwise. */
+export const countUnit = (unit: string) => (unit === '人' ? '人' : '件');
