@@ -4,9 +4,9 @@ import { queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
 import { fiscalYearOf } from '../../shared/dates';
-import { type SecondCity, startSecondCity } from '../../testing/second-city';
-import { loggedIn, type TestClient } from '../../testing/test-client';
-import { DEMO_PASSWORD, startTestServer } from '../../testing/test-server';
+import { startProgramWorld } from '../../testing/program-world';
+import type { SecondCity } from '../../testing/second-city';
+import type { TestClient } from '../../testing/test-client';
 import { monthlyCounts } from './indicator-counts';
 
 // 事業管理 through real HTTP. A fresh municipality (the second city) whose few records are
@@ -42,17 +42,7 @@ const indicator = (r: Results, key: string) => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer();
-  city = await startSecondCity(server, '132191');
-  const created = await city.as('admin').post('/api/admin/users', {
-    loginId: 'manager-132191',
-    displayName: '他市 事業担当',
-    password: 'other-city-password',
-    memberships: [{ organisationId: city.ids.organisation, role: 'program_manager' }],
-  });
-  expect(created.status).toBe(201);
-  manager = await loggedIn(server.url, 'manager-132191', 'other-city-password');
-  demoManager = await loggedIn(server.url, 'demo-manager', DEMO_PASSWORD);
+  ({ server, city, manager, demoManager } = await startProgramWorld('132191'));
   for (let i = 0; i < 6; i++) {
     const made = await city.as('consultant').post('/api/consultations', {
       receivedAt: `${now().toISOString().slice(0, 10)}T09:00:00+09:00`,
@@ -342,83 +332,5 @@ describe('who may see and keep the figures', () => {
     ).toBe(404);
     expect((await demoManager.delete(`/api/program/targets/${target}`)).status).toBe(404);
     expect(indicator(await results(), 'consultations.new').achievement).toBe(100);
-  });
-});
-
-describe('the programs as run and the five-year plan', () => {
-  it('copies a year’s programs forward once', async () => {
-    const made = await manager.post('/api/program/programs', {
-      fiscalYear: P,
-      functionCode: '2',
-      name: '参加支援事業',
-      field: 'cross',
-      methods: ['commissioned'],
-      operator: '社会福祉協議会',
-      department: '地域福祉課',
-    });
-    expect(made.status, JSON.stringify(made.body)).toBe(200);
-    const copied = await manager.post<{ programs: { name: string; fiscalYear: number }[] }>(
-      '/api/program/programs/copy-forward',
-      { fromYear: P, toYear: P + 1 },
-    );
-    expect(copied.status).toBe(200);
-    expect(copied.body.programs.map((p) => [p.name, p.fiscalYear])).toEqual([['参加支援事業', P + 1]]);
-    const twice = await manager.post<Err>('/api/program/programs/copy-forward', {
-      fromYear: P,
-      toYear: P + 1,
-    });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error?.code).toBe('YEAR_NOT_EMPTY');
-  });
-
-  type Plan = {
-    plan: { id: string } | null;
-    items: { id: string; years: { fiscalYear: number; version: number }[] }[];
-  };
-  it('writes a year of an item, refuses a year outside the plan and a stale cell', async () => {
-    expect(
-      (
-        await manager.post<Plan>('/api/program/plan/items', {
-          headingNo: 1,
-          heading: 'x',
-          label: 'ア',
-          title: 'y',
-        })
-      ).status,
-    ).toBe(400);
-    const plan = await manager.post<Plan>('/api/program/plan', {
-      title: '実施計画',
-      firstYear: P,
-      lastYear: P + 4,
-    });
-    expect(plan.status, JSON.stringify(plan.body)).toBe(200);
-    const item = await manager.post<Plan>('/api/program/plan/items', {
-      headingNo: 3,
-      heading: '参加支援の場づくりの取組',
-      label: 'ア',
-      title: '居場所の現状分析プロジェクト',
-      indicatorKeys: ['participation.placed'],
-    });
-    const id = item.body.items[0]?.id ?? '';
-    const cell = await manager.put<Plan>(`/api/program/plan/items/${id}/years/${P}`, {
-      planned: '居場所の現状分析',
-      progress: '12か所を訪問して整理した',
-      evaluation: 'achieved',
-    });
-    expect(cell.status, JSON.stringify(cell.body)).toBe(200);
-    const version = cell.body.items[0]?.years[0]?.version ?? 0;
-    expect(
-      (await manager.put(`/api/program/plan/items/${id}/years/${P}`, { progress: '更新', version })).status,
-    ).toBe(200);
-    expect(
-      (await manager.put<Err>(`/api/program/plan/items/${id}/years/${P}`, { progress: '古い', version }))
-        .status,
-    ).toBe(409);
-    const outside = await manager.put<Err>(`/api/program/plan/items/${id}/years/${P + 5}`, { planned: 'x' });
-    expect(outside.body.error?.code).toBe('YEAR_OUTSIDE_PLAN');
-    const foreign = await demoManager.put(`/api/program/plan/items/${id}/years/${P}`, {
-      progress: '他市から',
-    });
-    expect(foreign.status).toBe(404);
   });
 });
