@@ -58,7 +58,7 @@ describe('who may import', () => {
       expect((await upload(await loggedIn(server.url, login), file)).status, login).toBe(403);
     const mine = await upload(consultant, file);
     expect(mine.status).toBe(200);
-    // another user's file is not there for them, as any record they may not see
+    // another user's file is not there for them, like every record they may not see
     const coordinator = await loggedIn(server.url, 'demo-coordinator');
     const theirs = await streamed(coordinator, `/api/imports/files/${mine.body.uploadId}/check`, {
       kind: 'people',
