@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { Fragment, useState } from 'react';
 import { EXPORT_TITLES, type ExportKey, isPersonalExport } from '../../shared/export-lists';
 import { ApiError } from '../lib/api';
+import { DownloadIcon } from './DownloadIcon';
 import { ErrorAlert } from './ErrorAlert';
 
 // 「書き出す」: the list on the screen, with the screen's filters, as CSV or Excel. For lists of
@@ -23,22 +24,6 @@ const FORMATS: Format[] = [
   },
   { key: 'xlsx', label: 'Excel（.xlsx）', hint: '日付は日付、数値は数値のまま', query: 'format=xlsx' },
 ];
-
-function DownloadIcon() {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
-      <path d="M12 4v11m0 0-4-4m4 4 4-4M5 19h14" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
 
 const exportPath = ({ list, filters = {} }: ExportChoice, format: Format) => {
   const params = new URLSearchParams();

@@ -1,24 +1,9 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
+import { DownloadIcon } from '../../components/DownloadIcon';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { download } from '../../lib/files';
 import { todayInJapan } from './case-queries';
-
-function DownloadIcon() {
-  return (
-    <svg
-      width="16"
-      height="16"
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      aria-hidden="true"
-    >
-      <path d="M12 4v11m0 0-4-4m4 4 4-4M5 19h14" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
 
 /**
  * The case as an HL7 FHIR R4 file for another system. Asks first: the file holds personal data,
