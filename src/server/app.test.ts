@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0017_case_support_years');
+    expect(journal.entries.at(-1)?.tag).toBe('0018_case_collaboration_periods');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

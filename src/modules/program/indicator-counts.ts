@@ -4,14 +4,20 @@ import { fiscalYearRange } from '../../shared/dates';
 import { CUSTOM_PREFIX, MEETING_BODY_PREFIX } from './indicator-catalogue';
 import {
   EVENT_SOURCES,
-  ONE_ROW_PER_ENTITY,
+  type EventSource,
   participantsOfTrainings,
   type Range,
   sessionsOfBody,
 } from './indicator-events';
 
-/** Month of the fiscal year: April = 1 … March = 12. */
-const fiscalMonth = (day: SQL) => sql`((extract(month from ${day})::int + 8) % 12) + 1`;
+/** The first days of the fiscal year's months, April first. */
+function monthStarts(fiscalYear: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const month = ((i + 3) % 12) + 1;
+    const year = month < 4 ? fiscalYear + 1 : fiscalYear;
+    return `${year}-${String(month).padStart(2, '0')}-01`;
+  });
+}
 
 /** Counts per month of the year (index 0 = April) for every counted indicator, in one statement. */
 export async function monthlyCounts(
@@ -21,27 +27,38 @@ export async function monthlyCounts(
   bodyIds: string[],
 ): Promise<Map<string, number[]>> {
   const r: Range = { tenantId, ...fiscalYearRange(fiscalYear) };
-  const sources: [string, SQL][] = [
-    ...Object.entries(EVENT_SOURCES).map(([key, source]): [string, SQL] => [key, source(r)]),
-    ...bodyIds.map((id): [string, SQL] => [`${MEETING_BODY_PREFIX}${id}`, sessionsOfBody(r, id)]),
+  const starts = monthStarts(fiscalYear);
+  // Month 1 (April) … 12 (March) by the boundaries; Japan keeps +09:00 all year.
+  const monthOf: Record<EventSource['d'], SQL> = {
+    day: sql`width_bucket(d, ${`{${starts.join(',')}}`}::date[])`,
+    instant: sql`width_bucket(d, ${`{${starts.map((s) => `${s} 00:00+09`).join(',')}}`}::timestamptz[])`,
+  };
+  const sources: [string, EventSource][] = [
+    ...Object.entries(EVENT_SOURCES),
+    ...bodyIds.map((id): [string, EventSource] => [
+      `${MEETING_BODY_PREFIX}${id}`,
+      { rows: (range) => sessionsOfBody(range, id), d: 'day', oneRowPerEntity: true },
+    ]),
   ];
-  const firsts = sql.join(
-    sources.map(([key, source]) =>
-      ONE_ROW_PER_ENTITY.has(key) || key.startsWith(MEETING_BODY_PREFIX)
-        ? sql`select ${key}::text as key, d from (${source}) s`
-        : sql`select ${key}::text as key, min(d) as d from (${source}) s group by e`,
-    ),
+  // each source is grouped by month on its own: small integer groups, no wide union to hash
+  const perMonth = sql.join(
+    sources.map(([key, source]) => {
+      const days = source.oneRowPerEntity
+        ? source.rows(r)
+        : sql`select min(d) as d from (${source.rows(r)}) s group by e`;
+      return sql`(select ${key}::text as key, ${monthOf[source.d]} as m, count(*)::int as n from (${days}) f group by 2)`;
+    }),
     sql` union all `,
   );
   const rows = await queryRows<{ key: string; m: number; n: number }>(
     tx,
-    sql`select key, ${fiscalMonth(sql`d`)} as m, count(*)::int as n from (${firsts}) f group by key, m
+    sql`${perMonth}
         union all
-        select 'trainings.participants', ${fiscalMonth(sql`d`)}, coalesce(sum(n), 0)::int
-          from (${participantsOfTrainings(r)}) t group by 2
+        (select 'trainings.participants', ${monthOf.day}, coalesce(sum(n), 0)::int
+           from (${participantsOfTrainings(r)}) t group by 2)
         union all
-        select ${CUSTOM_PREFIX} || indicator_id::text, month, sum(value)::float8 from custom_indicator_values
-         where tenant_id = ${tenantId} and fiscal_year = ${fiscalYear} group by indicator_id, month`,
+        (select ${CUSTOM_PREFIX} || indicator_id::text, month, sum(value)::float8 from custom_indicator_values
+          where tenant_id = ${tenantId} and fiscal_year = ${fiscalYear} group by indicator_id, month)`,
   );
   const result = new Map<string, number[]>();
   for (const { key, m, n } of rows) {

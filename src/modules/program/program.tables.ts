@@ -211,3 +211,27 @@ export const caseSupportYears = pgTable(
     index('case_support_years_year').on(t.tenantId, t.fiscalYear),
   ],
 );
+
+/**
+ * The periods in which a case's team had two or more organisations at once (連携・協働), kept by
+ * triggers on case_team_members (migration 0018) so that the year's count reads a few rows per
+ * case instead of sorting every team membership. Nothing else writes it.
+ */
+export const caseCollaborationPeriods = pgTable(
+  'case_collaboration_periods',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    fromOn: date('from_on').notNull(),
+    /** The last day together; null while they still are. */
+    toOn: date('to_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.fromOn] }),
+    index('case_collaboration_periods_from').on(t.tenantId, t.fromOn),
+  ],
+);

@@ -253,7 +253,15 @@ describe('the first support record of each case and year, kept by triggers', () 
     expect(
       (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative'),
     ).toBeUndefined();
-    await member(city.ids.organisation, `${P}-08-20`, null);
+    await member(city.ids.organisation, `${P}-08-20`, `${P}-08-31`);
+    await owner(sql`update case_team_members set left_on = ${`${P}-08-19`}::date
+                     where case_id = ${city.ids.case} and organisation_id = ${city.ids.shakyo}`);
+    expect(
+      (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative'),
+      'one after the other is not together',
+    ).toBeUndefined();
+    await owner(sql`update case_team_members set left_on = null
+                     where case_id = ${city.ids.case} and joined_on >= ${`${P}-04-01`}::date`);
     const months = (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative');
     expect(months?.[4]).toBe(1); // August
     expect(months?.reduce((a, b) => a + b, 0)).toBe(1);
