@@ -19,13 +19,16 @@ function monthStarts(fiscalYear: number): string[] {
   });
 }
 
-/** Counts per month of the year (index 0 = April) for every counted indicator, in one statement. */
+/**
+ * Counts per month of the year (index 0 = April) for every counted indicator, and the values
+ * typed for the municipality's own indicators (null where not entered), in one statement.
+ */
 export async function monthlyCounts(
   tx: Database,
   tenantId: string,
   fiscalYear: number,
   bodyIds: string[],
-): Promise<Map<string, number[]>> {
+): Promise<Map<string, (number | null)[]>> {
   const r: Range = { tenantId, ...fiscalYearRange(fiscalYear) };
   const starts = monthStarts(fiscalYear);
   // Month 1 (April) … 12 (March) by the boundaries; Japan keeps +09:00 all year.
@@ -60,9 +63,11 @@ export async function monthlyCounts(
         (select ${CUSTOM_PREFIX} || indicator_id::text, month, sum(value)::float8 from custom_indicator_values
           where tenant_id = ${tenantId} and fiscal_year = ${fiscalYear} group by indicator_id, month)`,
   );
-  const result = new Map<string, number[]>();
+  const result = new Map<string, (number | null)[]>();
   for (const { key, m, n } of rows) {
-    const months = result.get(key) ?? Array.from({ length: 12 }, () => 0);
+    // a typed indicator's month that nobody entered stays null, not 0
+    const months =
+      result.get(key) ?? Array.from({ length: 12 }, () => (key.startsWith(CUSTOM_PREFIX) ? null : 0));
     months[m - 1] = (months[m - 1] ?? 0) + n;
     result.set(key, months);
   }

@@ -25,6 +25,16 @@ export function monthSeries(monthly: number[], elapsed: number, aboutPeople: boo
   });
 }
 
+/** A typed indicator month by month: what was entered, and the total of what was entered so far. */
+export function typedSeries(monthly: (number | null)[], elapsed: number) {
+  let total = 0;
+  return Array.from({ length: elapsed }, (_, i) => {
+    const entered = monthly[i] ?? null;
+    total += entered ?? 0;
+    return { month: i + 1, value: total, inMonth: entered, notEntered: entered === null };
+  });
+}
+
 /** A rate from two series' totals, shown where both are. */
 export function ratioSeries(
   numerator: MonthPoint[],

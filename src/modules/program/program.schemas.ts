@@ -148,7 +148,13 @@ export const ZCustomIndicator = z.object({
   values: z.array(z.object({ month: z.number(), value: z.number() })),
 });
 
-const ZPoint = z.object({ month: z.number(), value: z.number().nullable(), inMonth: z.number().nullable() });
+const ZPoint = z.object({
+  month: z.number(),
+  value: z.number().nullable(),
+  inMonth: z.number().nullable(),
+  /** A typed indicator's month that nobody has entered yet. */
+  notEntered: z.boolean().optional(),
+});
 export const ZIndicatorResult = z.object({
   key: z.string(),
   label: z.string(),

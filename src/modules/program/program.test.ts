@@ -264,7 +264,7 @@ describe('the first support record of each case and year, kept by triggers', () 
                      where case_id = ${city.ids.case} and joined_on >= ${`${P}-04-01`}::date`);
     const months = (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('cases.collaborative');
     expect(months?.[4]).toBe(1); // August
-    expect(months?.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(months?.reduce((a: number, b) => a + (b ?? 0), 0)).toBe(1);
   });
 });
 
@@ -319,7 +319,11 @@ describe('targets', () => {
       ],
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(indicator(await results(), `custom:${made.body.id}`).toDate).toBe(5);
+    const typed = indicator(await results(), `custom:${made.body.id}`);
+    expect(typed.toDate).toBe(5);
+    expect(typed.months[1]).toMatchObject({ inMonth: 3, value: 5, notEntered: false });
+    // June was not entered: it says so rather than 0
+    expect(typed.months[2]).toMatchObject({ inMonth: null, value: 5, notEntered: true });
   });
 });
 

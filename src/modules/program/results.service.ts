@@ -20,7 +20,7 @@ import {
   MEETING_BODY_PREFIX,
 } from './indicator-catalogue';
 import { monthlyCounts } from './indicator-counts';
-import { type MonthPoint, monthSeries, ratioSeries } from './indicator-series';
+import { type MonthPoint, monthSeries, ratioSeries, typedSeries } from './indicator-series';
 import { customIndicators, programTargets, programYears } from './program.tables';
 
 /** Months of the fiscal year that have begun (April = 1), as of today in Japan. */
@@ -32,7 +32,7 @@ export function monthsElapsed(fiscalYear: number, day = today()): number {
   return ((month + 8) % 12) + 1;
 }
 
-type Point = { month: number; value: number | null; inMonth: number | null };
+type Point = { month: number; value: number | null; inMonth: number | null; notEntered?: boolean };
 
 export type IndicatorResult = IndicatorDefinition & {
   toDate: number | null;
@@ -118,12 +118,14 @@ export async function programResults(db: Database, context: ActorContext, fiscal
     ]);
     const series = new Map<string, MonthPoint[]>();
     const countedDefs = [...COUNTED_INDICATORS, ...perBody, ...typed];
-    for (const def of [...countedDefs, DERIVED_INDICATORS[0] as IndicatorDefinition]) {
-      series.set(def.key, monthSeries(monthly.get(def.key) ?? [], elapsed, def.aboutPeople));
+    for (const def of [...COUNTED_INDICATORS, ...perBody, DERIVED_INDICATORS[0] as IndicatorDefinition]) {
+      const months = (monthly.get(def.key) ?? []).map((n) => n ?? 0);
+      series.set(def.key, monthSeries(months, elapsed, def.aboutPeople));
     }
     const points = new Map<string, Point[]>(
       [...series].map(([key, s]) => [key, fromSeries(s)] as [string, Point[]]),
     );
+    for (const def of typed) points.set(def.key, typedSeries(monthly.get(def.key) ?? [], elapsed));
     const consultations = series.get('consultations.new') ?? [];
     points.set(
       'consultations.per100k',
@@ -183,11 +185,11 @@ function whyMissing(
  * 今年度まだ記録のない機能: a pillar none of whose counted indicators has anything so far
  * (a zero identifies no one, so raw counts decide).
  */
-function silentPillars(monthly: Map<string, number[]>, elapsed: number) {
+function silentPillars(monthly: Map<string, (number | null)[]>, elapsed: number) {
   if (elapsed === 0) return [];
   const active = new Set<Pillar>();
   for (const def of COUNTED_INDICATORS) {
-    const total = (monthly.get(def.key) ?? []).slice(0, elapsed).reduce((a, b) => a + b, 0);
+    const total = (monthly.get(def.key) ?? []).slice(0, elapsed).reduce((a: number, b) => a + (b ?? 0), 0);
     const first = def.functions[0];
     if (total > 0 && first) active.add(PILLAR_OF[first]);
   }

@@ -14,6 +14,8 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
       </Text>
     );
   const rate = unit === '%' || unit === '件/10万人・月';
+  // the municipality's own indicators say which months are still to be entered
+  const typed = months.some((m) => m.notEntered !== undefined);
   return (
     <>
       <Table withTableBorder fz="sm" aria-label={`${indicator.label}の月ごとの実績`}>
@@ -29,7 +31,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
         </Table.Thead>
         <Table.Tbody>
           <Table.Tr>
-            <Table.Th scope="row">{rate ? 'その月まで' : '累計'}</Table.Th>
+            <Table.Th scope="row">{rate ? 'その月まで' : typed ? '入力済みの累計' : '累計'}</Table.Th>
             {months.map((m) => (
               <Table.Td key={m.month} ta="right">
                 {cell(m.value, unit)}
@@ -41,7 +43,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
               <Table.Th scope="row">その月</Table.Th>
               {months.map((m) => (
                 <Table.Td key={m.month} ta="right">
-                  {m.inMonth === null ? '—' : cell(m.inMonth, unit)}
+                  {m.notEntered ? '未入力' : m.inMonth === null ? '—' : cell(m.inMonth, unit)}
                 </Table.Td>
               ))}
             </Table.Tr>
