@@ -132,10 +132,14 @@ describe('importing', () => {
     const sent = await upload(consultant, csvOf(rows));
     const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
     expect(
-      report.matches.map((m) => [m.row, m.sameAsRows, m.candidates.map((c) => [c.personId, c.canLink])]),
+      report.matches.map((m) => [
+        m.row,
+        m.sameAsRows.map((s) => [s.row, s.reasons]),
+        m.candidates.map((c) => [c.personId, c.canLink]),
+      ]),
     ).toEqual([
       [2, [], [[intake.body.personId, true]]],
-      [3, [2], [[intake.body.personId, true]]],
+      [3, [[2, ['kana_and_birth_date', 'name_and_birth_date']]], [[intake.body.personId, true]]],
     ]);
     const before = await counts(server);
     const undecided = await commit(consultant, sent.body.uploadId, { decisions: [] });

@@ -30,11 +30,14 @@ export type Candidate = {
   canLink: boolean;
 };
 
+/** An earlier row of the file that looks like the same person, and why. */
+export type SameAsRow = { row: number; reasons: MatchReason[] };
+
 export type RowMatch = {
   row: number;
   candidates: Candidate[];
   /** Earlier rows of the file that look like the same person. */
-  sameAsRows: number[];
+  sameAsRows: SameAsRow[];
   /** A likely match the user may not see exists (no data about it is given). */
   elsewhere: boolean;
 };
@@ -45,6 +48,8 @@ export type MatchKeys = {
   kana: string;
   birthDate: string | null;
   phones: string[];
+  /** The row's 世帯番号, if any. */
+  household: string | null;
 };
 
 export function keysOf(plan: RowPlan): MatchKeys {
@@ -55,26 +60,41 @@ export function keysOf(plan: RowPlan): MatchKeys {
     kana: kanaKey(`${p.familyNameKana ?? ''}${p.givenNameKana ?? ''}`),
     birthDate: p.birthDate,
     phones: p.phones.map(phoneKey).filter((k) => k.length >= 6),
+    household: plan.household?.key ?? null,
   };
 }
 
-/** Earlier rows of the file with the same keys (a ledger may hold one person on many rows). */
-export function duplicatesInFile(keys: MatchKeys[]): Map<number, number[]> {
-  const first = new Map<string, number>();
-  const found = new Map<number, number[]>();
+/**
+ * Earlier rows of the file with the same keys (a ledger may hold one person on many rows), with
+ * the reasons. A phone shared by rows of the same 世帯番号 is the household's phone, not a sign
+ * of the same person (a couple on one landline), so it proposes nothing.
+ */
+export function duplicatesInFile(keys: MatchKeys[]): Map<number, SameAsRow[]> {
+  const first = new Map<string, MatchKeys>();
+  const found = new Map<number, SameAsRow[]>();
   for (const k of keys) {
-    const own = [
-      k.birthDate && k.kana ? `k:${k.kana}:${k.birthDate}` : null,
-      k.birthDate && k.name ? `n:${k.name}:${k.birthDate}` : null,
-      ...k.phones.map((p) => `p:${p}`),
-    ].filter((x): x is string => x !== null);
-    const earlier = new Set<number>();
-    for (const key of own) {
-      const row = first.get(key);
-      if (row === undefined) first.set(key, k.row);
-      else earlier.add(row);
+    const own: [string, MatchReason][] = [];
+    if (k.birthDate && k.kana) own.push([`k:${k.kana}:${k.birthDate}`, 'kana_and_birth_date']);
+    if (k.birthDate && k.name) own.push([`n:${k.name}:${k.birthDate}`, 'name_and_birth_date']);
+    for (const phone of k.phones) own.push([`p:${phone}`, 'phone']);
+    const earlier = new Map<number, MatchReason[]>();
+    for (const [key, reason] of own) {
+      const before = first.get(key);
+      if (before === undefined) first.set(key, k);
+      else if (!(reason === 'phone' && k.household !== null && before.household === k.household)) {
+        const reasons = earlier.get(before.row) ?? [];
+        if (!reasons.includes(reason)) reasons.push(reason);
+        earlier.set(before.row, reasons);
+      }
     }
-    if (earlier.size > 0) found.set(k.row, [...earlier].sort((a, b) => a - b).slice(0, 5));
+    if (earlier.size > 0)
+      found.set(
+        k.row,
+        [...earlier]
+          .sort(([a], [b]) => a - b)
+          .slice(0, 5)
+          .map(([row, reasons]) => ({ row, reasons })),
+      );
   }
   return found;
 }

@@ -49,7 +49,7 @@ export function resolveImport(checked: CheckedFile, request: CommitRequest): Res
       if (!candidate?.canLink) wrong.push(plan.row);
       else identityOf.set(plan.row, { kind: 'existing', personId: candidate.personId });
     } else {
-      const earlier = match?.sameAsRows.includes(decision.sameAsRow)
+      const earlier = match?.sameAsRows.some((s) => s.row === decision.sameAsRow)
         ? identityOf.get(decision.sameAsRow)
         : undefined;
       if (!earlier) wrong.push(plan.row);

@@ -57,6 +57,8 @@ export type CheckRequest = z.infer<typeof ZCheckRequest>;
 
 const ZRowIssue = z.object({ row: z.number(), column: z.string(), message: z.string() });
 
+const ZMatchReason = z.enum(['kana_and_birth_date', 'name_and_birth_date', 'phone']);
+
 const ZCandidate = z.object({
   personId: z.string(),
   name: z.string(),
@@ -64,7 +66,7 @@ const ZCandidate = z.object({
   birthDate: z.string().nullable(),
   address: z.string().nullable(),
   registeredBy: z.string(),
-  reasons: z.array(z.enum(['kana_and_birth_date', 'name_and_birth_date', 'phone'])),
+  reasons: z.array(ZMatchReason),
   canLink: z.boolean(),
 });
 
@@ -75,7 +77,7 @@ const ZRowMatch = z.object({
   kana: z.string().nullable(),
   birthDate: z.string().nullable(),
   candidates: z.array(ZCandidate),
-  sameAsRows: z.array(z.number()),
+  sameAsRows: z.array(z.object({ row: z.number(), reasons: z.array(ZMatchReason) })),
   elsewhere: z.boolean(),
 });
 export type RowMatchView = z.infer<typeof ZRowMatch>;

@@ -177,7 +177,7 @@ const signature = (m: RowMatch | undefined) =>
   m
     ? JSON.stringify([
         m.candidates.map((c) => `${c.personId}:${c.canLink}`).sort(),
-        m.sameAsRows,
+        m.sameAsRows.map((s) => s.row),
         m.elsewhere,
       ])
     : '';

@@ -14,6 +14,11 @@ const REASONS: Record<string, string> = {
   name_and_birth_date: '氏名と生年月日が一致',
   phone: '電話番号が一致',
 };
+/** Why a record or row was proposed; a phone alone is said to be possibly a family member's. */
+const reasonText = (reasons: string[]) =>
+  reasons.every((r) => r === 'phone')
+    ? '電話番号だけが一致（家族で同じ電話を使っていることもあります）'
+    : reasons.map((r) => REASONS[r]).join('、');
 const born = (date: string | null) => (date ? formatWareki(`${date}T00:00:00+09:00`) : '生年月日なし');
 const ELSEWHERE =
   'ほかの機関に、同じ方と思われる記録があります（内容は表示されません）。同じ方かもしれないときは、この行は取り込まず、名寄せ担当（コーディネーター）に確認してください。';
@@ -34,10 +39,13 @@ type Props = {
 export function MatchDecisions({ matches, choices, onChoose, onChooseMany, skipped, onSkip }: Props) {
   const [page, setPage] = useState(1);
   const undecided = matches.filter((m) => needsDecision(m) && !choices[m.row] && !skipped.has(m.row)).length;
-  const inFileOnly = matches.filter((m) => m.candidates.length === 0 && m.sameAsRows.length > 0);
+  // one click only where the earlier row has the same name or フリガナ and birth date: a shared phone alone may be a family member
+  const inFileOnly = matches.filter(
+    (m) => m.candidates.length === 0 && !m.elsewhere && m.sameAsRows[0]?.reasons.some((r) => r !== 'phone'),
+  );
   const shown = matches.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const sameAsEarlier = () =>
-    onChooseMany(Object.fromEntries(inFileOnly.map((m) => [m.row, `r:${m.sameAsRows[0]}`])));
+    onChooseMany(Object.fromEntries(inFileOnly.map((m) => [m.row, `r:${m.sameAsRows[0]?.row}`])));
   return (
     <Stack>
       <Group justify="space-between">
@@ -54,8 +62,8 @@ export function MatchDecisions({ matches, choices, onChoose, onChooseMany, skipp
       {inFileOnly.length > 1 && (
         <Group>
           <Button variant="light" onClick={sameAsEarlier}>
-            ファイルの中だけの重複（{inFileOnly.length.toLocaleString('ja-JP')}
-            行）を、すべて前の行と同じ人にする
+            氏名またはフリガナと生年月日が前の行と同じ{inFileOnly.length.toLocaleString('ja-JP')}
+            行を、すべて前の行と同じ人にする
           </Button>
         </Group>
       )}
@@ -118,18 +126,19 @@ function MatchCard({ match, choice, onChoose, skipped, onSkip }: CardProps) {
                     [c.kana, born(c.birthDate)].filter(Boolean).join('・'),
                     c.address,
                     `${c.registeredBy}が登録`,
-                    c.reasons.map((r) => REASONS[r]).join('、'),
+                    reasonText(c.reasons),
                   ]
                     .filter(Boolean)
                     .join(' ／ ')}
                 />
               ))}
-              {match.sameAsRows.map((row) => (
+              {match.sameAsRows.map(({ row, reasons }) => (
                 <Radio
                   key={row}
                   value={`r:${row}`}
                   disabled={skipped}
                   label={`${row}行目と同じ人として取り込む`}
+                  description={reasonText(reasons)}
                 />
               ))}
               <Radio
