@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0018_case_collaboration_periods');
+    expect(journal.entries.at(-1)?.tag).toBe('0019_import_fixed_values');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

@@ -1,11 +1,23 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
 import { addDays, formatWestern } from '../../shared/dates';
 import { startSecondCity } from '../../testing/second-city';
 import { loggedIn, type TestClient } from '../../testing/test-client';
 import { startTestServer } from '../../testing/test-server';
-import { auditedIds, check, commit, counts, csvOf, personNamed, plan, upload } from './imports.fixtures';
+import {
+  auditedIds,
+  check,
+  commit,
+  counts,
+  csvOf,
+  personNamed,
+  plan,
+  streamed,
+  upload,
+} from './imports.fixtures';
 
 // 台帳の取り込み, the import itself: 𠮷 and IVS kept, households by 世帯番号, refused (nothing
 // written) until every row that goes in is valid and every match decided, a match decided as
@@ -170,6 +182,41 @@ describe('importing', () => {
     expect(household.body.consultations.map((c) => c.mainComplaint).sort()).toEqual(
       ['一人暮らしが不安', '再び来所した', '電話でも相談'].sort(),
     );
+  });
+});
+
+describe('one value for every row', () => {
+  it('gives every consultation the 相談経路 chosen for a file without that column, and makes none for rows without one', async () => {
+    const rows = [
+      ['対象者氏名', '生年月日', '相談日', '相談内容'],
+      ['一律 来所', 'S30.3.3', day(-2), '窓口に来た'],
+      ['一律 相談なし', 'S31.4.4', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const columns = {
+      fullName: '対象者氏名',
+      birthDate: '生年月日',
+      receivedOn: '相談日',
+      mainComplaint: '相談内容',
+    };
+    const wrong = await streamed(consultant, `/api/imports/files/${sent.body.uploadId}/check`, {
+      kind: 'consultations',
+      columns,
+      fixed: { channel: '伝書鳩' },
+    });
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.error)).toContain('「相談経路」の値「伝書鳩」は使えません');
+    const report = await check(consultant, sent.body.uploadId, 'consultations', columns, { channel: '来所' });
+    expect(report.invalidRows).toEqual([]);
+    expect(report.consultations).toBe(1);
+    const done = await commit(consultant, sent.body.uploadId, {});
+    expect(done.last?.type, JSON.stringify(done.last)).toBe('done');
+    const written = await queryRows<{ family_name: string; channel: string }>(
+      server.handle.owner,
+      sql`select p.family_name, c.channel from consultations c join persons p on p.id = c.person_id
+           where p.family_name like '一律%'`,
+    );
+    expect(written).toEqual([{ family_name: '一律', channel: 'visit_office' }]);
   });
 });
 

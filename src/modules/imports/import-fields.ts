@@ -165,6 +165,12 @@ export const REQUIRED_FIELDS: Record<ImportKind, ImportField[]> = {
 /** field → the file's header */
 export type ColumnMapping = Partial<Record<ImportField, string>>;
 
+/** Fields a file may lack and the user may give one value for every row instead (a ledger of 来所 only). */
+export const FIXABLE_FIELDS = ['channel', 'broughtBy', 'outcome', 'shareConsent'] as const;
+export type FixableField = (typeof FIXABLE_FIELDS)[number];
+/** field → the one value (as a cell would say it) of every row */
+export type FixedValues = Partial<Record<FixableField, string>>;
+
 /** Headers compare alike in full- and half-width, with or without spaces, brackets and dots. */
 export const headerKey = (header: string) =>
   header
@@ -207,7 +213,12 @@ export function proposeKind(mapping: ColumnMapping): ImportKind {
 }
 
 /** Problems of a mapping before any row is read, in Japanese; empty when it can be used. */
-export function mappingProblems(kind: ImportKind, mapping: ColumnMapping, headers: string[]): string[] {
+export function mappingProblems(
+  kind: ImportKind,
+  mapping: ColumnMapping,
+  headers: string[],
+  fixed: FixedValues = {},
+): string[] {
   const problems: string[] = [];
   const present = new Set(headers);
   if (!mapping.fullName && !mapping.familyName)
@@ -218,13 +229,18 @@ export function mappingProblems(kind: ImportKind, mapping: ColumnMapping, header
     problems.push(
       'フリガナは「フリガナ」の1列か、「氏（フリガナ）」と「名（フリガナ）」のどちらかにしてください。',
     );
+  const given = new Set<string>(Object.keys(fixed));
   for (const field of REQUIRED_FIELDS[kind])
-    if (!mapping[field])
+    if (!mapping[field] && !given.has(field))
       problems.push(`${KIND_LABELS[kind]}には「${FIELD_DEFINITIONS[field].label}」にあたる列が必要です。`);
   const seen = new Map<string, ImportField>();
   for (const field of IMPORT_FIELDS) {
     const header = mapping[field];
     if (!header) continue;
+    if (given.has(field))
+      problems.push(
+        `「${FIELD_DEFINITIONS[field].label}」は、列か、すべての行で同じ値かのどちらかにしてください。`,
+      );
     if (!present.has(header)) problems.push(`列「${header}」はこのファイルにありません。`);
     const other = seen.get(header);
     if (other)

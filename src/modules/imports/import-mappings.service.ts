@@ -5,7 +5,8 @@ import { badRequest, conflict, notFound } from '../../server/errors';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { importMappings } from '../program/program.tables';
-import { type ColumnMapping, mappingProblems } from './import-fields';
+import { type ColumnMapping, type FixedValues, mappingProblems } from './import-fields';
+import { fixedValueProblems } from './import-values';
 import type { Mapping, MappingInput } from './imports.schemas';
 
 // A source's column mapping (「kintone 相談台帳」: which of its columns is 氏名, 相談日 …), saved
@@ -18,6 +19,7 @@ const present = (row: Row): Mapping => ({
   kind: row.kind,
   source: row.source,
   columns: row.columns as ColumnMapping,
+  fixed: row.fixed as FixedValues,
   version: row.version,
   updatedAt: row.updatedAt.toISOString(),
 });
@@ -38,7 +40,10 @@ export async function saveMapping(
   input: MappingInput,
 ): Promise<Mapping> {
   requirePermission(context.actor, 'records.import');
-  const problems = mappingProblems(input.kind, input.columns, Object.values(input.columns));
+  const problems = [
+    ...mappingProblems(input.kind, input.columns, Object.values(input.columns), input.fixed),
+    ...fixedValueProblems(input.fixed),
+  ];
   if (problems.length > 0)
     throw badRequest(
       'MAPPING_INVALID',
@@ -56,7 +61,13 @@ export async function saveMapping(
     if (input.version === null) {
       [row] = await tx
         .insert(importMappings)
-        .values({ tenantId, kind: input.kind, source: input.source, columns: input.columns })
+        .values({
+          tenantId,
+          kind: input.kind,
+          source: input.source,
+          columns: input.columns,
+          fixed: input.fixed,
+        })
         .onConflictDoNothing()
         .returning();
       if (!row)
@@ -70,7 +81,7 @@ export async function saveMapping(
       await requireVersion(tx, importMappings, saved.id, input.version);
       [row] = await tx
         .update(importMappings)
-        .set({ columns: input.columns })
+        .set({ columns: input.columns, fixed: input.fixed })
         .where(eq(importMappings.id, saved.id))
         .returning();
     }
@@ -79,7 +90,7 @@ export async function saveMapping(
       action: 'import.mapping',
       targetType: 'import_mapping',
       targetId: row.id,
-      detail: { kind: row.kind, fields: Object.keys(input.columns) },
+      detail: { kind: row.kind, fields: Object.keys(input.columns), fixed: Object.keys(input.fixed) },
     });
     return present(row);
   });

@@ -4,7 +4,7 @@ import { ZMemberInput } from '../households/households.schemas';
 import { type ConsultationInput, ZConsultationInput } from '../intake/intake.schemas';
 import { type PersonInput, ZPersonInput } from '../people/people.schemas';
 import { DATE_EXAMPLES, readDate } from './import-dates';
-import { type ColumnMapping, FIELD_DEFINITIONS, type ImportField } from './import-fields';
+import { type ColumnMapping, FIELD_DEFINITIONS, type FixedValues, type ImportField } from './import-fields';
 import {
   broughtBy,
   channels,
@@ -70,7 +70,12 @@ const CONSULTATION_SOURCES: Record<string, ImportField> = { receivedAt: 'receive
 
 export type RowReader = (row: number, cells: string[]) => { plan: RowPlan | null; issues: RowIssue[] };
 
-export function rowReader(headers: string[], mapping: ColumnMapping, issues: IssueDefinition[]): RowReader {
+export function rowReader(
+  headers: string[],
+  mapping: ColumnMapping,
+  fixed: FixedValues,
+  issues: IssueDefinition[],
+): RowReader {
   const indexOf = new Map<ImportField, number>();
   for (const [field, header] of Object.entries(mapping) as [ImportField, string][])
     if (header) indexOf.set(field, headers.indexOf(header));
@@ -78,11 +83,15 @@ export function rowReader(headers: string[], mapping: ColumnMapping, issues: Iss
   const readIssue = issueReader(issues);
   const hasConsultationColumn = CONSULTATION_FIELDS.some((f) => indexOf.has(f));
 
+  const everyRow = fixed as Partial<Record<ImportField, string>>;
+
   return (row, cells) => {
-    const cell = (field: ImportField) => {
+    const inFile = (field: ImportField) => {
       const i = indexOf.get(field);
       return i === undefined ? '' : (cells[i] ?? '');
     };
+    // a field with no column may have one value for every row
+    const cell = (field: ImportField) => (indexOf.has(field) ? inFile(field) : (everyRow[field] ?? ''));
     const found: RowIssue[] = [];
     const problem = (field: ImportField, message: string) =>
       found.push({ row, column: column(field), message });
@@ -146,7 +155,8 @@ export function rowReader(headers: string[], mapping: ColumnMapping, issues: Iss
 
     // the consultation, when the row has one
     let consultation: ConsultationPart | null = null;
-    if (hasConsultationColumn && CONSULTATION_FIELDS.some((f) => cell(f) !== '')) {
+    // whether the row has a consultation is the file's to say, not the values given for every row
+    if (hasConsultationColumn && CONSULTATION_FIELDS.some((f) => inFile(f) !== '')) {
       consultation = readConsultation(cell, problem, readIssue, (error) =>
         fromSchema(error, (key) => CONSULTATION_SOURCES[key] ?? (key as ImportField)),
       );

@@ -7,7 +7,7 @@ import {
   type ShareConsent,
 } from '../../shared/intake-vocabulary';
 import type { IssueDefinition } from '../../shared/issues';
-import { headerKey } from './import-fields';
+import { FIELD_DEFINITIONS, type FixableField, type FixedValues, headerKey } from './import-fields';
 
 // Cells as offices write them, read into the values of the intake form. A word the form does
 // not know is left for the report to name (undefined), never guessed.
@@ -103,4 +103,24 @@ export function issueReader(vocabularyOf: IssueDefinition[]) {
     if (!byWord.has(wordKey(short))) byWord.set(wordKey(short), issue.code);
   }
   return (value: string) => byWord.get(wordKey(value));
+}
+
+const FIXED_VOCABULARIES = { channel: channels, broughtBy, outcome: outcomes, shareConsent: shareConsents };
+
+/** The words offered on the screen for a value of every row. */
+export const FIXED_CHOICES: Record<FixableField, string[]> = {
+  channel: Object.values(CHANNEL_LABELS),
+  broughtBy: Object.values(BROUGHT_BY_LABELS),
+  outcome: Object.values(IMPORTABLE_OUTCOMES),
+  shareConsent: ['あり', 'なし', '未確認'],
+};
+
+/** The values given for every row that the form would not take, as messages. */
+export function fixedValueProblems(fixed: FixedValues): string[] {
+  return (Object.entries(fixed) as [FixableField, string][])
+    .filter(([field, value]) => FIXED_VOCABULARIES[field].read(value) === undefined)
+    .map(
+      ([field, value]) =>
+        `「${FIELD_DEFINITIONS[field].label}」の値「${value}」は使えません。${FIXED_VOCABULARIES[field].words} のいずれかにしてください。`,
+    );
 }

@@ -55,8 +55,9 @@ export async function check(
   uploadId: string,
   kind: string,
   columns: Record<string, string>,
+  fixed: Record<string, string> = {},
 ) {
-  const answer = await streamed(client, `/api/imports/files/${uploadId}/check`, { kind, columns });
+  const answer = await streamed(client, `/api/imports/files/${uploadId}/check`, { kind, columns, fixed });
   expect(answer.status, JSON.stringify(answer.error)).toBe(200);
   expect(answer.last?.type, JSON.stringify(answer.last)).toBe('report');
   return (answer.last as { report: CheckReport }).report;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZVersion } from '../../db/versions';
 import { IMPORT_KINDS } from '../../shared/program-vocabulary';
 import { requiredText } from '../../shared/schema-helpers';
-import { IMPORT_FIELDS } from './import-fields';
+import { FIXABLE_FIELDS, IMPORT_FIELDS } from './import-fields';
 
 // Requests and answers of the import of people, households and consultations (shared with the UI).
 
@@ -11,10 +11,17 @@ export const ZColumnMapping = z.partialRecord(
   z.string().trim().min(1).max(200, { error: '列の名前は200文字以内です。' }),
 );
 
+/** One value for every row, for a field the file has no column for. */
+export const ZFixedValues = z.partialRecord(
+  z.enum(FIXABLE_FIELDS),
+  z.string().trim().min(1).max(40, { error: '値は40文字以内です。' }),
+);
+
 export const ZMappingInput = z.strictObject({
   kind: z.enum(IMPORT_KINDS, { error: '取り込む内容を選んでください。' }),
   source: requiredText('取り込み元の名前', 80),
   columns: ZColumnMapping,
+  fixed: ZFixedValues.default({}),
   /** null to save a new source; the version read to change a saved one (409 when stale). */
   version: ZVersion.nullable(),
 });
@@ -25,6 +32,7 @@ export const ZMapping = z.object({
   kind: z.enum(IMPORT_KINDS),
   source: z.string(),
   columns: ZColumnMapping,
+  fixed: ZFixedValues,
   version: z.number(),
   updatedAt: z.string(),
 });
@@ -39,7 +47,7 @@ export const ZUpload = z.object({
   /** A value of each column from the first rows, to recognise the columns by (the user's own file). */
   samples: z.array(z.string()),
   rowCount: z.number(),
-  proposal: z.object({ kind: z.enum(IMPORT_KINDS), columns: ZColumnMapping }),
+  proposal: z.object({ kind: z.enum(IMPORT_KINDS), columns: ZColumnMapping, fixed: ZFixedValues }),
   /** Ids of the saved mappings whose every column is in this file, the closest first. */
   fittingMappings: z.array(z.string()),
 });
@@ -52,6 +60,7 @@ export const ZUploadQuery = z.object({
 export const ZCheckRequest = z.strictObject({
   kind: z.enum(IMPORT_KINDS, { error: '取り込む内容を選んでください。' }),
   columns: ZColumnMapping,
+  fixed: ZFixedValues.default({}),
 });
 export type CheckRequest = z.infer<typeof ZCheckRequest>;
 

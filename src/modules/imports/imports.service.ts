@@ -17,6 +17,7 @@ import {
   requireUpload,
   type StoredUpload,
 } from './import-uploads';
+import { fixedValueProblems } from './import-values';
 import { writeImport } from './import-writes';
 import {
   type CheckReport,
@@ -51,7 +52,7 @@ export async function receiveFile(db: Database, context: ActorContext, bytes: Ui
     headers: table.headers,
     samples: table.headers.map((_, i) => table.rows.slice(0, 20).find((r) => r.cells[i])?.cells[i] ?? ''),
     rowCount: table.rows.length,
-    proposal: { kind: proposeKind(columns), columns },
+    proposal: { kind: proposeKind(columns), columns, fixed: {} },
     fittingMappings: fittingSources(await listMappings(db, context), table.headers),
   };
 }
@@ -82,14 +83,17 @@ export async function startCheck(
   requireImporter(context);
   const upload = requireUpload(context.actor, id);
   const { headers, rows } = upload.table;
-  const problems = mappingProblems(request.kind, request.columns, headers);
+  const problems = [
+    ...mappingProblems(request.kind, request.columns, headers, request.fixed),
+    ...fixedValueProblems(request.fixed),
+  ];
   if (problems.length > 0)
     throw badRequest(
       'MAPPING_INVALID',
       problems.join(''),
       problems.map((message) => ({ path: 'columns', message })),
     );
-  const read = rowReader(headers, request.columns, await issueVocabulary(db, context.actor));
+  const read = rowReader(headers, request.columns, request.fixed, await issueVocabulary(db, context.actor));
   upload.checked = null;
   upload.busy = true;
   return (emit: Emit) =>

@@ -200,15 +200,18 @@ describe('column mappings', () => {
     expect(next.body.fittingMappings).toEqual([saved.body.id]);
     const list = await consultant.get<{ mappings: Mapping[] }>('/api/imports/mappings');
     expect(list.body.mappings.map((m) => m.source)).toEqual(['kintone 相談台帳']);
-    const changed = { ...MAPPING, notes: undefined };
+    // the source's ledger has no 相談経路: one value for every row is kept with the mapping
+    const changed = { ...MAPPING, notes: undefined, channel: undefined };
     const update = await consultant.put<Mapping>('/api/imports/mappings', {
       kind: 'consultations',
       source: 'kintone 相談台帳',
       columns: changed,
+      fixed: { channel: '電話' },
       version: saved.body.version,
     });
-    expect(update.status).toBe(200);
+    expect(update.status, JSON.stringify(update.body)).toBe(200);
     expect(update.body.version).toBe(saved.body.version + 1);
+    expect(update.body.fixed).toEqual({ channel: '電話' });
     const stale = await consultant.put<{ error: { code: string } }>('/api/imports/mappings', {
       kind: 'consultations',
       source: 'kintone 相談台帳',

@@ -183,6 +183,8 @@ export const importMappings = pgTable(
     source: text('source').notNull(),
     /** field of tsunagu → the spreadsheet's column header */
     columns: jsonb('columns').$type<Record<string, string>>().notNull(),
+    /** field → one value for every row, where the source has no column for it */
+    fixed: jsonb('fixed').$type<Record<string, string>>().notNull().default({}),
     createdAt: createdAt(),
     ...editedBy(),
   },

@@ -61,7 +61,7 @@ export function ImportPage() {
     try {
       const last = await postStreamed(
         `/api/imports/files/${file.upload.uploadId}/check`,
-        { kind: chosen.kind, columns: chosen.columns },
+        { kind: chosen.kind, columns: chosen.columns, fixed: chosen.fixed },
         session.csrfToken,
         setProgress,
       );

@@ -18,7 +18,10 @@ import { readDate } from '../../../modules/imports/import-dates';
 import {
   type ColumnMapping,
   FIELD_DEFINITIONS,
+  FIXABLE_FIELDS,
   type FieldGroup,
+  type FixableField,
+  type FixedValues,
   GROUP_LABELS,
   IMPORT_FIELDS,
   type ImportField,
@@ -26,6 +29,7 @@ import {
   mappingProblems,
   REQUIRED_FIELDS,
 } from '../../../modules/imports/import-fields';
+import { FIXED_CHOICES } from '../../../modules/imports/import-values';
 import type { Mapping, Upload } from '../../../modules/imports/imports.schemas';
 import { formatWareki } from '../../../shared/dates';
 import { IMPORT_KINDS, type ImportKind } from '../../../shared/program-vocabulary';
@@ -37,11 +41,16 @@ import { mappingsQuery } from './import-queries';
 export type MappingChoice = {
   kind: ImportKind;
   columns: ColumnMapping;
+  fixed: FixedValues;
   savedId?: string | null;
   source?: string;
 };
 
 const UNUSED = '__unused__';
+/** A choice of the select that is one value for every row, not a column. */
+const FIXED = 'fixed:';
+const fixable = (field: ImportField): field is FixableField =>
+  (FIXABLE_FIELDS as readonly string[]).includes(field);
 const DATE_FIELDS = new Set<ImportField>(['birthDate', 'receivedOn']);
 const GROUPS: FieldGroup[] = ['person', 'household', 'consultation'];
 
@@ -69,12 +78,13 @@ export function MappingStep({
   const fits = initial === upload.proposal ? (data.mappings.find((m) => m.id === fitting[0]) ?? null) : null;
   const [kind, setKind] = useState<ImportKind>(fits?.kind ?? initial.kind);
   const [columns, setColumns] = useState<ColumnMapping>(fits?.columns ?? initial.columns);
+  const [fixed, setFixed] = useState<FixedValues>(fits?.fixed ?? initial.fixed);
   const [savedId, setSavedId] = useState<string | null>(fits?.id ?? initial.savedId ?? null);
   const [source, setSource] = useState(fits?.source ?? initial.source ?? '');
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const saved = data.mappings.find((m) => m.id === savedId) ?? null;
-  const problems = mappingProblems(kind, columns, upload.headers);
+  const problems = mappingProblems(kind, columns, upload.headers, fixed);
   const used = new Set(Object.values(columns));
   const unused = upload.headers.filter((h) => !used.has(h));
 
@@ -84,15 +94,26 @@ export function MappingStep({
     if (!mapping) return;
     setKind(mapping.kind);
     setColumns(mapping.columns);
+    setFixed(mapping.fixed);
     setSource(mapping.source);
   };
-  const setColumn = (field: ImportField, header: string | null) =>
+  const setColumn = (field: ImportField, choice: string | null) => {
+    const value = choice?.startsWith(FIXED) ? choice.slice(FIXED.length) : null;
+    const header = choice && !value ? choice : null;
     setColumns((current) => {
       const next = { ...current };
       if (header) next[field] = header;
       else delete next[field];
       return next;
     });
+    if (fixable(field))
+      setFixed((current) => {
+        const next = { ...current };
+        if (value) next[field] = value;
+        else delete next[field];
+        return next;
+      });
+  };
   const save = async () => {
     setSaving(true);
     setSaveError(null);
@@ -102,6 +123,7 @@ export function MappingStep({
         kind,
         source: source.trim(),
         columns,
+        fixed,
         version: same?.version ?? null,
       });
       await queryClient.invalidateQueries({ queryKey: mappingsQuery.queryKey });
@@ -126,6 +148,23 @@ export function MappingStep({
     { value: UNUSED, label: '（使わない）' },
     ...upload.headers.map((h) => ({ value: h, label: h })),
   ];
+  const optionsOf = (field: ImportField) =>
+    fixable(field)
+      ? [
+          { group: 'ファイルの列', items: headerOptions },
+          {
+            group: 'すべての行で同じ値',
+            items: FIXED_CHOICES[field].map((word) => ({
+              value: `${FIXED}${word}`,
+              label: `すべての行：${word}`,
+            })),
+          },
+        ]
+      : headerOptions;
+  const choiceOf = (field: ImportField) => {
+    const value = fixable(field) ? fixed[field] : undefined;
+    return columns[field] ?? (value ? `${FIXED}${value}` : UNUSED);
+  };
   const sampleOf = (header: string | undefined) =>
     header === undefined ? '' : (upload.samples[upload.headers.indexOf(header)] ?? '');
 
@@ -194,8 +233,8 @@ export function MappingStep({
                   <Table.Td>
                     <Select
                       aria-label={`${definition.label}にあたる列`}
-                      data={headerOptions}
-                      value={columns[field] ?? UNUSED}
+                      data={optionsOf(field)}
+                      value={choiceOf(field)}
                       onChange={(value) => setColumn(field, value && value !== UNUSED ? value : null)}
                       allowDeselect={false}
                       searchable
@@ -203,7 +242,11 @@ export function MappingStep({
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={2}>
-                      {columns[field] ? sampleText(field, sampleOf(columns[field])) : ''}
+                      {columns[field]
+                        ? sampleText(field, sampleOf(columns[field]))
+                        : fixable(field) && fixed[field]
+                          ? `すべての行で「${fixed[field]}」`
+                          : ''}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
@@ -249,7 +292,7 @@ export function MappingStep({
         <Button
           size="md"
           disabled={problems.length > 0}
-          onClick={() => onCheck({ kind, columns, savedId, source })}
+          onClick={() => onCheck({ kind, columns, fixed, savedId, source })}
         >
           確認する（取り込まない）
         </Button>
