@@ -136,4 +136,22 @@ describe('importing a ledger in the browser', () => {
     await page.getByText('この取り込み元の対応を使っています（変えたら保存し直せます）').waitFor();
     expect(await page.getByLabel('取り込み元の名前').inputValue()).toBe('事業所の相談台帳');
   });
+
+  it('gives every row one 相談経路 when the file has no column for it', async () => {
+    await page.getByRole('button', { name: '別のファイルを選ぶ' }).click();
+    await page.locator('input[type=file]').setInputFiles({
+      name: '来所台帳.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['対象者氏名,生年月日,相談日,相談内容', `来所 一郎,S40.1.2,${slashed(-3)},窓口で相談`].join('\r\n')),
+    });
+    await page.getByRole('button', { name: '読み込む' }).click();
+    await page.getByText('ファイル：来所台帳.csv（1行・CSV UTF-8）').waitFor();
+    await page.locator('input[aria-label="相談経路にあたる列"]').click();
+    await page.getByRole('option', { name: 'すべての行：来所' }).click();
+    await page.getByText('すべての行で「来所」').waitFor();
+    await accessible('import-6-fixed-value');
+    await page.getByRole('button', { name: '確認する（取り込まない）' }).click();
+    await page.getByText('確認しました（まだ何も保存していません）').waitFor();
+    await page.getByText(/1行のうち、1行は取り込めます（うち相談のある行 1行）/).waitFor();
+  });
 });

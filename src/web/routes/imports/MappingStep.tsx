@@ -194,7 +194,7 @@ export function MappingStep({
       <Table withTableBorder striped>
         <Table.Caption>
           {upload.rowCount.toLocaleString('ja-JP')}
-          行。「1行目の値」は、その列の最初の値です（日付は和暦で表示）。
+          行。「1行目の値」は、その列の最初の値です（日付は和暦で表示）。相談経路・相談者・対応の結果・情報共有の同意は、ファイルに列がなければ「すべての行：…」で一つの値を選べます。
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
