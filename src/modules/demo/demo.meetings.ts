@@ -10,6 +10,8 @@ type DemoBody = {
   legalBasis: LegalBasis;
   tier?: Tier;
   requiresConsent: boolean;
+  /** 事例は扱わない（テーマのみ） */
+  themesOnly?: boolean;
   cadence: string;
   /** Demo users by login id, and outside members as [name, affiliation]. */
   users: string[];
@@ -58,6 +60,8 @@ export const DEMO_MEETING_BODIES: DemoBody[] = [
     legalBasis: 'multi_layered',
     tier: 'plenary',
     requiresConsent: true,
+    // 三田's 全体会議: information sharing among 26 divisions and 21 organisations, never a case
+    themesOnly: true,
     cadence: '年2回',
     users: FRONT_LINE,
   },

@@ -24,6 +24,7 @@ import { agendaDecisions, agendaItems, type meetingBodies, sessionActionItems } 
 import { checkOutreachTabling } from './outreach-tabling';
 import { handedOutNotes } from './packet-content';
 import { loadSession, requireNotHeld, type SessionRow } from './sessions.service';
+import { refuseIfThemesOnly } from './themes-only';
 
 type BodyRow = typeof meetingBodies.$inferSelect;
 type ItemRow = typeof agendaItems.$inferSelect;
@@ -165,6 +166,7 @@ export async function addItem(db: Database, context: ActorContext, sessionId: st
   await db.transaction(async (tx) => {
     const { session, body } = await loadSession(tx, context, sessionId, 'write');
     requireNotHeld(session, '議題を追加');
+    if (input.kind !== 'topic') await refuseIfThemesOnly(tx, context, body, input.kind);
     if (input.kind === 'case') {
       const row = await loadCase(tx, context, input.caseId, 'read');
       if (row.status === 'closed') {

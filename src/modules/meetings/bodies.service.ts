@@ -30,6 +30,7 @@ const presentBody = (b: BodyRow, members: MemberRow[]): Body => ({
   legalBasis: b.legalBasis,
   tier: b.tier,
   requiresConsent: b.requiresConsent,
+  themesOnly: b.themesOnly,
   confidentialityBound: isConfidentialityBound(b),
   cadence: b.cadence,
   isActive: b.isActive,
@@ -99,7 +100,8 @@ export async function updateBody(db: Database, context: ActorContext, id: string
   requirePermission(context.actor, 'meetings.run');
   checkConsentRule(input);
   await db.transaction(async (tx) => {
-    await requireBody(tx, context, id);
+    const before = await requireBody(tx, context, id);
+    if (input.themesOnly && !before.themesOnly) await requireNoCasesComing(tx, id);
     await tx.update(meetingBodies).set(input).where(eq(meetingBodies.id, id));
     await recordAudit(tx, context, {
       action: 'meeting.body',
@@ -108,6 +110,21 @@ export async function updateBody(db: Database, context: ActorContext, id: string
       detail: { updated: Object.keys(input) },
     });
   });
+}
+
+/** A body becomes themes-only only when none of its coming sessions has a case or an outreach record tabled. */
+async function requireNoCasesComing(tx: Database, bodyId: string) {
+  const [tabled] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from agenda_items a join meeting_sessions s on s.id = a.session_id
+         where s.body_id = ${bodyId} and s.held_on is null and a.removed_on is null
+           and (a.case_id is not null or a.outreach_record_id is not null)`,
+  );
+  if (tabled && tabled.n > 0)
+    throw conflict(
+      'BODY_HAS_CASES_TABLED',
+      `これからの会議に事例が${tabled.n}件、議題として入っています。先に議題から外すか、事例を扱う会議体に移してから「事例は扱わない」にしてください。`,
+    );
 }
 
 /** A user of the municipality, with the organisation they work for, as a member or attendee. */

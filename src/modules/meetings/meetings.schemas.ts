@@ -26,6 +26,8 @@ export const ZBodyInput = z.strictObject({
   legalBasis: z.enum(LEGAL_BASES, { error: '根拠（会議の種類）を選んでください。' }),
   tier: z.enum(TIERS).nullable().default(null),
   requiresConsent: z.boolean({ error: '本人同意の要否を選んでください。' }),
+  /** 事例は扱わない（テーマのみ）: no case or outreach record may be tabled. */
+  themesOnly: z.boolean().default(false),
   cadence: optionalText('開催頻度', 100),
   isActive: z.boolean().default(true),
 });
@@ -146,6 +148,7 @@ export const ZBody = z.object({
   legalBasis: z.enum(LEGAL_BASES),
   tier: z.enum(TIERS).nullable(),
   requiresConsent: z.boolean(),
+  themesOnly: z.boolean(),
   confidentialityBound: z.boolean(),
   cadence: z.string().nullable(),
   isActive: z.boolean(),
@@ -227,6 +230,7 @@ export const ZSession = ZSessionSummary.extend({
   version: z.number(),
   preparedAt: z.string().nullable(),
   requiresConsent: z.boolean(),
+  themesOnly: z.boolean(),
   confidentialityBound: z.boolean(),
   tier: z.enum(TIERS).nullable(),
   /** The last day attendees may read the packets (null until the session is held). */

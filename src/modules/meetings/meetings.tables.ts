@@ -17,6 +17,8 @@ export const meetingBodies = pgTable(
     tier: text('tier').$type<Tier>(),
     // A case may be tabled only while the person's consent (to all agencies) is in force.
     requiresConsent: boolean('requires_consent').notNull(),
+    // 事例は扱わない（テーマのみ）: an information-sharing body (三田's 全体会議) never sees a case.
+    themesOnly: boolean('themes_only').notNull().default(false),
     cadence: text('cadence'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),

@@ -290,6 +290,7 @@ export async function getSession(db: Database, context: ActorContext, id: string
       version: session.version,
       preparedAt: session.preparedAt?.toISOString() ?? null,
       requiresConsent: body.requiresConsent,
+      themesOnly: body.themesOnly,
       confidentialityBound: isConfidentialityBound(body),
       tier: body.tier,
       packetWindowEndsOn: session.heldOn ? addDays(session.heldOn, windowDays) : null,

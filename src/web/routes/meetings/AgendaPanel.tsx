@@ -27,10 +27,12 @@ export function AgendaPanel({ session }: { session: Session }) {
           </Title>
           {session.canRun && open && (
             <Group>
-              <Button variant="default" onClick={() => setAdding('case')}>
-                事例を議題にする
-              </Button>
-              {!session.requiresConsent && (
+              {!session.themesOnly && (
+                <Button variant="default" onClick={() => setAdding('case')}>
+                  事例を議題にする
+                </Button>
+              )}
+              {!session.requiresConsent && !session.themesOnly && (
                 <Button variant="default" onClick={() => setAdding('outreach')}>
                   アウトリーチの記録を議題にする
                 </Button>
@@ -41,10 +43,17 @@ export function AgendaPanel({ session }: { session: Session }) {
             </Group>
           )}
         </Group>
+        {session.themesOnly && (
+          <Text size="sm" c="gray.8">
+            この会議体は事例を扱いません（テーマのみ・情報共有）。個別の事例は、事例を扱う会議体（重層的支援会議や支援会議など）の会議で検討してください。
+          </Text>
+        )}
         {session.items.length === 0 && (
           <EmptyState title="議題はまだありません">
             {session.canRun
-              ? '「事例を議題にする」で多機関協働事例を、「テーマを議題にする」で地域課題や資源開発のテーマを加えてください。'
+              ? session.themesOnly
+                ? '「テーマを議題にする」で、共有する地域課題や資源開発のテーマを加えてください。'
+                : '「事例を議題にする」で多機関協働事例を、「テーマを議題にする」で地域課題や資源開発のテーマを加えてください。'
               : '事務局が議題を加えると、ここに表示されます。'}
           </EmptyState>
         )}

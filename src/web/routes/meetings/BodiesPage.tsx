@@ -68,9 +68,15 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                 {TIER_LABELS[body.tier]}
               </Badge>
             )}
-            <Badge variant="outline" color={body.requiresConsent ? 'teal' : 'indigo'}>
-              {body.requiresConsent ? '本人の同意が必要' : '同意なしで検討できる（守秘義務）'}
-            </Badge>
+            {body.themesOnly ? (
+              <Badge variant="outline" color="gray.8">
+                事例は扱わない（テーマのみ）
+              </Badge>
+            ) : (
+              <Badge variant="outline" color={body.requiresConsent ? 'teal' : 'indigo'}>
+                {body.requiresConsent ? '本人の同意が必要' : '同意なしで検討できる（守秘義務）'}
+              </Badge>
+            )}
             {!body.isActive && <Badge color="gray">使用停止</Badge>}
           </Group>
           {canRun && (

@@ -28,6 +28,7 @@ export function BodyDialog({ body, onClose }: { body: Body | null; onClose: () =
   const [legalBasis, setLegalBasis] = useState<LegalBasis | null>(body?.legalBasis ?? 'multi_layered');
   const [tier, setTier] = useState<string | null>(body?.tier ?? null);
   const [requiresConsent, setRequiresConsent] = useState(body?.requiresConsent ?? true);
+  const [themesOnly, setThemesOnly] = useState(body?.themesOnly ?? false);
   const [cadence, setCadence] = useState(body?.cadence ?? '');
   const [isActive, setIsActive] = useState(body?.isActive ?? true);
   const bound = legalBasis !== null && CONFIDENTIALITY_BOUND.includes(legalBasis);
@@ -38,6 +39,7 @@ export function BodyDialog({ body, onClose }: { body: Body | null; onClose: () =
       legalBasis,
       tier,
       requiresConsent: bound ? requiresConsent : true,
+      themesOnly,
       cadence,
       isActive,
     });
@@ -82,6 +84,12 @@ export function BodyDialog({ body, onClose }: { body: Body | null; onClose: () =
             checked={bound ? requiresConsent : true}
             disabled={!bound}
             onChange={(e) => setRequiresConsent(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label="事例は扱わない（テーマのみ）"
+            description="全体会議など情報共有の場。事例やアウトリーチの記録は議題にできなくなります。"
+            checked={themesOnly}
+            onChange={(e) => setThemesOnly(e.currentTarget.checked)}
           />
           <Group grow>
             <TextInput

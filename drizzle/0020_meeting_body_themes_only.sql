@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_bodies" ADD COLUMN "themes_only" boolean DEFAULT false NOT NULL;
