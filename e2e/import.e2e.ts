@@ -142,7 +142,9 @@ describe('importing a ledger in the browser', () => {
     await page.locator('input[type=file]').setInputFiles({
       name: '来所台帳.csv',
       mimeType: 'text/csv',
-      buffer: Buffer.from(['対象者氏名,生年月日,相談日,相談内容', `来所 一郎,S40.1.2,${slashed(-3)},窓口で相談`].join('\r\n')),
+      buffer: Buffer.from(
+        ['対象者氏名,生年月日,相談日,相談内容', `来所 一郎,S40.1.2,${slashed(-3)},窓口で相談`].join('\r\n'),
+      ),
     });
     await page.getByRole('button', { name: '読み込む' }).click();
     await page.getByText('ファイル：来所台帳.csv（1行・CSV UTF-8）').waitFor();
