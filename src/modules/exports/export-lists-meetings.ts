@@ -38,7 +38,7 @@ const sessions = exportList({
         legalBasis: LEGAL_BASIS_LABELS[s.legalBasis],
         place: s.place,
         online: yesNo(s.online),
-        state: SESSION_STATE_LABELS[s.state],
+        state: s.awaitingRecord ? '記録待ち' : SESSION_STATE_LABELS[s.state],
         heldOn: s.heldOn,
         cases: s.caseCount,
         topics: s.topicCount,

@@ -121,7 +121,8 @@ export const ZActionItemInput = z.strictObject({
 export type ActionItemInput = z.infer<typeof ZActionItemInput>;
 
 export const ZSessionListQuery = z.object({
-  when: z.enum(['upcoming', 'past', 'all']).default('upcoming'),
+  /** upcoming: not yet started; awaiting: started but not recorded as held (記録待ち); past: held */
+  when: z.enum(['upcoming', 'awaiting', 'past', 'all']).default('upcoming'),
   bodyId: ZId.optional(),
 });
 export type SessionListQuery = z.infer<typeof ZSessionListQuery>;
@@ -166,6 +167,8 @@ export const ZSessionSummary = z.object({
   place: z.string().nullable(),
   online: z.boolean(),
   state: z.enum(SESSION_STATES),
+  /** 記録待ち: its start time has passed and it is not recorded as held. */
+  awaitingRecord: z.boolean(),
   heldOn: z.string().nullable(),
   caseCount: z.number(),
   topicCount: z.number(),

@@ -100,6 +100,14 @@ describe('a 重層的支援会議 with a consented case', () => {
       expect.arrayContaining(['北村 さくら', '東 健一']),
     );
     expect(page.body.state).toBe('planned');
+    // it started a minute ago and is not recorded as held: 記録待ち, not これから
+    expect(page.body.awaitingRecord).toBe(true);
+    const listed = async (when: string) =>
+      (
+        await as('coordinator').get<{ items: { id: string }[] }>(`/api/meetings/sessions?when=${when}`)
+      ).body.items.map((s) => s.id);
+    expect(await listed('awaiting')).toContain(sessionId);
+    expect(await listed('upcoming')).not.toContain(sessionId);
     expect((await session(sessionId, 'lawyer')).status).toBe(404);
     expect((await session(sessionId, 'manager')).status).toBe(404);
     expect((await change('houkatsu', 'post', `${sessionId}/items`, { kind: 'case', caseId })).status).toBe(

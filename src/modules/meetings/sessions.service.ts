@@ -96,7 +96,7 @@ type SummaryRow = {
   topic_count: number;
 };
 
-const presentSummary = (r: SummaryRow): SessionSummary => ({
+const presentSummary = (r: SummaryRow, at = now()): SessionSummary => ({
   id: r.id,
   bodyId: r.body_id,
   bodyName: r.body_name,
@@ -105,6 +105,7 @@ const presentSummary = (r: SummaryRow): SessionSummary => ({
   place: r.place,
   online: r.online,
   state: stateOf({ heldOn: r.held_on, preparedAt: r.prepared_at ? new Date(r.prepared_at) : null }),
+  awaitingRecord: !r.held_on && new Date(r.starts_at) < at,
   heldOn: r.held_on,
   caseCount: Number(r.case_count),
   topicCount: Number(r.topic_count),
@@ -116,10 +117,12 @@ export async function listSessions(db: Database, context: ActorContext, query: S
   if (query.bodyId) await requireVisible(db, context.actor, 'meetingBody', query.bodyId);
   const when =
     query.when === 'upcoming'
-      ? sql`s.held_on is null`
-      : query.when === 'past'
-        ? sql`s.held_on is not null`
-        : sql`true`;
+      ? sql`s.held_on is null and s.starts_at >= ${at.toISOString()}::timestamptz`
+      : query.when === 'awaiting'
+        ? sql`s.held_on is null and s.starts_at < ${at.toISOString()}::timestamptz`
+        : query.when === 'past'
+          ? sql`s.held_on is not null`
+          : sql`true`;
   const order = query.when === 'upcoming' ? sql`s.starts_at asc` : sql`s.starts_at desc`;
   return db.transaction(async (tx) => {
     const rows = await queryRows<SummaryRow>(
@@ -138,7 +141,7 @@ export async function listSessions(db: Database, context: ActorContext, query: S
       action: 'meeting.session_list',
       detail: { when: query.when, results: rows.length, ids: rows.map((r) => r.id), at: at.toISOString() },
     });
-    return { items: rows.map(presentSummary), canRun: can(context.actor, 'meetings.run') };
+    return { items: rows.map((r) => presentSummary(r, at)), canRun: can(context.actor, 'meetings.run') };
   });
 }
 

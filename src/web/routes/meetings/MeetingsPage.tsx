@@ -11,9 +11,19 @@ import { MEETINGS, sessionsQuery } from './meeting-queries';
 import { NewSessionDialog } from './NewSessionDialog';
 
 const STATE_COLORS = { planned: 'gray', prepared: 'indigo', held: 'teal' } as const;
+type When = 'upcoming' | 'awaiting' | 'past';
+const WHEN_LABELS: Record<When, string> = { upcoming: 'これから', awaiting: '記録待ち', past: '開催済み' };
+const EMPTY: Record<When, string> = {
+  upcoming: 'これからの会議はありません',
+  awaiting: '記録待ちの会議はありません',
+  past: '開催済みの会議はありません',
+};
 
 export function MeetingsPage() {
-  const [when, setWhen] = useState<'upcoming' | 'past'>('upcoming');
+  const [when, setWhen] = useState<When>('upcoming');
+  // 記録待ち is counted whichever list is shown, so a forgotten record is not missed
+  const awaiting = useQuery(sessionsQuery('awaiting'));
+  const awaitingCount = awaiting.data?.items.length ?? 0;
   const [creating, setCreating] = useState(false);
   const sessions = useQuery(sessionsQuery(when));
   const canRun = sessions.data?.canRun ?? false;
@@ -33,17 +43,17 @@ export function MeetingsPage() {
         <Group>
           <SegmentedControl
             aria-label="表示する会議"
-            data={[
-              { value: 'upcoming', label: 'これから' },
-              { value: 'past', label: '開催済み' },
-            ]}
+            data={(['upcoming', 'awaiting', 'past'] as const).map((w) => ({
+              value: w,
+              label: w === 'awaiting' && awaitingCount > 0 ? `記録待ち（${awaitingCount}）` : WHEN_LABELS[w],
+            }))}
             value={when}
-            onChange={(value) => setWhen(value as typeof when)}
+            onChange={(value) => setWhen(value as When)}
           />
           <ExportButton
             list="meeting-sessions"
             filters={{ when }}
-            label={when === 'upcoming' ? 'これからの会議の一覧' : '開催済みの会議の一覧'}
+            label={`${WHEN_LABELS[when]}の会議の一覧`}
           />
           <Button variant="default" component={Link} to={`${MEETINGS}/bodies`}>
             会議体
@@ -53,10 +63,12 @@ export function MeetingsPage() {
       </Group>
       <ErrorAlert error={sessions.error} title="会議を表示できません" />
       {sessions.data?.items.length === 0 && (
-        <EmptyState title={when === 'upcoming' ? 'これからの会議はありません' : '開催済みの会議はありません'}>
-          {canRun
-            ? '「会議を予定する」で会議体と日時を選ぶと、構成員が出席者として入った会議ができます。'
-            : '事務局（コーディネーター）が会議を予定し、あなたを出席者に加えると、ここに表示されます。'}
+        <EmptyState title={EMPTY[when]}>
+          {when === 'awaiting'
+            ? '開始時刻を過ぎて、開催の記録がまだない会議はありません。'
+            : canRun
+              ? '「会議を予定する」で会議体と日時を選ぶと、構成員が出席者として入った会議ができます。'
+              : '事務局（コーディネーター）が会議を予定し、あなたを出席者に加えると、ここに表示されます。'}
         </EmptyState>
       )}
       {(sessions.data?.items.length ?? 0) > 0 && (
@@ -84,9 +96,15 @@ export function MeetingsPage() {
                   {s.online && '（オンライン併用）'}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATE_COLORS[s.state]} variant="light">
-                    {SESSION_STATE_LABELS[s.state]}
-                  </Badge>
+                  {s.awaitingRecord ? (
+                    <Badge color="orange" variant="outline">
+                      記録待ち
+                    </Badge>
+                  ) : (
+                    <Badge color={STATE_COLORS[s.state]} variant="light">
+                      {SESSION_STATE_LABELS[s.state]}
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   事例 {s.caseCount} 件・テーマ {s.topicCount} 件

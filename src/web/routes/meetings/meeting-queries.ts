@@ -29,7 +29,7 @@ export const staffQuery = queryOptions({
     ).staff,
 });
 
-export const sessionsQuery = (when: 'upcoming' | 'past') =>
+export const sessionsQuery = (when: 'upcoming' | 'awaiting' | 'past') =>
   queryOptions({
     queryKey: ['meeting-sessions', when],
     queryFn: () =>
