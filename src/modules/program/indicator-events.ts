@@ -103,11 +103,14 @@ export const EVENT_SOURCES = {
     (r) =>
       sql`select record_id as e, changed_on as d from outreach_stage_changes
          where tenant_id = ${r.tenantId} and to_stage = 'met' and ${within(sql`changed_on`, r)}`,
+    // a record may reach 'met' again after stepping back: counted once, at the first
+    false,
   ),
   'outreach.connected': day(
     (r) =>
       sql`select record_id as e, changed_on as d from outreach_stage_changes
          where tenant_id = ${r.tenantId} and to_stage = 'consented' and ${within(sql`changed_on`, r)}`,
+    false,
   ),
   'participation.people': day(
     (r) =>

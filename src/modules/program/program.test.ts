@@ -243,6 +243,15 @@ describe('the first support record of each case and year, kept by triggers', () 
     expect(indicator(await results(), 'cases.supported').missing).toBe('suppressed');
   });
 
+  it('counts a person reached by outreach once, however often the record comes back to 会えた', async () => {
+    await owner(sql`insert into outreach_stage_changes (tenant_id, record_id, from_stage, to_stage, changed_on)
+      values (${tenantOf}, ${city.ids.outreachRecord}, 'met', 'attempting', ${`${P}-10-01`}::date),
+             (${tenantOf}, ${city.ids.outreachRecord}, 'attempting', 'met', ${`${P}-10-15`}::date)`);
+    const months = (await monthlyCounts(server.handle.owner, tenantOf, P, [])).get('outreach.reached');
+    expect(months?.reduce((a: number, b) => a + (b ?? 0), 0)).toBe(1);
+    expect(months?.[5]).toBe(1); // September, when it was first reached
+  });
+
   it('counts a case as 連携・協働 in the month its second organisation joined', async () => {
     const member = (organisationId: string, day: string, left: string | null) =>
       owner(sql`insert into case_team_members (tenant_id, case_id, organisation_id, role, joined_on, left_on)
