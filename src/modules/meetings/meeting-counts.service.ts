@@ -3,6 +3,7 @@ import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { fiscalYearOf, fiscalYearRange } from '../../shared/dates';
 import { ITEM_DECISION_TYPES, type ItemDecisionType, type LegalBasis } from '../../shared/meeting-vocabulary';
+import { type SafeCount, safeCount } from '../../shared/small-counts';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import type { MeetingCounts } from './meetings.schemas';
@@ -47,10 +48,11 @@ export async function meetingCounts(
         bodyName: r.name,
         legalBasis: r.legal_basis,
         sessionsHeld: Number(r.sessions_held),
-        casesDiscussed: Number(r.cases_discussed),
+        // cases and decisions about them are counts of households: 1–4 are not shown
+        casesDiscussed: safeCount(Number(r.cases_discussed)),
         decisions: Object.fromEntries(
-          ITEM_DECISION_TYPES.map((t) => [t, Number(r.decisions?.[t] ?? 0)]),
-        ) as Record<ItemDecisionType, number>,
+          ITEM_DECISION_TYPES.map((t) => [t, safeCount(Number(r.decisions?.[t] ?? 0))]),
+        ) as Record<ItemDecisionType, SafeCount>,
       })),
     };
   });

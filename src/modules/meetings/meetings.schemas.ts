@@ -16,6 +16,7 @@ import {
   ZId,
   ZIsoDate,
 } from '../../shared/schema-helpers';
+import { ZSafeCount } from '../../shared/small-counts';
 import { ZConnectionInput } from '../cases/cases.schemas';
 import { ZRecord } from '../outreach/outreach.schemas';
 
@@ -364,8 +365,8 @@ export const ZMeetingCounts = z.object({
       bodyName: z.string(),
       legalBasis: z.enum(LEGAL_BASES),
       sessionsHeld: z.number(),
-      casesDiscussed: z.number(),
-      decisions: z.record(z.enum(ITEM_DECISION_TYPES), z.number()),
+      casesDiscussed: ZSafeCount,
+      decisions: z.record(z.enum(ITEM_DECISION_TYPES), ZSafeCount),
     }),
   ),
 });

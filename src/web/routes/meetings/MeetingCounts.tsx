@@ -2,6 +2,7 @@ import { Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { fiscalYearLabel } from '../../../shared/dates';
 import { ITEM_DECISION_TYPE_LABELS, ITEM_DECISION_TYPES } from '../../../shared/meeting-vocabulary';
+import { formatSafeCount } from '../../../shared/small-counts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { meetingCountsQuery } from './meeting-queries';
 
@@ -35,10 +36,10 @@ export function MeetingCounts() {
               <Table.Tr key={b.bodyId}>
                 <Table.Td>{b.bodyName}</Table.Td>
                 <Table.Td ta="right">{b.sessionsHeld}回</Table.Td>
-                <Table.Td ta="right">{b.casesDiscussed}件</Table.Td>
+                <Table.Td ta="right">{formatSafeCount(b.casesDiscussed)}</Table.Td>
                 {ITEM_DECISION_TYPES.map((t) => (
                   <Table.Td key={t} ta="right">
-                    {b.decisions[t]}
+                    {formatSafeCount(b.decisions[t])}
                   </Table.Td>
                 ))}
               </Table.Tr>
