@@ -134,6 +134,8 @@ export const ZCustomIndicatorInput = z.strictObject({
 export type CustomIndicatorInput = z.infer<typeof ZCustomIndicatorInput>;
 export const ZCustomValues = z.strictObject({
   fiscalYear: ZFiscalYear,
+  /** The indicator's version as read: values saved by someone else meanwhile are a 409. */
+  version: ZVersion,
   values: z
     .array(z.strictObject({ month: z.number().int().min(1).max(12), value: ZAmount('値').nullable() }))
     .max(12),
@@ -145,6 +147,7 @@ export const ZCustomIndicator = z.object({
   unit: z.string(),
   definition: z.string(),
   functionCode: ZFunction.nullable(),
+  version: z.number(),
   values: z.array(z.object({ month: z.number(), value: z.number() })),
 });
 

@@ -313,21 +313,32 @@ describe('targets', () => {
   });
 
   it('keeps typed indicators month by month', async () => {
-    const made = await manager.post<{ id: string }>('/api/program/indicators', {
+    const made = await manager.post<{ id: string; version: number }>('/api/program/indicators', {
       name: 'ひきこもりの親の会 参加者',
       unit: '人',
       definition: '親の会の参加者の延べ人数（事務局の集計）',
       functionCode: '4',
     });
     expect(made.status).toBe(200);
-    const saved = await manager.put(`/api/program/indicators/${made.body.id}/values`, {
+    const path = `/api/program/indicators/${made.body.id}/values`;
+    const saved = await manager.put<{ version: number }>(path, {
       fiscalYear: P,
+      version: made.body.version,
       values: [
         { month: 1, value: 2 },
         { month: 2, value: 3 },
       ],
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    // a second screen opened before that save is refused, not silently overwriting it
+    const stale = await manager.put<Err>(path, {
+      fiscalYear: P,
+      version: made.body.version,
+      values: [{ month: 1, value: 20 }],
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error?.code).toBe('STALE_RECORD');
+    expect(saved.body.version).toBe(made.body.version + 1);
     const typed = indicator(await results(), `custom:${made.body.id}`);
     expect(typed.toDate).toBe(5);
     expect(typed.months[1]).toMatchObject({ inMonth: 3, value: 5, notEntered: false });

@@ -187,6 +187,7 @@ export async function listCustomIndicators(db: Database, context: ActorContext, 
       unit: r.unit,
       definition: r.definition,
       functionCode: r.functionCode,
+      version: r.version,
       values: values
         .filter((v) => v.indicatorId === r.id)
         .map((v) => ({ month: v.month, value: Number(v.value) }))
@@ -213,7 +214,7 @@ export async function createCustomIndicator(
       targetId: row.id,
       detail: { change: 'create' },
     });
-    return { ...input, id: row.id, values: [] };
+    return { ...input, id: row.id, version: row.version, values: [] };
   });
 }
 
@@ -222,6 +223,12 @@ export async function saveCustomValues(db: Database, context: ActorContext, id: 
   requirePermission(context.actor, 'program.manage');
   await db.transaction(async (tx) => {
     await requireVisible(tx, context.actor, 'customIndicator', id);
+    await requireVersion(tx, customIndicators, id, input.version);
+    // the indicator's version covers its values: a save moves it on
+    await tx
+      .update(customIndicators)
+      .set({ updatedByUserId: context.actor.userId })
+      .where(eq(customIndicators.id, id));
     const tenantId = context.actor.tenantId;
     for (const { month, value } of input.values) {
       const where = and(

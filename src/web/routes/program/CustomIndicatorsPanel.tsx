@@ -158,6 +158,7 @@ function MonthValues({
     () =>
       api('PUT', `/api/program/indicators/${indicator.id}/values`, {
         fiscalYear,
+        version: indicator.version,
         values: Array.from({ length: 12 }, (_, i) => i + 1).map((month) => {
           const v = values[month];
           return { month, value: v === undefined || v === '' ? null : Number(v) };
