@@ -32,15 +32,39 @@ export type StoredUpload = {
   /** A check or an import of this file is running. */
   busy: boolean;
   expiresAt: number;
+  /** When a step last used the file: a file idle for long gives way when memory is short. */
+  usedAt: number;
 };
 
 const LIFETIME_MS = 2 * 60 * 60 * 1000;
-// a checked file of 100,000 rows holds about 125 MB: a handful at a time
-const MAX_UPLOADS = 6;
+const IDLE_MS = 20 * 60 * 1000;
+// A checked file of 100,000 rows holds about 125 MB: memory is budgeted by rows, not files (six
+// one-row files must not stop anyone), and one municipality may take at most part of it, so a
+// city's forgotten files never stop another city's imports.
+const MAX_ROWS = 300_000;
+const MAX_ROWS_PER_TENANT = 200_000;
 const uploads = new Map<string, StoredUpload>();
+
+const rowsHeld = (tenantId?: string) =>
+  [...uploads.values()]
+    .filter((u) => tenantId === undefined || u.tenantId === tenantId)
+    .reduce((sum, u) => sum + u.table.rows.length, 0);
 
 function forgetExpired(at: number) {
   for (const [id, upload] of uploads) if (upload.expiresAt < at && !upload.busy) uploads.delete(id);
+}
+
+/** Frees room for a new file: files idle for long go first, the longest idle first. */
+function makeRoom(tenantId: string, rows: number, at: number) {
+  const fits = () => rowsHeld() + rows <= MAX_ROWS && rowsHeld(tenantId) + rows <= MAX_ROWS_PER_TENANT;
+  const idle = [...uploads.values()]
+    .filter((u) => !u.busy && u.usedAt < at - IDLE_MS)
+    .sort((a, b) => a.usedAt - b.usedAt);
+  for (const upload of idle) {
+    if (fits()) return true;
+    uploads.delete(upload.id);
+  }
+  return fits();
 }
 
 /** Keeps the file; a user has one file in progress (sending another replaces the first). */
@@ -50,7 +74,7 @@ export function keepUpload(actor: Actor, table: SheetTable): StoredUpload {
   for (const [id, upload] of uploads)
     if (upload.userId === actor.userId && upload.tenantId === actor.tenantId && !upload.busy)
       uploads.delete(id);
-  if (uploads.size >= MAX_UPLOADS)
+  if (!makeRoom(actor.tenantId, table.rows.length, at))
     throw conflict(
       'IMPORT_BUSY',
       'ほかの職員の取り込みが多く行われています。しばらくしてから、もう一度お試しください。',
@@ -64,6 +88,7 @@ export function keepUpload(actor: Actor, table: SheetTable): StoredUpload {
     checked: null,
     busy: false,
     expiresAt: at + LIFETIME_MS,
+    usedAt: at,
   };
   uploads.set(upload.id, upload);
   return upload;
@@ -89,6 +114,7 @@ export function requireUpload(actor: Actor, id: string): StoredUpload {
       'IMPORT_RUNNING',
       'このファイルの確認か取り込みが進んでいます。終わるまでお待ちください。',
     );
+  upload.usedAt = Date.now();
   return upload;
 }
 
