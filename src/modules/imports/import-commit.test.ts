@@ -284,6 +284,12 @@ describe('matching never reveals what the user may not see', () => {
       },
     ]);
     expect(JSON.stringify(report)).not.toContain('秘匿');
+    // the audit names whom the notice was about (the user learnt that such a person exists)
+    const [audited] = await queryRows<{ noticed: string[] }>(
+      server.handle.owner,
+      sql`select detail->'noticedIds' as noticed from audit_log where action = 'import.check' order by at desc limit 1`,
+    );
+    expect(audited?.noticed).toEqual([(theirs.body as { id: string }).id]);
     // the bare notice still needs a decision: never a new record by default
     const undecided = await commit(consultant, sent.body.uploadId, { decisions: [] });
     expect(undecided.error).toMatchObject({ error: { code: 'IMPORT_UNDECIDED', details: { rows: [3] } } });

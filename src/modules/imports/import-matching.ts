@@ -175,13 +175,17 @@ async function describePeople(tx: Database, actor: Actor, ids: string[]): Promis
 
 const CHUNK = 20_000;
 
-/** Matches of these rows against the municipality's people, and against earlier rows of the file. */
+/**
+ * Matches of these rows against the municipality's people, and against earlier rows of the file;
+ * with the ids of the people behind the bare 'elsewhere' notices, for the audit only (a notice
+ * tells the user that someone they may not see has that name and birth date).
+ */
 export async function matchRows(
   tx: Database,
   actor: Actor,
   keys: MatchKeys[],
   progress: (done: number, total: number) => void,
-): Promise<RowMatch[]> {
+): Promise<{ matches: RowMatch[]; hiddenIds: string[] }> {
   const inFile = duplicatesInFile(keys);
   const hits: Hit[] = [];
   for (let at = 0; at < keys.length; at += CHUNK) {
@@ -190,6 +194,7 @@ export async function matchRows(
   }
   const seen = await describePeople(tx, actor, [...new Set(hits.map((h) => h.id))]);
   const byRow = new Map<number, { candidates: Map<string, Candidate>; elsewhere: boolean }>();
+  const hidden = new Set<string>();
   for (const hit of hits) {
     const person = seen.get(hit.id);
     if (!person) continue;
@@ -197,7 +202,10 @@ export async function matchRows(
     byRow.set(hit.row, entry);
     // a phone matches only where the user may see the phone: the check must not confirm a number
     if (!person.visible || (hit.reason === 'phone' && !person.contactVisible)) {
-      if (hit.reason !== 'phone') entry.elsewhere = true;
+      if (hit.reason !== 'phone') {
+        entry.elsewhere = true;
+        hidden.add(hit.id);
+      }
       continue;
     }
     const { visible: _v, contactVisible: _c, ...shown } = person;
@@ -218,5 +226,5 @@ export async function matchRows(
       elsewhere: entry?.elsewhere ?? false,
     });
   }
-  return matches;
+  return { matches, hiddenIds: [...hidden] };
 }

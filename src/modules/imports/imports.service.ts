@@ -120,12 +120,13 @@ export async function startCheck(
         await breathe();
       }
       const matches = await asApplication(root, { tenantId: context.actor.tenantId }, async (tx) => {
-        const found = await matchWithProgress(tx, context, keys, emit);
+        const { matches: found, hiddenIds } = await matchWithProgress(tx, context, keys, emit);
         const shown = [...new Set(found.flatMap((m) => m.candidates.map((c) => c.personId)))];
+        // the people behind 「ほかの機関に記録があります」 are named too: the notice told something of them
         await recordAudit(tx, context, {
           action: 'import.check',
           targetType: 'person',
-          detail: { rows: rows.length, invalidRows: invalidRows.length, ids: shown },
+          detail: { rows: rows.length, invalidRows: invalidRows.length, ids: shown, noticedIds: hiddenIds },
         });
         return found;
       });
@@ -197,7 +198,7 @@ export function startCommit(root: Database, context: ActorContext, id: string, r
     holding(upload, async () => {
       const result = await asApplication(root, { tenantId: context.actor.tenantId }, async (tx) => {
         // the records may have changed since the check: the decisions stand only if the matches are the same
-        const fresh = await matchWithProgress(tx, context, checked.keys, emit);
+        const { matches: fresh } = await matchWithProgress(tx, context, checked.keys, emit);
         const before = new Map(checked.matches.map((m) => [m.row, m]));
         const after = new Map(fresh.map((m) => [m.row, m]));
         if (resolved.accepted.some((p) => signature(before.get(p.row)) !== signature(after.get(p.row))))
