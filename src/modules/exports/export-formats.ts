@@ -53,7 +53,8 @@ function cellText(column: ExportColumn, value: ExportCell): string {
 
 // A cell that starts like a formula is run by spreadsheets when a CSV is opened (CSV injection):
 // it is written with a leading apostrophe, which makes it text.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// Full-width ＝＋－＠ too: Japanese Excel may take them as the half-width signs.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
 const guarded = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
