@@ -232,7 +232,13 @@ export function mappingProblems(
   const given = new Set<string>(Object.keys(fixed));
   for (const field of REQUIRED_FIELDS[kind])
     if (!mapping[field] && !given.has(field))
-      problems.push(`${KIND_LABELS[kind]}には「${FIELD_DEFINITIONS[field].label}」にあたる列が必要です。`);
+      problems.push(
+        (FIXABLE_FIELDS as readonly string[]).includes(field)
+          ? `${KIND_LABELS[kind]}には「${FIELD_DEFINITIONS[field].label}」が必要です。列を選ぶか、ファイルに列がなければ、その欄の一覧の下にある「すべての行：…」から一つ選んでください。`
+          : `${KIND_LABELS[kind]}には「${FIELD_DEFINITIONS[field].label}」にあたる列が必要です。`,
+      );
+  if (mapping.householdKey && !mapping.relation && !REQUIRED_FIELDS[kind].includes('relation'))
+    problems.push('世帯番号を使うときは、「続柄」にあたる列も選んでください（本人・妻・長男など）。');
   const seen = new Map<string, ImportField>();
   for (const field of IMPORT_FIELDS) {
     const header = mapping[field];

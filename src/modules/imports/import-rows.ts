@@ -116,7 +116,7 @@ export function rowReader(
       if (!birthDate)
         problem(
           'birthDate',
-          `生年月日「${cell('birthDate')}」を日付として読み取れません。${DATE_EXAMPLES}書いてください。`,
+          `生年月日「${cell('birthDate')}」を日付として読み取れません（ない日付か、書き方が違います）。${DATE_EXAMPLES}書いてください。`,
         );
     }
     const landline = splitList(cell('phone'));
@@ -190,7 +190,7 @@ function readConsultation(
     if (!read)
       problem(
         'receivedOn',
-        `相談日「${cell('receivedOn')}」を日付として読み取れません。${DATE_EXAMPLES}書いてください。`,
+        `相談日「${cell('receivedOn')}」を日付として読み取れません（ない日付か、書き方が違います）。${DATE_EXAMPLES}書いてください。`,
       );
     else receivedAt = `${read.date}T${read.time ?? '00:00'}:00+09:00`;
   }

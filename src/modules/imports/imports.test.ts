@@ -82,6 +82,29 @@ describe('files it cannot read', () => {
 });
 
 describe('the dry run', () => {
+  it('says before reading the rows what the mapping lacks: 続柄 with 世帯番号, 相談経路 as a column or one value', async () => {
+    const sent = await upload(
+      consultant,
+      csvOf([
+        ['氏名', '世帯番号', '相談日', '相談内容'],
+        ['山田 一', 'H1', day(-1), '相談'],
+      ]),
+    );
+    const answer = await streamed(consultant, `/api/imports/files/${sent.body.uploadId}/check`, {
+      kind: 'consultations',
+      columns: {
+        fullName: '氏名',
+        householdKey: '世帯番号',
+        receivedOn: '相談日',
+        mainComplaint: '相談内容',
+      },
+    });
+    expect(answer.status).toBe(400);
+    const message = JSON.stringify(answer.error);
+    expect(message).toContain('世帯番号を使うときは、「続柄」にあたる列も選んでください');
+    expect(message).toContain('「すべての行：…」から一つ選んでください');
+  });
+
   it('reports each bad row by its row number, the file column and the reason, and writes nothing', async () => {
     const rows = [
       HEADER,

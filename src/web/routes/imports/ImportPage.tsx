@@ -184,12 +184,19 @@ export function ImportPage() {
                 />
               )}
               {running === 'commit' && <ImportProgress line={progress} label="取り込んでいます" />}
+              {/* beside the button that was pressed, not below the fold */}
+              <ErrorAlert error={error} title="取り込めませんでした" />
               <Group justify="space-between">
                 <Button variant="subtle" onClick={() => setReport(null)} disabled={running !== null}>
                   列の対応に戻る
                 </Button>
-                <Button size="md" onClick={() => void confirmImport()} loading={running === 'commit'}>
-                  取り込む…
+                <Button
+                  size="md"
+                  onClick={() => void confirmImport()}
+                  loading={running === 'commit'}
+                  disabled={report.validRows === 0}
+                >
+                  {report.validRows === 0 ? '取り込める行がありません' : '取り込む…'}
                 </Button>
               </Group>
             </Stack>
@@ -215,10 +222,7 @@ export function ImportPage() {
           )}
         </Stepper.Completed>
       </Stepper>
-      <ErrorAlert
-        error={error}
-        title={running === null && report ? '取り込めませんでした' : 'できませんでした'}
-      />
+      {!report && <ErrorAlert error={error} title="できませんでした" />}
     </Stack>
   );
 }
