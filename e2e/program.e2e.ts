@@ -88,7 +88,7 @@ describe('a year of the program', () => {
     await screenshot('program-plan');
     const [sheet] = await Promise.all([
       page.context().waitForEvent('page'),
-      page.getByRole('link', { name: '年度計画を印刷（A4横）' }).click(),
+      page.getByRole('link', { name: 'この表を印刷（A4横）' }).click(),
     ]);
     await sheet.getByText('進捗：市内12か所の居場所を訪ね、対象と開所日を一覧にした。').waitFor();
     await sheet.getByRole('heading', { name: /年度計画$/ }).waitFor();

@@ -144,6 +144,15 @@ const ITEMS: ItemRow[] = [
     ['研修の整理', '研修の体系化・試行', '研修の実施', null, null],
   ],
 ];
+/** 人員 of the demo programs, by function. */
+const STAFFING: Partial<Record<FunctionCode, string>> = {
+  '1i': '各センター 専門職3名以上',
+  '1ro': '相談支援専門員 4名',
+  '1ni': '主任相談支援員 1名・相談支援員 3名',
+  '3ro': '生活支援コーディネーター 1名',
+  '4': '事業担当 2名（うち会計年度任用職員 1名）',
+};
+
 const PAST_PROGRESS = ['計画どおり実施した。', '一部の圏域で実施した。残りは次年度に行う。'];
 const PAST_EVALUATION: PlanEvaluation[] = ['achieved', 'partly'];
 
@@ -164,6 +173,7 @@ export async function seedDemoProgram(tx: Database, tenantId: string, managerId:
       agencies,
       department,
       operator,
+      staffing: STAFFING[functionCode] ?? null,
       position,
       updatedByUserId: managerId,
     })),

@@ -23,6 +23,8 @@ export function ProgramPrint() {
   const programs = useQuery({ ...programsQuery(year), enabled: sheet === 'whole' });
   const error = plan.error ?? results.error ?? programs.error;
   const title = plan.data?.plan?.title ?? '重層的支援体制整備事業実施計画';
+  // the 事業内容 column only when some program has one
+  const described = programs.data?.programs.some((p) => p.description) ?? false;
   return (
     <main className="print-page">
       <div className="print-toolbar">
@@ -36,7 +38,10 @@ export function ProgramPrint() {
       <article className="print-sheet landscape">
         <h1>{sheet === 'plan' ? `${title} 年度計画` : title}</h1>
         <p className="print-subtitle">
-          {fiscalYearLabel(year)}　{formatWareki(new Date())}現在
+          {sheet === 'plan' && plan.data?.plan
+            ? `計画期間 ${yearHeader(plan.data.plan.firstYear)}〜${yearHeader(plan.data.plan.lastYear)}`
+            : fiscalYearLabel(year)}
+          　{formatWareki(new Date())}現在
         </p>
         <ErrorAlert error={error} title="印刷する内容を読み込めませんでした" />
         {sheet === 'whole' && programs.data && (
@@ -47,10 +52,10 @@ export function ProgramPrint() {
                 <tr>
                   <th>区分</th>
                   <th>事業名</th>
-                  <th>事業内容</th>
+                  {described && <th>事業内容</th>}
                   <th>実施方式</th>
                   <th>支援機関</th>
-                  <th>所管課</th>
+                  <th>所管課・人員</th>
                 </tr>
               </thead>
               <tbody>
@@ -58,7 +63,7 @@ export function ProgramPrint() {
                   <tr key={p.id}>
                     <td>{FUNCTION_LABELS[p.functionCode]}</td>
                     <td>{p.name}</td>
-                    <td className="muted">{p.description}</td>
+                    {described && <td className="muted">{p.description}</td>}
                     <td>
                       {p.methods.map((m) => METHOD_LABELS[m]).join('・')}
                       {p.operator ? `（${p.operator}）` : ''}
@@ -67,7 +72,10 @@ export function ProgramPrint() {
                       {p.agencies}
                       {p.agencyCount !== null ? ` ${p.agencyCount}か所` : ''}
                     </td>
-                    <td>{p.department}</td>
+                    <td>
+                      {p.department}
+                      {p.staffing ? `（${p.staffing}）` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>

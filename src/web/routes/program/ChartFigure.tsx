@@ -28,7 +28,7 @@ export function ChartFigure({
           {title}
         </Title>
         <SegmentedControl
-          size="xs"
+          size="sm"
           aria-label={`${title}の表示`}
           value={view}
           onChange={(v) => setView(v as 'chart' | 'table')}
@@ -50,7 +50,9 @@ export function ChartFigure({
           <Table.Thead>
             <Table.Tr>
               {table.columns.map((c) => (
-                <Table.Th key={c}>{c}</Table.Th>
+                <Table.Th key={c} className="nowrap">
+                  {c}
+                </Table.Th>
               ))}
             </Table.Tr>
           </Table.Thead>
@@ -58,7 +60,11 @@ export function ChartFigure({
             {table.rows.map((row) => (
               <Table.Tr key={String(row[0])}>
                 {row.map((cell, i) => (
-                  <Table.Td key={`${row[0]}-${table.columns[i]}`} ta={i === 0 ? undefined : 'right'}>
+                  <Table.Td
+                    key={`${row[0]}-${table.columns[i]}`}
+                    ta={i === 0 ? undefined : 'right'}
+                    className="nowrap"
+                  >
                     {cell}
                   </Table.Td>
                 ))}

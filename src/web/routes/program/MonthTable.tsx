@@ -3,6 +3,14 @@ import { countUnit, type IndicatorResult, monthLabel, unitSuffix } from './progr
 
 const cell = (value: number | null, unit: string) =>
   value === null ? `5${countUnit(unit)}未満` : `${value.toLocaleString('ja-JP')}${unitSuffix(unit)}`;
+/**
+ * A total hidden after a shown one is not small (it only grew by 1–4, which its difference would
+ * tell): it says 非表示, never 5件未満, which would read as the count going down.
+ */
+const totalCell = (months: { value: number | null }[], at: number, unit: string) =>
+  months[at]?.value === null && months.slice(0, at).some((m) => (m.value ?? 0) > 0)
+    ? '非表示'
+    : cell(months[at]?.value ?? null, unit);
 
 /** An indicator month by month: the total to date, what the month added, and the pace to the target. */
 export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
@@ -23,7 +31,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
           <Table.Tr>
             <Table.Th>月</Table.Th>
             {months.map((m) => (
-              <Table.Th key={m.month} ta="right">
+              <Table.Th key={m.month} ta="right" className="nowrap">
                 {monthLabel(m.month)}
               </Table.Th>
             ))}
@@ -32,9 +40,9 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
         <Table.Tbody>
           <Table.Tr>
             <Table.Th scope="row">{rate ? 'その月まで' : typed ? '入力済みの累計' : '累計'}</Table.Th>
-            {months.map((m) => (
-              <Table.Td key={m.month} ta="right">
-                {cell(m.value, unit)}
+            {months.map((m, at) => (
+              <Table.Td key={m.month} ta="right" className="nowrap">
+                {totalCell(months, at, unit)}
               </Table.Td>
             ))}
           </Table.Tr>
@@ -42,7 +50,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
             <Table.Tr>
               <Table.Th scope="row">その月</Table.Th>
               {months.map((m) => (
-                <Table.Td key={m.month} ta="right">
+                <Table.Td key={m.month} ta="right" className="nowrap">
                   {m.notEntered ? '未入力' : m.inMonth === null ? '—' : cell(m.inMonth, unit)}
                 </Table.Td>
               ))}
@@ -63,7 +71,7 @@ export function MonthTable({ indicator }: { indicator: IndicatorResult }) {
       </Table>
       {indicator.aboutPeople && (
         <Text size="xs" c="gray.8" mt={4}>
-          人に関わる数は、1〜4件の動きが前後の差から分からないよう、一部の月を「5件未満」「—」で表示しています。「その月」の「—」は、その月の数を表示できないことを表します。
+          人に関わる数は、1〜4件の動きが前後の差から分からないよう、一部の月を「5件未満」「非表示」「—」で表示しています。累計の「非表示」は、前の月から1〜4件増えたため数を出さない月です（減ったのではありません）。「その月」の「—」は、その月の数を表示できないことを表します。
         </Text>
       )}
     </>

@@ -33,11 +33,23 @@ export function PlanPage() {
       >
         {view?.plan && (
           <>
-            <Button component="a" href="/print/program/plan" target="_blank" variant="default">
-              年度計画を印刷（A4横）
+            <Button
+              component="a"
+              href="/print/program/plan"
+              target="_blank"
+              variant="default"
+              title="この表（取組×年度）だけを A4 横で印刷します"
+            >
+              この表を印刷（A4横）
             </Button>
-            <Button component="a" href="/print/program/whole" target="_blank" variant="light">
-              実施計画全体を印刷（A4横）
+            <Button
+              component="a"
+              href="/print/program/whole"
+              target="_blank"
+              variant="light"
+              title="実施体制・成果目標と実績・年度計画をまとめた実施計画を A4 横で印刷します"
+            >
+              実施計画（実施体制・目標・この表）を印刷
             </Button>
             <ExportButton list="program-plan" />
             {canManage && <Button onClick={() => setItem('new')}>取組を追加</Button>}

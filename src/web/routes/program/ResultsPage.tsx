@@ -102,7 +102,7 @@ export function ResultsPage() {
                         </Text>
                       </Table.Td>
                       <Table.Td ta="right" className="nowrap" fz="lg" fw={700}>
-                        {figureText(i)}
+                        <Figure indicator={i} />
                       </Table.Td>
                       <Table.Td ta="right" className="nowrap">
                         {i.target
@@ -120,6 +120,7 @@ export function ResultsPage() {
                               color={i.achievement >= 100 ? 'teal.8' : 'blue.8'}
                               aria-label={`${i.label}の達成率 ${i.achievement}%`}
                             />
+                            {paceOf(i, data?.monthsElapsed ?? 12)}
                           </Stack>
                         ) : (
                           <Text size="sm" c="gray.8">
@@ -168,5 +169,33 @@ export function ResultsPage() {
         />
       )}
     </Stack>
+  );
+}
+
+/** The year's figure; a typed indicator says when months are still to be entered. */
+function Figure({ indicator }: { indicator: IndicatorResult }) {
+  const notEntered = indicator.months.filter((m) => m.notEntered).length;
+  if (indicator.months.length > 0 && notEntered === indicator.months.length) return <>未入力</>;
+  return (
+    <>
+      {figureText(indicator)}
+      {notEntered > 0 && (
+        <Text size="xs" c="gray.8" fw={400}>
+          {notEntered}か月分が未入力
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** Where a yearly count should be by now, so that 20% in November reads as behind. */
+function paceOf(indicator: IndicatorResult, monthsElapsed: number) {
+  if (monthsElapsed >= 12 || indicator.unit === '%' || indicator.unit === '件/10万人・月') return null;
+  const pace = Math.round((monthsElapsed / 12) * 100);
+  const behind = (indicator.achievement ?? 0) < pace;
+  return (
+    <Text size="xs" c={behind ? 'orange.9' : 'gray.8'}>
+      今の時期の目安 {pace}%{behind ? '（目安より遅れています）' : ''}
+    </Text>
   );
 }
