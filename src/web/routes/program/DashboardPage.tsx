@@ -10,10 +10,19 @@ import { ChartFigure } from './ChartFigure';
 import { ProgramHeader, ProgramTabs } from './ProgramTabs';
 import { type Dashboard, dashboardQuery, figureText, monthLabel } from './program-queries';
 
-const HIDDEN_NOTE = '人に関わる数が1〜4件のところは「5件未満」とし、グラフには描きません。';
+const HIDDEN_NOTE =
+  '人に関わる数が1〜4件のところは「5件未満」とし、灰色の短い棒で示します（長さは数を表しません）。';
 const safe = (c: SafeCount) => formatSafeCount(c);
-/** A bar's height: a hidden count is not drawn. */
-const height = (c: SafeCount) => c.count ?? 0;
+/** A hidden count is drawn as a short grey bar of its own series, so that it does not look like 0. */
+const HIDDEN_HEIGHT = 2.5;
+const HIDDEN = '5件未満';
+const barsOf = (items: { label: string; count: SafeCount }[], shown: string) =>
+  items.map((i) => ({
+    段階: i.label,
+    [shown]: i.count.count ?? 0,
+    [HIDDEN]: i.count.belowThreshold ? HIDDEN_HEIGHT : 0,
+  }));
+const barValue = (v: number) => (v === HIDDEN_HEIGHT ? HIDDEN : `${v}件`);
 
 /** The program manager's year at a glance: where people would rather look than read. */
 export function DashboardPage() {
@@ -97,12 +106,17 @@ function Charts({ data }: { data: Dashboard }) {
         >
           <BarChart
             h={280}
-            data={pipeline.map((p) => ({ 段階: p.label, 事例数: height(p.count) }))}
+            data={barsOf(pipeline, '事例数')}
             dataKey="段階"
             orientation="vertical"
+            type="stacked"
+            withLegend
             yAxisProps={{ width: 110 }}
-            valueFormatter={(v) => `${v}件`}
-            series={[{ name: '事例数', color: 'blue.8' }]}
+            valueFormatter={barValue}
+            series={[
+              { name: '事例数', color: 'blue.8' },
+              { name: HIDDEN, color: 'gray.6' },
+            ]}
           />
         </ChartFigure>
         <ChartFigure
@@ -113,17 +127,22 @@ function Charts({ data }: { data: Dashboard }) {
         >
           <BarChart
             h={260}
-            data={data.funnel.map((f) => ({ 段階: f.label, 件数: height(f.count) }))}
+            data={barsOf(data.funnel, '件数')}
             dataKey="段階"
-            valueFormatter={(v) => `${v}件`}
-            series={[{ name: '件数', color: 'grape.8' }]}
+            type="stacked"
+            withLegend
+            valueFormatter={barValue}
+            series={[
+              { name: '件数', color: 'grape.8' },
+              { name: HIDDEN, color: 'gray.6' },
+            ]}
           />
         </ChartFigure>
         <ChartFigure
           title="成果目標の達成率"
           summary={
             data.targets.length
-              ? '赤い線が目標（100%）。' +
+              ? `赤い線が目標（100%）、灰色の線が今の時期の目安（${Math.round((data.monthsElapsed / 12) * 100)}%）。` +
                 data.targets
                   .map((t) => `${t.label} ${t.achievement === null ? '—' : `${t.achievement}%`}`)
                   .join('、')
@@ -148,7 +167,18 @@ function Charts({ data }: { data: Dashboard }) {
               yAxisProps={{ width: 220 }}
               valueFormatter={(v) => `${v}%`}
               xAxisProps={{ domain: [0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)] }}
-              referenceLines={[{ x: 100, color: 'red.9' }]}
+              referenceLines={[
+                { x: 100, color: 'red.9', label: '目標' },
+                ...(data.monthsElapsed < 12
+                  ? [
+                      {
+                        x: Math.round((data.monthsElapsed / 12) * 100),
+                        color: 'gray.7',
+                        label: '今の時期の目安',
+                      },
+                    ]
+                  : []),
+              ]}
               series={[{ name: '達成率', color: 'teal.8' }]}
             />
           ) : (
@@ -171,7 +201,8 @@ function IssuesByZone({ data }: { data: Dashboard }) {
         課題×圏域（その年度に開いていた多機関協働事例）
       </Title>
       <Text size="sm" c="gray.8" mb="xs">
-        事例の世帯が相談で挙げた課題ごと、世帯の圏域ごとの事例数です。1〜4件は「5件未満」、DV・虐待・依存・精神・再犯防止は10件未満を表示しません。圏域と地区の差から少数が分からないよう、あわせて伏せている数もあります。
+        事例の世帯が相談で挙げた課題ごと、世帯の圏域ごとの事例数です。1〜4件は「5件未満」、DV・虐待・依存・精神・再犯防止は10件未満を表示しません。圏域と地区の差から少数が分からないよう、あわせて伏せている数もあります。色の濃さは件数の目安です（薄い青
+        5〜9件、濃い青 10件以上）。
       </Text>
       <Table withTableBorder fz="sm">
         <Table.Thead>
