@@ -168,13 +168,12 @@ function Charts({ data }: { data: Dashboard }) {
               valueFormatter={(v) => `${v}%`}
               xAxisProps={{ domain: [0, (max: number) => Math.max(100, Math.ceil(max / 10) * 10)] }}
               referenceLines={[
-                { x: 100, color: 'red.9', label: '目標' },
+                { x: 100, color: 'red.9' },
                 ...(data.monthsElapsed < 12
                   ? [
                       {
                         x: Math.round((data.monthsElapsed / 12) * 100),
                         color: 'gray.7',
-                        label: '今の時期の目安',
                       },
                     ]
                   : []),
