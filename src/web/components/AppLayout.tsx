@@ -115,7 +115,14 @@ export function AppLayout() {
             />
           ))}
           {adminItems.length > 0 && (
-            <NavLink label="管理" defaultOpened childrenOffset={12} active={false}>
+            <NavLink
+              component="button"
+              type="button"
+              label="管理"
+              defaultOpened
+              childrenOffset={12}
+              active={false}
+            >
               {adminItems.map((item) => (
                 <NavLink
                   key={item.to}
