@@ -185,6 +185,24 @@ describe('importing', () => {
   });
 });
 
+describe('a row decided to be the same person as an earlier row', () => {
+  it('adds its consultation to that person and makes no second household, whatever its 世帯番号', async () => {
+    const rows = [
+      HEADER,
+      ['北山 太郎', 'キタヤマ タロウ', 'S25.4.1', '', 'K-101', '本人', day(-4), '来所', '家計の相談', '', ''],
+      ['北山 太郎', 'キタヤマ タロウ', 'S25.4.1', '', 'K-105', '本人', day(-1), '電話', '再び電話', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(report.matches.map((m) => [m.row, m.sameAsRows.map((s) => s.row)])).toEqual([[3, [2]]]);
+    const planned = await plan(consultant, sent.body.uploadId, {
+      decisions: [{ row: 3, choice: 'sameAsRow', sameAsRow: 2 }],
+    });
+    expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+    expect(planned.body).toMatchObject({ people: 1, households: 1, consultations: 2 });
+  });
+});
+
 describe('one value for every row', () => {
   it('gives every consultation the 相談経路 chosen for a file without that column, and makes none for rows without one', async () => {
     const rows = [

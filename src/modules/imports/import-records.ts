@@ -35,9 +35,12 @@ export type PlannedRecords = {
  * people all registered already makes none: their households exist), and who is in one of them.
  */
 export function householdsOfFile(resolved: Pick<ResolvedImport, 'accepted' | 'identityOf'>) {
+  // only a new person's own (first) row brings a 世帯番号 in: a later row decided to be the same
+  // person adds its consultation to that person, and makes no second household of one
   const withNewPeople = new Set<string>();
   for (const plan of resolved.accepted) {
-    if (plan.household && resolved.identityOf.get(plan.row)?.kind === 'new')
+    const identity = resolved.identityOf.get(plan.row);
+    if (plan.household && identity?.kind === 'new' && identity.row === plan.row)
       withNewPeople.add(plan.household.key);
   }
   const grouped = new Set<string>();

@@ -138,7 +138,7 @@ function MatchCard({ match, choice, onChoose, skipped, onSkip }: CardProps) {
                   value={`r:${row}`}
                   disabled={skipped}
                   label={`${row}行目と同じ人として取り込む`}
-                  description={reasonText(reasons)}
+                  description={`${reasonText(reasons)}。この行の住所・電話・世帯番号は使わず、${row}行目の方に相談を加えます。`}
                 />
               ))}
               <Radio
