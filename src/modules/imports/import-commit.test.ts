@@ -185,6 +185,20 @@ describe('importing', () => {
   });
 });
 
+describe('access tokens after imports', () => {
+  it('are what the rules compute for every person, new and added to (written straight for the new)', async () => {
+    const tokens = () =>
+      queryRows<{ person_id: string; tokens: string[] }>(
+        server.handle.owner,
+        sql`select person_id::text, tokens from person_access_tokens order by person_id`,
+      );
+    const written = await tokens();
+    expect(written.length).toBeGreaterThan(0);
+    await server.handle.owner.execute(sql`select app_refresh_access_tokens(array(select id from persons))`);
+    expect(await tokens()).toEqual(written);
+  });
+});
+
 describe('a row decided to be the same person as an earlier row', () => {
   it('adds its consultation to that person and makes no second household, whatever its 世帯番号', async () => {
     const rows = [

@@ -114,7 +114,8 @@ export async function writeImport(
   await Promise.all(chunks);
   await refreshTokens(
     tx,
-    [...records.people.map((p) => p.id), ...records.linked],
+    records.people.map((p) => p.id),
+    records.linked,
     [...new Set(linkedHousehold.values())],
   );
   return {
@@ -129,15 +130,22 @@ async function recordAuditOfLinked(tx: Database, context: ActorContext, linked: 
   await recordAudit(tx, context, { action: 'import.commit', targetType: 'person', detail: { linked } });
 }
 
-/** The people touched, and everyone in the existing households that got a consultation. */
-async function refreshTokens(tx: Database, personIds: string[], householdIds: string[]) {
+/**
+ * The new people's tokens straight from their rows (everything about them is this import's, by
+ * this organisation and user: migration 0021); the rules run for the people added to and
+ * everyone in the existing households that got a consultation.
+ */
+async function refreshTokens(tx: Database, newIds: string[], linked: string[], householdIds: string[]) {
   const members = householdIds.length
     ? await queryRows<{ id: string }>(
         tx,
         sql`select person_id::text as id from household_members where household_id = any(${sql.param(householdIds)}::uuid[])`,
       )
     : [];
-  const ids = [...new Set([...personIds, ...members.map((m) => m.id)])];
+  const touched = [...new Set([...linked, ...members.map((m) => m.id)])];
   await tx.execute(sql`select set_config('app.defer_access_tokens', 'off', true)`);
-  if (ids.length > 0) await tx.execute(sql`select app_refresh_access_tokens(${sql.param(ids)}::uuid[])`);
+  if (newIds.length > 0)
+    await tx.execute(sql`select app_grant_new_person_tokens(${sql.param(newIds)}::uuid[])`);
+  if (touched.length > 0)
+    await tx.execute(sql`select app_refresh_access_tokens(${sql.param(touched)}::uuid[])`);
 }
