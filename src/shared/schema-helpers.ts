@@ -7,16 +7,24 @@ export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で�
 
 // Today in Japan, by the server's clock, worked out once a minute: a day in Japan always begins
 // on a minute, and formatting a date is the dearest step of checking one (imports check many).
-let today = { minute: Number.NaN, day: '' };
-function todayInJapan(): string {
+let today = { minute: Number.NaN, day: '', offsets: new Map<number, string>() };
+function todayInJapan() {
   const minute = Math.floor(now().getTime() / 60_000);
-  if (minute !== today.minute) today = { minute, day: formatWestern(now()) };
-  return today.day;
+  if (minute !== today.minute) today = { minute, day: formatWestern(now()), offsets: new Map() };
+  return today;
 }
 
-/** Today and tomorrow in Japan, by the server's clock. */
-const isoDay = (offsetDays: number) =>
-  offsetDays === 0 ? todayInJapan() : addDays(todayInJapan(), offsetDays);
+/** Today, tomorrow or another day counted from today in Japan, by the server's clock. */
+function isoDay(offsetDays: number): string {
+  const { day, offsets } = todayInJapan();
+  if (offsetDays === 0) return day;
+  let shifted = offsets.get(offsetDays);
+  if (shifted === undefined) {
+    shifted = addDays(day, offsetDays);
+    offsets.set(offsetDays, shifted);
+  }
+  return shifted;
+}
 
 /** A birth date: from 1900 to today (Japan time). */
 export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
