@@ -147,6 +147,8 @@ export const ZCaseSummary = z.object({
   openedOn: z.string(),
   lastRecordOn: z.string().nullable(),
   nextReviewOn: z.string().nullable(),
+  /** Every concerned person's consent to share with all agencies is in force today (the gate of consent-bound meetings). */
+  consentInForce: z.boolean(),
 });
 export type CaseSummary = z.infer<typeof ZCaseSummary>;
 

@@ -8,6 +8,7 @@ import { personName } from '../../shared/names';
 import { safeCount, suppressTree } from '../../shared/small-counts';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { caseAccess } from '../access/case-scope';
+import { caseConsentInForce } from '../access/meeting-scope';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers, households } from '../households/households.tables';
@@ -148,6 +149,7 @@ type SummaryRow = {
   opened_on: string;
   last_record_on: string | null;
   next_review_on: string | null;
+  consent_in_force: boolean;
 };
 
 function presentSummary(r: SummaryRow): CaseSummary {
@@ -163,6 +165,7 @@ function presentSummary(r: SummaryRow): CaseSummary {
     openedOn: r.opened_on,
     lastRecordOn: r.last_record_on,
     nextReviewOn: r.next_review_on,
+    consentInForce: r.consent_in_force,
   };
 }
 
@@ -177,7 +180,8 @@ export async function selectCaseSummaries(
           (select json_agg(json_build_object('family', p.family_name, 'given', p.given_name))
              from persons p where p.id = any(c.concerned_person_ids)) as person_names,
           o.name as lead_organisation_name, u.display_name as lead_user_name,
-          c.opened_on::text, c.last_record_on::text, c.next_review_on::text
+          c.opened_on::text, c.last_record_on::text, c.next_review_on::text,
+          ${caseConsentInForce('c', today())} as consent_in_force
         from ${cases} c
         join ${households} h on h.id = c.household_id
         join ${organisations} o on o.id = c.lead_organisation_id

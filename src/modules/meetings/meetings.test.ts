@@ -258,6 +258,9 @@ describe('the consent gate', () => {
     expect(refused.body.error?.message).toContain(
       '本人の同意を得て記録するか、支援会議（法第106条の6）で検討してください',
     );
+    // the case picker knows it before the user picks it
+    const listed = await as('coordinator').get<{ cases: Case[] }>('/api/cases?status=active');
+    expect(listed.body.cases.find((c) => c.id === caseId)?.consentInForce).toBe(false);
   });
 });
 

@@ -82,7 +82,9 @@ export function AddItemDialog({
                 .filter((c) => !tabled.has(c.id))
                 .map((c) => ({
                   value: c.id,
-                  label: `${c.householdName}（${c.personNames.join('・')}）${CASE_STATUS_LABELS[c.status]}`,
+                  label: `${session.requiresConsent && !c.consentInForce ? '【同意なし・議題にできません】' : ''}${c.householdName}（${c.personNames.join('・')}）${CASE_STATUS_LABELS[c.status]}`,
+                  // a consent-bound body cannot take a case without consent: marked before it is picked
+                  disabled: session.requiresConsent && !c.consentInForce,
                 }))}
               value={caseId}
               onChange={setCaseId}

@@ -33,7 +33,7 @@ export function AttendeesPanel({ session }: { session: Session }) {
             <Table.Tr>
               <Table.Th>氏名</Table.Th>
               <Table.Th>所属</Table.Th>
-              <Table.Th>区分</Table.Th>
+              <Table.Th className="nowrap">区分</Table.Th>
               {session.confidentialityBound && <Table.Th>守秘義務の説明</Table.Th>}
               {session.canRun && open && <Table.Th>操作</Table.Th>}
             </Table.Tr>
@@ -43,8 +43,13 @@ export function AttendeesPanel({ session }: { session: Session }) {
               <Table.Tr key={a.id}>
                 <Table.Td>{a.name}</Table.Td>
                 <Table.Td>{a.affiliation ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={a.isGuest ? 'grape' : 'gray'}>
+                <Table.Td className="nowrap">
+                  {/* the full word at any width: not 「構…」 */}
+                  <Badge
+                    variant="light"
+                    color={a.isGuest ? 'grape' : 'gray'}
+                    style={{ minWidth: 'max-content' }}
+                  >
                     {a.isGuest ? 'ゲスト' : '構成員'}
                   </Badge>
                 </Table.Td>
