@@ -41,6 +41,7 @@ import { PlanConsentDialog, PlanView } from './PlanView';
 import { RecordDialog } from './RecordDialog';
 import { ScreeningDialog } from './ScreeningDialog';
 import { StepDialog } from './StepDialog';
+import { TableAtMeetingDialog } from './TableAtMeetingDialog';
 import { TeamPanel } from './TeamPanel';
 
 const GUIDANCE: Record<CaseStatus, string> = {
@@ -58,7 +59,7 @@ const GUIDANCE: Record<CaseStatus, string> = {
 
 type Dialog =
   | { kind: 'step'; to: CaseStatus; rule: Rule }
-  | { kind: 'screening' | 'record' | 'evaluation' | 'consent' };
+  | { kind: 'screening' | 'record' | 'evaluation' | 'consent' | 'table' };
 
 function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) => void }) {
   const navigate = useNavigate();
@@ -86,6 +87,18 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
         {needsConsent && (
           <Alert color="orange" p="xs">
             プランへの本人・世帯の同意がまだ記録されていません。
+          </Alert>
+        )}
+        {caseData.screeningOutcome === 'support_meeting' && status !== 'closed' && caseData.isCoordinator && (
+          <Alert color="indigo" p="xs">
+            <Group gap="xs" justify="space-between">
+              <Text size="sm">
+                スクリーニングで「本人同意がなく支援会議で検討」としました。支援会議（法第106条の6）の議題にしてください。
+              </Text>
+              <Button size="xs" onClick={() => open({ kind: 'table' })}>
+                支援会議の議題にする
+              </Button>
+            </Group>
           </Alert>
         )}
         {caseData.canWrite && (
@@ -319,6 +332,7 @@ export function CasePage() {
       )}
       {dialog?.kind === 'screening' && <ScreeningDialog caseData={c} onClose={close} />}
       {dialog?.kind === 'record' && <RecordDialog caseData={c} onClose={close} />}
+      {dialog?.kind === 'table' && <TableAtMeetingDialog caseData={c} onClose={close} />}
       {dialog?.kind === 'evaluation' && <EvaluationDialog caseData={c} onClose={close} />}
       {dialog?.kind === 'consent' && c.plan && (
         <PlanConsentDialog caseData={c} plan={c.plan} onClose={close} />
