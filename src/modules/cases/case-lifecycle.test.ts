@@ -316,6 +316,13 @@ describe('the case life cycle', () => {
     expect(noDecision.code).toBe('DECISION_REQUIRED');
     const noReason = await step('coordinator', '/transitions', { to: 'closed', decision: decision() });
     expect(noReason.code).toBe('CLOSURE_REASON_REQUIRED');
+    // a meeting the case was never tabled at cannot be named as where it was decided
+    const elsewhere = await step('coordinator', '/transitions', {
+      to: 'closed',
+      closureReason: 'resolved',
+      decision: { ...decision(), meetingSessionId: '00000000-0000-4000-8000-00000000beef' },
+    });
+    expect(elsewhere.status).toBe(404);
   });
 
   it('closes with continued connection, reminds the agency keeping in touch, and ends it', async () => {

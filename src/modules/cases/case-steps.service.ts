@@ -18,6 +18,7 @@ import {
 import { transitionRule } from './case-state';
 import type { CaseTransition, ConnectionInput, DecisionInput, ScreeningInput } from './cases.schemas';
 import { caseAssessments, casePlans, continuedConnections } from './cases.tables';
+import { sessionThatTookIt } from './decision-session';
 
 /** Conditions a step needs beyond the state table (the documents it stands on). */
 async function checkPreconditions(tx: Database, row: CaseRow, change: CaseTransition) {
@@ -98,12 +99,22 @@ export async function transitionCase(
       );
     }
     const plan = await checkPreconditions(tx, row, change);
+    const taken = change.decision?.meetingSessionId
+      ? await sessionThatTookIt(tx, context, row.id, change.decision.meetingSessionId)
+      : null;
     const decisionId =
       rule.decision && change.decision
-        ? await insertDecision(tx, context, row, rule.decision, change.decision, {
-            closureReason: rule.decision === 'closure' ? change.closureReason : null,
-            meetingSessionId: origin?.meetingSessionId ?? null,
-          })
+        ? await insertDecision(
+            tx,
+            context,
+            row,
+            rule.decision,
+            { ...change.decision, decidingBody: taken?.bodyName ?? change.decision.decidingBody },
+            {
+              closureReason: rule.decision === 'closure' ? change.closureReason : null,
+              meetingSessionId: origin?.meetingSessionId ?? taken?.id ?? null,
+            },
+          )
         : undefined;
     let fields: Partial<CaseRow> = {};
     if (plan && decisionId) {
@@ -184,7 +195,12 @@ export async function recordScreening(
       context,
       row,
       'screening',
-      { decidedOn: input.decidedOn, decidingBody: input.decidingBody, content: input.reason },
+      {
+        decidedOn: input.decidedOn,
+        decidingBody: input.decidingBody,
+        content: input.reason,
+        meetingSessionId: null,
+      },
       { screeningOutcome: input.outcome },
     );
     let current = row;

@@ -27,6 +27,8 @@ export const ZDecisionInput = z.strictObject({
   decidedOn: ZIsoDate,
   decidingBody: requiredText('決定した会議体', 100),
   content: requiredText('決定の内容', 4000),
+  /** The held session where it was decided (the case on its agenda): the decision links to it. */
+  meetingSessionId: ZId.nullable().default(null),
 });
 export type DecisionInput = z.infer<typeof ZDecisionInput>;
 

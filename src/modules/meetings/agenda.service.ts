@@ -296,6 +296,8 @@ export async function decide(
         decidedOn: session.heldOn ?? formatWestern(session.startsAt),
         decidingBody: body.name,
         content: input.content,
+        // taken in this session: the origin links it
+        meetingSessionId: null,
       };
       const origin = { meetingSessionId: sessionId };
       const step = DECISION_CASE_STEP[input.type];

@@ -125,6 +125,8 @@ export const ZSessionListQuery = z.object({
   /** upcoming: not yet started; awaiting: started but not recorded as held (記録待ち); past: held */
   when: z.enum(['upcoming', 'awaiting', 'past', 'all']).default('upcoming'),
   bodyId: ZId.optional(),
+  /** Only sessions with this case on the agenda (the closure dialog links its decision to one). */
+  caseId: ZId.optional(),
 });
 export type SessionListQuery = z.infer<typeof ZSessionListQuery>;
 

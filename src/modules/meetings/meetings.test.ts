@@ -219,6 +219,16 @@ describe('a 重層的支援会議 with a consented case', () => {
     expect(JSON.stringify(counts.body)).not.toContain('松岡');
     expect((await as('coordinator').get('/api/meetings/counts')).status).toBe(403);
   });
+
+  it('is offered to the case page as the held session where a decision about the case was taken', async () => {
+    const listed = await as('coordinator').get<{ items: { id: string }[] }>(
+      `/api/meetings/sessions?when=past&caseId=${caseId}`,
+    );
+    expect(listed.body.items.map((s) => s.id)).toEqual([sessionId]);
+    // a case the user may not see is not found, like one that does not exist
+    const hidden = await as('lawyer').get(`/api/meetings/sessions?when=past&caseId=${caseId}`);
+    expect(hidden.status).toBe(404);
+  });
 });
 
 describe('the consent gate', () => {

@@ -115,6 +115,7 @@ export async function listSessions(db: Database, context: ActorContext, query: S
   requirePermission(context.actor, 'directory.read');
   const at = now();
   if (query.bodyId) await requireVisible(db, context.actor, 'meetingBody', query.bodyId);
+  if (query.caseId) await requireVisible(db, context.actor, 'case', query.caseId);
   const when =
     query.when === 'upcoming'
       ? sql`s.held_on is null and s.starts_at >= ${at.toISOString()}::timestamptz`
@@ -134,6 +135,12 @@ export async function listSessions(db: Database, context: ActorContext, query: S
           from meeting_sessions s join meeting_bodies b on b.id = s.body_id
           where ${sessionAccess(context.actor, 's')} and ${when}
             ${query.bodyId ? sql`and s.body_id = ${query.bodyId}` : sql``}
+            ${
+              query.caseId
+                ? sql`and exists (select 1 from agenda_items t where t.session_id = s.id
+                                   and t.case_id = ${query.caseId} and t.removed_on is null)`
+                : sql``
+            }
           order by ${order}
           limit 200`,
     );

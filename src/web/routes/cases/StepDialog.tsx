@@ -10,17 +10,14 @@ import {
   CLOSURE_REASONS,
   DECISION_KIND_LABELS,
 } from '../../../shared/case-vocabulary';
+import { formatWareki } from '../../../shared/dates';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
+import { bodiesQuery, caseSessionsQuery } from '../meetings/meeting-queries';
 import { todayInJapan, useCaseStep, workersQuery } from './case-queries';
 
-const DECIDING_BODIES = [
-  '重層的支援会議',
-  '支援会議（法第106条の6）',
-  'チーム会議',
-  '庁内連携会議',
-  'コーディネーター',
-];
+/** Who may decide without a meeting body of the municipality's list. */
+const WITHOUT_A_BODY = ['コーディネーター'];
 
 /** One step of the case with what it needs: a reason, a decision record, a closure reason. */
 export function StepDialog({
@@ -46,7 +43,26 @@ export function StepDialog({
   );
   const [note, setNote] = useState('');
   const [decidedOn, setDecidedOn] = useState(todayInJapan());
-  const [decidingBody, setDecidingBody] = useState<string | null>('重層的支援会議');
+  const bodies = useQuery({ ...bodiesQuery, enabled: Boolean(rule.decision) });
+  const held = useQuery({ ...caseSessionsQuery(caseData.id), enabled: Boolean(rule.decision) });
+  // the municipality's own bodies (those that take cases), then who may decide without one
+  const bodyNames = [
+    ...(bodies.data?.items ?? []).filter((b) => b.isActive && !b.themesOnly).map((b) => b.name),
+    ...WITHOUT_A_BODY,
+  ];
+  const [chosenBody, setDecidingBody] = useState<string | null>(null);
+  // until one is chosen: the 重層的支援会議 where there is one, else the first body
+  const decidingBody =
+    chosenBody ?? bodyNames.find((n) => n.startsWith('重層的支援会議')) ?? bodyNames[0] ?? null;
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const chooseSession = (id: string | null) => {
+    setSessionId(id);
+    const session = held.data?.items.find((s) => s.id === id);
+    if (session) {
+      setDecidingBody(session.bodyName);
+      if (session.heldOn) setDecidedOn(session.heldOn);
+    }
+  };
   const [content, setContent] = useState('');
   const [closureReason, setClosureReason] = useState<string | null>(null);
   const [connectionOrg, setConnectionOrg] = useState<string | null>(caseData.leadOrganisationId);
@@ -61,7 +77,7 @@ export function StepDialog({
     step.mutate({
       to,
       note: note || null,
-      decision: rule.decision ? { decidedOn, decidingBody, content } : null,
+      decision: rule.decision ? { decidedOn, decidingBody, content, meetingSessionId: sessionId } : null,
       closureReason: closing ? closureReason : null,
       connection:
         closing && keepConnected
@@ -87,6 +103,20 @@ export function StepDialog({
                 「{DECISION_KIND_LABELS[rule.decision]}
                 」は、会議体での決定として記録します（日付・会議体・内容）。
               </Text>
+              {(held.data?.items.length ?? 0) > 0 && (
+                <Select
+                  label="決定した会議（この事例を議題にした開催済みの会議）"
+                  description="選ぶと、決定がその会議の記録と結び付き、会議体と決定日が入ります。"
+                  placeholder="会議の外で決めたときは空欄"
+                  clearable
+                  data={(held.data?.items ?? []).map((s) => ({
+                    value: s.id,
+                    label: `${s.bodyName}（${s.heldOn ? formatWareki(`${s.heldOn}T00:00:00+09:00`) : ''}開催）`,
+                  }))}
+                  value={sessionId}
+                  onChange={chooseSession}
+                />
+              )}
               <TextInput
                 type="date"
                 label="決定日"
@@ -98,9 +128,11 @@ export function StepDialog({
               <Select
                 label="決定した会議体"
                 required
-                data={DECIDING_BODIES}
+                data={[...new Set(bodyNames)]}
                 value={decidingBody}
                 onChange={setDecidingBody}
+                placeholder="選ぶ"
+                disabled={sessionId !== null}
                 allowDeselect={false}
               />
               <Textarea

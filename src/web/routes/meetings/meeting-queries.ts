@@ -36,6 +36,16 @@ export const sessionsQuery = (when: 'upcoming' | 'awaiting' | 'past') =>
       apiGet<{ items: SessionSummary[]; canRun: boolean }>(`/api/meetings/sessions?when=${when}`),
   });
 
+/** Held sessions that had this case on the agenda (where a decision about it may have been taken). */
+export const caseSessionsQuery = (caseId: string) =>
+  queryOptions({
+    queryKey: ['meeting-sessions', 'past', caseId],
+    queryFn: () =>
+      apiGet<{ items: SessionSummary[]; canRun: boolean }>(
+        `/api/meetings/sessions?when=past&caseId=${caseId}`,
+      ),
+  });
+
 export const sessionQuery = (id: string) =>
   queryOptions({
     queryKey: ['meeting-session', id],
