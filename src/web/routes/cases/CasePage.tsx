@@ -41,7 +41,7 @@ import { PlanConsentDialog, PlanView } from './PlanView';
 import { RecordDialog } from './RecordDialog';
 import { ScreeningDialog } from './ScreeningDialog';
 import { StepDialog } from './StepDialog';
-import { TableAtMeetingDialog } from './TableAtMeetingDialog';
+import { SupportMeetingNotice, TableAtMeetingDialog } from './TableAtMeetingDialog';
 import { TeamPanel } from './TeamPanel';
 
 const GUIDANCE: Record<CaseStatus, string> = {
@@ -90,16 +90,7 @@ function NextStep({ caseData, open }: { caseData: Case; open: (dialog: Dialog) =
           </Alert>
         )}
         {caseData.screeningOutcome === 'support_meeting' && status !== 'closed' && caseData.isCoordinator && (
-          <Alert color="indigo" p="xs">
-            <Group gap="xs" justify="space-between">
-              <Text size="sm">
-                スクリーニングで「本人同意がなく支援会議で検討」としました。支援会議（法第106条の6）の議題にしてください。
-              </Text>
-              <Button size="xs" onClick={() => open({ kind: 'table' })}>
-                支援会議の議題にする
-              </Button>
-            </Group>
-          </Alert>
+          <SupportMeetingNotice caseData={caseData} onTable={() => open({ kind: 'table' })} />
         )}
         {caseData.canWrite && (
           <Group gap="xs">

@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -6,7 +7,7 @@ import type { Case } from '../../../modules/cases/cases.schemas';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
-import { bodiesQuery, sessionsQuery } from '../meetings/meeting-queries';
+import { bodiesQuery, caseSessionsQuery, sessionsQuery } from '../meetings/meeting-queries';
 
 /**
  * After screening 「本人同意がなく支援会議で検討」: the coming sessions of the bodies that may meet
@@ -29,7 +30,12 @@ export function TableAtMeetingDialog({ caseData, onClose }: { caseData: Case; on
     setError(null);
     try {
       await api('POST', `/api/meetings/sessions/${sessionId}/items`, { kind: 'case', caseId: caseData.id });
-      await queryClient.invalidateQueries({ queryKey: ['meetings'] });
+      await queryClient.invalidateQueries({ queryKey: ['meeting-sessions'] });
+      const chosen = choices.find((s) => s.id === sessionId);
+      notifications.show({
+        color: 'teal',
+        message: `「${chosen?.bodyName ?? '支援会議'}」の議題にしました。`,
+      });
       onClose();
     } catch (e) {
       setError(e);
@@ -81,5 +87,31 @@ export function TableAtMeetingDialog({ caseData, onClose }: { caseData: Case; on
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** 次にすること after screening for a 支援会議: table the case, or where it is tabled already. */
+export function SupportMeetingNotice({ caseData, onTable }: { caseData: Case; onTable: () => void }) {
+  const coming = useQuery(caseSessionsQuery(caseData.id, 'upcoming'));
+  const next = coming.data?.items[0];
+  return (
+    <Alert color="indigo" p="xs">
+      {next ? (
+        <Text size="sm">
+          「{next.bodyName}」（
+          <DateText value={next.startsAt} withTime />
+          ）の議題になっています。
+        </Text>
+      ) : (
+        <Group gap="xs" justify="space-between">
+          <Text size="sm">
+            スクリーニングで「本人同意がなく支援会議で検討」としました。支援会議（法第106条の6）の議題にしてください。
+          </Text>
+          <Button size="xs" onClick={onTable} disabled={!coming.data}>
+            支援会議の議題にする
+          </Button>
+        </Group>
+      )}
+    </Alert>
   );
 }

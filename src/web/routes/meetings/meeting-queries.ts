@@ -36,13 +36,13 @@ export const sessionsQuery = (when: 'upcoming' | 'awaiting' | 'past') =>
       apiGet<{ items: SessionSummary[]; canRun: boolean }>(`/api/meetings/sessions?when=${when}`),
   });
 
-/** Held sessions that had this case on the agenda (where a decision about it may have been taken). */
-export const caseSessionsQuery = (caseId: string) =>
+/** Sessions with this case on the agenda: held ones (where a decision may have been taken), or coming ones. */
+export const caseSessionsQuery = (caseId: string, when: 'past' | 'upcoming' = 'past') =>
   queryOptions({
-    queryKey: ['meeting-sessions', 'past', caseId],
+    queryKey: ['meeting-sessions', when, caseId],
     queryFn: () =>
       apiGet<{ items: SessionSummary[]; canRun: boolean }>(
-        `/api/meetings/sessions?when=past&caseId=${caseId}`,
+        `/api/meetings/sessions?when=${when}&caseId=${caseId}`,
       ),
   });
 
