@@ -1,14 +1,17 @@
-import { Anchor, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { sessionPath, sessionsQuery } from './meeting-queries';
 
-/** A meeting member's home: the meetings they attend next. */
+/** A meeting member's home: the meetings they attend next, and those under way (started, not yet recorded). */
 export function UpcomingMeetings() {
-  const sessions = useQuery(sessionsQuery('upcoming'));
-  if (sessions.data?.items.length === 0) {
+  const started = useQuery(sessionsQuery('awaiting'));
+  const coming = useQuery(sessionsQuery('upcoming'));
+  if (!started.data || !coming.data) return null;
+  const sessions = [...started.data.items, ...coming.data.items];
+  if (sessions.length === 0) {
     return (
       <EmptyState title="出席予定の会議はありません">
         事務局（コーディネーター）があなたを会議の出席者に加えると、ここに表示されます。
@@ -17,7 +20,7 @@ export function UpcomingMeetings() {
   }
   return (
     <Stack gap="xs">
-      {sessions.data?.items.map((s) => (
+      {sessions.map((s) => (
         <Paper key={s.id} withBorder p="sm">
           <Group gap="sm">
             <Anchor component={Link} to={sessionPath(s.id)} fw={700}>
@@ -27,6 +30,11 @@ export function UpcomingMeetings() {
               <DateText value={s.startsAt} withTime />
               {s.place && `　${s.place}`}
             </Text>
+            {s.awaitingRecord && (
+              <Badge variant="outline" color="gray.8">
+                開始時刻を過ぎています
+              </Badge>
+            )}
           </Group>
         </Paper>
       ))}
