@@ -48,7 +48,7 @@ export type MatchKeys = {
   kana: string;
   birthDate: string | null;
   phones: string[];
-  /** The row's 世帯番号, if any. */
+  /** The row's 世帯番号 (null when it has none). */
   household: string | null;
 };
 
