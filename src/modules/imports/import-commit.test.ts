@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client';
-import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
-import { addDays, formatWestern } from '../../shared/dates';
 import { startSecondCity } from '../../testing/second-city';
 import { loggedIn, type TestClient } from '../../testing/test-client';
 import { startTestServer } from '../../testing/test-server';
@@ -13,6 +11,9 @@ import {
   commit,
   counts,
   csvOf,
+  day,
+  HEADER,
+  MAPPING,
   personNamed,
   plan,
   streamed,
@@ -25,34 +26,6 @@ import {
 
 let server: RunningServer;
 let consultant: TestClient;
-const day = (offset: number) => addDays(formatWestern(now()), offset);
-
-const HEADER = [
-  '対象者氏名',
-  'ふりがな',
-  '生年月日',
-  '電話番号',
-  '世帯番号',
-  '続柄',
-  '相談日',
-  '相談経路',
-  '相談内容',
-  '課題',
-  '備考',
-];
-const MAPPING = {
-  fullName: '対象者氏名',
-  fullKana: 'ふりがな',
-  birthDate: '生年月日',
-  phone: '電話番号',
-  householdKey: '世帯番号',
-  relation: '続柄',
-  receivedOn: '相談日',
-  channel: '相談経路',
-  mainComplaint: '相談内容',
-  issues: '課題',
-  notes: '備考',
-};
 
 beforeAll(async () => {
   server = await startTestServer();

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import { queryRows } from '../../db/client';
+import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
+import { addDays, formatWestern } from '../../shared/dates';
 import type { TestClient } from '../../testing/test-client';
 import { postFile } from '../resources/directory.fixtures';
 import type { CheckReport, ImportPlan, StreamLine, Upload } from './imports.schemas';
@@ -106,3 +108,34 @@ export async function auditedIds(server: RunningServer, targetType: string) {
   );
   return rows.map((r) => r.id);
 }
+
+/** A day counted from today (in Japan), as a ledger would write it. */
+export const day = (offset: number) => addDays(formatWestern(now()), offset);
+
+/** A 相談台帳 as the tests send it: its header row, and the mapping of its columns. */
+export const HEADER = [
+  '対象者氏名',
+  'ふりがな',
+  '生年月日',
+  '電話番号',
+  '世帯番号',
+  '続柄',
+  '相談日',
+  '相談経路',
+  '相談内容',
+  '課題',
+  '備考',
+];
+export const MAPPING = {
+  fullName: '対象者氏名',
+  fullKana: 'ふりがな',
+  birthDate: '生年月日',
+  phone: '電話番号',
+  householdKey: '世帯番号',
+  relation: '続柄',
+  receivedOn: '相談日',
+  channel: '相談経路',
+  mainComplaint: '相談内容',
+  issues: '課題',
+  notes: '備考',
+};

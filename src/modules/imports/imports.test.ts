@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { now } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
-import { addDays, formatWestern } from '../../shared/dates';
 import { startSecondCity } from '../../testing/second-city';
 import { loggedIn, TestClient } from '../../testing/test-client';
 import { startTestServer } from '../../testing/test-server';
 import { shiftJis } from '../resources/directory.fixtures';
-import { check, counts, csvOf, streamed, upload, XLSX_TYPE, xlsxOf } from './imports.fixtures';
+import {
+  check,
+  counts,
+  csvOf,
+  day,
+  HEADER,
+  MAPPING,
+  streamed,
+  upload,
+  XLSX_TYPE,
+  xlsxOf,
+} from './imports.fixtures';
 import type { Mapping } from './imports.schemas';
 
 // 台帳の取り込み against the real server and database: who may import, files it cannot read,
@@ -15,34 +24,6 @@ import type { Mapping } from './imports.schemas';
 
 let server: RunningServer;
 let consultant: TestClient;
-const day = (offset: number) => addDays(formatWestern(now()), offset);
-
-const HEADER = [
-  '対象者氏名',
-  'ふりがな',
-  '生年月日',
-  '電話番号',
-  '世帯番号',
-  '続柄',
-  '相談日',
-  '相談経路',
-  '相談内容',
-  '課題',
-  '備考',
-];
-const MAPPING = {
-  fullName: '対象者氏名',
-  fullKana: 'ふりがな',
-  birthDate: '生年月日',
-  phone: '電話番号',
-  householdKey: '世帯番号',
-  relation: '続柄',
-  receivedOn: '相談日',
-  channel: '相談経路',
-  mainComplaint: '相談内容',
-  issues: '課題',
-  notes: '備考',
-};
 
 beforeAll(async () => {
   server = await startTestServer();
