@@ -2,7 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter, jsonBody, jsonResponse, requestContext } from '../../server/router';
 import { ZIdParam } from '../../shared/schema-helpers';
 import { addMember, createBody, listBodies, listStaff, updateBody, updateMember } from './bodies.service';
-import { ZBody, ZBodyInput, ZBodyList, ZChildParam, ZMemberInput, ZMemberUpdate } from './meetings.schemas';
+import {
+  ZBody,
+  ZBodyInput,
+  ZBodyList,
+  ZChildParam,
+  ZMemberInput,
+  ZMembersBulk,
+  ZMemberUpdate,
+} from './meetings.schemas';
+import { addMembersInBulk } from './members-bulk.service';
 
 const tags = ['会議'];
 const ZDone = z.object({ ok: z.boolean() });
@@ -70,6 +79,31 @@ export const bodyRoutes = createRouter()
       c.json(
         await addMember(c.get('deps').db, requestContext(c), c.req.valid('param').id, c.req.valid('json')),
         201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/members/bulk',
+      tags,
+      summary: '外部の構成員をまとめて加える（氏名・所属・役職の一覧）',
+      request: { params: ZIdParam, body: jsonBody(ZMembersBulk) },
+      responses: {
+        200: jsonResponse(
+          z.object({ added: z.array(ZBody.shape.members.element), skipped: z.array(z.string()) }),
+          'added',
+        ),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await addMembersInBulk(
+          c.get('deps').db,
+          requestContext(c),
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
+        200,
       ),
   )
   .openapi(

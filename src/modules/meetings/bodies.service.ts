@@ -15,11 +15,12 @@ type MemberRow = typeof meetingBodyMembers.$inferSelect;
 export const isConfidentialityBound = (body: Pick<BodyRow, 'legalBasis'>) =>
   CONFIDENTIALITY_BOUND.includes(body.legalBasis);
 
-const presentMember = (m: MemberRow) => ({
+export const presentMember = (m: MemberRow) => ({
   id: m.id,
   userId: m.userId,
   name: m.name,
   affiliation: m.affiliation,
+  title: m.title,
   confidentialityNotifiedOn: m.confidentialityNotifiedOn,
   leftOn: m.leftOn,
 });

@@ -43,6 +43,21 @@ export const ZMemberInput = z.strictObject({
 });
 export type MemberInput = z.infer<typeof ZMemberInput>;
 
+/** Outside members in bulk, as a list of 40–50 people is pasted or read from a CSV: 氏名・所属・役職. */
+export const ZMembersBulk = z.strictObject({
+  members: z
+    .array(
+      z.strictObject({
+        name: requiredText('氏名', 100),
+        affiliation: optionalText('所属', 100),
+        title: optionalText('役職', 100),
+      }),
+    )
+    .min(1, { error: '加える方を1人以上入力してください。' })
+    .max(200, { error: '一度に加えられるのは200人までです。' }),
+});
+export type MembersBulk = z.infer<typeof ZMembersBulk>;
+
 export const ZMemberUpdate = z.strictObject({
   confidentialityNotifiedOn: ZDoneDate('守秘義務を説明した日').nullable().optional(),
   leftOn: ZIsoDate.nullable().optional(),
@@ -142,6 +157,7 @@ const ZMember = z.object({
   userId: z.string().nullable(),
   name: z.string(),
   affiliation: z.string().nullable(),
+  title: z.string().nullable(),
   confidentialityNotifiedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
 });

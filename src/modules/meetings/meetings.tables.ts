@@ -37,6 +37,8 @@ export const meetingBodyMembers = pgTable(
     userId: uuid('user_id').references(() => users.id),
     name: text('name').notNull(),
     affiliation: text('affiliation'),
+    /** 役職, as a member list of 40–50 people gives it */
+    title: text('title'),
     // The day the member was told of the statutory duty of confidentiality (守秘義務).
     confidentialityNotifiedOn: date('confidentiality_notified_on'),
     leftOn: date('left_on'),

@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { useApiMutation } from '../../lib/mutation';
 import { todayInJapan } from '../cases/case-queries';
 import { BodyDialog, MemberDialog } from './BodyDialogs';
+import { BulkMembersDialog } from './BulkMembersDialog';
 import { bodiesQuery, MEETINGS } from './meeting-queries';
 
 /** 会議体: the municipality's standing meetings, the law they sit under, and their members. */
@@ -46,6 +47,7 @@ export function BodiesPage() {
 
 function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdit: () => void }) {
   const [adding, setAdding] = useState(false);
+  const [addingMany, setAddingMany] = useState(false);
   const notice = useApiMutation(
     (memberId: string) =>
       api('PATCH', `/api/meetings/bodies/${body.id}/members/${memberId}`, {
@@ -84,6 +86,9 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
               <Button size="xs" variant="default" onClick={() => setAdding(true)}>
                 構成員を追加
               </Button>
+              <Button size="xs" variant="default" onClick={() => setAddingMany(true)}>
+                まとめて追加
+              </Button>
               <Button size="xs" variant="default" onClick={onEdit}>
                 設定を変更
               </Button>
@@ -102,6 +107,7 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
               <Table.Tr>
                 <Table.Th>構成員</Table.Th>
                 <Table.Th>所属</Table.Th>
+                <Table.Th>役職</Table.Th>
                 {body.confidentialityBound && <Table.Th>守秘義務の説明</Table.Th>}
               </Table.Tr>
             </Table.Thead>
@@ -110,6 +116,7 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                 <Table.Tr key={m.id}>
                   <Table.Td>{m.name}</Table.Td>
                   <Table.Td>{m.affiliation ?? '—'}</Table.Td>
+                  <Table.Td>{m.title ?? '—'}</Table.Td>
                   {body.confidentialityBound && (
                     <Table.Td>
                       {m.confidentialityNotifiedOn ? (
@@ -135,6 +142,7 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
         )}
       </Stack>
       {adding && <MemberDialog body={body} onClose={() => setAdding(false)} />}
+      {addingMany && <BulkMembersDialog body={body} onClose={() => setAddingMany(false)} />}
     </Paper>
   );
 }

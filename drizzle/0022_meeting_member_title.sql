@@ -1,0 +1,1 @@
+ALTER TABLE "meeting_body_members" ADD COLUMN "title" text;
