@@ -2,11 +2,34 @@ import { and, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { ageDescription } from '../../shared/dates';
+import { DEFAULT_ISSUES } from '../../shared/issues';
 import { personName } from '../../shared/names';
 import { householdComposition } from '../households/households.service';
 import { households } from '../households/households.tables';
+import { customIssues } from '../intake/intake.tables';
 import { latestPlan, planInForce } from './case-common';
 import { caseActionCompletions, caseActions, cases } from './cases.tables';
+
+/** The issues the intake recorded (the one marked ◎ first), as labels of the municipality's vocabulary. */
+async function intakeIssueLabels(tx: Database, c: typeof cases.$inferSelect): Promise<string[]> {
+  if (!c.referralId) return [];
+  const [origin] = await queryRows<{ issues: string[] | null; primary_issue: string | null }>(
+    tx,
+    sql`select co.issues, co.primary_issue from referrals r join consultations co on co.id = r.consultation_id
+         where r.id = ${c.referralId}`,
+  );
+  const codes = origin?.issues ?? [];
+  if (codes.length === 0) return [];
+  const own = await tx
+    .select({ code: customIssues.code, label: customIssues.label })
+    .from(customIssues)
+    .where(eq(customIssues.tenantId, c.tenantId));
+  const labelOf = new Map([...DEFAULT_ISSUES, ...own].map((i) => [i.code, i.label]));
+  const primary = origin?.primary_issue;
+  const ordered =
+    primary && codes.includes(primary) ? [primary, ...codes.filter((x) => x !== primary)] : codes;
+  return ordered.map((code) => labelOf.get(code) ?? code);
+}
 
 /**
  * What a meeting may see of a tabled case (its packet): summary, household, issues, agencies
@@ -72,7 +95,10 @@ export async function casePacket(tx: Database, caseId: string) {
       concerned: c.concernedPersonIds.includes(m.person.id),
     })),
     relationships: composition.relationships,
-    issues: plan?.content.issues ?? [],
+    // before a plan, the meeting still sees what the intake recorded
+    ...(plan?.content.issues.length
+      ? { issues: plan.content.issues, issuesAtIntake: false }
+      : { issues: await intakeIssueLabels(tx, c), issuesAtIntake: true }),
     team: team.map((t) => ({
       organisationId: t.organisation_id,
       organisationName: t.organisation_name,

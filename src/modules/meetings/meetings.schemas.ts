@@ -335,6 +335,8 @@ export const ZPacket = z.object({
     }),
   ),
   issues: z.array(z.string()),
+  /** Before there is a plan, the issues are those the intake recorded (◎ first). */
+  issuesAtIntake: z.boolean().optional(),
   team: z.array(
     z.object({
       organisationId: z.string(),

@@ -78,6 +78,39 @@ function labelLines(text: string, per: number): string[] {
   ];
 }
 
+/** The whole text in lines of at most `per` characters, as even as can be (北部地域包括／支援センター). */
+function evenLines(text: string, per: number): string[] {
+  const chars = Array.from(text);
+  const count = Math.ceil(chars.length / per);
+  const size = Math.ceil(chars.length / count);
+  return Array.from({ length: count }, (_, i) => chars.slice(i * size, (i + 1) * size).join(''));
+}
+
+/** A party's name and note on the whiteboard: large, wrapped, never cut, centred in its shape. */
+function LargePartyText({ x, y, party }: { x: number; y: number; party: Party }) {
+  const name = evenLines(party.name, 9).map((text) => ({ text, size: 24, height: 27 }));
+  const note = evenLines(party.note, 10).map((text) => ({ text, size: 21, height: 24 }));
+  const lines = [...name, ...note];
+  const total = lines.reduce((sum, l) => sum + l.height, 0);
+  let top = y - total / 2;
+  return lines.map((line, n) => {
+    top += line.height;
+    return (
+      <text
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label, in order, never reordered
+        key={n}
+        x={x}
+        y={top - 5}
+        textAnchor="middle"
+        fontSize={line.size}
+        fill={n < name.length ? undefined : '#495057'}
+      >
+        {line.text}
+      </text>
+    );
+  });
+}
+
 const clip = (text: string, per: number) => {
   const chars = Array.from(text);
   return chars.length > per ? `${chars.slice(0, per - 1).join('')}…` : text;
@@ -99,18 +132,21 @@ export function EcomapDrawing({
   memberNames: names,
   parties,
   legend = '凡例：太線＝強い関わり　破線＝弱い関わり（受理待ち）　斜線入り＝ストレスのある関係（辞退・不調）',
+  large = false,
 }: {
   name: string;
   memberNames: string[];
   parties: Party[];
   legend?: string;
+  /** For the whiteboard: drawn as large as its place, names wrapped (never cut), larger letters. */
+  large?: boolean;
 }) {
   return (
     <figure style={{ margin: 0 }}>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
-        style={{ maxWidth: WIDTH }}
+        style={{ maxWidth: large ? undefined : WIDTH }}
         role="img"
         aria-labelledby="ecomap-title"
       >
@@ -136,27 +172,40 @@ export function EcomapDrawing({
                 strokeDasharray={party.tie === 'weak' ? '8 6' : undefined}
               />
               {hatches && <path d={hatches} stroke="#c92a2a" strokeWidth={2} />}
-              <ellipse cx={x} cy={y} rx={120} ry={46} fill="#fff" stroke="#212529" />
-              {lines.map((line, n) => (
-                <text
-                  key={line}
-                  x={x}
-                  y={y - (lines.length === 1 ? 0 : 14) + n * 22}
-                  textAnchor="middle"
-                  fontSize={19}
-                >
-                  {line}
-                </text>
-              ))}
-              <text
-                x={x}
-                y={y + (lines.length === 1 ? 24 : 32)}
-                textAnchor="middle"
-                fontSize={15}
-                fill="#495057"
-              >
-                {clip(party.note, 14)}
-              </text>
+              <ellipse
+                cx={x}
+                cy={y}
+                rx={large ? 128 : 120}
+                ry={large ? 66 : 46}
+                fill="#fff"
+                stroke="#212529"
+              />
+              {large ? (
+                <LargePartyText x={x} y={y} party={party} />
+              ) : (
+                <>
+                  {lines.map((line, n) => (
+                    <text
+                      key={line}
+                      x={x}
+                      y={y - (lines.length === 1 ? 0 : 14) + n * 22}
+                      textAnchor="middle"
+                      fontSize={19}
+                    >
+                      {line}
+                    </text>
+                  ))}
+                  <text
+                    x={x}
+                    y={y + (lines.length === 1 ? 24 : 32)}
+                    textAnchor="middle"
+                    fontSize={15}
+                    fill="#495057"
+                  >
+                    {clip(party.note, 14)}
+                  </text>
+                </>
+              )}
             </g>
           );
         })}
@@ -167,17 +216,17 @@ export function EcomapDrawing({
             x={CX}
             y={CY - (all.length === 1 ? 6 : 20) + n * 22}
             textAnchor="middle"
-            fontSize={21}
+            fontSize={large ? 26 : 21}
             fontWeight={700}
           >
             {line}
           </text>
         ))}
-        <text x={CX} y={CY + 30} textAnchor="middle" fontSize={15}>
+        <text x={CX} y={CY + 30} textAnchor="middle" fontSize={large ? 21 : 15}>
           {clip(names.slice(0, 2).join('・') + (names.length > 2 ? ' ほか' : ''), 9)}
         </text>
       </svg>
-      <figcaption style={{ fontSize: 14 }}>{legend}</figcaption>
+      <figcaption style={{ fontSize: large ? 24 : 14 }}>{legend}</figcaption>
     </figure>
   );
 }

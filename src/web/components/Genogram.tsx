@@ -86,7 +86,16 @@ function generations(members: Member[], relationships: Relationship[]) {
   return level;
 }
 
-export function Genogram({ household }: { household: GenogramHousehold }) {
+export function Genogram({
+  household,
+  large = false,
+  maxScale = 2,
+}: {
+  household: GenogramHousehold;
+  /** For the whiteboard: larger names, drawn up to `maxScale` times its size. */
+  large?: boolean;
+  maxScale?: number;
+}) {
   const { members } = household;
   if (members.length === 0) return null;
   const relationships = [...household.relationships, ...tiesFromRelations(members, household.relationships)];
@@ -108,20 +117,28 @@ export function Genogram({ household }: { household: GenogramHousehold }) {
     .map((m) => position.get(m.person.id))
     .filter((p) => p !== undefined);
   // wide enough for the names under the symbols, which are wider than the symbols
+  // the whiteboard's larger names need a wider box
+  const widen = large ? 24 : 0;
   const box = together.length
     ? {
-        x: Math.min(...together.map((p) => p.x)) - GAP_X / 2 + 8,
+        x: Math.min(...together.map((p) => p.x)) - GAP_X / 2 + 8 - widen,
         y: Math.min(...together.map((p) => p.y)) - SIZE,
-        w: Math.max(...together.map((p) => p.x)) - Math.min(...together.map((p) => p.x)) + GAP_X - 16,
+        w:
+          Math.max(...together.map((p) => p.x)) -
+          Math.min(...together.map((p) => p.x)) +
+          GAP_X -
+          16 +
+          widen * 2,
         h: Math.max(...together.map((p) => p.y)) - Math.min(...together.map((p) => p.y)) + SIZE * 2 + 18,
       }
     : null;
 
   return (
     <svg
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={large ? `-30 0 ${width + 60} ${height}` : `0 0 ${width} ${height}`}
       width="100%"
-      style={{ maxWidth: width }}
+      // on the whiteboard up to maxScale times its size (a household of one would fill the wall)
+      style={{ maxWidth: large ? width * maxScale : width }}
       role="img"
       aria-labelledby="genogram-title"
     >
@@ -195,7 +212,12 @@ export function Genogram({ household }: { household: GenogramHousehold }) {
                 strokeWidth={2}
               />
             )}
-            <text x={p.x} y={p.y + SIZE / 2 + 28} textAnchor="middle" fontSize={13}>
+            <text
+              x={p.x}
+              y={p.y + SIZE / 2 + (large ? 32 : 28)}
+              textAnchor="middle"
+              fontSize={large ? 18 : 13}
+            >
               {personName(m.person)}（{m.relation}）
             </text>
           </g>

@@ -15,7 +15,7 @@ export const genogramOf = (packet: Packet) => ({
 });
 
 /** The ecomap of the meeting: the agencies on the team now, and those the meeting proposes. */
-export function PacketEcomap({ packet }: { packet: Packet }) {
+export function PacketEcomap({ packet, large = false }: { packet: Packet; large?: boolean }) {
   const onTeam = new Set(packet.team.map((t) => t.organisationId));
   return (
     <EcomapDrawing
@@ -32,6 +32,7 @@ export function PacketEcomap({ packet }: { packet: Packet }) {
           .map((o) => ({ name: o.name, tie: 'weak' as const, note: 'これから関わる' })),
       ]}
       legend="凡例：太線＝いま関わっている機関　破線＝これから関わるべき機関"
+      large={large}
     />
   );
 }

@@ -1,19 +1,52 @@
-import { Badge, Group, List, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, SegmentedControl, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
+import { useState } from 'react';
+import type { Packet } from '../../../modules/meetings/meetings.schemas';
 import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
 import { Genogram } from '../../components/Genogram';
 import { packetQuery } from './meeting-queries';
 import { genogramOf, PacketEcomap } from './PacketView';
 
-// 尼崎's whiteboard: one screen for a projector, readable from the back of the room.
+// 尼崎's whiteboard: one screen for a projector, read by 13 people around the table. At
+// 1920×1080 every letter is at least 24 px as drawn (a browser test measures it): the diagrams
+// take the larger column, one at a time or on the whole screen, and agency names wrap, never cut.
+
+type Diagram = 'ecomap' | 'genogram';
+
+function DiagramView({ packet, diagram, whole }: { packet: Packet; diagram: Diagram; whole: boolean }) {
+  return diagram === 'ecomap' ? (
+    <PacketEcomap packet={packet} large />
+  ) : (
+    <Genogram household={genogramOf(packet)} large maxScale={whole ? 4 : 2} />
+  );
+}
 
 export function WhiteboardPage() {
   const { id, caseId } = useParams({ strict: false }) as { id: string; caseId: string };
   const { data: packet } = useSuspenseQuery(packetQuery(id, caseId));
+  const [diagram, setDiagram] = useState<Diagram>('ecomap');
+  const [whole, setWhole] = useState(false);
   const onTeam = new Set(packet.team.map((t) => t.organisationId));
   const proposed = packet.proposedOrganisations.filter((o) => !onTeam.has(o.id));
   const actions = packet.plan && !packet.plan.approved ? packet.plan.actions : packet.openActions;
+  const label = diagram === 'ecomap' ? 'エコマップ' : 'ジェノグラム';
+  if (whole)
+    return (
+      <main className="whiteboard whiteboard-whole">
+        <Group justify="space-between">
+          <Title order={1}>
+            {packet.case.householdName}　{label}
+          </Title>
+          <Button size="lg" variant="default" onClick={() => setWhole(false)}>
+            もとに戻す
+          </Button>
+        </Group>
+        <div className="whiteboard-diagram">
+          <DiagramView packet={packet} diagram={diagram} whole />
+        </div>
+      </main>
+    );
   return (
     <main className="whiteboard">
       <Group justify="space-between">
@@ -22,40 +55,47 @@ export function WhiteboardPage() {
           <Badge size="xl" variant="light">
             {CASE_STATUS_LABELS[packet.case.status]}
           </Badge>
-          <Text size="xl">{packet.session.bodyName}</Text>
+          <Text>{packet.session.bodyName}</Text>
         </Group>
       </Group>
       <Text className="whiteboard-summary">{packet.case.summary}</Text>
       <div className="whiteboard-grid">
         <section>
-          <Title order={2}>世帯</Title>
-          <div className="whiteboard-household">
-            <Genogram household={genogramOf(packet)} />
-            <List>
-              {packet.members.map((m) => (
-                <List.Item key={m.id}>
-                  {m.name}（{m.relation ?? '—'}・{m.age}）
-                </List.Item>
-              ))}
-            </List>
-          </div>
-        </section>
-        <section className="whiteboard-wide">
-          <Title order={2}>エコマップ</Title>
-          <div className="whiteboard-ecomap">
-            <PacketEcomap packet={packet} />
+          <Group justify="space-between">
+            <SegmentedControl
+              size="lg"
+              aria-label="表示する図"
+              value={diagram}
+              onChange={(v) => setDiagram(v as Diagram)}
+              data={[
+                { value: 'ecomap', label: 'エコマップ' },
+                { value: 'genogram', label: 'ジェノグラム' },
+              ]}
+            />
+            <Button size="lg" variant="default" onClick={() => setWhole(true)}>
+              {label}を画面いっぱいに
+            </Button>
+          </Group>
+          <div className="whiteboard-diagram">
+            <DiagramView packet={packet} diagram={diagram} whole={false} />
           </div>
         </section>
         <section>
-          <Title order={2}>課題</Title>
+          <Title order={2}>世帯</Title>
+          <List>
+            {packet.members.map((m) => (
+              <List.Item key={m.id}>
+                {m.name}（{m.relation ?? '—'}・{m.age}）
+              </List.Item>
+            ))}
+          </List>
+          <Title order={2}>{packet.issuesAtIntake ? '課題（受付時に聞き取ったもの）' : '課題'}</Title>
           <List>
             {packet.issues.map((i) => (
               <List.Item key={i}>{i}</List.Item>
             ))}
           </List>
-          {packet.issues.length === 0 && <Text>（プラン作成前）</Text>}
-        </section>
-        <section>
+          {packet.issues.length === 0 && <Text>（まだ記録がありません）</Text>}
           <Title order={2}>関わる機関</Title>
           <List>
             {packet.team.map((t) => (
@@ -70,8 +110,6 @@ export function WhiteboardPage() {
               </List.Item>
             ))}
           </List>
-        </section>
-        <section>
           <Title order={2}>
             {packet.plan && !packet.plan.approved ? '役割分担（プラン案）' : '進行中の支援・宿題'}
           </Title>
