@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
+import { formatWestern } from '../../shared/dates';
 import { CONFIDENTIALITY_BOUND } from '../../shared/meeting-vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -22,6 +23,7 @@ export const presentMember = (m: MemberRow) => ({
   affiliation: m.affiliation,
   title: m.title,
   confidentialityNotifiedOn: m.confidentialityNotifiedOn,
+  joinedOn: formatWestern(m.createdAt),
   leftOn: m.leftOn,
 });
 

@@ -159,6 +159,8 @@ const ZMember = z.object({
   affiliation: z.string().nullable(),
   title: z.string().nullable(),
   confidentialityNotifiedOn: z.string().nullable(),
+  /** The day they became a member (the record's day, in Japan) and the day they left. */
+  joinedOn: z.string(),
   leftOn: z.string().nullable(),
 });
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { now } from '../../server/clock';
+import { formatWestern } from '../../shared/dates';
 import { type CaseWorld, startCaseWorld } from '../../testing/case-world';
 import { startSecondCity } from '../../testing/second-city';
 import type { Body } from './meetings.schemas';
@@ -38,6 +40,21 @@ describe('members in bulk', () => {
     expect(bodies.find((b) => b.id === plenary.id)?.members.filter((m) => m.title === '課長')).toHaveLength(
       47,
     );
+  });
+
+  it('keeps a member who leaves, with the days they joined and left', async () => {
+    const bodies = (await world.as('coordinator').get<{ items: Body[] }>('/api/meetings/bodies')).body.items;
+    const member = bodies.find((b) => b.id === plenary.id)?.members.find((m) => m.name === '構成員 1');
+    const today = formatWestern(now());
+    const left = await world
+      .as('coordinator')
+      .patch(`/api/meetings/bodies/${plenary.id}/members/${member?.id}`, { leftOn: today });
+    expect(left.status).toBe(200);
+    const after = (await world.as('coordinator').get<{ items: Body[] }>('/api/meetings/bodies')).body.items;
+    expect(after.find((b) => b.id === plenary.id)?.members.find((m) => m.id === member?.id)).toMatchObject({
+      joinedOn: today,
+      leftOn: today,
+    });
   });
 
   it('refuses an empty list, staff who do not run meetings, and another municipality', async () => {

@@ -1,9 +1,10 @@
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Body } from '../../../modules/meetings/meetings.schemas';
 import { LEGAL_BASIS_LABELS, TIER_LABELS } from '../../../shared/meeting-vocabulary';
+import { confirmAction } from '../../components/confirm';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -55,7 +56,13 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
       }),
     { invalidate: [bodiesQuery.queryKey], success: '守秘義務の説明を記録しました。' },
   );
+  const leave = useApiMutation(
+    (memberId: string) =>
+      api('PATCH', `/api/meetings/bodies/${body.id}/members/${memberId}`, { leftOn: todayInJapan() }),
+    { invalidate: [bodiesQuery.queryKey], success: '退任を記録しました。これまでの構成員に残ります。' },
+  );
   const members = body.members.filter((m) => !m.leftOn);
+  const former = body.members.filter((m) => m.leftOn);
   return (
     <Paper withBorder p="md">
       <Stack gap="xs">
@@ -108,7 +115,9 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                 <Table.Th>構成員</Table.Th>
                 <Table.Th>所属</Table.Th>
                 <Table.Th>役職</Table.Th>
+                <Table.Th className="nowrap">構成員になった日</Table.Th>
                 {body.confidentialityBound && <Table.Th>守秘義務の説明</Table.Th>}
+                {canRun && <Table.Th aria-label="操作" />}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -117,6 +126,9 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                   <Table.Td>{m.name}</Table.Td>
                   <Table.Td>{m.affiliation ?? '—'}</Table.Td>
                   <Table.Td>{m.title ?? '—'}</Table.Td>
+                  <Table.Td className="nowrap">
+                    <DateText value={m.joinedOn} />
+                  </Table.Td>
                   {body.confidentialityBound && (
                     <Table.Td>
                       {m.confidentialityNotifiedOn ? (
@@ -135,10 +147,44 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                       )}
                     </Table.Td>
                   )}
+                  {canRun && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        onClick={() =>
+                          confirmAction({
+                            title: '退任を記録しますか',
+                            message: `${m.name}さんを「${body.name}」の構成員から外します（今日の日付で退任）。これからの会議の出席予定者には入らなくなります。記録は「これまでの構成員」に残ります。`,
+                            confirmLabel: '退任を記録',
+                            danger: true,
+                            onConfirm: () => leave.mutate(m.id),
+                          })
+                        }
+                      >
+                        退任
+                      </Button>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        <ErrorAlert error={leave.error} />
+        {former.length > 0 && (
+          <details>
+            <summary>これまでの構成員（{former.length}人）</summary>
+            <List size="sm" mt={4}>
+              {former.map((m) => (
+                <List.Item key={m.id}>
+                  {m.name}（{[m.affiliation, m.title].filter(Boolean).join('・') || '所属なし'}）：
+                  <DateText value={m.joinedOn} />〜<DateText value={m.leftOn ?? ''} />
+                </List.Item>
+              ))}
+            </List>
+          </details>
         )}
       </Stack>
       {adding && <MemberDialog body={body} onClose={() => setAdding(false)} />}
