@@ -1,10 +1,10 @@
-import { Alert, Button, Group, List, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Button, Menu, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Fragment, useState } from 'react';
 import { EXPORT_TITLES, type ExportKey, isPersonalExport } from '../../shared/export-lists';
 import { ApiError } from '../lib/api';
 import { DownloadIcon } from './DownloadIcon';
-import { ErrorAlert } from './ErrorAlert';
+import { PersonalExportDialog } from './PersonalExportDialog';
 
 // 「書き出す」: the list on the screen, with the screen's filters, as CSV or Excel. For lists of
 // residents' personal data a warning comes first (recorded in the audit log, kept and deleted
@@ -140,38 +140,24 @@ export function ExportButton({ list, filters, label, also = [] }: ExportChoice &
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Modal
+      <PersonalExportDialog
         opened={asking !== null}
         onClose={close}
         title="個人情報を含む一覧を書き出します"
-        size="lg"
-        centered
-      >
-        <Stack>
-          <Alert color="orange" title="このファイルには個人情報が含まれます">
+        alertTitle="このファイルには個人情報が含まれます"
+        contents={
+          <>
             {asking &&
               `「${asking.choice.label ?? EXPORT_TITLES[asking.choice.list]}」を${asking.format.label}で書き出します。`}
             画面に表示されている条件のまま、あなたが見られる記録だけが入ります。
-          </Alert>
-          <List size="sm" spacing="xs">
-            <List.Item>
-              書き出したことは、だれが・いつ・どの一覧の・どの記録を書き出したかとともに監査ログに記録されます。
-            </List.Item>
-            <List.Item>
-              ファイルは自治体の個人情報の取扱いのルールに従って保管し、使い終わったら削除してください。私物の端末や外部のサービスに置かないでください。
-            </List.Item>
-          </List>
-          <ErrorAlert error={error} title="書き出せませんでした" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              キャンセル
-            </Button>
-            <Button color="indigo" loading={busy} onClick={() => asking && run(asking.choice, asking.format)}>
-              監査ログに記録して書き出す
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+          </>
+        }
+        audited="書き出したことは、だれが・いつ・どの一覧の・どの記録を書き出したかとともに監査ログに記録されます。"
+        handling="ファイルは自治体の個人情報の取扱いのルールに従って保管し、使い終わったら削除してください。私物の端末や外部のサービスに置かないでください。"
+        error={error}
+        busy={busy}
+        onConfirm={() => asking && run(asking.choice, asking.format)}
+      />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DownloadIcon } from '../../components/DownloadIcon';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { PersonalExportDialog } from '../../components/PersonalExportDialog';
 import { download } from '../../lib/files';
 import { todayInJapan } from './case-queries';
 
@@ -40,33 +40,23 @@ export function FhirExportButton({ caseId }: { caseId: string }) {
       >
         FHIR形式で書き出す
       </Button>
-      <Modal opened={opened} onClose={close} title="FHIR形式で書き出す" size="lg" centered>
-        <Stack>
+      <PersonalExportDialog
+        opened={opened}
+        onClose={close}
+        title="FHIR形式で書き出す"
+        intro={
           <Text size="sm">
             この事例を、ほかのシステムに渡すためのファイル（HL7 FHIR R4 の JSON）として書き出します。
           </Text>
-          <Alert color="orange" title="個人情報を含むファイルです">
-            世帯員の氏名・フリガナ・生年月日、同意の記録、つなぎ、支援プラン、チームの機関と職員の名前が入ります（住所・電話番号は入りません）。
-          </Alert>
-          <List size="sm" spacing="xs">
-            <List.Item>
-              書き出したことは、だれが・いつ・どの事例と人を書き出したかとともに監査ログに記録されます。
-            </List.Item>
-            <List.Item>
-              ファイルは自治体の個人情報の取扱いのルールに従って扱ってください。渡す相手と保存する場所を決め、使い終わったら削除し、私物の端末や外部のサービスに置かないでください。
-            </List.Item>
-          </List>
-          <ErrorAlert error={error} title="書き出せませんでした" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              キャンセル
-            </Button>
-            <Button color="indigo" loading={busy} onClick={exportFile}>
-              監査ログに記録して書き出す
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        }
+        alertTitle="個人情報を含むファイルです"
+        contents="世帯員の氏名・フリガナ・生年月日、同意の記録、つなぎ、支援プラン、チームの機関と職員の名前が入ります（住所・電話番号は入りません）。"
+        audited="書き出したことは、だれが・いつ・どの事例と人を書き出したかとともに監査ログに記録されます。"
+        handling="ファイルは自治体の個人情報の取扱いのルールに従って扱ってください。渡す相手と保存する場所を決め、使い終わったら削除し、私物の端末や外部のサービスに置かないでください。"
+        error={error}
+        busy={busy}
+        onConfirm={exportFile}
+      />
     </>
   );
 }
