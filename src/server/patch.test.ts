@@ -73,7 +73,11 @@ beforeAll(async () => {
   const bodies = (await get('coordinator', '/api/meetings/bodies')).items as Json[];
   const body = bodies.find((b) => b.name === '重層的支援会議') as Json;
   ids.body = body.id as string;
-  ids.member = ((body.members as Json[])[0] as Json).id as string;
+  const outsideMember = await as('coordinator').post<Json>(`/api/meetings/bodies/${ids.body}/members`, {
+    name: '外部 太郎',
+    affiliation: '保護司会',
+  });
+  ids.member = outsideMember.body.id as string;
   const session = await as('coordinator').post<Json>('/api/meetings/sessions', {
     bodyId: ids.body,
     startsAt: new Date(Date.now() + 86_400_000).toISOString(),
@@ -159,6 +163,7 @@ const cases: Record<string, PatchCase> = {
       fields: ['elderly', 'disability'],
       areaId: () => ids.area,
       phone: '06-1111-1111',
+      contactPerson: '試験 担当',
       isActive: false,
     },
   },
@@ -193,7 +198,13 @@ const cases: Record<string, PatchCase> = {
     path: () => `/api/meetings/bodies/${ids.body}/members/${ids.member}`,
     read: async () =>
       inList(inList((await get('coordinator', '/api/meetings/bodies')).items, ids.body).members, ids.member),
-    values: { confidentialityNotifiedOn: '2026-04-01', leftOn: today() },
+    values: {
+      name: '試験 構成員',
+      affiliation: '試験保護司会',
+      title: '会長',
+      confidentialityNotifiedOn: '2026-04-01',
+      leftOn: today(),
+    },
   },
   'patch /api/meetings/sessions/{id}': {
     who: 'coordinator',
@@ -299,6 +310,8 @@ const VOLATILE = ['updatedAt', 'version', 'updatedBy'];
 /** Records two people may edit at once: a change names the version it was made to. */
 const VERSIONED = [
   'patch /api/people/{id}',
+  'patch /api/organisations/{id}',
+  'patch /api/meetings/bodies/{id}/members/{childId}',
   'patch /api/settings',
   'patch /api/meetings/sessions/{id}',
   'patch /api/meetings/sessions/{id}/items/{itemId}',

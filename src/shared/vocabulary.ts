@@ -97,6 +97,11 @@ export const ORGANISATION_KINDS = [
   'municipal_department',
   'npo',
   'law_office',
+  'probation_office',
+  'volunteer_probation_officer',
+  'housing_support_corporation',
+  'public_employment_office',
+  'medical_institution',
   'other',
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -109,6 +114,23 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   social_welfare_council: '社会福祉協議会',
   municipal_department: '市役所の課',
   npo: 'NPO・市民団体',
-  law_office: '法律事務所',
+  law_office: '法律事務所・弁護士',
+  probation_office: '保護観察所',
+  volunteer_probation_officer: '保護司',
+  housing_support_corporation: '居住支援法人',
+  public_employment_office: 'ハローワーク',
+  medical_institution: '医療機関',
   other: 'その他',
 };
+
+/** The kinds 尼崎's 支援会議 brings in from outside, offered first when registering a partner. */
+export const PARTNER_KINDS: OrganisationKind[] = [
+  'probation_office',
+  'volunteer_probation_officer',
+  'housing_support_corporation',
+  'public_employment_office',
+  'medical_institution',
+  'law_office',
+  'npo',
+  'other',
+];

@@ -54,6 +54,7 @@ import { ParticipationPage } from './routes/participation/ParticipationPage';
 import { ResourcePageRoute, SupportPageRoute } from './routes/participation/participation-routes';
 import { ResourceImportPage } from './routes/participation/ResourceImportPage';
 import { ResourcesPage } from './routes/participation/ResourcesPage';
+import { OutsidePartnersPage } from './routes/partners/OutsidePartnersPage';
 import { CasePrint } from './routes/print/CasePrint';
 import { ConsultationPrint } from './routes/print/ConsultationPrint';
 import { MeetingPrint } from './routes/print/MeetingPrint';
@@ -209,6 +210,7 @@ const routeTree = rootRoute.addChildren([
     ...ADMIN_AREAS.map((item) => {
       const Component = {
         '/admin/organisations': OrganisationsPage,
+        '/partners': OutsidePartnersPage,
         '/admin/areas': AreasPage,
         '/admin/users': UsersPage,
         '/admin/settings': SettingsPage,

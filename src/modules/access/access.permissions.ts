@@ -4,6 +4,7 @@ import type { Role } from '../../shared/vocabulary';
 export const PERMISSIONS = [
   'directory.read', // organisations, areas, colleagues' names
   'admin.organisations.manage',
+  'partners.manage', // register outside partners (外部の関係機関) that have no staff accounts
   'admin.areas.manage',
   'admin.users.manage',
   'audit.read',
@@ -45,6 +46,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
         'meetings.run',
         'outreach.work',
         'records.import',
+        'partners.manage',
       ];
     case 'outreach_worker':
       return [...FRONT_LINE, 'outreach.work', 'community.read'];
@@ -67,6 +69,7 @@ export function permissionsOf(role: Role): readonly Permission[] {
       return [
         'directory.read',
         'admin.organisations.manage',
+        'partners.manage',
         'admin.areas.manage',
         'admin.users.manage',
         'audit.read',

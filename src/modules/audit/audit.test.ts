@@ -31,7 +31,7 @@ describe('audit log', () => {
       name: '監査確認用機関',
       kind: 'other',
     });
-    await admin.patch(`/api/organisations/${created.body.id}`, { phone: '03-0000-0000' });
+    await admin.patch(`/api/organisations/${created.body.id}`, { phone: '03-0000-0000', version: 1 });
     const log = await admin.get<AuditRows>(`/api/audit?targetId=${created.body.id}`);
     expect(log.body.rows.map((r) => r.action)).toEqual(['organisation.update', 'organisation.create']);
     for (const row of log.body.rows) {

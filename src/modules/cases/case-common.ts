@@ -124,7 +124,12 @@ export async function currentTeamOrganisations(tx: Database, caseId: string): Pr
 /** An active organisation of the actor's municipality, or 404. */
 export async function requireTenantOrganisation(tx: Database, context: ActorContext, id: string) {
   const [row] = await tx
-    .select({ id: organisations.id, name: organisations.name, isActive: organisations.isActive })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      isActive: organisations.isActive,
+      external: organisations.external,
+    })
     .from(organisations)
     .where(and(eq(organisations.id, id), eq(organisations.tenantId, context.actor.tenantId)));
   if (!row) throw notFound('機関');

@@ -50,9 +50,10 @@ export async function casePacket(tx: Database, caseId: string) {
     organisation_name: string;
     role: string;
     user_name: string | null;
+    external: boolean;
   }>(
     tx,
-    sql`select tm.organisation_id, o.name as organisation_name, tm.role, u.display_name as user_name
+    sql`select tm.organisation_id, o.name as organisation_name, tm.role, u.display_name as user_name, o.external
         from case_team_members tm join organisations o on o.id = tm.organisation_id
         left join users u on u.id = tm.user_id
         where tm.case_id = ${caseId} and tm.left_on is null order by tm.joined_on`,
@@ -105,6 +106,7 @@ export async function casePacket(tx: Database, caseId: string) {
       role: t.role,
       userName: t.user_name,
       isLead: t.organisation_id === c.leadOrganisationId,
+      external: t.external,
     })),
     plan: plan
       ? {

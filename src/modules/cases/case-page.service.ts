@@ -38,6 +38,7 @@ type TeamRow = {
   joined_on: string;
   left_on: string | null;
   last_record_on: string | null;
+  external: boolean;
   last_activity_on: string;
 };
 
@@ -45,7 +46,7 @@ async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso
   const rows = await queryRows<TeamRow>(
     tx,
     sql`select tm.id, tm.organisation_id, o.name as organisation_name, tm.user_id, u.display_name as user_name,
-          tm.role, tm.joined_on::text, tm.left_on::text, r.last_record_on::text,
+          tm.role, tm.joined_on::text, tm.left_on::text, r.last_record_on::text, o.external,
           greatest(tm.joined_on, r.last_record_on,
             (select max((e.at at time zone 'Asia/Tokyo')::date) from case_events e
               where e.case_id = tm.case_id and e.by_organisation_id = tm.organisation_id))::text as last_activity_on
@@ -70,7 +71,9 @@ async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso
     leftOn: m.left_on,
     isLead: m.left_on === null && m.organisation_id === row.leadOrganisationId,
     lastRecordOn: m.last_record_on,
-    quiet: working && m.left_on === null && m.last_activity_on < threshold,
+    external: m.external,
+    // a partner without a login records nothing here: the lead follows it up instead
+    quiet: working && !m.external && m.left_on === null && m.last_activity_on < threshold,
   }));
 }
 

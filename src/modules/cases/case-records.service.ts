@@ -3,6 +3,7 @@ import type { Database } from '../../db/client';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors';
 import { can, requireOrganisation } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { isExternalOrganisation } from '../organisations/organisations.service';
 import { loadCase, noFutureDate, planInForce, requireStatus, today } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
 import type { RecordInput } from './cases.schemas';
@@ -70,9 +71,12 @@ export async function completeAction(db: Database, context: ActorContext, id: st
     const plan = await planInForce(tx, id);
     const action = plan?.content.actions.find((a) => a.key === actionKey);
     if (!action) throw notFound('プランの支援内容');
-    if (action.organisationId !== context.actor.organisationId && !can(context.actor, 'cases.coordinate')) {
-      throw forbidden();
-    }
+    const byOwner = action.organisationId === context.actor.organisationId;
+    // a partner without a login reports to the lead, who records it
+    const forPartner =
+      context.actor.organisationId === row.leadOrganisationId &&
+      (await isExternalOrganisation(tx, action.organisationId));
+    if (!byOwner && !forPartner && !can(context.actor, 'cases.coordinate')) throw forbidden();
     const inserted = await tx
       .insert(caseActionCompletions)
       .values({

@@ -150,6 +150,12 @@ export async function changeLead(db: Database, context: ActorContext, id: string
     if (!(await currentTeamOrganisations(tx, id)).has(input.organisationId)) {
       throw badRequest('NOT_ON_TEAM', '主担当は、チームに入っている機関から選んでください。');
     }
+    if (organisation.external) {
+      throw conflict(
+        'EXTERNAL_CANNOT_LEAD',
+        `${organisation.name}は外部の関係機関（ログインしない機関）のため、主担当にはなれません。`,
+      );
+    }
     await requireWorkerOf(tx, input.organisationId, input.userId);
     await tx
       .update(cases)

@@ -162,6 +162,8 @@ export const ZTeamMember = z.object({
   joinedOn: z.string(),
   leftOn: z.string().nullable(),
   isLead: z.boolean(),
+  /** 外部の関係機関: no staff accounts; the lead or a coordinator records its part */
+  external: z.boolean(),
   lastRecordOn: z.string().nullable(),
   /** No record by this agency for the municipal number of days (任せきり). */
   quiet: z.boolean(),

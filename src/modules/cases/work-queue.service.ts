@@ -68,6 +68,17 @@ export async function caseWorkQueue(
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = c.id and ac.action_key = a.action_key)
           union all
+          -- the part of a partner without a login (外部の関係機関), followed up by the lead
+          select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, po.name || '：' || a.text,
+                 c.lead_user_id = ${userId}
+            from cases c
+            join case_actions a on a.case_id = c.id and a.plan_id = c.plan_in_force_id
+            join organisations po on po.id = a.organisation_id and po.external
+           where c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating')
+             and a.until < ${day}::date
+             and not exists (select 1 from case_action_completions ac
+                              where ac.case_id = c.id and ac.action_key = a.action_key)
+          union all
           select 'connection_due', c.id, c.concerned_person_ids[1], cc.next_contact_on, cc.how, cc.user_id = ${userId}
             from continued_connections cc join cases c on c.id = cc.case_id
            where cc.organisation_id = ${org} and cc.ended_on is null and cc.tenant_id = ${tenantId}

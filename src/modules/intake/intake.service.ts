@@ -165,18 +165,24 @@ export async function createConsultation(db: Database, context: ActorContext, in
     }
     if (input.referral && input.outcome !== 'handled_here' && input.outcome !== 'info_only') {
       const toMultiAgency = input.outcome !== 'refer_agency';
-      await insertReferral(tx, context, {
-        consultationId: row.id,
-        personId,
-        householdId,
-        toOrganisationId: toMultiAgency ? null : input.referral.toOrganisationId,
-        toMultiAgency,
-        mainComplaint: input.mainComplaint,
-        reason: input.referral.reason,
-        actionsTaken: input.referral.actionsTaken,
-        urgent: input.urgent,
-        send: input.referral.send,
-      });
+      await insertReferral(
+        tx,
+        context,
+        {
+          consultationId: row.id,
+          personId,
+          householdId,
+          toOrganisationId: toMultiAgency ? null : input.referral.toOrganisationId,
+          toMultiAgency,
+          mainComplaint: input.mainComplaint,
+          reason: input.referral.reason,
+          actionsTaken: input.referral.actionsTaken,
+          urgent: input.urgent,
+          send: input.referral.send,
+          occurredOn: null,
+        },
+        formatWestern(new Date(input.receivedAt)),
+      );
     }
     return row.id;
   });

@@ -1,9 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, badRequest, notFound } from '../../server/errors';
 import { can, requireOrganisation, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { requireTenantOrganisation, today } from '../cases/case-common';
+import { cases } from '../cases/cases.tables';
+import { organisations } from '../organisations/organisations.tables';
 import { actionItemsWhere } from './agenda.service';
 import type { ActionItemInput } from './meetings.schemas';
 import { agendaItems, meetingBodies, meetingSessions, sessionActionItems } from './meetings.tables';
@@ -41,7 +43,29 @@ export async function addActionItem(
   });
 }
 
-/** Done by the owning organisation (or by whoever runs the meetings). */
+/** A partner without a login (外部の関係機関) reports to the lead of the tabled case, who records it. */
+async function leadRecordsForPartner(
+  tx: Database,
+  context: ActorContext,
+  row: typeof sessionActionItems.$inferSelect,
+): Promise<boolean> {
+  if (!row.itemId || !context.actor.organisationId) return false;
+  const [found] = await tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
+    .innerJoin(organisations, eq(organisations.id, row.ownerOrganisationId))
+    .where(
+      and(
+        eq(agendaItems.id, row.itemId),
+        eq(cases.leadOrganisationId, context.actor.organisationId),
+        eq(organisations.external, true),
+      ),
+    );
+  return Boolean(found);
+}
+
+/** Done by the owning organisation, by whoever runs the meetings, or by the lead for a partner. */
 export async function completeActionItem(db: Database, context: ActorContext, id: string) {
   requirePermission(context.actor, 'case_content.write');
   await db.transaction(async (tx) => {
@@ -51,7 +75,10 @@ export async function completeActionItem(db: Database, context: ActorContext, id
       .where(and(eq(sessionActionItems.id, id), eq(sessionActionItems.tenantId, context.actor.tenantId)))
       .for('update');
     const mayDo =
-      row && (row.ownerOrganisationId === context.actor.organisationId || can(context.actor, 'meetings.run'));
+      row &&
+      (row.ownerOrganisationId === context.actor.organisationId ||
+        can(context.actor, 'meetings.run') ||
+        (await leadRecordsForPartner(tx, context, row)));
     if (!row || !mayDo) throw notFound('宿題');
     if (row.doneOn) throw new AppError(409, 'ALREADY_DONE', 'この宿題はすでに完了しています。');
     await tx
@@ -67,14 +94,24 @@ export async function completeActionItem(db: Database, context: ActorContext, id
   });
 }
 
-/** Open action items of the actor's organisation, soonest due first (for the work queue). */
+/**
+ * Open action items of the actor's organisation, and of the partners without a login on the cases
+ * it leads, soonest due first (for the work queue).
+ */
 export async function myActionItems(db: Database, context: ActorContext) {
   requirePermission(context.actor, 'case_content.read');
   const organisationId = requireOrganisation(context.actor);
   return db.transaction(async (tx) => {
+    const partnersOfOwnCases = sql`exists (select 1 from ${agendaItems} ai
+      join ${cases} c on c.id = ai.case_id
+      join ${organisations} o on o.id = ${sessionActionItems.ownerOrganisationId}
+      where ai.id = ${sessionActionItems.itemId} and c.lead_organisation_id = ${organisationId} and o.external)`;
     const items = await actionItemsWhere(
       tx,
-      and(eq(sessionActionItems.ownerOrganisationId, organisationId), isNull(sessionActionItems.doneOn)),
+      and(
+        or(eq(sessionActionItems.ownerOrganisationId, organisationId), partnersOfOwnCases),
+        isNull(sessionActionItems.doneOn),
+      ),
     );
     const sessions = items.length
       ? await tx

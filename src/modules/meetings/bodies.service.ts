@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
+import { requireVersion } from '../../db/versions';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { CONFIDENTIALITY_BOUND } from '../../shared/meeting-vocabulary';
@@ -25,6 +26,7 @@ export const presentMember = (m: MemberRow) => ({
   confidentialityNotifiedOn: m.confidentialityNotifiedOn,
   joinedOn: formatWestern(m.createdAt),
   leftOn: m.leftOn,
+  version: m.version,
 });
 
 const presentBody = (b: BodyRow, members: MemberRow[]): Body => ({
@@ -208,17 +210,22 @@ export async function updateMember(
   requirePermission(context.actor, 'meetings.run');
   await db.transaction(async (tx) => {
     await requireBody(tx, context, bodyId);
-    const [row] = await tx
-      .update(meetingBodyMembers)
-      .set(input)
-      .where(and(eq(meetingBodyMembers.id, memberId), eq(meetingBodyMembers.bodyId, bodyId)))
-      .returning({ id: meetingBodyMembers.id });
-    if (!row) throw notFound('構成員');
+    const [member] = await tx
+      .select({ id: meetingBodyMembers.id, userId: meetingBodyMembers.userId })
+      .from(meetingBodyMembers)
+      .where(and(eq(meetingBodyMembers.id, memberId), eq(meetingBodyMembers.bodyId, bodyId)));
+    if (!member) throw notFound('構成員');
+    if (input.name !== undefined && member.userId) {
+      throw badRequest('STAFF_NAME_FROM_ACCOUNT', '職員の構成員の氏名は、アカウントの氏名が使われます。');
+    }
+    await requireVersion(tx, meetingBodyMembers, memberId, input.version);
+    const { version: _version, ...fields } = input;
+    await tx.update(meetingBodyMembers).set(fields).where(eq(meetingBodyMembers.id, memberId));
     await recordAudit(tx, context, {
       action: 'meeting.body',
       targetType: 'meeting_body',
       targetId: bodyId,
-      detail: { updatedMember: memberId, fields: Object.keys(input) },
+      detail: { updatedMember: memberId, fields: Object.keys(fields) },
     });
   });
 }

@@ -10,6 +10,7 @@ import {
 } from '../../shared/meeting-vocabulary';
 import {
   optionalText,
+  plainText,
   requiredText,
   ZDoneDate,
   ZEntryDate,
@@ -59,8 +60,13 @@ export const ZMembersBulk = z.strictObject({
 export type MembersBulk = z.infer<typeof ZMembersBulk>;
 
 export const ZMemberUpdate = z.strictObject({
+  /** Only for a member from outside (a staff member's name is their account's). */
+  name: requiredText('氏名', 100).optional(),
+  affiliation: plainText('所属', 100).nullable().optional(),
+  title: plainText('役職', 100).nullable().optional(),
   confidentialityNotifiedOn: ZDoneDate('守秘義務を説明した日').nullable().optional(),
   leftOn: ZIsoDate.nullable().optional(),
+  version: ZVersion,
 });
 export type MemberUpdate = z.infer<typeof ZMemberUpdate>;
 
@@ -162,6 +168,7 @@ const ZMember = z.object({
   /** The day they became a member (the record's day, in Japan) and the day they left. */
   joinedOn: z.string(),
   leftOn: z.string().nullable(),
+  version: z.number(),
 });
 
 export const ZBody = z.object({
@@ -346,6 +353,8 @@ export const ZPacket = z.object({
       role: z.string(),
       userName: z.string().nullable(),
       isLead: z.boolean(),
+      /** 外部の関係機関 (no login); absent from packets handed out before partners existed */
+      external: z.boolean().optional(),
     }),
   ),
   proposedOrganisations: z.array(z.object({ id: z.string(), name: z.string() })),

@@ -43,6 +43,7 @@ export const meetingBodyMembers = pgTable(
     confidentialityNotifiedOn: date('confidentiality_notified_on'),
     leftOn: date('left_on'),
     createdAt: createdAt(),
+    ...editedBy(),
   },
   (t) => [index('meeting_body_members_body').on(t.bodyId), index('meeting_body_members_user').on(t.userId)],
 );

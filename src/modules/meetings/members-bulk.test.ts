@@ -48,13 +48,47 @@ describe('members in bulk', () => {
     const today = formatWestern(now());
     const left = await world
       .as('coordinator')
-      .patch(`/api/meetings/bodies/${plenary.id}/members/${member?.id}`, { leftOn: today });
+      .patch(`/api/meetings/bodies/${plenary.id}/members/${member?.id}`, {
+        leftOn: today,
+        version: member?.version,
+      });
     expect(left.status).toBe(200);
     const after = (await world.as('coordinator').get<{ items: Body[] }>('/api/meetings/bodies')).body.items;
     expect(after.find((b) => b.id === plenary.id)?.members.find((m) => m.id === member?.id)).toMatchObject({
       joinedOn: today,
       leftOn: today,
     });
+  });
+
+  it("edits a member's 所属・役職 after April, and refuses an edit made to an older version", async () => {
+    const path = (id: string) => `/api/meetings/bodies/${plenary.id}/members/${id}`;
+    const read = async () =>
+      (await world.as('coordinator').get<{ items: Body[] }>('/api/meetings/bodies')).body.items
+        .find((b) => b.id === plenary.id)
+        ?.members.find((m) => m.name === '構成員 2');
+    const before = await read();
+    const moved = await world
+      .as('coordinator')
+      .patch(path(before?.id ?? ''), {
+        affiliation: '福祉部 地域福祉課',
+        title: '課長補佐',
+        version: before?.version,
+      });
+    expect(moved.status).toBe(200);
+    expect(await read()).toMatchObject({
+      affiliation: '福祉部 地域福祉課',
+      title: '課長補佐',
+      name: '構成員 2',
+    });
+    const stale = await world
+      .as('coordinator')
+      .patch<{ error: { code: string } }>(path(before?.id ?? ''), {
+        title: '部長',
+        version: before?.version,
+      });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_RECORD');
+    expect((await read())?.title).toBe('課長補佐');
   });
 
   it('refuses an empty list, staff who do not run meetings, and another municipality', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { requiredText, ZId } from '../../shared/schema-helpers';
+import { ZVersion } from '../../db/versions';
+import { optionalText, plainText, requiredText, ZId } from '../../shared/schema-helpers';
 import { FIELDS, ORGANISATION_KINDS, STATUTORY_FUNCTIONS } from '../../shared/vocabulary';
 
 const ZPhone = z
@@ -15,6 +16,11 @@ export const ZCreateOrganisationRequest = z.strictObject({
   fields: z.array(z.enum(FIELDS)).max(FIELDS.length).default([]),
   areaId: ZId.nullable().default(null),
   phone: ZPhone.nullable().default(null),
+  /** 外部の関係機関: a partner without staff accounts (保護観察所, ハローワーク…); fixed once registered. */
+  external: z.boolean().default(false),
+  contactPerson: optionalText('先方の担当者', 60),
+  /** Also list the partner among the operators of the resource directory (社会資源の運営団体). */
+  listInDirectory: z.boolean().default(false),
 });
 export type CreateOrganisationRequest = z.infer<typeof ZCreateOrganisationRequest>;
 
@@ -25,7 +31,9 @@ export const ZUpdateOrganisationRequest = z.strictObject({
   fields: z.array(z.enum(FIELDS)).max(FIELDS.length).optional(),
   areaId: ZId.nullable().optional(),
   phone: ZPhone.nullable().optional(),
+  contactPerson: plainText('先方の担当者', 60).nullable().optional(),
   isActive: z.boolean().optional(),
+  version: ZVersion,
 });
 export type UpdateOrganisationRequest = z.infer<typeof ZUpdateOrganisationRequest>;
 
@@ -37,7 +45,10 @@ export const ZOrganisation = z.object({
   fields: z.array(z.enum(FIELDS)),
   areaId: z.string().nullable(),
   phone: z.string().nullable(),
+  external: z.boolean(),
+  contactPerson: z.string().nullable(),
   isActive: z.boolean(),
+  version: z.number(),
 });
 export type Organisation = z.infer<typeof ZOrganisation>;
 export const ZOrganisationList = z.object({ organisations: z.array(ZOrganisation) });

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
 import { ROLES } from '../../shared/vocabulary';
 import { permissionsOf } from '../access/access.permissions';
@@ -7,6 +8,7 @@ import { type Actor, requirePermission, requireSameTenant } from '../access/acce
 import { requireVisible } from '../access/resolve';
 import { requireAreaInTenant } from '../areas/areas.service';
 import { type AuditContext, recordAudit } from '../audit/audit.service';
+import { listOrganisationAsOperator } from '../resources/operators.service';
 import { memberships, users } from '../users/users.tables';
 import type {
   CreateOrganisationRequest,
@@ -28,7 +30,10 @@ const present = (row: typeof organisations.$inferSelect): Organisation => ({
   fields: row.fields,
   areaId: row.areaId,
   phone: row.phone,
+  external: row.external,
+  contactPerson: row.contactPerson,
   isActive: row.isActive,
+  version: row.version,
 });
 
 export async function listOrganisations(db: Database, actor: Actor): Promise<Organisation[]> {
@@ -46,19 +51,27 @@ export async function createOrganisation(
   context: Context,
   input: CreateOrganisationRequest,
 ): Promise<Organisation> {
-  requirePermission(context.actor, 'admin.organisations.manage');
+  requirePermission(context.actor, input.external ? 'partners.manage' : 'admin.organisations.manage');
   return db.transaction(async (tx) => {
     if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
+    const { listInDirectory, ...fields } = input;
     const [row] = await tx
       .insert(organisations)
-      .values({ ...input, tenantId: context.actor.tenantId })
+      // a partner outside the 事業 carries none of its statutory functions
+      .values({
+        ...fields,
+        functions: input.external ? [] : input.functions,
+        tenantId: context.actor.tenantId,
+      })
       .returning();
     if (!row) throw new Error('insert returned nothing');
     await recordAudit(tx, context, {
       action: 'organisation.create',
       targetType: 'organisation',
       targetId: row.id,
+      detail: { external: row.external },
     });
+    if (listInDirectory) await listOrganisationAsOperator(tx, context, row);
     return present(row);
   });
 }
@@ -69,14 +82,18 @@ export async function updateOrganisation(
   id: string,
   input: UpdateOrganisationRequest,
 ): Promise<Organisation> {
-  requirePermission(context.actor, 'admin.organisations.manage');
+  requirePermission(context.actor, 'directory.read');
   return db.transaction(async (tx) => {
+    await requireVisible(tx, context.actor, 'organisation', id);
     const [existing] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
-    requireSameTenant(context.actor, existing, '機関');
+    const found = requireSameTenant(context.actor, existing, '機関');
+    requirePermission(context.actor, found.external ? 'partners.manage' : 'admin.organisations.manage');
+    await requireVersion(tx, organisations, id, input.version);
     if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
+    const { version: _version, ...fields } = input;
     const [row] = await tx
       .update(organisations)
-      .set({ ...input, updatedAt: now() })
+      .set({ ...fields, ...(found.external ? { functions: [] } : {}), updatedAt: now() })
       .where(and(eq(organisations.id, id), eq(organisations.tenantId, context.actor.tenantId)))
       .returning();
     if (!row) throw new Error('update returned nothing');
@@ -84,7 +101,7 @@ export async function updateOrganisation(
       action: 'organisation.update',
       targetType: 'organisation',
       targetId: id,
-      detail: { fields: Object.keys(input) },
+      detail: { fields: Object.keys(fields) },
     });
     return present(row);
   });
@@ -114,4 +131,13 @@ export async function listWorkers(db: Database, actor: Actor, organisationId: st
       ),
     )
     .orderBy(asc(users.displayName));
+}
+
+/** 外部の関係機関: a partner with no staff accounts, whose part the lead or a coordinator records. */
+export async function isExternalOrganisation(db: Database, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ external: organisations.external })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.external ?? false;
 }

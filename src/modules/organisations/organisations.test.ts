@@ -4,7 +4,8 @@ import { loggedIn, type TestClient } from '../../testing/test-client';
 import { startTestServer } from '../../testing/test-server';
 
 type Area = { id: string; parentId: string | null; level: string; name: string };
-type Organisation = { id: string; name: string; functions: string[]; fields: string[]; isActive: boolean };
+
+import type { Organisation } from './organisations.schemas';
 
 let server: RunningServer;
 let admin: TestClient;
@@ -56,10 +57,12 @@ describe('organisations', () => {
     expect(created.status).toBe(201);
     const edited = await admin.patch<Organisation>(`/api/organisations/${created.body.id}`, {
       fields: ['housing', 'poverty'],
+      version: created.body.version,
     });
     expect(edited.body.fields).toEqual(['housing', 'poverty']);
     const stopped = await admin.patch<Organisation>(`/api/organisations/${created.body.id}`, {
       isActive: false,
+      version: edited.body.version,
     });
     expect(stopped.body.isActive).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERRAL_STATUSES } from '../../shared/intake-vocabulary';
-import { optionalText, requiredText, ZId } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
 import { ZPerson } from '../people/people.schemas';
 
 export const ZReferralInput = z
@@ -16,6 +16,8 @@ export const ZReferralInput = z
     urgent: z.boolean().default(false),
     /** false keeps it as a draft (下書き). */
     send: z.boolean().default(true),
+    /** To a partner without a login: the day the sender contacted it (連絡した日). */
+    occurredOn: ZIsoDate.nullable().default(null),
   })
   .refine((r) => r.toMultiAgency !== (r.toOrganisationId !== null), {
     error: 'つなぎ先を、機関か多機関協働のどちらか一つ選んでください。',
@@ -26,6 +28,8 @@ export type ReferralInput = z.infer<typeof ZReferralInput>;
 export const ZReferralTransition = z.strictObject({
   to: z.enum(REFERRAL_STATUSES),
   note: optionalText('理由・結果', 2000),
+  /** For a partner without a login, logged by the sender: the day it happened (返事があった日). */
+  occurredOn: ZIsoDate.nullable().default(null),
 });
 export type ReferralTransition = z.infer<typeof ZReferralTransition>;
 
@@ -36,6 +40,7 @@ export const ZReferralEvent = z.object({
   byOrganisationName: z.string().nullable(),
   byUserName: z.string().nullable(),
   note: z.string().nullable(),
+  occurredOn: z.string().nullable(),
 });
 
 export const ZReferralSummary = z.object({
@@ -46,6 +51,8 @@ export const ZReferralSummary = z.object({
   toOrganisationId: z.string().nullable(),
   toOrganisationName: z.string().nullable(),
   toMultiAgency: z.boolean(),
+  /** To a partner without a login (外部の関係機関): the sender logs its answer (a logged referral). */
+  toExternal: z.boolean(),
   personId: z.string().nullable(),
   personName: z.string().nullable(),
   householdId: z.string().nullable(),

@@ -9,6 +9,7 @@ import { requireOrganisation, requirePermission } from '../access/access.policy'
 import { consentInForce, referralAccess } from '../access/case-scope';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
+import { isExternalOrganisation } from '../organisations/organisations.service';
 import { organisations } from '../organisations/organisations.tables';
 import { requireVisiblePerson } from '../people/people.service';
 import { persons } from '../people/people.tables';
@@ -21,12 +22,15 @@ import { referralEvents, referrals } from './referrals.tables';
 const fromOrg = aliasedTable(organisations, 'from_org');
 const toOrg = aliasedTable(organisations, 'to_org');
 
-function sidesOf(context: ActorContext, row: typeof referrals.$inferSelect): Side[] {
+function sidesOf(context: ActorContext, row: typeof referrals.$inferSelect, toExternal: boolean): Side[] {
   const org = context.actor.organisationId;
   const sides: Side[] = [];
   if (row.fromOrganisationId === org) sides.push('sender');
+  // a partner without a login answers by phone or letter; the sender logs its answer
   const receives =
-    row.toOrganisationId === org || (row.toMultiAgency && context.actor.role === 'coordinator');
+    row.toOrganisationId === org ||
+    (row.toMultiAgency && context.actor.role === 'coordinator') ||
+    (toExternal && row.fromOrganisationId === org);
   if (receives && row.status !== 'draft') sides.push('recipient');
   return sides;
 }
@@ -35,6 +39,7 @@ type SummaryRow = {
   row: typeof referrals.$inferSelect;
   fromName: string;
   toName: string | null;
+  toExternal: boolean | null;
   familyName: string | null;
   givenName: string | null;
   overdueDays: number;
@@ -46,6 +51,7 @@ async function selectSummaries(db: Database, where: SQL | undefined, limit = 200
       row: referrals,
       fromName: fromOrg.name,
       toName: toOrg.name,
+      toExternal: toOrg.external,
       familyName: persons.familyName,
       givenName: persons.givenName,
       overdueDays: tenants.referralOverdueDays,
@@ -73,6 +79,7 @@ function presentSummary(r: SummaryRow): ReferralSummary {
     toOrganisationId: r.row.toOrganisationId,
     toOrganisationName: r.row.toMultiAgency ? '多機関協働（コーディネーター）' : r.toName,
     toMultiAgency: r.row.toMultiAgency,
+    toExternal: r.toExternal === true,
     personId: r.row.personId,
     personName: r.familyName ? personName({ familyName: r.familyName, givenName: r.givenName }) : null,
     householdId: r.row.householdId,
@@ -86,9 +93,16 @@ function presentSummary(r: SummaryRow): ReferralSummary {
 }
 
 /** Inside the caller's transaction: creates a referral (draft or sent) with its first event. */
-export async function insertReferral(tx: Database, context: ActorContext, input: ReferralInput) {
+export async function insertReferral(
+  tx: Database,
+  context: ActorContext,
+  input: ReferralInput,
+  /** the day to log for a partner without a login when the input names none (the consultation's day) */
+  contactedOn: string | null = null,
+) {
   const organisationId = requireOrganisation(context.actor);
   const { actor } = context;
+  let toExternal = false;
   // only the organisation that took a consultation passes it on
   await requireVisibleIfGiven(tx, actor, 'ownConsultation', input.consultationId);
   await requireVisibleIfGiven(tx, actor, 'person', input.personId);
@@ -96,16 +110,18 @@ export async function insertReferral(tx: Database, context: ActorContext, input:
   if (input.toOrganisationId) {
     await requireVisible(tx, actor, 'organisation', input.toOrganisationId);
     const [target] = await tx
-      .select({ id: organisations.id, isActive: organisations.isActive })
+      .select({ id: organisations.id, isActive: organisations.isActive, external: organisations.external })
       .from(organisations)
       .where(eq(organisations.id, input.toOrganisationId));
     if (!target) throw notFound('つなぎ先の機関');
     if (!target.isActive) throw conflict('ORGANISATION_INACTIVE', 'つなぎ先の機関は現在停止中です。');
     if (target.id === organisationId) throw badRequest('REFER_TO_SELF', '自分の機関へはつなげません。');
+    toExternal = target.external;
   }
+  const occurredOn = loggedDay(toExternal, input.occurredOn ?? (toExternal ? contactedOn : null), input.send);
   const at = now();
   const status: ReferralStatus = input.send ? 'requested' : 'draft';
-  const { send: _send, ...fields } = input;
+  const { send: _send, occurredOn: _occurredOn, ...fields } = input;
   const [row] = await tx
     .insert(referrals)
     .values({
@@ -126,6 +142,7 @@ export async function insertReferral(tx: Database, context: ActorContext, input:
     at,
     byUserId: context.actor.userId,
     byOrganisationId: organisationId,
+    occurredOn,
   });
   await recordAudit(tx, context, {
     action: 'referral.create',
@@ -177,6 +194,7 @@ export async function getReferral(db: Database, context: ActorContext, id: strin
         byOrganisationName: organisations.name,
         byUserName: users.displayName,
         note: referralEvents.note,
+        occurredOn: referralEvents.occurredOn,
       })
       .from(referralEvents)
       .leftJoin(organisations, eq(organisations.id, referralEvents.byOrganisationId))
@@ -221,6 +239,7 @@ export async function transitionReferral(
       )
       .for('update');
     if (!row) throw notFound('つなぎ');
+    const toExternal = row.toOrganisationId ? await isExternalOrganisation(tx, row.toOrganisationId) : false;
     const side = allowedSide(row.status, change.to);
     if (!side) {
       throw new AppError(
@@ -229,7 +248,8 @@ export async function transitionReferral(
         `「${REFERRAL_STATUS_LABELS[row.status]}」のつなぎを「${REFERRAL_STATUS_LABELS[change.to]}」にはできません。`,
       );
     }
-    if (!sidesOf(context, row).includes(side)) throw forbidden();
+    if (!sidesOf(context, row, toExternal).includes(side)) throw forbidden();
+    const occurredOn = loggedDay(toExternal, change.occurredOn, change.to !== 'cancelled');
     if (NOTE_REQUIRED.includes(change.to) && !change.note) {
       throw badRequest(
         'NOTE_REQUIRED',
@@ -258,6 +278,7 @@ export async function transitionReferral(
       byUserId: context.actor.userId,
       byOrganisationId: context.actor.organisationId,
       note: change.note,
+      occurredOn,
     });
     await recordAudit(tx, context, {
       action: 'referral.transition',
@@ -267,6 +288,30 @@ export async function transitionReferral(
     });
   });
   return getReferral(db, context, id);
+}
+
+/**
+ * The day a step with a partner without a login happened, as the sender logs it: needed for each
+ * logged step, never in the future, and only for such partners (the others answer in the system).
+ */
+function loggedDay(toExternal: boolean, occurredOn: string | null, logged: boolean): string | null {
+  if (!toExternal) {
+    if (occurredOn) {
+      throw badRequest(
+        'NOT_A_LOGGED_REFERRAL',
+        '日付の記録は、外部の関係機関へのつなぎのときだけ入力します。',
+      );
+    }
+    return null;
+  }
+  if (!logged) return null;
+  if (!occurredOn) {
+    throw badRequest('OCCURRED_ON_REQUIRED', '外部の関係機関とのやりとりがあった日付を入力してください。');
+  }
+  if (occurredOn > formatWestern(now())) {
+    throw badRequest('FUTURE_DATE', 'やりとりの日付に未来の日付は入力できません。');
+  }
+  return occurredOn;
 }
 
 /** For the household page: referrals about the household or its members that the actor is part of. */

@@ -1,4 +1,4 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ReferralStatus } from '../../shared/intake-vocabulary';
 import { households } from '../households/households.tables';
 import { consultations } from '../intake/intake.tables';
@@ -64,6 +64,8 @@ export const referralEvents = pgTable(
     byUserId: uuid('by_user_id').references(() => users.id),
     byOrganisationId: uuid('by_organisation_id').references(() => organisations.id),
     note: text('note'),
+    // For a partner without a login the sender logs what happened (電話した, 受け入れの返事): the day it happened.
+    occurredOn: date('occurred_on'),
   },
   (t) => [index('referral_events_referral').on(t.referralId)],
 );

@@ -1,5 +1,7 @@
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
+import type { OperatorKind } from '../../shared/participation-vocabulary';
+import type { OrganisationKind } from '../../shared/vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { requireVisible, requireVisibleIfGiven } from '../access/resolve';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -67,6 +69,36 @@ export async function saveOperator(
   });
   const list = await listOperators(db, context);
   return { ...list, savedId };
+}
+
+const OPERATOR_KIND_OF: Partial<Record<OrganisationKind, OperatorKind>> = {
+  npo: 'npo',
+  social_welfare_council: 'social_welfare_council',
+  municipal_department: 'municipality',
+};
+
+/** A newly registered organisation listed among the directory's operators, naming it. */
+export async function listOrganisationAsOperator(
+  tx: Database,
+  context: ActorContext,
+  organisation: typeof organisations.$inferSelect,
+) {
+  const [row] = await tx
+    .insert(resourceOperators)
+    .values({
+      tenantId: organisation.tenantId,
+      name: organisation.name,
+      kind: OPERATOR_KIND_OF[organisation.kind] ?? 'other',
+      organisationId: organisation.id,
+      phone: organisation.phone,
+    })
+    .returning({ id: resourceOperators.id });
+  await recordAudit(tx, context, {
+    action: 'resource.operator',
+    targetType: 'resource_operator',
+    targetId: row?.id,
+    detail: { change: 'create', organisationId: organisation.id },
+  });
 }
 
 /** 受け入れ先へのサポート: visible to participation and community staff. */

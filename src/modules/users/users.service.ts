@@ -66,7 +66,13 @@ export async function listUsers(db: Database, actor: Actor): Promise<User[]> {
 }
 
 async function insertMembership(tx: Database, context: Context, userId: string, input: MembershipInput) {
-  await requireOrganisationInTenant(tx, context.actor, input.organisationId);
+  const organisation = await requireOrganisationInTenant(tx, context.actor, input.organisationId);
+  if (organisation.external) {
+    throw conflict(
+      'EXTERNAL_HAS_NO_STAFF',
+      `${organisation.name}は外部の関係機関として登録されているため、職員のアカウントは作れません。`,
+    );
+  }
   const [row] = await tx
     .insert(memberships)
     .values({ ...input, userId, tenantId: context.actor.tenantId })

@@ -166,7 +166,10 @@ describe('tenancy', () => {
       role: 'consultant',
     });
     expect(joined.status).toBe(404);
-    const renamed = await other.patch(`/api/organisations/${organisationId}`, { name: '乗っ取り' });
+    const renamed = await other.patch(`/api/organisations/${organisationId}`, {
+      name: '乗っ取り',
+      version: 1,
+    });
     expect(renamed.status).toBe(404);
     expect((await new TestClient(server.url).login('demo-consultant')).status).toBe(200);
   });

@@ -100,6 +100,13 @@ export const ADMIN_AREAS: NavItem[] = [
     permission: 'admin.organisations.manage',
   },
   {
+    to: '/partners',
+    label: '外部の関係機関',
+    description: '保護観察所・ハローワーク・医療機関など、ログインしない機関',
+    ready: true,
+    permission: 'partners.manage',
+  },
+  {
     to: '/admin/areas',
     label: '地区',
     description: '市・日常生活圏域・地区',

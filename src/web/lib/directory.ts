@@ -29,3 +29,17 @@ export function areaOptions(areas: Area[]) {
   walk(null, 0);
   return out;
 }
+
+/**
+ * Organisations as grouped select options: the agencies of the 事業 first, then the partners
+ * without a login (外部の関係機関), so that a worker sees which is which before choosing.
+ */
+export function agencyGroups(organisations: Organisation[]) {
+  const option = (o: Organisation) => ({ value: o.id, label: o.name });
+  const agencies = organisations.filter((o) => !o.external).map(option);
+  const partners = organisations.filter((o) => o.external).map(option);
+  return [
+    { group: '事業の機関', items: agencies },
+    ...(partners.length ? [{ group: '外部の関係機関（ログインしない機関）', items: partners }] : []),
+  ];
+}

@@ -30,7 +30,7 @@ export function OrganisationForm({ organisation, areas, onClose }: Props) {
   const save = useApiMutation(
     (body: Record<string, unknown>) =>
       organisation
-        ? api('PATCH', `/api/organisations/${organisation.id}`, body)
+        ? api('PATCH', `/api/organisations/${organisation.id}`, { ...body, version: organisation.version })
         : api('POST', '/api/organisations', body),
     {
       invalidate: [organisationsQuery.queryKey],

@@ -1,5 +1,6 @@
 import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
 import {
@@ -22,12 +23,13 @@ export function OrganisationsPage() {
   const { data: areas } = useSuspenseQuery(areasQuery);
   const [editing, setEditing] = useState<Organisation | 'new' | null>(null);
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
-  const sorted = [...organisations].sort(
-    (a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'ja'),
-  );
+  const sorted = organisations
+    .filter((o) => !o.external)
+    .sort((a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'ja'));
 
   const toggleActive = useApiMutation(
-    (o: Organisation) => api('PATCH', `/api/organisations/${o.id}`, { isActive: !o.isActive }),
+    (o: Organisation) =>
+      api('PATCH', `/api/organisations/${o.id}`, { isActive: !o.isActive, version: o.version }),
     { invalidate: [organisationsQuery.queryKey], success: '機関の状態を変更しました。' },
   );
 
@@ -50,7 +52,10 @@ export function OrganisationsPage() {
         </Title>
         <Button onClick={() => setEditing('new')}>機関を追加</Button>
       </Group>
-      <Text c="gray.8">相談を受け、つなぎ、支援にあたる機関と、その法定機能（第1号〜第6号）・分野です。</Text>
+      <Text c="gray.8">
+        相談を受け、つなぎ、支援にあたる機関と、その法定機能（第1号〜第6号）・分野です。保護観察所やハローワークなど、ログインしない機関は
+        <Link to={'/partners' as string}>外部の関係機関</Link>で登録します。
+      </Text>
       {sorted.length === 0 ? (
         <EmptyState
           title="機関がまだ登録されていません"

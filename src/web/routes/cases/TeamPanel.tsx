@@ -18,7 +18,8 @@ import { formatWareki } from '../../../shared/dates';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
-import { organisationsQuery } from '../../lib/directory';
+import { agencyGroups, organisationsQuery } from '../../lib/directory';
+import { PartnerBadge } from '../partners/PartnerBadge';
 import { useCaseStep, workersQuery } from './case-queries';
 
 type Member = Case['team'][number];
@@ -29,7 +30,8 @@ function AddMemberDialog({ caseData, onClose }: { caseData: Case; onClose: () =>
   const [organisationId, setOrganisationId] = useState<string | null>(null);
   const [userId, setUserId] = useState<string | null>(null);
   const [role, setRole] = useState('');
-  const workers = useQuery(workersQuery(organisationId));
+  const chosen = organisations.data?.find((o) => o.id === organisationId);
+  const workers = useQuery(workersQuery(chosen?.external ? null : organisationId));
   const onTeam = new Set(caseData.team.filter((m) => !m.leftOn).map((m) => m.organisationId));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -44,22 +46,28 @@ function AddMemberDialog({ caseData, onClose }: { caseData: Case; onClose: () =>
             label="機関"
             required
             searchable
-            data={(organisations.data ?? [])
-              .filter((o) => o.isActive && !onTeam.has(o.id))
-              .map((o) => ({ value: o.id, label: o.name }))}
+            description="保護観察所・ハローワーク・医療機関などは「外部の関係機関」にあります（ログインしない機関）。"
+            data={agencyGroups((organisations.data ?? []).filter((o) => o.isActive && !onTeam.has(o.id)))}
             value={organisationId}
             onChange={(value) => {
               setOrganisationId(value);
               setUserId(null);
             }}
           />
-          <Select
-            label="担当者（任意）"
-            clearable
-            data={(workers.data ?? []).map((w) => ({ value: w.userId, label: w.displayName }))}
-            value={userId}
-            onChange={setUserId}
-          />
+          {chosen?.external ? (
+            <Text size="sm" c="gray.8">
+              外部の関係機関は事例を見られません。この機関の役割やプランの支援内容は、主担当の機関かコーディネーターが記録します。
+              {chosen.contactPerson ? `先方の担当者：${chosen.contactPerson}` : ''}
+            </Text>
+          ) : (
+            <Select
+              label="担当者（任意）"
+              clearable
+              data={(workers.data ?? []).map((w) => ({ value: w.userId, label: w.displayName }))}
+              value={userId}
+              onChange={setUserId}
+            />
+          )}
           <TextInput
             label="役割"
             placeholder="例：家計改善・就労支援"
@@ -94,8 +102,9 @@ function LeadDialog({ caseData, onClose }: { caseData: Case; onClose: () => void
           <Select
             label="主担当の機関（チームの機関から）"
             required
+            description="外部の関係機関（ログインしない機関）は主担当になれません。"
             data={caseData.team
-              .filter((m) => !m.leftOn)
+              .filter((m) => !m.leftOn && !m.external)
               .map((m) => ({ value: m.organisationId, label: m.organisationName ?? '' }))}
             value={organisationId}
             onChange={(value) => {
@@ -180,6 +189,7 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
                     {m.organisationName}
                   </Text>
                   {m.isLead && <Badge size="sm">主担当</Badge>}
+                  {m.external && <PartnerBadge />}
                 </Group>
                 <Text size="sm">
                   {m.role}
@@ -187,7 +197,11 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
                   {m.isLead && caseData.leadUserName && !m.userName ? `／${caseData.leadUserName}` : ''}
                 </Text>
                 <Text size="xs" c="gray.8">
-                  最終記録：{m.lastRecordOn ? <DateText value={m.lastRecordOn} /> : 'なし'}
+                  {m.external ? (
+                    '記録は主担当の機関・コーディネーターが行います'
+                  ) : (
+                    <>最終記録：{m.lastRecordOn ? <DateText value={m.lastRecordOn} /> : 'なし'}</>
+                  )}
                 </Text>
                 {m.quiet && (
                   <Text size="xs" c="red.9" fw={700}>

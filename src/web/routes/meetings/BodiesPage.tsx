@@ -13,6 +13,7 @@ import { useApiMutation } from '../../lib/mutation';
 import { todayInJapan } from '../cases/case-queries';
 import { BodyDialog, MemberDialog } from './BodyDialogs';
 import { BulkMembersDialog } from './BulkMembersDialog';
+import { MemberEditDialog } from './MemberEditDialog';
 import { bodiesQuery, MEETINGS } from './meeting-queries';
 
 /** 会議体: the municipality's standing meetings, the law they sit under, and their members. */
@@ -49,16 +50,21 @@ export function BodiesPage() {
 function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdit: () => void }) {
   const [adding, setAdding] = useState(false);
   const [addingMany, setAddingMany] = useState(false);
+  const [editingMember, setEditingMember] = useState<Body['members'][number] | null>(null);
   const notice = useApiMutation(
-    (memberId: string) =>
-      api('PATCH', `/api/meetings/bodies/${body.id}/members/${memberId}`, {
+    (m: Body['members'][number]) =>
+      api('PATCH', `/api/meetings/bodies/${body.id}/members/${m.id}`, {
         confidentialityNotifiedOn: todayInJapan(),
+        version: m.version,
       }),
     { invalidate: [bodiesQuery.queryKey], success: '守秘義務の説明を記録しました。' },
   );
   const leave = useApiMutation(
-    (memberId: string) =>
-      api('PATCH', `/api/meetings/bodies/${body.id}/members/${memberId}`, { leftOn: todayInJapan() }),
+    (m: Body['members'][number]) =>
+      api('PATCH', `/api/meetings/bodies/${body.id}/members/${m.id}`, {
+        leftOn: todayInJapan(),
+        version: m.version,
+      }),
     { invalidate: [bodiesQuery.queryKey], success: '退任を記録しました。これまでの構成員に残ります。' },
   );
   const members = body.members.filter((m) => !m.leftOn);
@@ -139,7 +145,7 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                             未記録
                           </Text>
                           {canRun && (
-                            <Button size="xs" variant="default" onClick={() => notice.mutate(m.id)}>
+                            <Button size="xs" variant="default" onClick={() => notice.mutate(m)}>
                               今日説明した
                             </Button>
                           )}
@@ -149,22 +155,32 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                   )}
                   {canRun && (
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        onClick={() =>
-                          confirmAction({
-                            title: '退任を記録しますか',
-                            message: `${m.name}さんを「${body.name}」の構成員から外します（今日の日付で退任）。これからの会議の出席予定者には入らなくなります。記録は「これまでの構成員」に残ります。`,
-                            confirmLabel: '退任を記録',
-                            danger: true,
-                            onConfirm: () => leave.mutate(m.id),
-                          })
-                        }
-                      >
-                        退任
-                      </Button>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          aria-label={`${m.name}さんの所属・役職を編集`}
+                          onClick={() => setEditingMember(m)}
+                        >
+                          編集
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() =>
+                            confirmAction({
+                              title: '退任を記録しますか',
+                              message: `${m.name}さんを「${body.name}」の構成員から外します（今日の日付で退任）。これからの会議の出席予定者には入らなくなります。記録は「これまでの構成員」に残ります。`,
+                              confirmLabel: '退任を記録',
+                              danger: true,
+                              onConfirm: () => leave.mutate(m),
+                            })
+                          }
+                        >
+                          退任
+                        </Button>
+                      </Group>
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -189,6 +205,9 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
       </Stack>
       {adding && <MemberDialog body={body} onClose={() => setAdding(false)} />}
       {addingMany && <BulkMembersDialog body={body} onClose={() => setAddingMany(false)} />}
+      {editingMember && (
+        <MemberEditDialog body={body} member={editingMember} onClose={() => setEditingMember(null)} />
+      )}
     </Paper>
   );
 }
