@@ -67,25 +67,21 @@ describe('members in bulk', () => {
         .find((b) => b.id === plenary.id)
         ?.members.find((m) => m.name === '構成員 2');
     const before = await read();
-    const moved = await world
-      .as('coordinator')
-      .patch(path(before?.id ?? ''), {
-        affiliation: '福祉部 地域福祉課',
-        title: '課長補佐',
-        version: before?.version,
-      });
+    const moved = await world.as('coordinator').patch(path(before?.id ?? ''), {
+      affiliation: '福祉部 地域福祉課',
+      title: '課長補佐',
+      version: before?.version,
+    });
     expect(moved.status).toBe(200);
     expect(await read()).toMatchObject({
       affiliation: '福祉部 地域福祉課',
       title: '課長補佐',
       name: '構成員 2',
     });
-    const stale = await world
-      .as('coordinator')
-      .patch<{ error: { code: string } }>(path(before?.id ?? ''), {
-        title: '部長',
-        version: before?.version,
-      });
+    const stale = await world.as('coordinator').patch<{ error: { code: string } }>(path(before?.id ?? ''), {
+      title: '部長',
+      version: before?.version,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('STALE_RECORD');
     expect((await read())?.title).toBe('課長補佐');
