@@ -93,6 +93,16 @@ export const REFERRAL_STATUS_LABELS = labels<ReferralStatus>({
   unsuccessful: '不調',
 });
 
+/** A つなぎ to a partner without a login (a logged referral) speaks of contact and its answer. */
+const LOGGED_REFERRAL_LABELS: Partial<Record<ReferralStatus, string>> = {
+  requested: '連絡済み（返事待ち）',
+  accepted: '受け入れ',
+  declined: '見送り',
+};
+
+export const referralStatusLabel = (status: ReferralStatus, toExternal = false) =>
+  (toExternal && LOGGED_REFERRAL_LABELS[status]) || REFERRAL_STATUS_LABELS[status];
+
 export const RELATIONSHIP_KINDS = ['parent_child', 'spouse', 'partner', 'sibling', 'other'] as const;
 export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 export const RELATIONSHIP_KIND_LABELS = labels<RelationshipKind>({

@@ -19,7 +19,27 @@ type DemoOrganisation = {
   fields: Field[];
   zone?: string;
   phone: string;
+  /** 外部の関係機関: no staff accounts; the 支援会議 brings them in */
+  external?: boolean;
+  contactPerson?: string;
 };
+
+const partner = (
+  key: string,
+  name: string,
+  kind: OrganisationKind,
+  contactPerson: string,
+  phone: string,
+) => ({
+  key,
+  name,
+  kind,
+  functions: [],
+  fields: [],
+  phone,
+  external: true,
+  contactPerson,
+});
 
 const centre = (zone: string, key: string, phone: string): DemoOrganisation => ({
   key,
@@ -100,6 +120,28 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     fields: ['justice'],
     phone: '0120-000-801',
   },
+  partner('probation', 'つなぐ保護観察所', 'probation_office', '保護観察官 森田', '0120-000-901'),
+  partner(
+    'hellowork',
+    'ハローワークつなぐ',
+    'public_employment_office',
+    '就労支援ナビゲーター 岡',
+    '0120-000-902',
+  ),
+  partner(
+    'hospital',
+    'つなぐ市民病院 地域医療連携室',
+    'medical_institution',
+    '医療ソーシャルワーカー 林',
+    '0120-000-903',
+  ),
+  partner(
+    'housing',
+    '居住支援法人 すまいサポートつなぐ',
+    'housing_support_corporation',
+    '相談員 石田',
+    '0120-000-904',
+  ),
 ];
 
 export type DemoUser = {

@@ -1,5 +1,5 @@
 import type { HouseholdView } from '../../modules/households/households.schemas';
-import type { ReferralStatus } from '../../shared/intake-vocabulary';
+import { type ReferralStatus, referralStatusLabel } from '../../shared/intake-vocabulary';
 import { personName } from '../lib/labels';
 
 // Ecomap: the household in the middle, the organisations involved around it, and the tie
@@ -34,7 +34,13 @@ function partiesOf(household: HouseholdView): Party[] {
       add(
         r.toOrganisationName,
         tie,
-        tie === 'weak' ? 'つなぎの受理待ち' : tie === 'stressful' ? '辞退・不調' : 'つなぎ先',
+        r.toExternal
+          ? `外部・${referralStatusLabel(r.status, true)}`
+          : tie === 'weak'
+            ? 'つなぎの受理待ち'
+            : tie === 'stressful'
+              ? '辞退・不調'
+              : 'つなぎ先',
       );
   }
   return [...parties.values()];

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import type { WorkItem } from '../../modules/cases/cases.schemas';
 import type { ReferralSummary } from '../../modules/referrals/referrals.schemas';
-import { REFERRAL_STATUS_LABELS } from '../../shared/intake-vocabulary';
+import { referralStatusLabel } from '../../shared/intake-vocabulary';
 import { DateText } from '../components/DateText';
 import { EmptyState } from '../components/EmptyState';
 import { apiGet } from '../lib/api';
@@ -97,7 +97,7 @@ export function WorkQueue() {
         label:
           r.status === 'requested'
             ? `${r.fromOrganisationName}からのつなぎ：受理か辞退を`
-            : `${r.fromOrganisationName}からのつなぎ：${REFERRAL_STATUS_LABELS[r.status]}`,
+            : `${r.fromOrganisationName}からのつなぎ：${referralStatusLabel(r.status, r.toExternal)}`,
         referral: r,
       })),
     ...(sent.data ?? [])

@@ -22,7 +22,8 @@ import { FormButtons } from '../../components/FormButtons';
 import { api, apiGet } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
 import { useApiMutation } from '../../lib/mutation';
-import { activeMembership, useSession } from '../../lib/session';
+import { activeMembership, hasPermission, useSession } from '../../lib/session';
+import { PartnerBadge } from '../partners/PartnerBadge';
 import { todayInJapan, useCaseStep } from './case-queries';
 import { ChangeList, VersionSelect } from './Versions';
 
@@ -76,15 +77,21 @@ export function PlanBody({
   plan,
   completed = [],
   onComplete,
+  recordsForPartners = false,
 }: {
   plan: PlanVersion;
   completed?: string[];
   onComplete?: (key: string) => void;
+  /** The lead (or a coordinator) marks done the actions of partners without a login. */
+  recordsForPartners?: boolean;
 }) {
   const organisations = useQuery(organisationsQuery);
   const session = useSession();
   const myOrg = activeMembership(session)?.organisationId;
-  const orgName = (id: string) => organisations.data?.find((o) => o.id === id)?.name ?? '';
+  const orgOf = (id: string) => organisations.data?.find((o) => o.id === id);
+  const orgName = (id: string) => orgOf(id)?.name ?? '';
+  const mayComplete = (organisationId: string) =>
+    organisationId === myOrg || (recordsForPartners && orgOf(organisationId)?.external === true);
   return (
     <Stack>
       <div>
@@ -127,7 +134,15 @@ export function PlanBody({
                   return (
                     <Table.Tr key={a.key}>
                       <Table.Td>{a.text}</Table.Td>
-                      <Table.Td>{orgName(a.organisationId)}</Table.Td>
+                      <Table.Td>
+                        {orgName(a.organisationId)}
+                        {orgOf(a.organisationId)?.external && (
+                          <>
+                            {' '}
+                            <PartnerBadge />
+                          </>
+                        )}
+                      </Table.Td>
                       <Table.Td>{a.frequency}</Table.Td>
                       <Table.Td>
                         <DateText value={a.from} />〜<DateText value={a.until} />
@@ -144,7 +159,7 @@ export function PlanBody({
                           </Badge>
                         ) : (
                           onComplete &&
-                          a.organisationId === myOrg && (
+                          mayComplete(a.organisationId) && (
                             <Button size="compact-xs" variant="default" onClick={() => onComplete(a.key)}>
                               完了にする
                             </Button>
@@ -193,6 +208,7 @@ export function PlanBody({
 export function PlanView({ caseData }: { caseData: Case }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [consenting, setConsenting] = useState(false);
+  const session = useSession();
   const complete = useApiMutation(
     (key: string) => api('POST', `/api/cases/${caseData.id}/actions/${key}/complete`, {}),
     { invalidate: [['case', caseData.id], ['case-work-queue']], success: '支援内容を完了にしました。' },
@@ -248,6 +264,10 @@ export function PlanView({ caseData }: { caseData: Case }) {
           caseData.canWrite && shown.id === caseData.planInForce?.id
             ? (key) => complete.mutate(key)
             : undefined
+        }
+        recordsForPartners={
+          caseData.leadOrganisationId === activeMembership(session)?.organisationId ||
+          hasPermission(session, 'cases.coordinate')
         }
       />
       {consenting && (

@@ -9,7 +9,7 @@ import { confirmAction } from '../../components/confirm';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
-import { organisationsQuery } from '../../lib/directory';
+import { agencyGroups, organisationsQuery } from '../../lib/directory';
 import { personName } from '../../lib/labels';
 import { useApiMutation } from '../../lib/mutation';
 
@@ -135,7 +135,7 @@ export function ConsentForm({
               <MultiSelect
                 label="共有先の機関"
                 searchable
-                data={organisations.filter((o) => o.isActive).map((o) => ({ value: o.id, label: o.name }))}
+                data={agencyGroups(organisations.filter((o) => o.isActive))}
                 value={organisationIds}
                 onChange={setOrganisationIds}
               />

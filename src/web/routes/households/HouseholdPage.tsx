@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { HouseholdView } from '../../../modules/households/households.schemas';
 import type { Person } from '../../../modules/people/people.schemas';
 import { formatWareki } from '../../../shared/dates';
-import { OUTCOME_LABELS, REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
+import { OUTCOME_LABELS, referralStatusLabel } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { Ecomap } from '../../components/Ecomap';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -66,7 +66,7 @@ export function HouseholdPage() {
       node: (
         <>
           <Badge variant="light" color={REFERRAL_STATUS_COLORS[r.status]}>
-            つなぎ：{REFERRAL_STATUS_LABELS[r.status]}
+            つなぎ：{referralStatusLabel(r.status, r.toExternal)}
           </Badge>{' '}
           <Anchor component={Link} to={`/referrals/${r.id}`}>
             {r.fromOrganisationName} → {r.toOrganisationName}

@@ -30,7 +30,7 @@ import { confirmAction } from '../../components/confirm';
 import { DraftRestored } from '../../components/DraftRestored';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
-import { organisationsQuery } from '../../lib/directory';
+import { agencyGroups, organisationsQuery } from '../../lib/directory';
 import { useDraft } from '../../lib/draft';
 import { useSession } from '../../lib/session';
 import { ConsultationPlace } from './ConsultationPlace';
@@ -269,18 +269,23 @@ export function ConsultationForm() {
                   label="つなぎ先の機関"
                   required
                   searchable
-                  data={organisations
-                    .filter(
+                  data={agencyGroups(
+                    organisations.filter(
                       (o) =>
                         o.isActive &&
                         o.id !==
                           session.memberships.find((m) => m.id === session.activeMembershipId)
                             ?.organisationId,
-                    )
-                    .map((o) => ({ value: o.id, label: o.name }))}
+                    ),
+                  )}
                   value={form.toOrganisationId}
                   onChange={(v) => set('toOrganisationId', v)}
                   error={fieldError(error, 'referral')}
+                  description={
+                    organisations.find((o) => o.id === form.toOrganisationId)?.external
+                      ? 'ログインしない外部の関係機関です。相談の日に連絡したものとして記録し、返事（受け入れ・見送り）は、つなぎ票で記録してください。'
+                      : undefined
+                  }
                 />
               )}
               <Textarea

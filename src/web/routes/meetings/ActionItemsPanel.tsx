@@ -5,7 +5,7 @@ import type { Session } from '../../../modules/meetings/meetings.schemas';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert, fieldError } from '../../components/ErrorAlert';
 import { FormButtons } from '../../components/FormButtons';
-import { organisationsQuery } from '../../lib/directory';
+import { agencyGroups, organisationsQuery } from '../../lib/directory';
 import { useSessionChange } from './meeting-queries';
 
 /** 宿題: who undertook what by when; each shows in its organisation's work queue until done. */
@@ -106,9 +106,7 @@ function ActionItemDialog({ session, onClose }: { session: Session; onClose: () 
               label="担当の機関"
               required
               searchable
-              data={(organisations.data ?? [])
-                .filter((o) => o.isActive)
-                .map((o) => ({ value: o.id, label: o.name }))}
+              data={agencyGroups((organisations.data ?? []).filter((o) => o.isActive))}
               value={owner}
               onChange={setOwner}
             />

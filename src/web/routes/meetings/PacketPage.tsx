@@ -4,7 +4,7 @@ import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { organisationsQuery } from '../../lib/directory';
+import { agencyGroups, organisationsQuery } from '../../lib/directory';
 import { hasPermission, useSession } from '../../lib/session';
 import { packetQuery, sessionPath, useSessionChange } from './meeting-queries';
 import { PacketView } from './PacketView';
@@ -83,7 +83,7 @@ function ProposedAgencies({
           label="これから関わるべき機関"
           description="会議で話し合った、新たに加わるとよい機関です。エコマップに破線で表示されます。"
           searchable
-          data={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          data={agencyGroups(organisations.data ?? [])}
           value={value}
           onChange={setValue}
           style={{ flex: 1 }}

@@ -25,7 +25,7 @@ export function PacketEcomap({ packet, large = false }: { packet: Packet; large?
         ...packet.team.map((t) => ({
           name: t.organisationName,
           tie: 'strong' as const,
-          note: t.isLead ? `主担当・${t.role}` : t.role,
+          note: t.isLead ? `主担当・${t.role}` : t.external ? `外部・${t.role}` : t.role,
         })),
         ...packet.proposedOrganisations
           .filter((o) => !onTeam.has(o.id))

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import type { Referral } from '../../../modules/referrals/referrals.schemas';
 import { formatWareki, formatWarekiDateTime } from '../../../shared/dates';
-import { REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
+import { referralStatusLabel } from '../../../shared/intake-vocabulary';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { apiGet } from '../../lib/api';
 import { personName } from '../../lib/labels';
@@ -23,7 +23,7 @@ export function ReferralPrint() {
   return (
     <PrintSheet
       title="つなぎ票"
-      subtitle={`状態：${REFERRAL_STATUS_LABELS[r.status]}　依頼日：${r.sentAt ? formatWareki(r.sentAt) : '未送信'}`}
+      subtitle={`状態：${referralStatusLabel(r.status, r.toExternal)}　依頼日：${r.sentAt ? formatWareki(r.sentAt) : '未送信'}`}
     >
       <table>
         <tbody>
@@ -67,9 +67,11 @@ export function ReferralPrint() {
         <tbody>
           {r.events.map((e) => (
             <tr key={`${e.at}-${e.toStatus}`}>
-              <td>{REFERRAL_STATUS_LABELS[e.toStatus]}</td>
+              <td>{referralStatusLabel(e.toStatus, r.toExternal)}</td>
               <td>
-                {formatWarekiDateTime(e.at)}　{e.byOrganisationName}　{e.byUserName}
+                {e.occurredOn && `${formatWareki(e.occurredOn)}のやりとり（記録：`}
+                {formatWarekiDateTime(e.at)}
+                {e.occurredOn && '）'}　{e.byOrganisationName}　{e.byUserName}
                 {e.note && `：${e.note}`}
               </td>
             </tr>

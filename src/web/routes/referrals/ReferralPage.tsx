@@ -10,6 +10,7 @@ import {
   Stack,
   Text,
   Textarea,
+  TextInput,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -17,12 +18,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Referral } from '../../../modules/referrals/referrals.schemas';
-import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../../shared/intake-vocabulary';
+import { type ReferralStatus, referralStatusLabel } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
+import { todayInJapan } from '../cases/case-queries';
 import { OpenCaseDialog } from '../cases/OpenCaseDialog';
 
 type Action = {
@@ -57,6 +59,16 @@ const ACTIONS: Record<ReferralStatus, Action[]> = {
   unsuccessful: [],
 };
 
+/** What the sender logs for a partner without a login, by the step it records. */
+const LOGGED_ACTION_LABELS: Partial<Record<ReferralStatus, string>> = {
+  requested: '連絡したことを記録',
+  accepted: '受け入れの返事を記録',
+  declined: '見送りの返事を記録',
+  in_progress: '支援の開始を記録',
+  completed: '完了を記録',
+  unsuccessful: '不調を記録',
+};
+
 export function ReferralPage() {
   const { id } = useParams({ strict: false }) as { id: string };
   const session = useSession();
@@ -67,6 +79,7 @@ export function ReferralPage() {
   });
   const [pending, setPending] = useState<Action | null>(null);
   const [note, setNote] = useState('');
+  const [occurredOn, setOccurredOn] = useState(todayInJapan());
   const [error, setError] = useState<unknown>(null);
   const [opening, setOpening] = useState(false);
 
@@ -78,7 +91,14 @@ export function ReferralPage() {
   const isRecipient =
     referral.toOrganisationId === org?.organisationId ||
     (referral.toMultiAgency && org?.role === 'coordinator');
-  const actions = ACTIONS[referral.status].filter((a) => (a.side === 'sender' ? isSender : isRecipient));
+  // a partner without a login answers by phone or letter: the sender logs each step, with its day
+  const logs = referral.toExternal && isSender;
+  const actions = ACTIONS[referral.status]
+    .filter((a) => (a.side === 'sender' ? isSender : isRecipient || logs))
+    .map((a) =>
+      logs && LOGGED_ACTION_LABELS[a.to] ? { ...a, label: LOGGED_ACTION_LABELS[a.to] ?? a.label } : a,
+    );
+  const needsDialog = (a: Action) => Boolean(a.note) || (logs && a.to !== 'cancelled');
   const canOpenCase =
     referral.toMultiAgency &&
     hasPermission(session, 'cases.coordinate') &&
@@ -90,7 +110,11 @@ export function ReferralPage() {
   const run = async (action: Action, withNote: string | null) => {
     setError(null);
     try {
-      await api('POST', `/api/referrals/${id}/transitions`, { to: action.to, note: withNote });
+      await api('POST', `/api/referrals/${id}/transitions`, {
+        to: action.to,
+        note: withNote,
+        occurredOn: logs && action.to !== 'cancelled' ? occurredOn : null,
+      });
       setPending(null);
       setNote('');
       await queryClient.invalidateQueries({ queryKey: ['referral', id] });
@@ -108,7 +132,7 @@ export function ReferralPage() {
         </Title>
         <Group gap="sm">
           <Badge size="lg" color={REFERRAL_STATUS_COLORS[referral.status]} variant="light">
-            {REFERRAL_STATUS_LABELS[referral.status]}
+            {referralStatusLabel(referral.status, referral.toExternal)}
           </Badge>
           <Button
             component="a"
@@ -219,7 +243,7 @@ export function ReferralPage() {
               key={action.to}
               color={action.color}
               variant={action.color ? 'outline' : 'filled'}
-              onClick={() => (action.note ? setPending(action) : run(action, null))}
+              onClick={() => (needsDialog(action) ? setPending(action) : run(action, null))}
             >
               {action.label}
             </Button>
@@ -235,9 +259,16 @@ export function ReferralPage() {
           {referral.events.map((event) => (
             <Timeline.Item
               key={`${event.at}-${event.toStatus}`}
-              title={REFERRAL_STATUS_LABELS[event.toStatus]}
+              title={referralStatusLabel(event.toStatus, referral.toExternal)}
             >
-              <Text size="sm">
+              {event.occurredOn && (
+                <Text size="sm" fw={500}>
+                  <DateText value={event.occurredOn} />
+                  のやりとり
+                </Text>
+              )}
+              <Text size="sm" c={event.occurredOn ? 'gray.8' : undefined}>
+                {event.occurredOn ? '記録：' : ''}
                 <DateText value={event.at} withTime />　{event.byOrganisationName}　{event.byUserName}
               </Text>
               {event.note && <Text size="sm">{event.note}</Text>}
@@ -248,9 +279,25 @@ export function ReferralPage() {
 
       <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending?.label}>
         <Stack>
+          {logs && pending?.to !== 'cancelled' && (
+            <>
+              <Text size="sm" c="gray.8">
+                {referral.toOrganisationName}
+                はログインしない機関です。電話や書面でのやりとりを、あった日とともに記録します。
+              </Text>
+              <TextInput
+                label="やりとりがあった日"
+                type="date"
+                required
+                max={todayInJapan()}
+                value={occurredOn}
+                onChange={(e) => setOccurredOn(e.currentTarget.value)}
+              />
+            </>
+          )}
           <Textarea
-            label={pending?.note}
-            required
+            label={pending?.note ?? 'やりとりの内容（任意）'}
+            required={Boolean(pending?.note)}
             data-autofocus
             autosize
             minRows={3}
@@ -263,8 +310,8 @@ export function ReferralPage() {
             </Button>
             <Button
               color={pending?.color}
-              disabled={!note.trim()}
-              onClick={() => pending && run(pending, note)}
+              disabled={(Boolean(pending?.note) && !note.trim()) || (logs && !occurredOn)}
+              onClick={() => pending && run(pending, note.trim() || null)}
             >
               {pending?.label}
             </Button>

@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { ReferralSummary } from '../../../modules/referrals/referrals.schemas';
-import { REFERRAL_STATUS_LABELS } from '../../../shared/intake-vocabulary';
+import { referralStatusLabel } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -47,7 +47,7 @@ function ReferralTable({ box }: { box: 'inbox' | 'sent' }) {
           <Table.Tr key={r.id}>
             <Table.Td className="nowrap">
               <Badge color={REFERRAL_STATUS_COLORS[r.status]} variant="light">
-                {REFERRAL_STATUS_LABELS[r.status]}
+                {referralStatusLabel(r.status, r.toExternal)}
               </Badge>
               {r.overdue && (
                 <Badge color="red" ml={4}>
