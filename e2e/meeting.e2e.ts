@@ -97,6 +97,77 @@ describe('meetings in the browser', () => {
     expect(current.body.status).toBe('supporting');
   });
 
+  it('an information-only body offers no case on screen; meeting screens pass axe', async () => {
+    await page.goto(`${world.server.url}/meetings`);
+    await page.getByRole('heading', { name: '会議', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${world.server.url}/meetings/bodies`);
+    await page.getByText('事例は扱わない（テーマのみ）').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await scheduleSession(/^多機関協働支援会議（全体会議）/);
+    await page.getByText('この会議体は事例を扱いません（テーマのみ・情報共有）').waitFor();
+    expect(await page.getByRole('button', { name: '事例を議題にする' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'テーマを議題にする' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('an outside partner joins the team, and the sender logs its answer to a つなぎ', async () => {
+    await page.goto(`${world.server.url}/partners`);
+    await page.getByRole('button', { name: '外部の関係機関を登録' }).click();
+    const form = page.getByRole('dialog');
+    await field(form, '機関名').fill('つなぐ保護司会');
+    await choose(form, '種別', '保護司');
+    await field(form, '先方の担当者').fill('保護司 田中');
+    await form.getByRole('button', { name: '登録する' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '保護司 田中' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot('outside-partners');
+
+    await page.goto(`${world.server.url}/cases/${caseId}`);
+    await page.getByRole('button', { name: '機関を加える' }).click();
+    const team = page.getByRole('dialog');
+    await choose(team, '機関', 'つなぐ保護司会');
+    await team.getByText('外部の関係機関は事例を見られません').waitFor();
+    await field(team, '役割').fill('保護観察中の見守り');
+    await team.getByRole('button', { name: '加える' }).click();
+    await team.waitFor({ state: 'detached' });
+    const card = page.locator('div.mantine-Paper-root').filter({ hasText: '保護観察中の見守り' }).last();
+    await card.getByText('外部', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const partners = await world
+      .as('houkatsu')
+      .get<{ organisations: { id: string; name: string }[] }>('/api/organisations');
+    const probation = partners.body.organisations.find((o) => o.name === 'つなぐ保護観察所');
+    const sent = await world.as('houkatsu').post<{ id: string }>('/api/referrals', {
+      householdId: world.householdId,
+      toOrganisationId: probation?.id,
+      mainComplaint: '息子の生活の立て直し',
+      reason: '保護観察官との面接につなぐ',
+      occurredOn: formatWestern(new Date()),
+    });
+    expect(sent.status).toBe(201);
+    await page.goto(`${world.server.url}/`);
+    await logOut(page);
+    await logIn(page, world.server.url, 'demo-consultant');
+    await page.goto(`${world.server.url}/referrals/${sent.body.id}`);
+    await page.getByText('連絡済み（返事待ち）').first().waitFor();
+    await page.getByRole('button', { name: '受け入れの返事を記録' }).click();
+    const log = page.getByRole('dialog');
+    await field(log, 'やりとりがあった日').waitFor();
+    await field(log, 'やりとりの内容（任意）').fill('電話で受け入れの返事。来週面接。');
+    await log.getByRole('button', { name: '受け入れの返事を記録' }).click();
+    await log.waitFor({ state: 'detached' });
+    await page.getByText('電話で受け入れの返事。来週面接。').waitFor();
+    expect(await page.getByText('受け入れ', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot('logged-referral');
+    await page.goto(`${world.server.url}/`);
+    await logOut(page);
+    await logIn(page, world.server.url, 'demo-coordinator');
+  });
+
   it('a 支援会議 shares the case without consent; the guest lawyer sees the packet, never the file', async () => {
     const page1 = await world.as('houkatsu').get<Case>(`/api/cases/${caseId}`);
     const motherId = page1.body.members[0]?.personId;
