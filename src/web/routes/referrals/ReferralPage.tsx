@@ -26,6 +26,7 @@ import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
 import { hasPermission, useSession } from '../../lib/session';
 import { todayInJapan } from '../cases/case-queries';
 import { OpenCaseDialog } from '../cases/OpenCaseDialog';
+import { PartnerBadge } from '../partners/PartnerBadge';
 
 type Action = {
   to: ReferralStatus;
@@ -146,9 +147,18 @@ export function ReferralPage() {
         </Group>
       </Group>
       {referral.overdue && (
-        <Alert color="red" title="受理待ちの期限を過ぎています">
-          依頼から所定の日数が過ぎても受理されていません。
-          {isRecipient ? '受理か辞退で応えてください。' : 'つなぎ先に連絡してください。'}
+        <Alert
+          color="red"
+          title={referral.toExternal ? '返事待ちの期限を過ぎています' : '受理待ちの期限を過ぎています'}
+        >
+          {referral.toExternal
+            ? '連絡から所定の日数が過ぎても返事が記録されていません。'
+            : '依頼から所定の日数が過ぎても受理されていません。'}
+          {isRecipient
+            ? '受理か辞退で応えてください。'
+            : referral.toExternal
+              ? 'つなぎ先に返事を確かめ、受け入れか見送りを記録してください。'
+              : 'つなぎ先に連絡してください。'}
         </Alert>
       )}
       <Paper withBorder p="md">
@@ -163,7 +173,15 @@ export function ReferralPage() {
             <Text size="sm" c="gray.7">
               つなぎ先
             </Text>
-            <Text>{referral.toOrganisationName}</Text>
+            <Group gap={6}>
+              <Text>{referral.toOrganisationName}</Text>
+              {referral.toExternal && <PartnerBadge />}
+            </Group>
+            {referral.toExternal && (
+              <Text size="sm" c="gray.8">
+                ログインしない機関です。連絡と返事は、つないだ機関が記録します。
+              </Text>
+            )}
           </div>
           <div>
             <Text size="sm" c="gray.7">
