@@ -60,7 +60,14 @@ async function checkPreconditions(tx: Database, row: CaseRow, change: CaseTransi
 }
 
 async function startConnection(tx: Database, context: ActorContext, row: CaseRow, input: ConnectionInput) {
-  await requireTenantOrganisation(tx, context, input.organisationId);
+  const organisation = await requireTenantOrganisation(tx, context, input.organisationId);
+  if (organisation.external) {
+    // nobody there would see the reminders: the agency that keeps in touch must have a login
+    throw badRequest(
+      'EXTERNAL_CANNOT_KEEP_IN_TOUCH',
+      `${organisation.name}は外部の関係機関（ログインしない機関）のため、つながり継続の担当にはできません。`,
+    );
+  }
   if (input.firstContactOn < today()) {
     throw badRequest('PAST_DATE', '次に連絡する日は、今日以降の日付にしてください。');
   }

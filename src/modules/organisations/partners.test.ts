@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { advanceClockForTests, resetClockForTests } from '../../server/clock';
 import {
   type CaseWorld,
+  DAY,
   daysFromToday,
   decision,
   openWorldCase,
@@ -9,7 +11,7 @@ import {
   today,
 } from '../../testing/case-world';
 import { startSecondCity } from '../../testing/second-city';
-import type { Case } from '../cases/cases.schemas';
+import type { Case, WorkItem } from '../cases/cases.schemas';
 import type { Referral } from '../referrals/referrals.schemas';
 import type { Organisation } from './organisations.schemas';
 
@@ -39,6 +41,7 @@ beforeAll(async () => {
   caseId = await openWorldCase(world);
 });
 afterAll(async () => {
+  resetClockForTests();
   await world.server.close();
 });
 
@@ -172,6 +175,7 @@ describe('a partner on a case team', () => {
         actions: [
           action('a1', partner.id, '保護観察官との定期面接'),
           action('a2', world.orgIds.jiritsu, '家計改善支援'),
+          action('a3', partner.id, '面接の結果を主担当に伝える'),
         ],
       },
       reviewOn: daysFromToday(90),
@@ -211,6 +215,52 @@ describe('a partner on a case team', () => {
     expect(
       (await as('houkatsu').post(`/api/meetings/action-items/${mine?.id}/done`, {})).status,
     ).toBeLessThan(300);
+  });
+});
+
+describe("a partner's overdue action", () => {
+  it("is in the lead's work queue, named with the partner, and in no other team member's", async () => {
+    advanceClockForTests(61 * DAY);
+    await world.logInEveryone();
+    const lead = await as('houkatsu').get<{ items: WorkItem[] }>('/api/cases/work-queue');
+    expect(lead.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'action_overdue',
+        caseId,
+        detail: '大阪保護観察所：面接の結果を主担当に伝える',
+      }),
+    );
+    const member = await as('jiritsu').get<{ items: WorkItem[] }>('/api/cases/work-queue');
+    expect(member.body.items.map((i) => i.detail)).not.toContain(
+      '大阪保護観察所：面接の結果を主担当に伝える',
+    );
+  });
+});
+
+describe('closing with a partner on the team', () => {
+  it('does not let a partner without a login keep in touch (nobody there would be reminded)', async () => {
+    const evaluated = await step('houkatsu', '/evaluations', {
+      evaluatedOn: today(),
+      goals: [{ goalKey: 'g1', result: 'achieved' }],
+      overall: '生活が落ち着いた。',
+      nextStep: 'propose_closure',
+    });
+    expect(evaluated.status, evaluated.message).toBe(200);
+    const closing = await step('coordinator', '/transitions', {
+      to: 'closed',
+      closureReason: 'resolved',
+      decision: decision(),
+      connection: {
+        organisationId: partner.id,
+        intervalDays: 30,
+        how: '面接',
+        firstContactOn: daysFromToday(7),
+      },
+    });
+    expect(closing.status).toBe(400);
+    expect(closing.code).toBe('EXTERNAL_CANNOT_KEEP_IN_TOUCH');
+    const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);
+    expect(page.body.status).toBe('evaluating');
   });
 });
 

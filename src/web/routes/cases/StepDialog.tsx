@@ -91,7 +91,7 @@ export function StepDialog({
           : null,
     });
   };
-  const teamOrgs = caseData.team.filter((m) => !m.leftOn);
+  const teamOrgs = caseData.team.filter((m) => !m.leftOn && !m.external);
   return (
     <Modal opened onClose={onClose} title={rule.label} size="lg">
       <form onSubmit={submit}>
