@@ -9,12 +9,10 @@ import {
   ORGANISATION_KINDS,
   STATUTORY_FUNCTION_LABELS,
 } from '../../../shared/vocabulary';
-import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
-import { api } from '../../lib/api';
 import { areasQuery, organisationsQuery } from '../../lib/directory';
-import { useApiMutation } from '../../lib/mutation';
 import { OrganisationForm } from './OrganisationForm';
+import { OrganisationRowActions } from './OrganisationRowActions';
 
 const kindOrder = (o: Organisation) => ORGANISATION_KINDS.indexOf(o.kind);
 
@@ -26,23 +24,6 @@ export function OrganisationsPage() {
   const sorted = organisations
     .filter((o) => !o.external)
     .sort((a, b) => kindOrder(a) - kindOrder(b) || a.name.localeCompare(b.name, 'ja'));
-
-  const toggleActive = useApiMutation(
-    (o: Organisation) =>
-      api('PATCH', `/api/organisations/${o.id}`, { isActive: !o.isActive, version: o.version }),
-    { invalidate: [organisationsQuery.queryKey], success: '機関の状態を変更しました。' },
-  );
-
-  const confirmToggle = (o: Organisation) =>
-    confirmAction({
-      title: o.isActive ? '機関を停止しますか' : '機関を再開しますか',
-      message: o.isActive
-        ? `「${o.name}」を停止すると、つなぎ先の候補に表示されなくなります。記録は削除されません。`
-        : `「${o.name}」を再びつなぎ先の候補に表示します。`,
-      confirmLabel: o.isActive ? '停止する' : '再開する',
-      danger: o.isActive,
-      onConfirm: () => toggleActive.mutate(o),
-    });
 
   return (
     <Stack>
@@ -98,19 +79,12 @@ export function OrganisationsPage() {
                   {o.isActive ? '利用中' : <Badge color="gray">停止中</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button size="compact-sm" variant="default" onClick={() => setEditing(o)}>
-                      編集
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color={o.isActive ? 'red' : 'teal'}
-                      onClick={() => confirmToggle(o)}
-                    >
-                      {o.isActive ? '停止' : '再開'}
-                    </Button>
-                  </Group>
+                  <OrganisationRowActions
+                    organisation={o}
+                    noun="機関"
+                    shownAs="つなぎ先の候補"
+                    onEdit={() => setEditing(o)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -3,11 +3,9 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
 import { ORGANISATION_KIND_LABELS } from '../../../shared/vocabulary';
-import { confirmAction } from '../../components/confirm';
 import { EmptyState } from '../../components/EmptyState';
-import { api } from '../../lib/api';
 import { organisationsQuery } from '../../lib/directory';
-import { useApiMutation } from '../../lib/mutation';
+import { OrganisationRowActions } from '../admin/OrganisationRowActions';
 import { OutsidePartnerForm } from './OutsidePartnerForm';
 
 /** 外部の関係機関: partners of the 支援会議 that have no login (保護観察所, ハローワーク, 医療機関…). */
@@ -17,21 +15,6 @@ export function OutsidePartnersPage() {
   const partners = organisations
     .filter((o) => o.external)
     .sort((a, b) => Number(b.isActive) - Number(a.isActive) || a.name.localeCompare(b.name, 'ja'));
-  const toggleActive = useApiMutation(
-    (o: Organisation) =>
-      api('PATCH', `/api/organisations/${o.id}`, { isActive: !o.isActive, version: o.version }),
-    { invalidate: [organisationsQuery.queryKey], success: '外部の関係機関の状態を変更しました。' },
-  );
-  const confirmToggle = (o: Organisation) =>
-    confirmAction({
-      title: o.isActive ? '外部の関係機関を停止しますか' : '外部の関係機関を再開しますか',
-      message: o.isActive
-        ? `「${o.name}」を停止すると、チームやつなぎ先の候補に表示されなくなります。これまでの記録は残ります。`
-        : `「${o.name}」を再びチームやつなぎ先の候補に表示します。`,
-      confirmLabel: o.isActive ? '停止する' : '再開する',
-      danger: o.isActive,
-      onConfirm: () => toggleActive.mutate(o),
-    });
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
@@ -77,25 +60,12 @@ export function OutsidePartnersPage() {
                   {o.isActive ? '利用中' : <Badge color="gray">停止中</Badge>}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Button
-                      size="compact-sm"
-                      variant="default"
-                      aria-label={`${o.name}を編集`}
-                      onClick={() => setEditing(o)}
-                    >
-                      編集
-                    </Button>
-                    <Button
-                      size="compact-sm"
-                      variant="subtle"
-                      color={o.isActive ? 'red' : 'teal'}
-                      aria-label={`${o.name}を${o.isActive ? '停止' : '再開'}`}
-                      onClick={() => confirmToggle(o)}
-                    >
-                      {o.isActive ? '停止' : '再開'}
-                    </Button>
-                  </Group>
+                  <OrganisationRowActions
+                    organisation={o}
+                    noun="外部の関係機関"
+                    shownAs="チームやつなぎ先の候補"
+                    onEdit={() => setEditing(o)}
+                  />
                 </Table.Td>
               </Table.Tr>
             ))}
