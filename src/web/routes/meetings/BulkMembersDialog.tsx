@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
+import { Button, FileButton, Group, Modal, Stack, Table, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,25 +6,7 @@ import type { Body } from '../../../modules/meetings/meetings.schemas';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api } from '../../lib/api';
 import { bodiesQuery } from './meeting-queries';
-
-type Row = { line: number; name: string; affiliation: string | null; title: string | null };
-
-/**
- * One person a line: 氏名, 所属, 役職, separated by tabs (pasted from Excel), commas or 「、」.
- * A header line (氏名…) is left out.
- */
-export function parseMemberList(text: string): Row[] {
-  return text
-    .split(/\r?\n/)
-    .map((text, line) => ({ line, cells: text.split(/\t|,|、/).map((cell) => cell.trim()) }))
-    .filter(({ cells: [name] }) => name && name !== '氏名' && name !== '名前')
-    .map(({ line, cells: [name = '', affiliation, title] }) => ({
-      line,
-      name,
-      affiliation: affiliation || null,
-      title: title || null,
-    }));
-}
+import { parseMemberList, readMemberCsv } from './member-list';
 
 /** Outside members in bulk: a list of 40–50 people pasted from Excel or a CSV. */
 export function BulkMembersDialog({ body, onClose }: { body: Body; onClose: () => void }) {
@@ -63,8 +45,30 @@ export function BulkMembersDialog({ body, onClose }: { body: Body; onClose: () =
       <Stack>
         <Text size="sm">
           1行に1人、「氏名・所属・役職」の順に入力します。Excel
-          の表をそのまま貼り付けるか、「,」「、」で区切ってください（1行目が「氏名」の見出しなら読み飛ばします）。職員を構成員にするときは「構成員を追加」から選んでください。
+          の表をそのまま貼り付けるか、CSVファイルを読み込むか、「,」「、」で区切ってください（1行目が「氏名」の見出しなら読み飛ばします）。職員を構成員にするときは「構成員を追加」から選んでください。
         </Text>
+        <Group>
+          <FileButton
+            accept=".csv,text/csv"
+            onChange={(file) => {
+              if (!file) return;
+              readMemberCsv(file).then(setText, () =>
+                setError(
+                  new Error('CSVファイルを読み込めませんでした。「氏名,所属,役職」の形か確かめてください。'),
+                ),
+              );
+            }}
+          >
+            {(props) => (
+              <Button variant="default" {...props}>
+                CSVファイルを読み込む
+              </Button>
+            )}
+          </FileButton>
+          <Text size="sm" c="gray.8">
+            読み込んだ内容は下の欄に入ります。確かめてから加えてください。
+          </Text>
+        </Group>
         <Textarea
           label="構成員の一覧"
           placeholder={'山田 太郎\tつなぐ市 税務課\t課長\n佐藤 花子, つなぐ市社会福祉協議会, 事務局長'}
