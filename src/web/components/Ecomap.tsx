@@ -122,12 +122,27 @@ const clip = (text: string, per: number) => {
   return chars.length > per ? `${chars.slice(0, per - 1).join('')}…` : text;
 };
 
-export function Ecomap({ household }: { household: HouseholdView }) {
+/** An agency on the team of the household's case (the partners without a login marked 外部). */
+export type TeamParty = { organisationName: string | null; role: string; isLead: boolean; external: boolean };
+
+export function Ecomap({ household, team = [] }: { household: HouseholdView; team?: TeamParty[] }) {
+  const onTeam = team.flatMap((m) =>
+    m.organisationName
+      ? [
+          {
+            name: m.organisationName,
+            tie: 'strong' as const,
+            note: m.isLead ? `主担当・${m.role}` : m.external ? `外部・${m.role}` : `チーム・${m.role}`,
+          },
+        ]
+      : [],
+  );
+  const teamNames = new Set(onTeam.map((p) => p.name));
   return (
     <EcomapDrawing
       name={household.name}
       memberNames={household.members.map((m) => personName(m.person))}
-      parties={partiesOf(household)}
+      parties={[...onTeam, ...partiesOf(household).filter((p) => !teamNames.has(p.name))]}
     />
   );
 }

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Genogram } from '../../components/Genogram';
 import { apiGet } from '../../lib/api';
 import { personName, REFERRAL_STATUS_COLORS } from '../../lib/labels';
+import { caseQuery, casesQuery } from '../cases/case-queries';
 import { HouseholdCases } from '../cases/HouseholdCases';
 import { OutreachHistory } from '../outreach/OutreachHistory';
 import { OpenSupportDialog } from '../participation/OpenSupportDialog';
@@ -34,6 +35,10 @@ export function HouseholdPage() {
     queryKey: ['household', id],
     queryFn: () => apiGet<HouseholdView>(`/api/households/${id}`),
   });
+  // the team of the household's case in progress (when the reader may see it) joins the ecomap
+  const activeCases = useQuery(casesQuery('active', id));
+  const activeCaseId = activeCases.data?.[0]?.id;
+  const openCase = useQuery({ ...caseQuery(activeCaseId ?? ''), enabled: Boolean(activeCaseId) });
   const [editing, setEditing] = useState<'member' | 'relationship' | null>(null);
   const [consentFor, setConsentFor] = useState<Person | null>(null);
   const [participationFrom, setParticipationFrom] = useState<string | null>(null);
@@ -198,7 +203,7 @@ export function HouseholdPage() {
         <Title order={2} size="h4" mb="sm">
           エコマップ
         </Title>
-        <Ecomap household={household} />
+        <Ecomap household={household} team={openCase.data?.team.filter((m) => !m.leftOn)} />
       </Paper>
       <Paper withBorder p="md">
         <Title order={2} size="h4" mb="sm">
