@@ -156,7 +156,7 @@ describe('meetings in the browser', () => {
     await page.getByRole('button', { name: '受け入れの返事を記録' }).click();
     const log = page.getByRole('dialog');
     await field(log, 'やりとりがあった日').waitFor();
-    await field(log, 'やりとりの内容（任意）').fill('電話で受け入れの返事。来週面接。');
+    await field(log, 'やりとりの内容（だれから・どのように。任意）').fill('電話で受け入れの返事。来週面接。');
     await log.getByRole('button', { name: '受け入れの返事を記録' }).click();
     await log.waitFor({ state: 'detached' });
     await page.getByText('電話で受け入れの返事。来週面接。').waitFor();

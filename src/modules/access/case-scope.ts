@@ -91,11 +91,11 @@ function householdHasVisibleCase(actor: Actor, reader: NonNullable<Reader>, hous
   return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, reader, 'hc')})`;
 }
 
-/** Cases the actor may see (reads the "cases" table of the query). */
-export function caseAccess(actor: Actor): SQL {
+/** Cases the actor may see (reads the "cases" table of the query, or the row alias given). */
+export function caseAccess(actor: Actor, alias = '"cases"'): SQL {
   const reader = readerOf(actor);
   if (!reader) return nothing;
-  return caseReaches(actor, reader, '"cases"');
+  return caseReaches(actor, reader, alias);
 }
 
 /** The actor's own work with the household: registered it, or took a consultation about it. */

@@ -42,6 +42,8 @@ export function agendaAccess(actor: Actor, sessionAlias: string, bodyAlias: stri
   return sql`exists (select 1 from session_attendees sa
     left join meeting_body_members bm on bm.id = sa.member_id
     where sa.session_id = ${s}.id and sa.user_id = ${actor.userId}
+      -- a member who has left (退任) reads nothing more, even of sessions they were down for
+      and (bm.id is null or bm.left_on is null)
       and (not ${confidentialityBound(bodyAlias)}
            or sa.confidentiality_notified_on is not null or bm.confidentiality_notified_on is not null))`;
 }

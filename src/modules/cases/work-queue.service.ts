@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { personName } from '../../shared/names';
 import { can, requireOrganisation, requirePermission } from '../access/access.policy';
+import { caseAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { tenants } from '../tenants/tenants.tables';
 import { today } from './case-common';
@@ -85,7 +86,10 @@ export async function caseWorkQueue(
              and cc.next_contact_on <= ${day}::date
           ${screening}
         ), first as (
-          select i.*, count(*) over () as total from items i order by i.due limit ${WORK_QUEUE_LIMIT}
+          -- an organisation's work, shown only to those of its staff who may read the case
+          select i.*, count(*) over () as total from items i
+           where exists (select 1 from cases vc where vc.id = i.case_id and ${caseAccess(context.actor, 'vc')})
+           order by i.due limit ${WORK_QUEUE_LIMIT}
         )
         select f.kind, f.case_id, f.due::text, f.detail, f.mine, f.total::int, p.family_name, p.given_name
           from first f left join persons p on p.id = f.person_id

@@ -108,6 +108,15 @@ export async function seedDemoMeetingBodies(
     ];
     await tx
       .insert(meetingBodyMembers)
-      .values(members.map((m) => ({ ...m, tenantId, bodyId: row.id, confidentialityNotifiedOn: noticeDay })));
+      .values(
+        members.map((m) => ({
+          ...m,
+          tenantId,
+          bodyId: row.id,
+          confidentialityNotifiedOn: noticeDay,
+          // members since the start of the year, the day they were told of the duty
+          createdAt: new Date(`${DEMO_NOTICE_DAY}T09:00:00+09:00`),
+        })),
+      );
   }
 }

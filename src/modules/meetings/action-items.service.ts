@@ -1,11 +1,11 @@
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, badRequest, notFound } from '../../server/errors';
-import { can, requireOrganisation, requirePermission } from '../access/access.policy';
+import { type Actor, can, requireOrganisation, requirePermission } from '../access/access.policy';
+import { caseAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { requireTenantOrganisation, today } from '../cases/case-common';
-import { cases } from '../cases/cases.tables';
-import { organisations } from '../organisations/organisations.tables';
+import { memberships } from '../users/users.tables';
 import { actionItemsWhere } from './agenda.service';
 import type { ActionItemInput } from './meetings.schemas';
 import { agendaItems, meetingBodies, meetingSessions, sessionActionItems } from './meetings.tables';
@@ -21,7 +21,27 @@ export async function addActionItem(
 ) {
   await db.transaction(async (tx) => {
     await loadSession(tx, context, sessionId, 'write');
-    await requireTenantOrganisation(tx, context, input.ownerOrganisationId);
+    const owner = await requireTenantOrganisation(tx, context, input.ownerOrganisationId);
+    if (input.ownerUserId) {
+      const [worker] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(
+          and(
+            eq(memberships.tenantId, context.actor.tenantId),
+            eq(memberships.organisationId, input.ownerOrganisationId),
+            eq(memberships.userId, input.ownerUserId),
+          ),
+        );
+      if (!worker) {
+        throw badRequest(
+          'NOT_A_WORKER',
+          owner.external
+            ? `${owner.name}は外部の関係機関（ログインしない機関）のため、担当者は選べません。`
+            : '担当者は、担当の機関に所属する職員から選んでください。',
+        );
+      }
+    }
     if (input.itemId) {
       const [item] = await tx
         .select({ id: agendaItems.id })
@@ -43,26 +63,35 @@ export async function addActionItem(
   });
 }
 
-/** A partner without a login (外部の関係機関) reports to the lead of the tabled case, who records it. */
-async function leadRecordsForPartner(
-  tx: Database,
-  context: ActorContext,
-  row: typeof sessionActionItems.$inferSelect,
-): Promise<boolean> {
-  if (!row.itemId || !context.actor.organisationId) return false;
-  const [found] = await tx
-    .select({ id: agendaItems.id })
-    .from(agendaItems)
-    .innerJoin(cases, eq(cases.id, agendaItems.caseId))
-    .innerJoin(organisations, eq(organisations.id, row.ownerOrganisationId))
-    .where(
-      and(
-        eq(agendaItems.id, row.itemId),
-        eq(cases.leadOrganisationId, context.actor.organisationId),
-        eq(organisations.external, true),
-      ),
-    );
-  return Boolean(found);
+/**
+ * The 宿題 the actor may see and mark done: their own; their organisation's, when it is about no
+ * one or about a case (or outreach record) they may read; and those of partners without a login
+ * (外部の関係機関) on the cases their organisation leads and they may read, or, for those who run
+ * the meetings, of every partner. Never a whole
+ * organisation's staff for a case only some of them work on.
+ */
+function actionItemReach(actor: Actor): SQL {
+  const org = actor.organisationId;
+  if (!org) return sql`false`;
+  const owner = sql`${sessionActionItems.ownerOrganisationId}`;
+  const item = sql`${sessionActionItems.itemId}`;
+  const aboutNoOne = sql`(${item} is null or exists (select 1 from agenda_items ai where ai.id = ${item}
+    and ai.case_id is null and ai.outreach_record_id is null))`;
+  const aboutReadableCase = sql`exists (select 1 from agenda_items ai join cases vc on vc.id = ai.case_id
+    where ai.id = ${item} and ${caseAccess(actor, 'vc')})`;
+  const aboutOutreach = can(actor, 'outreach.work')
+    ? sql`exists (select 1 from agenda_items ai where ai.id = ${item} and ai.outreach_record_id is not null)`
+    : sql`false`;
+  const partnerOfLedCase = sql`exists (select 1 from agenda_items ai join cases vc on vc.id = ai.case_id
+    join organisations po on po.id = ${owner}
+    where ai.id = ${item} and po.external and vc.lead_organisation_id = ${org} and ${caseAccess(actor, 'vc')})`;
+  // those who run the meetings follow up the partners' 宿題 that no case lead does (themes, sessions)
+  const partnerOfMeetings = can(actor, 'meetings.run')
+    ? sql`exists (select 1 from organisations po where po.id = ${owner} and po.external)`
+    : sql`false`;
+  return sql`(${sessionActionItems.ownerUserId} = ${actor.userId}
+    or (${owner} = ${org} and (${aboutNoOne} or ${aboutReadableCase} or ${aboutOutreach}))
+    or ${partnerOfLedCase} or ${partnerOfMeetings})`;
 }
 
 /** Done by the owning organisation, by whoever runs the meetings, or by the lead for a partner. */
@@ -72,14 +101,15 @@ export async function completeActionItem(db: Database, context: ActorContext, id
     const [row] = await tx
       .select()
       .from(sessionActionItems)
-      .where(and(eq(sessionActionItems.id, id), eq(sessionActionItems.tenantId, context.actor.tenantId)))
-      .for('update');
-    const mayDo =
-      row &&
-      (row.ownerOrganisationId === context.actor.organisationId ||
-        can(context.actor, 'meetings.run') ||
-        (await leadRecordsForPartner(tx, context, row)));
-    if (!row || !mayDo) throw notFound('宿題');
+      .where(
+        and(
+          eq(sessionActionItems.id, id),
+          eq(sessionActionItems.tenantId, context.actor.tenantId),
+          can(context.actor, 'meetings.run') ? undefined : actionItemReach(context.actor),
+        ),
+      )
+      .for('update', { of: sessionActionItems });
+    if (!row) throw notFound('宿題');
     if (row.doneOn) throw new AppError(409, 'ALREADY_DONE', 'この宿題はすでに完了しています。');
     await tx
       .update(sessionActionItems)
@@ -100,16 +130,13 @@ export async function completeActionItem(db: Database, context: ActorContext, id
  */
 export async function myActionItems(db: Database, context: ActorContext) {
   requirePermission(context.actor, 'case_content.read');
-  const organisationId = requireOrganisation(context.actor);
+  requireOrganisation(context.actor);
   return db.transaction(async (tx) => {
-    const partnersOfOwnCases = sql`exists (select 1 from ${agendaItems} ai
-      join ${cases} c on c.id = ai.case_id
-      join ${organisations} o on o.id = ${sessionActionItems.ownerOrganisationId}
-      where ai.id = ${sessionActionItems.itemId} and c.lead_organisation_id = ${organisationId} and o.external)`;
     const items = await actionItemsWhere(
       tx,
       and(
-        or(eq(sessionActionItems.ownerOrganisationId, organisationId), partnersOfOwnCases),
+        eq(sessionActionItems.tenantId, context.actor.tenantId),
+        actionItemReach(context.actor),
         isNull(sessionActionItems.doneOn),
       ),
     );
@@ -124,7 +151,14 @@ export async function myActionItems(db: Database, context: ActorContext) {
           .innerJoin(meetingBodies, eq(meetingBodies.id, meetingSessions.bodyId))
           .where(sql`${meetingSessions.id} in ${[...new Set(items.map((i) => i.sessionId))]}`)
       : [];
-    await recordAudit(tx, context, { action: 'meeting.action_item_list', detail: { read: items.length } });
+    await recordAudit(tx, context, {
+      action: 'meeting.action_item_list',
+      detail: {
+        read: items.length,
+        ids: items.map((i) => i.id),
+        sessions: [...new Set(items.map((i) => i.sessionId))],
+      },
+    });
     return {
       items: items.map((i) => {
         const s = sessions.find((x) => x.id === i.sessionId);

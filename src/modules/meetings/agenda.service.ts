@@ -246,6 +246,14 @@ export async function removeItem(db: Database, context: ActorContext, sessionId:
       .where(eq(agendaDecisions.itemId, itemId))
       .limit(1);
     if (decided) throw new AppError(409, 'ITEM_DECIDED', '決定を記録した議題は外せません。');
+    const [undertaken] = await tx
+      .select({ id: sessionActionItems.id })
+      .from(sessionActionItems)
+      .where(eq(sessionActionItems.itemId, itemId))
+      .limit(1);
+    if (undertaken) {
+      throw new AppError(409, 'ITEM_HAS_ACTION_ITEMS', '宿題を記録した議題は外せません。');
+    }
     await tx.delete(agendaItems).where(eq(agendaItems.id, itemId));
     await audit(tx, context, sessionId, { removed: itemId });
   });

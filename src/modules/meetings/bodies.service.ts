@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { requireVersion } from '../../db/versions';
+import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { CONFIDENTIALITY_BOUND } from '../../shared/meeting-vocabulary';
@@ -9,7 +10,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import { memberships, users } from '../users/users.tables';
 import type { Body, BodyInput, MemberInput, MemberUpdate } from './meetings.schemas';
-import { meetingBodies, meetingBodyMembers } from './meetings.tables';
+import { meetingBodies, meetingBodyMembers, sessionAttendees } from './meetings.tables';
 
 type BodyRow = typeof meetingBodies.$inferSelect;
 type MemberRow = typeof meetingBodyMembers.$inferSelect;
@@ -211,21 +212,51 @@ export async function updateMember(
   await db.transaction(async (tx) => {
     await requireBody(tx, context, bodyId);
     const [member] = await tx
-      .select({ id: meetingBodyMembers.id, userId: meetingBodyMembers.userId })
+      .select({
+        id: meetingBodyMembers.id,
+        userId: meetingBodyMembers.userId,
+        createdAt: meetingBodyMembers.createdAt,
+      })
       .from(meetingBodyMembers)
       .where(and(eq(meetingBodyMembers.id, memberId), eq(meetingBodyMembers.bodyId, bodyId)));
     if (!member) throw notFound('構成員');
     if (input.name !== undefined && member.userId) {
       throw badRequest('STAFF_NAME_FROM_ACCOUNT', '職員の構成員の氏名は、アカウントの氏名が使われます。');
     }
+    if (input.leftOn) {
+      const joinedOn = formatWestern(member.createdAt);
+      if (input.leftOn > formatWestern(now())) {
+        throw badRequest('FUTURE_DATE', '退任の日に未来の日付は入力できません。退任の日になってから記録してください。');
+      }
+      if (input.leftOn < joinedOn) {
+        throw badRequest('LEFT_BEFORE_JOINING', '退任の日は、構成員になった日以降の日付にしてください。');
+      }
+    }
     await requireVersion(tx, meetingBodyMembers, memberId, input.version);
     const { version: _version, ...fields } = input;
     await tx.update(meetingBodyMembers).set(fields).where(eq(meetingBodyMembers.id, memberId));
+    // 「これからの会議の出席予定者には入らなくなります」: the sessions yet to come lose them
+    const removed = input.leftOn
+      ? await tx
+          .delete(sessionAttendees)
+          .where(
+            and(
+              eq(sessionAttendees.memberId, memberId),
+              sql`${sessionAttendees.sessionId} in (select id from meeting_sessions
+                   where body_id = ${bodyId} and held_on is null and starts_at > ${now()})`,
+            ),
+          )
+          .returning({ sessionId: sessionAttendees.sessionId })
+      : [];
     await recordAudit(tx, context, {
       action: 'meeting.body',
       targetType: 'meeting_body',
       targetId: bodyId,
-      detail: { updatedMember: memberId, fields: Object.keys(fields) },
+      detail: {
+        updatedMember: memberId,
+        fields: Object.keys(fields),
+        ...(removed.length ? { leftSessions: removed.map((r) => r.sessionId) } : {}),
+      },
     });
   });
 }

@@ -7,7 +7,9 @@ const ZPhone = z
   .string()
   .trim()
   .max(40)
-  .regex(/^[0-9０-９()（）\-‐－ー+ ]*$/, { error: '電話番号は数字とハイフンで入力してください。' });
+  .regex(/^[0-9０-９()（）\-‐－ー+ ]*$/, { error: '電話番号は数字とハイフンで入力してください。' })
+  // ０６－６９４１ as typed on a Japanese keyboard is kept as 06-6941
+  .transform((phone) => phone.normalize('NFKC').replace(/[‐－ー]/g, '-'));
 
 export const ZCreateOrganisationRequest = z.strictObject({
   name: requiredText('機関名', 120),

@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
-import { ROLES } from '../../shared/vocabulary';
+import { badRequest, conflict } from '../../server/errors';
+import { type OrganisationKind, PARTNER_KINDS, ROLES } from '../../shared/vocabulary';
 import { permissionsOf } from '../access/access.permissions';
 import { type Actor, requirePermission, requireSameTenant } from '../access/access.policy';
 import { requireVisible } from '../access/resolve';
@@ -46,13 +47,39 @@ export async function listOrganisations(db: Database, actor: Actor): Promise<Org
   return rows.map(present);
 }
 
+/** A partner is of a kind from outside the 事業 (not a 地域包括支援センター or a 社会福祉協議会). */
+function requirePartnerKind(kind: OrganisationKind) {
+  if (!PARTNER_KINDS.includes(kind)) {
+    throw badRequest(
+      'KIND_NOT_FOR_PARTNER',
+      '外部の関係機関の種別は、保護観察所・保護司・居住支援法人・ハローワーク・医療機関・法律事務所・NPO・その他から選んでください。',
+    );
+  }
+}
+
+/** Two organisations of one municipality never share a name: the pickers would not tell them apart. */
+async function requireNameFree(tx: Database, actor: Actor, name: string, exceptId: string | null) {
+  const [taken] = await tx
+    .select({ id: organisations.id, external: organisations.external })
+    .from(organisations)
+    .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.name, name)));
+  if (taken && taken.id !== exceptId) {
+    throw conflict(
+      'ORGANISATION_NAME_TAKEN',
+      `「${name}」はすでに${taken.external ? '外部の関係機関' : '機関'}として登録されています。一覧から選んでください。`,
+    );
+  }
+}
+
 export async function createOrganisation(
   db: Database,
   context: Context,
   input: CreateOrganisationRequest,
 ): Promise<Organisation> {
   requirePermission(context.actor, input.external ? 'partners.manage' : 'admin.organisations.manage');
+  if (input.external) requirePartnerKind(input.kind);
   return db.transaction(async (tx) => {
+    await requireNameFree(tx, context.actor, input.name, null);
     if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
     const { listInDirectory, ...fields } = input;
     const [row] = await tx
@@ -88,6 +115,8 @@ export async function updateOrganisation(
     const [existing] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     const found = requireSameTenant(context.actor, existing, '機関');
     requirePermission(context.actor, found.external ? 'partners.manage' : 'admin.organisations.manage');
+    if (found.external && input.kind) requirePartnerKind(input.kind);
+    if (input.name) await requireNameFree(tx, context.actor, input.name, id);
     await requireVersion(tx, organisations, id, input.version);
     if (input.areaId) await requireAreaInTenant(tx, context.actor, input.areaId);
     const { version: _version, ...fields } = input;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REFERRAL_STATUSES } from '../../shared/intake-vocabulary';
-import { optionalText, requiredText, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import { optionalText, requiredText, ZEntryDate, ZId } from '../../shared/schema-helpers';
 import { ZPerson } from '../people/people.schemas';
 
 export const ZReferralInput = z
@@ -17,7 +17,7 @@ export const ZReferralInput = z
     /** false keeps it as a draft (下書き). */
     send: z.boolean().default(true),
     /** To a partner without a login: the day the sender contacted it (連絡した日). */
-    occurredOn: ZIsoDate.nullable().default(null),
+    occurredOn: ZEntryDate('やりとりの日').nullable().default(null),
   })
   .refine((r) => r.toMultiAgency !== (r.toOrganisationId !== null), {
     error: 'つなぎ先を、機関か多機関協働のどちらか一つ選んでください。',
@@ -29,7 +29,7 @@ export const ZReferralTransition = z.strictObject({
   to: z.enum(REFERRAL_STATUSES),
   note: optionalText('理由・結果', 2000),
   /** For a partner without a login, logged by the sender: the day it happened (返事があった日). */
-  occurredOn: ZIsoDate.nullable().default(null),
+  occurredOn: ZEntryDate('やりとりの日').nullable().default(null),
 });
 export type ReferralTransition = z.infer<typeof ZReferralTransition>;
 
@@ -71,6 +71,8 @@ export const ZReferral = ZReferralSummary.extend({
   declineReason: z.string().nullable(),
   outcome: z.string().nullable(),
   person: ZPerson.nullable(),
+  /** Whom to call at a partner without a login (the sender phones and logs the answer). */
+  partnerContact: z.object({ contactPerson: z.string().nullable(), phone: z.string().nullable() }).nullable(),
   /** Whether a consent in force lets the person's information go to the recipient. */
   consentToShare: z.boolean(),
   events: z.array(ZReferralEvent),

@@ -2,7 +2,7 @@ import { aliasedTable, and, desc, eq, inArray, or, type SQL, sql } from 'drizzle
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../server/errors';
-import { formatWestern } from '../../shared/dates';
+import { formatWareki, formatWestern } from '../../shared/dates';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
@@ -118,7 +118,11 @@ export async function insertReferral(
     if (target.id === organisationId) throw badRequest('REFER_TO_SELF', '自分の機関へはつなげません。');
     toExternal = target.external;
   }
-  const occurredOn = loggedDay(toExternal, input.occurredOn ?? (toExternal ? contactedOn : null), input.send);
+  const occurredOn = loggedDay(
+    toExternal,
+    input.occurredOn ?? (toExternal && input.send ? contactedOn : null),
+    input.send,
+  );
   const at = now();
   const status: ReferralStatus = input.send ? 'requested' : 'draft';
   const { send: _send, occurredOn: _occurredOn, ...fields } = input;
@@ -205,9 +209,17 @@ export async function getReferral(db: Database, context: ActorContext, id: strin
       ? await requireVisiblePerson(tx, context, found.row.personId).catch(() => null)
       : null;
     const consentToShare = await consentReaches(tx, found.row);
+    const [partnerContact] =
+      found.toExternal && found.row.toOrganisationId
+        ? await tx
+            .select({ contactPerson: organisations.contactPerson, phone: organisations.phone })
+            .from(organisations)
+            .where(eq(organisations.id, found.row.toOrganisationId))
+        : [];
     await recordAudit(tx, context, { action: 'referral.read', targetType: 'referral', targetId: id });
     return {
       consentToShare,
+      partnerContact: partnerContact ?? null,
       ...presentSummary(found),
       reason: found.row.reason,
       actionsTaken: found.row.actionsTaken,
@@ -250,6 +262,7 @@ export async function transitionReferral(
     }
     if (!sidesOf(context, row, toExternal).includes(side)) throw forbidden();
     const occurredOn = loggedDay(toExternal, change.occurredOn, change.to !== 'cancelled');
+    if (occurredOn) await requireInOrder(tx, id, occurredOn);
     if (NOTE_REQUIRED.includes(change.to) && !change.note) {
       throw badRequest(
         'NOTE_REQUIRED',
@@ -304,7 +317,15 @@ function loggedDay(toExternal: boolean, occurredOn: string | null, logged: boole
     }
     return null;
   }
-  if (!logged) return null;
+  if (!logged) {
+    if (occurredOn) {
+      throw badRequest(
+        'NOT_A_LOGGED_STEP',
+        'やりとりの日は、連絡や返事を記録するときに入力します（下書き・取消には入力しません）。',
+      );
+    }
+    return null;
+  }
   if (!occurredOn) {
     throw badRequest('OCCURRED_ON_REQUIRED', '外部の関係機関とのやりとりがあった日付を入力してください。');
   }
@@ -312,6 +333,20 @@ function loggedDay(toExternal: boolean, occurredOn: string | null, logged: boole
     throw badRequest('FUTURE_DATE', 'やりとりの日付に未来の日付は入力できません。');
   }
   return occurredOn;
+}
+
+/** A logged step cannot have happened before the step logged before it. */
+async function requireInOrder(tx: Database, referralId: string, occurredOn: string) {
+  const [last] = await queryRows<{ day: string | null }>(
+    tx,
+    sql`select max(occurred_on)::text as day from referral_events where referral_id = ${referralId}`,
+  );
+  if (last?.day && occurredOn < last.day) {
+    throw badRequest(
+      'OCCURRED_BEFORE_PREVIOUS',
+      `やりとりの日は、前に記録したやりとりの日（${formatWareki(`${last.day}T00:00:00+09:00`)}）以降にしてください。`,
+    );
+  }
 }
 
 /** For the household page: referrals about the household or its members that the actor is part of. */

@@ -6,17 +6,20 @@ export function FormButtons({
   onCancel,
   busy,
   label = '保存',
+  danger = false,
 }: {
   onCancel: () => void;
   busy: boolean;
   label?: string;
+  /** red, for a step that takes something away (外す, 停止) */
+  danger?: boolean;
 }) {
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>
         キャンセル
       </Button>
-      <Button type="submit" loading={busy}>
+      <Button type="submit" loading={busy} color={danger ? 'red' : undefined}>
         {label}
       </Button>
     </Group>

@@ -139,7 +139,9 @@ function LeaveDialog({ caseData, member, onClose }: { caseData: Case; member: Me
         <Stack>
           <ErrorAlert error={save.error} />
           <Text size="sm" c="gray.8">
-            外れた機関は事例を見られなくなります。これまでの記録とチームの履歴は残ります。
+            {member.external
+              ? '外部の関係機関をチームから外します。プランの役割を担っていたら、プランを見直してください。チームの履歴は残ります。'
+              : '外れた機関は事例を見られなくなります。これまでの記録とチームの履歴は残ります。'}
           </Text>
           <Textarea
             label="外れる理由"
@@ -147,7 +149,7 @@ function LeaveDialog({ caseData, member, onClose }: { caseData: Case; member: Me
             value={note}
             onChange={(e) => setNote(e.currentTarget.value)}
           />
-          <FormButtons onCancel={onClose} busy={save.isPending} label="チームから外す" />
+          <FormButtons onCancel={onClose} busy={save.isPending} label="チームから外す" danger />
         </Stack>
       </form>
     </Modal>
@@ -160,6 +162,15 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
   const editable =
     caseData.canWrite && caseData.canManageTeam && !['closed', 'connected'].includes(caseData.status);
   const current = caseData.team.filter((m) => !m.leftOn);
+  const organisations = useQuery(organisationsQuery);
+  // whom to call at a partner without a login, on its card
+  const partnerContact = (id: string) => {
+    const o = organisations.data?.find((x) => x.id === id);
+    const parts = [o?.contactPerson && `担当：${o.contactPerson}`, o?.phone && `電話：${o.phone}`].filter(
+      Boolean,
+    );
+    return parts.length ? `${parts.join('　')}。` : '';
+  };
   const former = caseData.team.filter((m) => m.leftOn);
   return (
     <Paper withBorder p="md">
@@ -198,7 +209,10 @@ export function TeamPanel({ caseData }: { caseData: Case }) {
                 </Text>
                 <Text size="xs" c="gray.8">
                   {m.external ? (
-                    '記録は主担当の機関・コーディネーターが行います'
+                    <>
+                      {partnerContact(m.organisationId)}
+                      記録は主担当の機関・コーディネーターが行います
+                    </>
                   ) : (
                     <>最終記録：{m.lastRecordOn ? <DateText value={m.lastRecordOn} /> : 'なし'}</>
                   )}

@@ -109,6 +109,11 @@ function ActionItemDialog({ session, onClose }: { session: Session; onClose: () 
               data={agencyGroups((organisations.data ?? []).filter((o) => o.isActive))}
               value={owner}
               onChange={setOwner}
+              description={
+                organisations.data?.find((o) => o.id === owner)?.external
+                  ? '外部の関係機関（ログインしない機関）です。事例の議題なら主担当の機関とコーディネーターが、それ以外はコーディネーターが、完了を記録します。'
+                  : undefined
+              }
             />
             <TextInput
               type="date"

@@ -44,12 +44,7 @@ export function AttendeesPanel({ session }: { session: Session }) {
                 <Table.Td>{a.name}</Table.Td>
                 <Table.Td>{a.affiliation ?? '—'}</Table.Td>
                 <Table.Td className="nowrap">
-                  {/* the full word at every width: not 「構…」 */}
-                  <Badge
-                    variant="light"
-                    color={a.isGuest ? 'grape' : 'gray'}
-                    style={{ minWidth: 'max-content' }}
-                  >
+                  <Badge variant="light" color={a.isGuest ? 'grape' : 'gray'}>
                     {a.isGuest ? 'ゲスト' : '構成員'}
                   </Badge>
                 </Table.Td>

@@ -36,9 +36,11 @@ export function NewSessionDialog({ onClose }: { onClose: () => void }) {
     // The basis only when the body's name does not already say it (支援会議（法第106条の6）).
     .map((b) => ({
       value: b.id,
-      label: b.name.includes(LEGAL_BASIS_LABELS[b.legalBasis])
-        ? b.name
-        : `${b.name}（${LEGAL_BASIS_LABELS[b.legalBasis]}）`,
+      label: `${
+        b.name.includes(LEGAL_BASIS_LABELS[b.legalBasis])
+          ? b.name
+          : `${b.name}（${LEGAL_BASIS_LABELS[b.legalBasis]}）`
+      }${b.themesOnly ? '・テーマのみ' : ''}`,
     }));
   return (
     <Modal opened onClose={onClose} title="会議を予定する" size="lg">

@@ -152,13 +152,20 @@ export function SessionPage() {
 function RuleNotice({
   session,
 }: {
-  session: { requiresConsent: boolean; confidentialityBound: boolean; packetWindowEndsOn: string | null };
+  session: {
+    requiresConsent: boolean;
+    themesOnly: boolean;
+    confidentialityBound: boolean;
+    packetWindowEndsOn: string | null;
+  };
 }) {
   return (
     <Alert color={session.confidentialityBound ? 'indigo' : 'gray'} variant="light">
-      {session.requiresConsent
-        ? '本人の同意が必要な会議体です。議題にできるのは、本人が関係機関との情報共有に同意している事例だけです。'
-        : '構成員に守秘義務がある会議体です（本人の同意がない事例も検討できます）。出席者は守秘義務の説明を受けた記録があるときだけ、議題と資料を見られます。共有した情報は、この会議の出席者の外に出しません。'}
+      {session.themesOnly
+        ? '情報共有の会議体です（事例は扱わず、テーマだけを議題にします）。'
+        : session.requiresConsent
+          ? '本人の同意が必要な会議体です。議題にできるのは、本人が関係機関との情報共有に同意している事例だけです。'
+          : '構成員に守秘義務がある会議体です（本人の同意がない事例も検討できます）。出席者は守秘義務の説明を受けた記録があるときだけ、議題と資料を見られます。共有した情報は、この会議の出席者の外に出しません。'}
       {session.packetWindowEndsOn && (
         <>
           {' '}

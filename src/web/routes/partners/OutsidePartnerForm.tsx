@@ -54,9 +54,14 @@ export function OutsidePartnerForm({ partner, onClose }: Props) {
           <Select
             label="種別"
             required
+            searchable
             data={PARTNER_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}
             value={kind}
-            onChange={(v) => setKind(v as OrganisationKind | null)}
+            onChange={(v) => {
+              setKind(v as OrganisationKind | null);
+              // a 保護司 is a person, not an operator of places in the directory
+              if (v === 'volunteer_probation_officer') setListInDirectory(false);
+            }}
             error={fieldError(save.error, 'kind')}
           />
           <TextInput

@@ -57,7 +57,13 @@ export function OutsidePartnersPage() {
                 <Table.Td>{o.contactPerson ?? '—'}</Table.Td>
                 <Table.Td className="nowrap">{o.phone ?? '—'}</Table.Td>
                 <Table.Td className="nowrap">
-                  {o.isActive ? '利用中' : <Badge color="gray">停止中</Badge>}
+                  {o.isActive ? (
+                    <Badge variant="light" color="teal">
+                      利用中
+                    </Badge>
+                  ) : (
+                    <Badge color="gray">停止中</Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <OrganisationRowActions

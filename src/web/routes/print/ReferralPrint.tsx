@@ -28,7 +28,17 @@ export function ReferralPrint() {
       <table>
         <tbody>
           <Row label="つないだ機関">{r.fromOrganisationName}</Row>
-          <Row label="つなぎ先">{r.toOrganisationName}</Row>
+          <Row label="つなぎ先">
+            {r.toOrganisationName}
+            {r.toExternal && '（外部の関係機関）'}
+            {r.partnerContact &&
+              [
+                r.partnerContact.contactPerson && `　担当：${r.partnerContact.contactPerson}`,
+                r.partnerContact.phone && `　電話：${r.partnerContact.phone}`,
+              ]
+                .filter(Boolean)
+                .join('')}
+          </Row>
           <Row label="本人">
             {person ? personName(person) : '（氏名不明）'}
             {person?.familyNameKana &&
@@ -36,9 +46,11 @@ export function ReferralPrint() {
             {person?.birthDate && `　${formatWareki(`${person.birthDate}T00:00:00+09:00`)}生`}
           </Row>
           <Row label="連絡先">
-            {!person || person.contactHidden
-              ? '本人の同意がないため記載しません'
-              : [person.address, ...(person.phones ?? [])].filter(Boolean).join('　')}
+            {!person
+              ? '—'
+              : person.contactHidden
+                ? '本人の同意がないため記載しません'
+                : [person.address, ...(person.phones ?? [])].filter(Boolean).join('　')}
           </Row>
           <Row label="情報共有の同意">
             {r.consentToShare ? '同意あり' : '同意なし（つなぎ票の内容のみ共有）'}
@@ -53,7 +65,9 @@ export function ReferralPrint() {
           <Row label="これまでの対応">
             <div className="pre">{r.actionsTaken ?? ''}</div>
           </Row>
-          {r.declineReason && <Row label="辞退の理由">{r.declineReason}</Row>}
+          {r.declineReason && (
+            <Row label={r.toExternal ? '見送りの理由' : '辞退の理由'}>{r.declineReason}</Row>
+          )}
           {r.outcome && <Row label="結果">{r.outcome}</Row>}
         </tbody>
       </table>

@@ -18,6 +18,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { useState } from 'react';
 import type { Referral } from '../../../modules/referrals/referrals.schemas';
+import { formatWareki } from '../../../shared/dates';
 import { type ReferralStatus, referralStatusLabel } from '../../../shared/intake-vocabulary';
 import { DateText } from '../../components/DateText';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -97,8 +98,18 @@ export function ReferralPage() {
   const actions = ACTIONS[referral.status]
     .filter((a) => (a.side === 'sender' ? isSender : isRecipient || logs))
     .map((a) =>
-      logs && LOGGED_ACTION_LABELS[a.to] ? { ...a, label: LOGGED_ACTION_LABELS[a.to] ?? a.label } : a,
+      logs && LOGGED_ACTION_LABELS[a.to]
+        ? {
+            ...a,
+            label: LOGGED_ACTION_LABELS[a.to] ?? a.label,
+            note: a.to === 'declined' ? '見送りの理由' : a.note,
+          }
+        : a,
     );
+  const lastLoggedOn = referral.events.reduce<string>(
+    (day, e) => (e.occurredOn && e.occurredOn > day ? e.occurredOn : day),
+    '',
+  );
   const needsDialog = (a: Action) => Boolean(a.note) || (logs && a.to !== 'cancelled');
   const canOpenCase =
     referral.toMultiAgency &&
@@ -177,6 +188,16 @@ export function ReferralPage() {
               <Text>{referral.toOrganisationName}</Text>
               {referral.toExternal && <PartnerBadge />}
             </Group>
+            {referral.partnerContact && (
+              <Text size="sm">
+                {[
+                  referral.partnerContact.contactPerson && `担当：${referral.partnerContact.contactPerson}`,
+                  referral.partnerContact.phone && `電話：${referral.partnerContact.phone}`,
+                ]
+                  .filter(Boolean)
+                  .join('　') || '先方の担当者・電話番号は未登録です'}
+              </Text>
+            )}
             {referral.toExternal && (
               <Text size="sm" c="gray.8">
                 ログインしない機関です。連絡と返事は、つないだ機関が記録します。
@@ -237,7 +258,7 @@ export function ReferralPage() {
         )}
       </Paper>
 
-      <ErrorAlert error={error} title="状態を変更できませんでした" />
+      {pending === null && <ErrorAlert error={error} title="状態を変更できませんでした" />}
       {canOpenCase && (
         <Alert color="blue" title="多機関協働へのつなぎです">
           <Text size="sm" mb="xs">
@@ -297,6 +318,7 @@ export function ReferralPage() {
 
       <Modal opened={pending !== null} onClose={() => setPending(null)} title={pending?.label}>
         <Stack>
+          <ErrorAlert error={error} title="記録できませんでした" />
           {logs && pending?.to !== 'cancelled' && (
             <>
               <Text size="sm" c="gray.8">
@@ -308,13 +330,19 @@ export function ReferralPage() {
                 type="date"
                 required
                 max={todayInJapan()}
+                min={lastLoggedOn || undefined}
+                description={
+                  lastLoggedOn
+                    ? `前のやりとり（${formatWareki(`${lastLoggedOn}T00:00:00+09:00`)}）以降の日付です。`
+                    : undefined
+                }
                 value={occurredOn}
                 onChange={(e) => setOccurredOn(e.currentTarget.value)}
               />
             </>
           )}
           <Textarea
-            label={pending?.note ?? 'やりとりの内容（任意）'}
+            label={pending?.note ?? 'やりとりの内容（だれから・どのように。任意）'}
             required={Boolean(pending?.note)}
             data-autofocus
             autosize

@@ -36,7 +36,7 @@ function ReferralTable({ box }: { box: 'inbox' | 'sent' }) {
       <Table.Thead>
         <Table.Tr>
           <Table.Th>状態</Table.Th>
-          <Table.Th>{box === 'inbox' ? 'つないだ機関' : 'つなぎ先'}</Table.Th>
+          <Table.Th miw="11em">{box === 'inbox' ? 'つないだ機関' : 'つなぎ先'}</Table.Th>
           <Table.Th>本人</Table.Th>
           <Table.Th>主訴</Table.Th>
           <Table.Th>依頼日</Table.Th>
@@ -51,7 +51,7 @@ function ReferralTable({ box }: { box: 'inbox' | 'sent' }) {
               </Badge>
               {r.overdue && (
                 <Badge color="red" ml={4}>
-                  受理待ち超過
+                  {r.toExternal ? '返事待ち超過' : '受理待ち超過'}
                 </Badge>
               )}
               {r.urgent && (
