@@ -106,17 +106,15 @@ export async function seedDemoMeetingBodies(
       }),
       ...outside.map(([name, affiliation]) => ({ userId: null, name, affiliation })),
     ];
-    await tx
-      .insert(meetingBodyMembers)
-      .values(
-        members.map((m) => ({
-          ...m,
-          tenantId,
-          bodyId: row.id,
-          confidentialityNotifiedOn: noticeDay,
-          // members since the start of the year, the day they were told of the duty
-          createdAt: new Date(`${DEMO_NOTICE_DAY}T09:00:00+09:00`),
-        })),
-      );
+    await tx.insert(meetingBodyMembers).values(
+      members.map((m) => ({
+        ...m,
+        tenantId,
+        bodyId: row.id,
+        confidentialityNotifiedOn: noticeDay,
+        // members since the start of the year, the day they were told of the duty
+        createdAt: new Date(`${DEMO_NOTICE_DAY}T09:00:00+09:00`),
+      })),
+    );
   }
 }

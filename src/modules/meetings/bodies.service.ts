@@ -226,7 +226,10 @@ export async function updateMember(
     if (input.leftOn) {
       const joinedOn = formatWestern(member.createdAt);
       if (input.leftOn > formatWestern(now())) {
-        throw badRequest('FUTURE_DATE', '退任の日に未来の日付は入力できません。退任の日になってから記録してください。');
+        throw badRequest(
+          'FUTURE_DATE',
+          '退任の日に未来の日付は入力できません。退任の日になってから記録してください。',
+        );
       }
       if (input.leftOn < joinedOn) {
         throw badRequest('LEFT_BEFORE_JOINING', '退任の日は、構成員になった日以降の日付にしてください。');
