@@ -40,7 +40,7 @@ export function ReferralPrint() {
                 .join('')}
           </Row>
           <Row label="本人">
-            {person ? personName(person) : '（氏名不明）'}
+            {person ? personName(person) : r.personId ? '（氏名不明）' : '（本人の指定なし・世帯へのつなぎ）'}
             {person?.familyNameKana &&
               `（${[person.familyNameKana, person.givenNameKana].filter(Boolean).join(' ')}）`}
             {person?.birthDate && `　${formatWareki(`${person.birthDate}T00:00:00+09:00`)}生`}

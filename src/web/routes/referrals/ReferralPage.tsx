@@ -209,7 +209,11 @@ export function ReferralPage() {
               本人
             </Text>
             <Text>
-              {referral.person ? personName(referral.person) : '（氏名不明）'}
+              {referral.person
+                ? personName(referral.person)
+                : referral.personId
+                  ? '（氏名不明）'
+                  : '（本人の指定なし・世帯へのつなぎ）'}
               {referral.householdId && (
                 <Anchor component={Link} to={`/households/${referral.householdId}`} ml="sm" size="sm">
                   世帯を見る

@@ -63,7 +63,7 @@ function ReferralTable({ box }: { box: 'inbox' | 'sent' }) {
             <Table.Td>{box === 'inbox' ? r.fromOrganisationName : r.toOrganisationName}</Table.Td>
             <Table.Td>
               <Anchor component={Link} to={`/referrals/${r.id}`}>
-                {r.personName ?? '（氏名不明）'}
+                {r.personName ?? (r.personId ? '（氏名不明）' : '（世帯へのつなぎ）')}
               </Anchor>
             </Table.Td>
             <Table.Td>
