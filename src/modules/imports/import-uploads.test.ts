@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../access/access.policy';
 import type { SheetTable } from './import-file';
-import { forgetUpload, keepUpload } from './import-uploads';
+import { forgetAllUploadsForTests, forgetUpload, keepUpload } from './import-uploads';
 
 // Files being imported are held in memory by rows, not by count: six forgotten one-row files stop
 // no one, and one municipality's files never stop another's.
@@ -19,6 +19,8 @@ const keep = (who: Actor, rows: number) => {
   kept.push(upload.id);
   return upload;
 };
+// test files share a process (vitest `isolate: false`): files another test left are not ours
+beforeEach(forgetAllUploadsForTests);
 afterEach(() => {
   for (const id of kept.splice(0)) forgetUpload(id);
 });

@@ -121,3 +121,8 @@ export function requireUpload(actor: Actor, id: string): StoredUpload {
 export function forgetUpload(id: string) {
   uploads.delete(id);
 }
+
+/** For tests that share one process with others: start from no file held. */
+export function forgetAllUploadsForTests() {
+  uploads.clear();
+}
