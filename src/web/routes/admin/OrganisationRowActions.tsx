@@ -1,4 +1,4 @@
-import { Button, Group } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
 import { confirmAction } from '../../components/confirm';
 import { api } from '../../lib/api';
@@ -49,5 +49,16 @@ export function OrganisationRowActions({
         {o.isActive ? '停止' : '再開'}
       </Button>
     </Group>
+  );
+}
+
+/** 利用中／停止中, alike for agencies and outside partners. */
+export function OrganisationStatus({ active }: { active: boolean }) {
+  return active ? (
+    <Badge variant="light" color="teal">
+      利用中
+    </Badge>
+  ) : (
+    <Badge color="gray">停止中</Badge>
   );
 }

@@ -12,7 +12,7 @@ import {
 import { EmptyState } from '../../components/EmptyState';
 import { areasQuery, organisationsQuery } from '../../lib/directory';
 import { OrganisationForm } from './OrganisationForm';
-import { OrganisationRowActions } from './OrganisationRowActions';
+import { OrganisationRowActions, OrganisationStatus } from './OrganisationRowActions';
 
 const kindOrder = (o: Organisation) => ORGANISATION_KINDS.indexOf(o.kind);
 
@@ -76,7 +76,7 @@ export function OrganisationsPage() {
                 <Table.Td>{o.fields.map((f) => FIELD_LABELS[f]).join('・')}</Table.Td>
                 <Table.Td className="nowrap">{o.areaId ? areaName.get(o.areaId) : '—'}</Table.Td>
                 <Table.Td className="nowrap">
-                  {o.isActive ? '利用中' : <Badge color="gray">停止中</Badge>}
+                  <OrganisationStatus active={o.isActive} />
                 </Table.Td>
                 <Table.Td>
                   <OrganisationRowActions

@@ -1,11 +1,11 @@
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Organisation } from '../../../modules/organisations/organisations.schemas';
 import { ORGANISATION_KIND_LABELS } from '../../../shared/vocabulary';
 import { EmptyState } from '../../components/EmptyState';
 import { organisationsQuery } from '../../lib/directory';
-import { OrganisationRowActions } from '../admin/OrganisationRowActions';
+import { OrganisationRowActions, OrganisationStatus } from '../admin/OrganisationRowActions';
 import { OutsidePartnerForm } from './OutsidePartnerForm';
 
 /** 外部の関係機関: partners of the 支援会議 that have no login (保護観察所, ハローワーク, 医療機関…). */
@@ -57,13 +57,7 @@ export function OutsidePartnersPage() {
                 <Table.Td>{o.contactPerson ?? '—'}</Table.Td>
                 <Table.Td className="nowrap">{o.phone ?? '—'}</Table.Td>
                 <Table.Td className="nowrap">
-                  {o.isActive ? (
-                    <Badge variant="light" color="teal">
-                      利用中
-                    </Badge>
-                  ) : (
-                    <Badge color="gray">停止中</Badge>
-                  )}
+                  <OrganisationStatus active={o.isActive} />
                 </Table.Td>
                 <Table.Td>
                   <OrganisationRowActions
