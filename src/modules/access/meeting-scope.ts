@@ -25,7 +25,8 @@ export function sessionAccess(actor: Actor, sessionAlias: string): SQL {
   // a member who now wears an administrator's or program manager's role sees nothing of meetings
   if (!can(actor, 'case_content.read')) return sql`false`;
   return sql`(${s}.tenant_id = ${actor.tenantId} and (
-    exists (select 1 from session_attendees sa where sa.session_id = ${s}.id and sa.user_id = ${actor.userId})
+    exists (select 1 from session_attendees sa left join meeting_body_members sm on sm.id = sa.member_id
+            where sa.session_id = ${s}.id and sa.user_id = ${actor.userId} and (sm.id is null or sm.left_on is null))
     or exists (select 1 from meeting_body_members bm where bm.body_id = ${s}.body_id
                and bm.user_id = ${actor.userId} and bm.left_on is null)))`;
 }

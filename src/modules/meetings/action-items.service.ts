@@ -1,6 +1,7 @@
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { AppError, badRequest, notFound } from '../../server/errors';
+import { permissionsOf } from '../access/access.permissions';
 import { type Actor, can, requireOrganisation, requirePermission } from '../access/access.policy';
 import { caseAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
@@ -23,8 +24,8 @@ export async function addActionItem(
     await loadSession(tx, context, sessionId, 'write');
     const owner = await requireTenantOrganisation(tx, context, input.ownerOrganisationId);
     if (input.ownerUserId) {
-      const [worker] = await tx
-        .select({ id: memberships.id })
+      const roles = await tx
+        .select({ role: memberships.role })
         .from(memberships)
         .where(
           and(
@@ -33,7 +34,8 @@ export async function addActionItem(
             eq(memberships.userId, input.ownerUserId),
           ),
         );
-      if (!worker) {
+      // someone who does the support work there: an administrator never sees what it is about
+      if (!roles.some((m) => permissionsOf(m.role).includes('case_content.write'))) {
         throw badRequest(
           'NOT_A_WORKER',
           owner.external

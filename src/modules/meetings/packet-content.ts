@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { notFound } from '../../server/errors';
+import { confidentialityBound } from '../access/meeting-scope';
 import type { ActorContext } from '../audit/audit.service';
 import { casePacket } from '../cases/case-packet';
 import { organisations } from '../organisations/organisations.tables';
@@ -24,7 +25,7 @@ export const handedOutNotes = (snapshot: unknown): string | null =>
 export async function casePacketContent(
   tx: Database,
   caseId: string,
-  item: Pick<AgendaItemRow, 'proposedOrganisationIds'>,
+  item: Pick<AgendaItemRow, 'proposedOrganisationIds' | 'sessionId'>,
 ): Promise<CasePacketContent> {
   const packet = await casePacket(tx, caseId);
   const proposed = item.proposedOrganisationIds.length
@@ -35,10 +36,17 @@ export async function casePacketContent(
     : [];
   const meetingActions = await queryRows<{ description: string; name: string; due_on: string }>(
     tx,
+    // what a 支援会議 (法第106条の6) undertook stays with that body's members: its 宿題 go into
+    // the packets of its own sessions only
     sql`select a.description, o.name, a.due_on::text from ${sessionActionItems} a
         join ${agendaItems} i on i.id = a.item_id
         join ${organisations} o on o.id = a.owner_organisation_id
-        where i.case_id = ${caseId} and a.done_on is null order by a.due_on`,
+        join meeting_sessions fs on fs.id = a.session_id
+        join meeting_bodies fb on fb.id = fs.body_id
+        where i.case_id = ${caseId} and a.done_on is null
+          and (not ${confidentialityBound('fb')}
+               or fb.id = (select body_id from meeting_sessions where id = ${item.sessionId}))
+        order by a.due_on`,
   );
   const { planActions, ...rest } = packet;
   return {

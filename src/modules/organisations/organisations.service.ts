@@ -57,16 +57,23 @@ function requirePartnerKind(kind: OrganisationKind) {
   }
 }
 
-/** Two organisations of one municipality never share a name: the pickers would not tell them apart. */
+/** A name as a picker shows it: ﾊﾛｰﾜｰｸ and ハローワーク alike, spaces left out. */
+const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * Two organisations of one municipality never share a name, however it is typed: the pickers
+ * would not tell them apart, and a つなぎ or a 宿題 meant for one would go to the other.
+ */
 async function requireNameFree(tx: Database, actor: Actor, name: string, exceptId: string | null) {
-  const [taken] = await tx
-    .select({ id: organisations.id, external: organisations.external })
+  const others = await tx
+    .select({ id: organisations.id, name: organisations.name, external: organisations.external })
     .from(organisations)
-    .where(and(eq(organisations.tenantId, actor.tenantId), eq(organisations.name, name)));
-  if (taken && taken.id !== exceptId) {
+    .where(eq(organisations.tenantId, actor.tenantId));
+  const taken = others.find((o) => o.id !== exceptId && nameKey(o.name) === nameKey(name));
+  if (taken) {
     throw conflict(
       'ORGANISATION_NAME_TAKEN',
-      `「${name}」はすでに${taken.external ? '外部の関係機関' : '機関'}として登録されています。一覧から選んでください。`,
+      `「${taken.name}」がすでに${taken.external ? '外部の関係機関' : '機関'}として登録されています。同じ名前では区別できないため、一覧から選ぶか、名前を変えてください。`,
     );
   }
 }

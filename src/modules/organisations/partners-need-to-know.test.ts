@@ -75,10 +75,14 @@ describe('need to know within the lead organisation', () => {
   });
 
   it('names no worker for a partner, and only a worker of the owner for an agency', async () => {
-    const admin = await as('admin').get<{ user: { id: string } }>('/api/auth/session');
+    const admin = await as('admin').get<{ user: { id: string }; memberships: { organisationId: string }[] }>(
+      '/api/auth/session',
+    );
     for (const [owner, user] of [
       [partnerId, admin.body.user.id],
       [world.orgIds.jiritsu, admin.body.user.id],
+      // the administrator's own organisation: a member, but never one who sees what a 宿題 is about
+      [admin.body.memberships[0]?.organisationId ?? '', admin.body.user.id],
       [world.orgIds.jiritsu, '00000000-0000-4000-8000-00000000beef'],
     ]) {
       const refused = await as('coordinator').post<{ error: { code: string } }>(
@@ -104,6 +108,20 @@ describe('need to know within the lead organisation', () => {
     );
     expect(removed.status).toBe(409);
     expect(removed.body.error.code).toBe('ITEM_HAS_ACTION_ITEMS');
+  });
+});
+
+describe('what a 支援会議 undertook', () => {
+  it('goes into the packets of its own sessions only, not those of another body', async () => {
+    const tabled = await tableCaseAt(world, '重層的支援会議', caseId);
+    expect(tabled.status).toBe(200);
+    const other = tabled.body as unknown as { id: string };
+    expect((await as('coordinator').post(`/api/meetings/sessions/${other.id}/prepare`, {})).status).toBe(200);
+    const packet = await as('coordinator').get<{ openActions: { text: string }[] }>(
+      `/api/meetings/sessions/${other.id}/packets/${caseId}`,
+    );
+    expect(packet.status).toBe(200);
+    expect(packet.body.openActions.map((a) => a.text)).not.toContain('保護観察官が息子と面接する');
   });
 });
 
@@ -133,6 +151,7 @@ describe('a member who leaves', () => {
       200,
     );
     expect((await as('outreach').get(packet)).status).toBe(404);
+    expect((await as('outreach').get(`/api/meetings/sessions/${sessionId}`)).status).toBe(404);
     const session = await as('coordinator').get<{ attendees: { userId: string | null }[] }>(
       `/api/meetings/sessions/${sessionId}`,
     );
@@ -181,13 +200,20 @@ describe('the registry of partners', () => {
       external: true,
     });
     expect(asAgency.body.error.code).toBe('KIND_NOT_FOR_PARTNER');
-    const twice = await as('coordinator').post<{ error: { code: string } }>('/api/organisations', {
-      name: 'つなぐ保護観察所',
-      kind: 'probation_office',
-      external: true,
-    });
-    expect(twice.status).toBe(409);
-    expect(twice.body.error.code).toBe('ORGANISATION_NAME_TAKEN');
+    for (const name of ['つなぐ保護観察所', 'つなぐ 保護観察所', 'ﾊﾛｰﾜｰｸつなぐ']) {
+      const twice = await as('coordinator').post<{ error: { code: string } }>('/api/organisations', {
+        name,
+        kind: 'probation_office',
+        external: true,
+      });
+      expect(twice.status, name).toBe(409);
+      expect(twice.body.error.code).toBe('ORGANISATION_NAME_TAKEN');
+    }
+    const renamed = await as('admin').patch<{ error: { code: string } }>(
+      `/api/organisations/${world.orgIds.hokubu}`,
+      { name: 'ハローワーク つなぐ', version: 1 },
+    );
+    expect(renamed.body.error.code).toBe('ORGANISATION_NAME_TAKEN');
     const wide = await as('coordinator').post<{ phone: string }>('/api/organisations', {
       name: 'つなぐ地域生活定着支援センター',
       kind: 'other',
