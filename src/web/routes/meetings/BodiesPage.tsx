@@ -67,6 +67,11 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
       }),
     { invalidate: [bodiesQuery.queryKey], success: '退任を記録しました。これまでの構成員に残ります。' },
   );
+  const restore = useApiMutation(
+    (m: Body['members'][number]) =>
+      api('PATCH', `/api/meetings/bodies/${body.id}/members/${m.id}`, { leftOn: null, version: m.version }),
+    { invalidate: [bodiesQuery.queryKey], success: '構成員に戻しました。' },
+  );
   const members = body.members.filter((m) => !m.leftOn);
   const former = body.members.filter((m) => m.leftOn);
   return (
@@ -188,7 +193,7 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
             </Table.Tbody>
           </Table>
         )}
-        <ErrorAlert error={leave.error} />
+        <ErrorAlert error={leave.error ?? restore.error} />
         {former.length > 0 && (
           <details>
             <summary>これまでの構成員（{former.length}人）</summary>
@@ -197,6 +202,23 @@ function BodyCard({ body, canRun, onEdit }: { body: Body; canRun: boolean; onEdi
                 <List.Item key={m.id}>
                   {m.name}（{[m.affiliation, m.title].filter(Boolean).join('・') || '所属なし'}）：
                   <DateText value={m.joinedOn} />〜<DateText value={m.leftOn ?? ''} />
+                  {canRun && (
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      ml="xs"
+                      onClick={() =>
+                        confirmAction({
+                          title: '構成員に戻しますか',
+                          message: `${m.name}さんの退任の記録を取り消し、「${body.name}」の構成員に戻します。これから予定する会議の出席予定者に入ります（すでに予定した会議には「出席者を加える」で加えてください）。`,
+                          confirmLabel: '構成員に戻す',
+                          onConfirm: () => restore.mutate(m),
+                        })
+                      }
+                    >
+                      構成員に戻す
+                    </Button>
+                  )}
                 </List.Item>
               ))}
             </List>

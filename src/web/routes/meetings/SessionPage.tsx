@@ -76,6 +76,8 @@ export function SessionPage() {
           {session.canRun && session.state !== 'held' && (
             <Button
               color="teal"
+              // the next step is filled: 資料を配付する first, then 開催を記録する
+              variant={session.state === 'prepared' ? 'filled' : 'outline'}
               loading={held.isPending}
               onClick={() =>
                 confirmAction({
