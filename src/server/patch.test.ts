@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CaseWorld, caseAwaitingDecision, startCaseWorld, today, type Who } from '../testing/case-world';
 import { type OpenApiDocument, walkOperations } from '../testing/openapi-walk';
-import type { Json, PatchCase } from '../testing/patch-case';
+import { inList, type Json, type PatchCase } from '../testing/patch-case';
 import { communityPatchCases, setUpCommunityRecords } from './patch-cases.community';
+import { meetingPatchCases } from './patch-cases.meetings';
 import { PROGRAM_VERSIONED, programPatchCases, setUpProgramRecords } from './patch-cases.program';
 
 // PATCH changes only what is sent. Every PATCH route of the OpenAPI document has a case here
@@ -38,7 +39,6 @@ const get = async (who: Who, path: string) => {
   expect(response.status, path).toBe(200);
   return response.body;
 };
-const inList = (list: unknown, id: string) => (list as Json[]).find((entry) => entry.id === id) as Json;
 
 beforeAll(async () => {
   world = await startCaseWorld();
@@ -193,48 +193,7 @@ const cases: Record<string, PatchCase> = {
       publicDirectory: true,
     },
   },
-  'patch /api/meetings/bodies/{id}/members/{childId}': {
-    who: 'coordinator',
-    path: () => `/api/meetings/bodies/${ids.body}/members/${ids.member}`,
-    read: async () =>
-      inList(inList((await get('coordinator', '/api/meetings/bodies')).items, ids.body).members, ids.member),
-    values: {
-      name: '試験 構成員',
-      affiliation: '試験保護司会',
-      title: '会長',
-      confidentialityNotifiedOn: '2026-04-01',
-      leftOn: today(),
-    },
-  },
-  'patch /api/meetings/sessions/{id}': {
-    who: 'coordinator',
-    path: () => `/api/meetings/sessions/${ids.session}`,
-    read: () => get('coordinator', `/api/meetings/sessions/${ids.session}`),
-    values: {
-      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
-      place: '保健福祉センター 2階',
-      online: true,
-      minutes: '家計の見通しについて協議した。',
-    },
-  },
-  'patch /api/meetings/sessions/{id}/attendees/{childId}': {
-    who: 'coordinator',
-    path: () => `/api/meetings/sessions/${ids.session}/attendees/${ids.attendee}`,
-    read: async () =>
-      inList((await get('coordinator', `/api/meetings/sessions/${ids.session}`)).attendees, ids.attendee),
-    values: { confidentialityNotifiedOn: '2026-05-01' },
-  },
-  'patch /api/meetings/sessions/{id}/items/{itemId}': {
-    who: 'coordinator',
-    path: () => `/api/meetings/sessions/${ids.session}/items/${ids.item}`,
-    read: async () =>
-      inList((await get('coordinator', `/api/meetings/sessions/${ids.session}`)).items, ids.item),
-    values: {
-      notes: '家賃の分納について話し合った。',
-      proposedOrganisationIds: () => [world.orgIds.jiritsu],
-    },
-    alsoChanges: { proposedOrganisationIds: ['proposedOrganisations'] },
-  },
+  ...meetingPatchCases(ids, get, () => world.orgIds.jiritsu),
   'patch /api/outreach/records/{id}': {
     who: 'outreach',
     path: () => `/api/outreach/records/${ids.record}`,

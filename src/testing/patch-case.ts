@@ -14,3 +14,7 @@ export type PatchCase = {
   /** Fields of the record that the change may legitimately alter besides the one sent. */
   alsoChanges?: Record<string, string[]>;
 };
+
+/** The entry of a list read back with this id. */
+export const inList = (list: unknown, id: string) =>
+  (list as Json[]).find((entry) => entry.id === id) as Json;

@@ -6,7 +6,7 @@ import { ITEM_DECISION_TYPES, type ItemDecisionType, type LegalBasis } from '../
 import { type SafeCount, safeCount } from '../../shared/small-counts';
 import { requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
-import type { MeetingCounts } from './meetings.schemas';
+import type { MeetingCounts } from './meeting-counts.schemas';
 
 type Row = {
   id: string;

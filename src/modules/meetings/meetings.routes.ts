@@ -8,6 +8,7 @@ import type { ActorContext } from '../audit/audit.service';
 import { addActionItem, completeActionItem, myActionItems } from './action-items.service';
 import { addItem, decide, removeItem, updateItem } from './agenda.service';
 import { addAttendee, recordConfidentialityNotice, removeAttendee } from './attendees.service';
+import { ZMeetingCounts } from './meeting-counts.schemas';
 import { meetingCounts } from './meeting-counts.service';
 import {
   ZActionItemInput,
@@ -20,7 +21,6 @@ import {
   ZItemInput,
   ZItemParam,
   ZItemUpdate,
-  ZMeetingCounts,
   ZOutreachPacket,
   ZPacket,
   ZPacketParam,

@@ -17,7 +17,6 @@ import {
   ZId,
   ZIsoDate,
 } from '../../shared/schema-helpers';
-import { ZSafeCount } from '../../shared/small-counts';
 import { ZConnectionInput } from '../cases/cases.schemas';
 import { ZRecord } from '../outreach/outreach.schemas';
 
@@ -387,18 +386,3 @@ export const ZPacket = z.object({
   notes: z.string().nullable(),
 });
 export type Packet = z.infer<typeof ZPacket>;
-
-export const ZMeetingCounts = z.object({
-  fiscalYear: z.number(),
-  bodies: z.array(
-    z.object({
-      bodyId: z.string(),
-      bodyName: z.string(),
-      legalBasis: z.enum(LEGAL_BASES),
-      sessionsHeld: z.number(),
-      casesDiscussed: ZSafeCount,
-      decisions: z.record(z.enum(ITEM_DECISION_TYPES), ZSafeCount),
-    }),
-  ),
-});
-export type MeetingCounts = z.infer<typeof ZMeetingCounts>;

@@ -10,7 +10,8 @@ import {
   type Who,
 } from '../../testing/case-world';
 import type { Case } from '../cases/cases.schemas';
-import type { Body, MeetingCounts, Packet, Session } from './meetings.schemas';
+import type { MeetingCounts } from './meeting-counts.schemas';
+import type { Body, Packet, Session } from './meetings.schemas';
 
 // Meetings over real HTTP: bodies, sessions, the consent gate both ways, decisions that move
 // the case, the 支援会議 (法第106条の6) packet limited in scope and in time, and the audit.

@@ -2,7 +2,7 @@ import { aliasedTable, and, desc, eq, inArray, or, type SQL, sql } from 'drizzle
 import { type Database, queryRows } from '../../db/client';
 import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../server/errors';
-import { formatWareki, formatWestern } from '../../shared/dates';
+import { formatWestern } from '../../shared/dates';
 import { REFERRAL_STATUS_LABELS, type ReferralStatus } from '../../shared/intake-vocabulary';
 import { personName } from '../../shared/names';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
@@ -15,6 +15,7 @@ import { requireVisiblePerson } from '../people/people.service';
 import { persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
+import { loggedDay, requireInOrder } from './logged-referral';
 import { allowedSide, NOTE_REQUIRED, type Side } from './referral-state';
 import type { Referral, ReferralInput, ReferralSummary, ReferralTransition } from './referrals.schemas';
 import { referralEvents, referrals } from './referrals.tables';
@@ -301,52 +302,6 @@ export async function transitionReferral(
     });
   });
   return getReferral(db, context, id);
-}
-
-/**
- * The day a step with a partner without a login happened, as the sender logs it: needed for each
- * logged step, never in the future, and only for such partners (the others answer in the system).
- */
-function loggedDay(toExternal: boolean, occurredOn: string | null, logged: boolean): string | null {
-  if (!toExternal) {
-    if (occurredOn) {
-      throw badRequest(
-        'NOT_A_LOGGED_REFERRAL',
-        '日付の記録は、外部の関係機関へのつなぎのときだけ入力します。',
-      );
-    }
-    return null;
-  }
-  if (!logged) {
-    if (occurredOn) {
-      throw badRequest(
-        'NOT_A_LOGGED_STEP',
-        'やりとりの日は、連絡や返事を記録するときに入力します（下書き・取消には入力しません）。',
-      );
-    }
-    return null;
-  }
-  if (!occurredOn) {
-    throw badRequest('OCCURRED_ON_REQUIRED', '外部の関係機関とのやりとりがあった日付を入力してください。');
-  }
-  if (occurredOn > formatWestern(now())) {
-    throw badRequest('FUTURE_DATE', 'やりとりの日付に未来の日付は入力できません。');
-  }
-  return occurredOn;
-}
-
-/** A logged step cannot have happened before the step logged before it. */
-async function requireInOrder(tx: Database, referralId: string, occurredOn: string) {
-  const [last] = await queryRows<{ day: string | null }>(
-    tx,
-    sql`select max(occurred_on)::text as day from referral_events where referral_id = ${referralId}`,
-  );
-  if (last?.day && occurredOn < last.day) {
-    throw badRequest(
-      'OCCURRED_BEFORE_PREVIOUS',
-      `やりとりの日は、前に記録したやりとりの日（${formatWareki(`${last.day}T00:00:00+09:00`)}）以降にしてください。`,
-    );
-  }
 }
 
 /** For the household page: referrals about the household or its members that the actor is part of. */

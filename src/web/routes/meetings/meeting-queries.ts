@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
+import type { MeetingCounts } from '../../../modules/meetings/meeting-counts.schemas';
 import type {
   ActionItem,
   Body,
-  MeetingCounts,
   Packet,
   Session,
   SessionSummary,
