@@ -122,21 +122,31 @@ const clip = (text: string, per: number) => {
   return chars.length > per ? `${chars.slice(0, per - 1).join('')}…` : text;
 };
 
-/** An agency on the team of the household's case (the partners without a login marked 外部). */
-export type TeamParty = { organisationName: string | null; role: string; isLead: boolean; external: boolean };
+/** An agency on the team of a case (the partners without a login marked 外部). */
+export type TeamParty = {
+  organisationName: string | null;
+  role: string;
+  isLead: boolean;
+  external?: boolean;
+};
 
-export function Ecomap({ household, team = [] }: { household: HouseholdView; team?: TeamParty[] }) {
-  const onTeam = team.flatMap((m) =>
+/** The team drawn as strong ties, each noted with its role (主担当, 外部). */
+export function teamParties(team: TeamParty[], prefix = ''): Party[] {
+  return team.flatMap((m) =>
     m.organisationName
       ? [
           {
             name: m.organisationName,
             tie: 'strong' as const,
-            note: m.isLead ? `主担当・${m.role}` : m.external ? `外部・${m.role}` : `チーム・${m.role}`,
+            note: m.isLead ? `主担当・${m.role}` : m.external ? `外部・${m.role}` : `${prefix}${m.role}`,
           },
         ]
       : [],
   );
+}
+
+export function Ecomap({ household, team = [] }: { household: HouseholdView; team?: TeamParty[] }) {
+  const onTeam = teamParties(team, 'チーム・');
   const teamNames = new Set(onTeam.map((p) => p.name));
   return (
     <EcomapDrawing

@@ -2,7 +2,7 @@ import { Badge, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from
 import type { Packet } from '../../../modules/meetings/meetings.schemas';
 import { CASE_STATUS_LABELS } from '../../../shared/case-vocabulary';
 import { DateText } from '../../components/DateText';
-import { EcomapDrawing } from '../../components/Ecomap';
+import { EcomapDrawing, teamParties } from '../../components/Ecomap';
 import { Genogram } from '../../components/Genogram';
 
 export const genogramOf = (packet: Packet) => ({
@@ -22,11 +22,7 @@ export function PacketEcomap({ packet, large = false }: { packet: Packet; large?
       name={packet.case.householdName}
       memberNames={packet.members.map((m) => m.name)}
       parties={[
-        ...packet.team.map((t) => ({
-          name: t.organisationName,
-          tie: 'strong' as const,
-          note: t.isLead ? `主担当・${t.role}` : t.external ? `外部・${t.role}` : t.role,
-        })),
+        ...teamParties(packet.team),
         ...packet.proposedOrganisations
           .filter((o) => !onTeam.has(o.id))
           .map((o) => ({ name: o.name, tie: 'weak' as const, note: 'これから関わる' })),
