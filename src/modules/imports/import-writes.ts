@@ -15,9 +15,11 @@ import { breathe } from './import-stream';
 // The writes of an import, all in the caller's transaction: a few thousand rows of the file at
 // a time, each chunk's people, households, members, consultations and consents in one statement
 // each, and an audit entry naming the ids each statement created. The statements of a chunk go
-// to PostgreSQL together (pipelined) while the next chunk is prepared. The access tokens of
-// everyone touched are computed once at the end: for many people one call costs far less than
-// many (measured: 50,000 in 2.4 s, 5,000 in 0.6 s).
+// to PostgreSQL together (pipelined) while the next chunk is prepared. The new people's access
+// tokens come straight from their rows, chunk by chunk (a chunk's 5,000 cost less than a tenth
+// of one call for 100,000: 2 s saved of 100,000 rows). The tokens of people already registered
+// that the file touches run every rule, once at the end: for many people one call costs far
+// less than many (measured: 50,000 in 2.4 s, 5,000 in 0.6 s).
 
 const ROWS_PER_CHUNK = 5000;
 
@@ -40,6 +42,10 @@ function rowsBetween<T extends { row: number }>(list: T[], from: number, to: num
   return list.filter((r) => r.row >= from && r.row < to);
 }
 
+/** Everything about these people is this import's, by this organisation and user: migration 0021. */
+const grantNewPersonTokens = (tx: Database, people: { id: string }[]) =>
+  tx.execute(sql`select app_grant_new_person_tokens(${sql.param(people.map((p) => p.id))}::uuid[])`);
+
 function writeChunk(tx: Database, context: ActorContext, organisationId: string, part: PlannedRecords) {
   const { actor } = context;
   const audit = (targetType: string, ids: string[]) =>
@@ -49,6 +55,7 @@ function writeChunk(tx: Database, context: ActorContext, organisationId: string,
   // started in this order, one after another on the transaction's connection
   return Promise.all([
     part.people.length ? insertPeople(tx, actor, organisationId, part.people) : null,
+    part.people.length ? grantNewPersonTokens(tx, part.people) : null,
     audit(
       'person',
       part.people.map((p) => p.id),
@@ -112,12 +119,7 @@ export async function writeImport(
     await breathe();
   }
   await Promise.all(chunks);
-  await refreshTokens(
-    tx,
-    records.people.map((p) => p.id),
-    records.linked,
-    [...new Set(linkedHousehold.values())],
-  );
+  await refreshTokens(tx, records.linked, [...new Set(linkedHousehold.values())]);
   return {
     people: records.people.length,
     households: records.households.length,
@@ -130,12 +132,8 @@ async function recordAuditOfLinked(tx: Database, context: ActorContext, linked: 
   await recordAudit(tx, context, { action: 'import.commit', targetType: 'person', detail: { linked } });
 }
 
-/**
- * The new people's tokens straight from their rows (everything about them is this import's, by
- * this organisation and user: migration 0021); the rules run for the people added to and
- * everyone in the existing households that got a consultation.
- */
-async function refreshTokens(tx: Database, newIds: string[], linked: string[], householdIds: string[]) {
+/** The rules run for the people added to and everyone in the existing households that got a consultation. */
+async function refreshTokens(tx: Database, linked: string[], householdIds: string[]) {
   const members = householdIds.length
     ? await queryRows<{ id: string }>(
         tx,
@@ -144,8 +142,6 @@ async function refreshTokens(tx: Database, newIds: string[], linked: string[], h
     : [];
   const touched = [...new Set([...linked, ...members.map((m) => m.id)])];
   await tx.execute(sql`select set_config('app.defer_access_tokens', 'off', true)`);
-  if (newIds.length > 0)
-    await tx.execute(sql`select app_grant_new_person_tokens(${sql.param(newIds)}::uuid[])`);
   if (touched.length > 0)
     await tx.execute(sql`select app_refresh_access_tokens(${sql.param(touched)}::uuid[])`);
 }
