@@ -6,43 +6,22 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { testPostgresServer } from '../scripts/postgres';
-import { queryRows } from '../src/db/client';
+import { openDatabase, queryRows } from '../src/db/client';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/start';
 import { loggedIn } from '../src/testing/test-client';
-import { openTestDatabase } from '../src/testing/test-database';
-import { generateCity } from './generate';
-import { generateCases } from './generate-cases';
+import { BENCHMARK_CITY, benchmarkCity } from './city';
 
-const households = Number(process.argv[2] ?? 50_000);
-const caseCount = Number(process.argv[3] ?? 10_000);
-const recordCount = Number(process.argv[4] ?? 500_000);
+const size = {
+  households: Number(process.argv[2] ?? BENCHMARK_CITY.households),
+  cases: Number(process.argv[3] ?? BENCHMARK_CITY.cases),
+  records: Number(process.argv[4] ?? BENCHMARK_CITY.records),
+};
 const { url, started: postgres } = await testPostgresServer();
-process.env.TEST_DATABASE_URL = url;
-
-const handle = await openTestDatabase();
+const database = await benchmarkCity(url, size);
+const handle = await openDatabase({ databaseUrl: database.appUrl, migrationUrl: database.ownerUrl });
 const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
 try {
-  const started = performance.now();
-  await generateCity(handle.owner, { households }, (done) => {
-    if (done % 10_000 === 0) process.stdout.write(`\r  generated ${done} households`);
-  });
-  const [{ n } = { n: 0 }] = await queryRows<{ n: number }>(
-    handle.owner,
-    sql`select count(*)::int as n from persons`,
-  );
-  console.log(
-    `\ncity: ${households} households, ${n} people (${((performance.now() - started) / 1000).toFixed(1)} s)`,
-  );
-
-  const casesStarted = performance.now();
-  const made = await generateCases(handle.owner, { cases: caseCount, records: recordCount }, (done) => {
-    if (done % 1_000 === 0) process.stdout.write(`\r  generated ${done} cases`);
-  });
-  console.log(
-    `\ncases: ${made.cases} cases, ${made.records} support records (${((performance.now() - casesStarted) / 1000).toFixed(1)} s)`,
-  );
-
   // BENCH_ONLY=program times the 事業管理 requests alone
   if (process.env.BENCH_ONLY !== 'program') {
     const client = await loggedIn(server.url, 'demo-jiritsu');
@@ -139,6 +118,7 @@ try {
   }
 } finally {
   await server.close();
+  await database.drop();
   postgres?.stop();
 }
 

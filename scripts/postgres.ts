@@ -1,14 +1,14 @@
 // A throwaway PostgreSQL server for the test suite: initdb into a temp folder, a free port
 // on 127.0.0.1, removed at stop. Runs as the 'postgres' user when we are root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { APPLICATION_LOGIN } from '../src/testing/test-database';
 
-export type TestPostgres = { url: string; stop: () => void };
+export type TestPostgres = { url: string; stop: () => void; logFile: string };
 
 function findBinDir(): string {
   const root = '/usr/lib/postgresql';
@@ -62,11 +62,20 @@ export async function createApplicationRoles(url: string) {
   await client.end();
 }
 
-/** durable: keep PostgreSQL's crash-safe settings (fsync, synchronous commit) for the crash test. */
-export async function startTestPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
+export type PostgresOptions = {
+  /** Keep PostgreSQL's crash-safe settings (fsync, synchronous commit): the crash test, the load bench. */
+  durable?: boolean;
+  /** A data folder kept between runs (created on first use, left in place at stop). */
+  dataDir?: string;
+  /** More server settings, as name → value. */
+  settings?: Record<string, string>;
+};
+
+export async function startTestPostgres(options: PostgresOptions = {}): Promise<TestPostgres> {
   const bin = findBinDir();
-  const dir = mkdtempSync(join(tmpdir(), 'tsunagu-pg-'));
+  const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tsunagu-pg-'));
   const dataDir = join(dir, 'data');
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) => {
     const [file, argv] = asRoot
@@ -74,13 +83,19 @@ export async function startTestPostgres(options: { durable?: boolean } = {}): Pr
       : [join(bin, command), args];
     execFileSync(file, argv, { stdio: ['ignore', 'ignore', 'inherit'] });
   };
+  mkdirSync(dir, { recursive: true });
   if (asRoot) {
     const ids = execFileSync('id', ['-u', 'postgres']).toString().trim();
     const gid = execFileSync('id', ['-g', 'postgres']).toString().trim();
     chownSync(dir, Number(ids), Number(gid));
   }
   const port = await freePort();
-  run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  if (fresh)
+    run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
+  const settings = {
+    ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
+    ...options.settings,
+  };
   run('pg_ctl', [
     '-D',
     dataDir,
@@ -89,20 +104,23 @@ export async function startTestPostgres(options: { durable?: boolean } = {}): Pr
     '-w',
     '-o',
     `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir}` +
-      (options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'),
+      Object.entries(settings)
+        .map(([name, value]) => ` -c ${name}=${value}`)
+        .join(''),
     'start',
   ]);
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await createApplicationRoles(url);
   return {
     url,
+    logFile: join(dir, 'server.log'),
     stop: () => {
       const args = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
       const [file, argv] = asRoot
         ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), ...args]]
         : [join(bin, 'pg_ctl'), args];
       spawnSync(file, argv, { stdio: 'ignore' });
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

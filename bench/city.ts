@@ -1,0 +1,103 @@
+// The benchmark city on a PostgreSQL server: built once (the demo organisations, then
+// bench/generate.ts and bench/generate-cases.ts at the sizes asked) into a template database
+// named by what goes into it, and copied for each run (CREATE DATABASE … TEMPLATE: seconds,
+// where building takes minutes). On a server kept between runs (npm run bench:load -- --data
+// DIR) the next run starts from the same city; on a throwaway server it is built every time.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { MIGRATIONS_FOLDER, openDatabase } from '../src/db/client';
+import { seedDemoIfEmpty } from '../src/modules/demo/demo.seed';
+import { now } from '../src/server/clock';
+import { formatWestern } from '../src/shared/dates';
+import { newDatabaseOn } from '../src/testing/test-database';
+import { generateCity } from './generate';
+import { generateCases } from './generate-cases';
+
+export type CitySize = { households: number; cases: number; records: number };
+export const BENCHMARK_CITY: CitySize = { households: 50_000, cases: 10_000, records: 500_000 };
+
+const filesOf = (folder: string, suffix: string) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => join(folder, f));
+
+/** The migrations, the demo seed, the generators, today (the demo's dates are relative) and the size. */
+function cityKey(size: CitySize): string {
+  const hash = createHash('sha256').update(JSON.stringify(size)).update(formatWestern(now()));
+  const here = fileURLToPath(new URL('.', import.meta.url));
+  const demo = fileURLToPath(new URL('../src/modules/demo', import.meta.url));
+  for (const file of [
+    ...filesOf(MIGRATIONS_FOLDER, '.sql'),
+    ...filesOf(demo, '.ts'),
+    join(here, 'generate.ts'),
+    join(here, 'generate-cases.ts'),
+  ])
+    hash.update(readFileSync(file));
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function admin<T>(adminUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const secondsSince = (start: number) => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+
+async function buildCity(adminUrl: string, name: string, size: CitySize, log: (line: string) => void) {
+  const building = `${name}_building`;
+  await admin(adminUrl, (c) => c.query(`drop database if exists ${building} with (force)`));
+  const created = await newDatabaseOn(adminUrl, building, undefined, building);
+  const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
+  const started = performance.now();
+  try {
+    await seedDemoIfEmpty(handle.owner);
+    await generateCity(handle.owner, { households: size.households }, (done) => {
+      if (done % 10_000 === 0) log(`  ${done.toLocaleString('en')} households (${secondsSince(started)})`);
+    });
+    await generateCases(handle.owner, { cases: size.cases, records: size.records }, (done) => {
+      if (done % 2_000 === 0) log(`  ${done.toLocaleString('en')} cases (${secondsSince(started)})`);
+    });
+  } finally {
+    await handle.close();
+  }
+  await admin(created.ownerUrl, (c) => c.query('vacuum analyze'));
+  await admin(adminUrl, (c) => c.query(`alter database ${building} rename to ${name}`));
+  log(`  built in ${secondsSince(started)}`);
+}
+
+/**
+ * A database holding the benchmark city, ready for the server (app and owner URLs); drop() removes
+ * the copy, never the template.
+ */
+export async function benchmarkCity(
+  adminUrl: string,
+  size: CitySize,
+  log: (line: string) => void = console.log,
+): Promise<Awaited<ReturnType<typeof newDatabaseOn>>> {
+  const name = `tsunagu_city_${cityKey(size)}`;
+  const exists = await admin(adminUrl, async (c) => {
+    // copies left by a run that was stopped
+    const left = await c.query<{ datname: string }>(
+      `select datname from pg_database where datname like 'tsunagu\\_bench\\_%'`,
+    );
+    for (const { datname } of left.rows) await c.query(`drop database ${datname} with (force)`);
+    return (await c.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+  });
+  if (exists) log(`city: ${name} kept from an earlier run`);
+  else {
+    log(
+      `city: building ${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} support records (once; minutes)`,
+    );
+    await buildCity(adminUrl, name, size, log);
+  }
+  return newDatabaseOn(adminUrl, 'tsunagu_bench', name);
+}

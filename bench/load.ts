@@ -1,0 +1,211 @@
+// The load benchmark: the benchmark city on a durable PostgreSQL server (fsync on), the server
+// in its own process as in production, and wrk on 127.0.0.1.
+//   npm run bench:load                        # a throwaway server; the city is built first (minutes)
+//   npm run bench:load -- --data /var/tmp/city   # keep the server and its city between runs
+//   npm run bench:load -- --seconds 5 --size 5000,1000,50000   # shorter runs, a smaller city
+// Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; the same
+// statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
+// PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
+import { sql } from 'drizzle-orm';
+import { startTestPostgres } from '../scripts/postgres';
+import { openDatabase, queryRows } from '../src/db/client';
+import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
+import { loggedIn, type TestClient } from '../src/testing/test-client';
+import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
+import { postgresCpuSeconds } from './cpu-time';
+import { staffAtWork } from './load/open-loop';
+import { captureStatements, pgbenchScript, replay, statementLatencies } from './load/replay';
+import { processFigures, startServerProcess } from './load/server-process';
+import { closedLoop, type LoadRequest, type LoadResult, requestsFile } from './load/wrk';
+
+const option = (name: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const seconds = Number(option('seconds') ?? 15);
+const sizeOption = option('size')?.split(',').map(Number);
+const size: CitySize = sizeOption
+  ? { households: sizeOption[0] ?? 0, cases: sizeOption[1] ?? 0, records: sizeOption[2] ?? 0 }
+  : BENCHMARK_CITY;
+const CONCURRENCY = [10, 50, 200];
+const SESSIONS = 20;
+
+const postgres = await startTestPostgres({
+  durable: true,
+  dataDir: option('data'),
+  settings: { shared_buffers: '1GB', max_connections: '200', max_wal_size: '4GB' },
+});
+const port = Number(new URL(postgres.url).port);
+const database = await benchmarkCity(postgres.url, size);
+const server = await startServerProcess(database);
+const owner = await openDatabase({ databaseUrl: database.ownerUrl });
+
+try {
+  const sessions = async (loginId: string) => {
+    const list: TestClient[] = [];
+    for (let i = 0; i < SESSIONS; i++) list.push(await loggedIn(server.url, loginId));
+    return list;
+  };
+  const coordinators = await sessions('demo-coordinator');
+  const consultants = await sessions('demo-jiritsu');
+  const as = (client: TestClient, method: 'GET' | 'POST', path: string, body?: unknown): LoadRequest => ({
+    method,
+    path,
+    cookie: client.cookie ?? '',
+    csrf: client.csrfToken ?? '',
+    body,
+  });
+
+  const sample = await queryRows<{ id: string }>(
+    owner.owner,
+    sql`select id::text from cases order by md5(id::text) limit 100`,
+  );
+  const active = await queryRows<{ id: string }>(
+    owner.owner,
+    sql`select id::text from cases where status = any(${sql.param(ACTIVE_STATUSES)}::text[]) order by md5(id::text) limit 100`,
+  );
+  const queries = ['サイトウ', '斉藤', 'やまだ', '林', '渡辺和', 'ハルコ'].map(
+    (q) => `q=${encodeURIComponent(q)}`,
+  );
+  queries.push('birthDate=1950-05-05', 'phone=09012345678', `address=${encodeURIComponent('桜台3-1')}`);
+  const today = new Date().toISOString().slice(0, 10);
+  const at = <T>(list: T[], i: number) => list[i % list.length] as T;
+
+  const lists: Record<string, LoadRequest[]> = {
+    'case page': sample.map((c, i) => as(at(coordinators, i), 'GET', `/api/cases/${c.id}`)),
+    'people search': Array.from({ length: 180 }, (_, i) =>
+      as(at(consultants, i), 'GET', `/api/people?${at(queries, i)}`),
+    ),
+    'work queue': coordinators.map((c) => as(c, 'GET', '/api/cases/work-queue')),
+  };
+  const write = (i: number) =>
+    as(at(coordinators, i), 'POST', `/api/cases/${at(active, i).id}/records`, {
+      recordedOn: today,
+      type: 'phone',
+      minutes: 10,
+      content: '負荷試験の記録（電話で近況を確認）',
+    });
+  // 20 % writes: of every ten requests, two support records and eight reads
+  lists['mixed, 20 % writes'] = Array.from({ length: 500 }, (_, i) => {
+    const reads = [lists['case page'], lists['people search'], lists['work queue']] as LoadRequest[][];
+    return i % 10 < 2 ? write(i) : at(at(reads, i), i);
+  });
+
+  // each kind answers; then the statements of one request of each kind, for pgbench
+  const call = (r: LoadRequest) =>
+    fetch(`${server.url}${r.path}`, {
+      method: r.method,
+      headers: {
+        cookie: r.cookie,
+        ...(r.method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': r.csrf } : {}),
+      },
+      body: r.body === undefined ? undefined : JSON.stringify(r.body),
+    }).then(async (response) => {
+      if (response.status >= 300)
+        throw new Error(`${r.path} answered ${response.status}: ${await response.text()}`);
+    });
+  for (const list of Object.values(lists)) await call(list[0] as LoadRequest);
+  const scripts: Record<string, { file: string; statements: number }> = {};
+  let writeStatements: string[] = [];
+  const writtenCase = at(active, 1).id;
+  for (const [name, r] of [
+    ['case page', lists['case page']?.[1]],
+    ['people search', lists['people search']?.[2]],
+    ['work queue', lists['work queue']?.[1]],
+    ['write', write(1)],
+  ] as const) {
+    const statements = await captureStatements(postgres.url, postgres.logFile, () => call(r as LoadRequest));
+    scripts[name] = {
+      file: pgbenchScript(name.replace(/\s/g, '-'), statements),
+      statements: statements.length,
+    };
+    if (name === 'write') writeStatements = statements;
+  }
+  // --statements: where PostgreSQL spends a request, statement by statement (one client)
+  if (process.argv.includes('--statements'))
+    for (const [name, { file }] of Object.entries(scripts)) {
+      const latencies = statementLatencies(database.appUrl, file, 3);
+      const total = latencies.reduce((sum, l) => sum + l.ms, 0);
+      console.log(`\n${name}: ${total.toFixed(2)} ms in ${latencies.length} statements, the slowest:`);
+      for (const l of latencies.slice(0, 6))
+        console.log(`  ${l.ms.toFixed(2).padStart(7)} ms  ${l.statement}`);
+    }
+  const rawFor: Record<string, string[]> = {
+    'case page': [scripts['case page']?.file ?? ''],
+    'people search': [scripts['people search']?.file ?? ''],
+    'work queue': [scripts['work queue']?.file ?? ''],
+    'mixed, 20 % writes': [
+      `${scripts['case page']?.file}@27`,
+      `${scripts['people search']?.file}@27`,
+      `${scripts['work queue']?.file}@26`,
+      // the captured write, on ten cases (one case for every write would wait on its row)
+      ...active.slice(0, 10).map((c, i) => {
+        const file = pgbenchScript(
+          `write-${i}`,
+          writeStatements.map((w) => w.replaceAll(writtenCase, c.id)),
+        );
+        return `${file}@2`;
+      }),
+    ],
+  };
+
+  const rows: string[] = [];
+  const split: string[] = [];
+  for (const [name, list] of Object.entries(lists)) {
+    const file = requestsFile(name.replace(/[^a-z]/g, ''), list);
+    closedLoop(server.url, file, 10, Math.min(3, seconds)); // warm up
+    const results: LoadResult[] = [];
+    for (const connections of CONCURRENCY) {
+      const node = processFigures(server.pid).cpuSeconds;
+      const pgCpu = postgresCpuSeconds(port) ?? 0;
+      const result = closedLoop(server.url, file, connections, seconds);
+      results.push(result);
+      if (connections === 50) {
+        const nodeMs = ((processFigures(server.pid).cpuSeconds - node) * 1000) / result.requests;
+        const pgMs = (((postgresCpuSeconds(port) ?? 0) - pgCpu) * 1000) / result.requests;
+        split.push(`| ${name} | ${nodeMs.toFixed(2)} ms | ${pgMs.toFixed(2)} ms |`);
+      }
+    }
+    const tps = replay(database.appUrl, rawFor[name] ?? [], 50, seconds);
+    const at50 = results[1] as LoadResult;
+    const cells = results.map(
+      (r) => `${r.perSecond.toFixed(0)} / ${r.p95.toFixed(0)} ms${r.errors ? ` (${r.errors} errors)` : ''}`,
+    );
+    rows.push(
+      `| ${name} | ${cells.join(' | ')} | ${tps.toFixed(0)} | ${(at50.perSecond / tps).toFixed(2)} |`,
+    );
+    console.log(`${name}: ${cells.join(', ')}; raw SQL ${tps.toFixed(0)} tx/s`);
+  }
+
+  const staff = await staffAtWork(server.url, lists['mixed, 20 % writes'] ?? [], {
+    staff: 200,
+    offeredPerSecond: 100,
+    seconds: Math.max(seconds * 2, 10),
+  });
+  const memory = processFigures(server.pid);
+
+  console.log(
+    `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${seconds} s per run:\n`,
+  );
+  console.log('| request | 10: req/s / p95 | 50 | 200 | raw SQL tx/s at 50 | app ÷ raw |');
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
+  console.log('\nCPU per request at 50 connections:\n\n| request | node | PostgreSQL |\n|---|---|---|');
+  for (const row of split) console.log(row);
+  console.log(
+    `\nStatements per request: ${Object.entries(scripts)
+      .map(([name, s]) => `${name} ${s.statements}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
+  );
+  console.log(
+    `Server memory: RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most`,
+  );
+} finally {
+  await owner.close();
+  await server.stop();
+  await database.drop();
+  postgres.stop();
+}

@@ -1,0 +1,70 @@
+// Staff at work: each simulated worker waits a random think time (exponential, so arrivals are
+// a Poisson stream), sends one request of the mixed workload, and waits again, whether or not
+// the server keeps up (an open loop: a slow answer does not slow the arrivals of others).
+import type { LoadRequest } from './wrk';
+
+export type OpenLoopResult = {
+  sent: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+export async function staffAtWork(
+  baseUrl: string,
+  requests: LoadRequest[],
+  options: { staff: number; offeredPerSecond: number; seconds: number },
+): Promise<OpenLoopResult> {
+  const meanThinkMs = (options.staff / options.offeredPerSecond) * 1000;
+  const until = performance.now() + options.seconds * 1000;
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = Math.floor(Math.random() * requests.length);
+  const pending = new Set<Promise<void>>();
+  const send = async (r: LoadRequest) => {
+    const started = performance.now();
+    try {
+      const response = await fetch(`${baseUrl}${r.path}`, {
+        method: r.method,
+        headers: {
+          cookie: r.cookie,
+          accept: 'application/json',
+          ...(r.method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': r.csrf }),
+        },
+        body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      });
+      await response.arrayBuffer();
+      if (response.status >= 400) errors++;
+    } catch {
+      errors++;
+    }
+    latencies.push(performance.now() - started);
+  };
+  const worker = async () => {
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, -Math.log(1 - Math.random()) * meanThinkMs));
+      if (performance.now() >= until) return;
+      const request = requests[next++ % requests.length] as LoadRequest;
+      // the answer is awaited apart: the worker's next arrival does not wait for it
+      const answer = send(request);
+      pending.add(answer);
+      answer.finally(() => pending.delete(answer));
+    }
+  };
+  await Promise.all(Array.from({ length: options.staff }, worker));
+  await Promise.all(pending);
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    sent: sorted.length,
+    perSecond: sorted.length / options.seconds,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+    errors,
+  };
+}
