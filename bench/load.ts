@@ -3,6 +3,7 @@
 //   npm run bench:load                        # a throwaway server; the city is built first (minutes)
 //   npm run bench:load -- --data /var/tmp/city   # keep the server and its city between runs
 //   npm run bench:load -- --seconds 5 --size 5000,1000,50000   # shorter runs, a smaller city
+//   npm run bench:load -- --only case --statements   # one request; where PostgreSQL spends it
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; the same
 // statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
 // PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
@@ -151,7 +152,9 @@ try {
 
   const rows: string[] = [];
   const split: string[] = [];
+  const only = option('only');
   for (const [name, list] of Object.entries(lists)) {
+    if (only && !name.startsWith(only)) continue;
     const file = requestsFile(name.replace(/[^a-z]/g, ''), list);
     closedLoop(server.url, file, 10, Math.min(3, seconds)); // warm up
     const results: LoadResult[] = [];
@@ -177,11 +180,13 @@ try {
     console.log(`${name}: ${cells.join(', ')}; raw SQL ${tps.toFixed(0)} tx/s`);
   }
 
-  const staff = await staffAtWork(server.url, lists['mixed, 20 % writes'] ?? [], {
-    staff: 200,
-    offeredPerSecond: 100,
-    seconds: Math.max(seconds * 2, 10),
-  });
+  const staff = only
+    ? null
+    : await staffAtWork(server.url, lists['mixed, 20 % writes'] ?? [], {
+        staff: 200,
+        offeredPerSecond: 100,
+        seconds: Math.max(seconds * 2, 10),
+      });
   const memory = processFigures(server.pid);
 
   console.log(
@@ -197,9 +202,10 @@ try {
       .map(([name, s]) => `${name} ${s.statements}`)
       .join(', ')}`,
   );
-  console.log(
-    `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
-  );
+  if (staff)
+    console.log(
+      `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
+    );
   console.log(
     `Server memory: RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most`,
   );
