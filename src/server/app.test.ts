@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0023_outside_partners');
+    expect(journal.entries.at(-1)?.tag).toBe('0024_case_tokens_on_change');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

@@ -30,6 +30,7 @@ const WRITES = [
   'team_delete',
   'action_add',
   'plan_switch',
+  'case_record',
   'merge',
   'unmerge',
   'participation',
@@ -161,6 +162,11 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
           then (select p.id from case_plans p where p.case_id = c.id order by p.version desc limit 1) end)
         where c.id = (select id from cases where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
       return;
+    case 'case_record':
+      // what a support record or a review does to the case row: no token changes
+      await db.execute(sql`update cases set last_record_on = current_date, next_review_on = current_date + 30
+        where id = (select id from cases where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
     case 'merge': {
       const other = pick(city.persons, w.b);
       if (person && other && person.id !== other.id)
@@ -225,7 +231,58 @@ afterAll(async () => {
   await handle.close();
 });
 
+/** The members' tokens of these households: as stored, and as computed from scratch (rolled back). */
+async function membersStoredAndRecomputed(db: Database, households: string[]) {
+  const read = (tx: Database) =>
+    queryRows<Row>(
+      tx,
+      sql`select t.person_id::text, t.tokens from person_access_tokens t
+          where t.person_id in (select person_id from household_members where household_id = any(${sql.param(households)}::uuid[]))
+          order by t.person_id`,
+    );
+  let result: { stored: Row[]; recomputed: Row[] } = { stored: [], recomputed: [] };
+  await db
+    .transaction(async (tx) => {
+      const stored = await read(tx);
+      await tx.execute(sql`select app_refresh_access_tokens(array(select person_id from household_members
+        where household_id = any(${sql.param(households)}::uuid[])))`);
+      result = { stored, recomputed: await read(tx) };
+      tx.rollback();
+    })
+    .catch((error: Error) => {
+      if (error.constructor.name !== 'TransactionRollbackError') throw error;
+    });
+  return result;
+}
+
 describe('person access tokens', () => {
+  it('follow a case put on another household (migration 0024 recomputes only on such changes)', async () => {
+    const demo = await openTestDatabase({ demo: true });
+    try {
+      const [moved] = await queryRows<{ id: string; from: string; to: string }>(
+        demo.owner,
+        sql`select c.id::text, c.household_id::text as from, (select h.id::text from households h
+              where h.tenant_id = c.tenant_id and exists (select 1 from household_members m where m.household_id = h.id)
+                and not exists (select 1 from cases x where x.household_id = h.id) order by h.id limit 1) as to
+            from cases c
+           where exists (select 1 from household_members m where m.household_id = c.household_id)
+             and not exists (select 1 from cases y where y.household_id = c.household_id and y.id <> c.id)
+           order by c.id limit 1`,
+      );
+      if (!moved?.to) throw new Error('the demo city has no case alone in a household with members');
+      const before = await membersStoredAndRecomputed(demo.owner, [moved.from]);
+      expect(before.stored.every((r) => r.tokens.includes('case'))).toBe(true);
+      await demo.owner.execute(sql`update cases set household_id = ${moved.to} where id = ${moved.id}`);
+      const after = await membersStoredAndRecomputed(demo.owner, [moved.from, moved.to]);
+      expect(after.stored).toEqual(after.recomputed);
+      // the household left without a case no longer carries the token that coordinators read
+      const left = await membersStoredAndRecomputed(demo.owner, [moved.from]);
+      expect(left.stored.some((r) => r.tokens.includes('case'))).toBe(false);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('equal a recompute from scratch after every kind of write', async () => {
     const codes = await takenTenantCodes(handle.owner);
     const kinds = new Set<string>();
