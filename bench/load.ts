@@ -136,17 +136,17 @@ try {
     'people search': [scripts['people search']?.file ?? ''],
     'work queue': [scripts['work queue']?.file ?? ''],
     'mixed, 20 % writes': [
-      `${scripts['case page']?.file}@27`,
-      `${scripts['people search']?.file}@27`,
-      `${scripts['work queue']?.file}@26`,
-      // the captured write, on ten cases (one case for every write would wait on its row)
-      ...active.slice(0, 10).map((c, i) => {
-        const file = pgbenchScript(
-          `write-${i}`,
-          writeStatements.map((w) => w.replaceAll(writtenCase, c.id)),
-        );
-        return `${file}@2`;
-      }),
+      `${scripts['case page']?.file}@135`,
+      `${scripts['people search']?.file}@135`,
+      `${scripts['work queue']?.file}@130`,
+      // the captured write on one of the hundred cases the app writes to, drawn per transaction
+      // (one case for every write would wait on its row; a script per case would be prepared
+      // afresh on each connection)
+      `${pgbenchScript('writes', [
+        '\\set i random(1, 100)',
+        `select (array[${active.map((c) => `'${c.id}'`).join(',')}]::uuid[])[:i] as case_id \\gset`,
+        ...writeStatements.map((w) => w.replaceAll(`'${writtenCase}'`, ':case_id')),
+      ])}@100`,
     ],
   };
 

@@ -75,7 +75,9 @@ export async function captureStatements(adminUrl: string, logFile: string, reque
 
 export function pgbenchScript(name: string, statements: string[]): string {
   const file = join(tmpdir(), `tsunagu-replay-${process.pid}-${name}.sql`);
-  writeFileSync(file, `${statements.map((s) => `${s.replace(/;\s*$/, '')};`).join('\n')}\n`);
+  // pgbench's meta-commands (\set, a query ending in \gset) end at the line, without a semicolon
+  const line = (s: string) => (s.startsWith('\\') || s.endsWith('\\gset') ? s : `${s.replace(/;\s*$/, '')};`);
+  writeFileSync(file, `${statements.map(line).join('\n')}\n`);
   return file;
 }
 
