@@ -83,6 +83,12 @@ function newPool(connectionString: string, max: number) {
     options: '-c jit=off -c max_parallel_workers_per_gather=0',
   });
   pool.on('error', (err) => console.error('[db] idle client error:', err.message));
+  // A connection lost while a request holds it (the server stopped, a failover) fails that
+  // request; without a listener its 'error' event would end the whole process (found by the
+  // failover drill). The pool drops the connection when it is released with the error.
+  pool.on('connect', (client) =>
+    client.on('error', (err) => console.error('[db] connection lost:', err.message)),
+  );
   return pool;
 }
 

@@ -158,7 +158,13 @@ export function startSealer(owner: Database, settings: AuditSettings, intervalMs
     return running;
   };
   const tick = () => {
-    sealNow().catch((error) => console.error('[audit] sealing failed:', (error as Error).message));
+    sealNow().catch((error: Error) =>
+      // the driver's own message (Drizzle's repeats the statement with every id of the batch)
+      console.error(
+        '[audit] sealing failed, retried next time:',
+        (error.cause as Error | undefined)?.message ?? error.message,
+      ),
+    );
   };
   tick();
   const timer = setInterval(tick, intervalMs);
