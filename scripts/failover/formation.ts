@@ -1,7 +1,7 @@
 // A pg_auto_failover formation on loopback for the failover drill: a monitor, a primary and a
 // secondary with synchronous replication (pg_auto_failover's default with one standby), each a
 // `pg_autoctl run` keeper in its own process group so that a node can be killed whole.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,13 +143,11 @@ export class Formation {
         // already gone
       }
     }
+    // PostgreSQL's own immediate stop: a postmaster killed outright can leave the monitor's
+    // background workers behind
     for (const name of ['monitor', ...this.nodes.map((n) => n.name)]) {
-      try {
-        const pid = Number(readFileSync(join(this.dir, name, 'postmaster.pid'), 'utf8').split('\n')[0]);
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // not running
-      }
+      const [file, argv] = command(['pg_ctl', '-D', join(this.dir, name), '-m', 'immediate', '-w', 'stop']);
+      spawnSync(file, argv, { stdio: 'ignore' });
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
