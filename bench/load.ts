@@ -13,10 +13,10 @@ import { openDatabase, queryRows } from '../src/db/client';
 import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
-import { postgresCpuSeconds } from './cpu-time';
+import { postgresCpuSeconds, processFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
 import { captureStatements, pgbenchScript, replay, statementLatencies } from './load/replay';
-import { processFigures, startServerProcess } from './load/server-process';
+import { startServerProcess } from './load/server-process';
 import { closedLoop, type LoadRequest, type LoadResult, requestsFile } from './load/wrk';
 
 const option = (name: string) => {
