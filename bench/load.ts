@@ -17,7 +17,7 @@ import { postgresCpuSeconds, processFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
 import { captureStatements, pgbenchScript, replay, statementLatencies } from './load/replay';
 import { startServerProcess } from './load/server-process';
-import { closedLoop, type LoadRequest, type LoadResult, requestsFile } from './load/wrk';
+import { closedLoop, type LoadRequest, type LoadResult, requestsFile, sendOnce } from './load/wrk';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -94,14 +94,7 @@ try {
 
   // each kind answers; then the statements of one request of each kind, for pgbench
   const call = (r: LoadRequest) =>
-    fetch(`${server.url}${r.path}`, {
-      method: r.method,
-      headers: {
-        cookie: r.cookie,
-        ...(r.method === 'POST' ? { 'content-type': 'application/json', 'x-csrf-token': r.csrf } : {}),
-      },
-      body: r.body === undefined ? undefined : JSON.stringify(r.body),
-    }).then(async (response) => {
+    sendOnce(server.url, r).then(async (response) => {
       if (response.status >= 300)
         throw new Error(`${r.path} answered ${response.status}: ${await response.text()}`);
     });

@@ -1,7 +1,7 @@
 // Staff at work: each simulated worker waits a random think time (exponential, so arrivals are
 // a Poisson stream), sends one request of the mixed workload, and waits again, whether or not
 // the server keeps up (an open loop: a slow answer does not slow the arrivals of others).
-import type { LoadRequest } from './wrk';
+import { type LoadRequest, sendOnce } from './wrk';
 
 export type OpenLoopResult = {
   sent: number;
@@ -29,15 +29,7 @@ export async function staffAtWork(
   const send = async (r: LoadRequest) => {
     const started = performance.now();
     try {
-      const response = await fetch(`${baseUrl}${r.path}`, {
-        method: r.method,
-        headers: {
-          cookie: r.cookie,
-          accept: 'application/json',
-          ...(r.method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': r.csrf }),
-        },
-        body: r.body === undefined ? undefined : JSON.stringify(r.body),
-      });
+      const response = await sendOnce(baseUrl, r);
       await response.arrayBuffer();
       if (response.status >= 400) errors++;
     } catch {

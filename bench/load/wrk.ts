@@ -24,6 +24,19 @@ export type LoadResult = {
   errors: number;
 };
 
+/** The same request sent once from node, as a browser of that session would. */
+export function sendOnce(baseUrl: string, r: LoadRequest): Promise<Response> {
+  return fetch(`${baseUrl}${r.path}`, {
+    method: r.method,
+    headers: {
+      cookie: r.cookie,
+      accept: 'application/json',
+      ...(r.method === 'GET' ? {} : { 'content-type': 'application/json', 'x-csrf-token': r.csrf }),
+    },
+    body: r.body === undefined ? undefined : JSON.stringify(r.body),
+  });
+}
+
 const SCRIPT = `
 local lines = {}
 local at = 0
