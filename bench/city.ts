@@ -16,8 +16,22 @@ import { newDatabaseOn } from '../src/testing/test-database';
 import { generateCity } from './generate';
 import { generateCases } from './generate-cases';
 
-export type CitySize = { households: number; cases: number; records: number };
+export type CitySize = {
+  households: number;
+  cases: number;
+  records: number;
+  consultations?: number;
+  years?: number;
+};
 export const BENCHMARK_CITY: CitySize = { households: 50_000, cases: 10_000, records: 500_000 };
+/** Ten years of a city of 460,000: the same 100,000 people, ten times the work. */
+export const TEN_YEAR_CITY: CitySize = {
+  households: 50_000,
+  consultations: 500_000,
+  cases: 100_000,
+  records: 5_000_000,
+  years: 10,
+};
 
 const filesOf = (folder: string, suffix: string) =>
   readdirSync(folder)
@@ -60,11 +74,13 @@ async function buildCity(adminUrl: string, name: string, size: CitySize, log: (l
   const started = performance.now();
   try {
     await seedDemoIfEmpty(handle.owner);
-    await generateCity(handle.owner, { households: size.households }, (done) => {
+    const { households, consultations, years, cases, records } = size;
+    await generateCity(handle.owner, { households, consultations, years }, (done) => {
       if (done % 10_000 === 0) log(`  ${done.toLocaleString('en')} households (${secondsSince(started)})`);
     });
-    await generateCases(handle.owner, { cases: size.cases, records: size.records }, (done) => {
-      if (done % 2_000 === 0) log(`  ${done.toLocaleString('en')} cases (${secondsSince(started)})`);
+    await generateCases(handle.owner, { cases, records, years }, (done) => {
+      if (done % Math.max(2_000, cases / 20) === 0)
+        log(`  ${done.toLocaleString('en')} cases (${secondsSince(started)})`);
     });
   } finally {
     await handle.close();
@@ -95,7 +111,7 @@ export async function benchmarkCity(
   if (exists) log(`city: ${name} kept from an earlier run`);
   else {
     log(
-      `city: building ${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} support records (once; minutes)`,
+      `city: building ${size.households.toLocaleString('en')} households${size.consultations ? `, ${size.consultations.toLocaleString('en')} consultations` : ''}, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} support records${size.years ? ` over ${size.years} years` : ''} (once; minutes)`,
     );
     await buildCity(adminUrl, name, size, log);
   }

@@ -22,11 +22,21 @@ const STATUSES: CaseStatus[] = [
   'connected',
   'received',
 ];
+const ENDED = new Set<CaseStatus>(['closed', 'connected']);
 const WITH_PLAN = new Set<CaseStatus>(['supporting', 'evaluating', 'suspended', 'closed', 'connected']);
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export type CaseLoad = { cases: number; records: number };
+export type CaseLoad = {
+  cases: number;
+  records: number;
+  /**
+   * Cases opened over the last this many years, those older than two years closed (when left out:
+   * opened in the last two years, one case per household). More cases than households go round
+   * the households again, as a household comes back years later.
+   */
+  years?: number;
+};
 
 export async function generateCases(db: Database, load: CaseLoad, onProgress?: (done: number) => void) {
   const [tenant] = await queryRows<{ id: string }>(db, sql`select id from tenants limit 1`);
@@ -43,11 +53,15 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
     sql`select distinct on (h.id) h.id, m.person_id from households h join household_members m on m.household_id = h.id
         order by h.id, m.created_at limit ${load.cases}`,
   );
+  const caseHouseholds = Array.from(
+    { length: load.cases },
+    (_, i) => households[i % households.length],
+  ).filter((h) => h !== undefined);
   const today = Date.now();
-  const recordsPerCase = load.records / Math.max(1, households.length);
+  const recordsPerCase = load.records / Math.max(1, caseHouseholds.length);
   const batch = 250;
   let recordsMade = 0;
-  for (let start = 0; start < households.length; start += batch) {
+  for (let start = 0; start < caseHouseholds.length; start += batch) {
     const caseRows: Record<string, unknown>[] = [];
     const teamRows: Record<string, unknown>[] = [];
     const decisionRows: Record<string, unknown>[] = [];
@@ -56,10 +70,14 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
     const planRows: Record<string, unknown>[] = [];
     const actionRows: Record<string, unknown>[] = [];
     const recordRows: Record<string, unknown>[] = [];
-    for (const household of households.slice(start, start + batch)) {
+    for (const household of caseHouseholds.slice(start, start + batch)) {
       const caseId = crypto.randomUUID();
-      const status = pick(STATUSES);
-      const openedMs = today - (30 + random() * 700) * DAY;
+      let status = pick(STATUSES);
+      const openedMs = today - (30 + random() * (load.years ? load.years * 365 - 30 : 700)) * DAY;
+      // a case of long ago has ended: closed, or connected to a service
+      if (openedMs < today - 730 * DAY) status = status === 'connected' ? 'connected' : 'closed';
+      const endMs =
+        load.years && ENDED.has(status) ? Math.min(today, openedMs + (60 + random() * 660) * DAY) : today;
       const team = [coordinatorOrg, ...new Set([pick(orgs).id, pick(orgs).id, pick(orgs).id])].filter(
         (id, i, all) => all.indexOf(id) === i,
       );
@@ -70,7 +88,7 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
         status === 'received'
           ? 0
           : Math.round(recordsPerCase * (0.2 + random() * 1.6) * (hasPlan ? 1.2 : 0.5));
-      const recordDays = Array.from({ length: records }, () => openedMs + random() * (today - openedMs));
+      const recordDays = Array.from({ length: records }, () => openedMs + random() * (endMs - openedMs));
       const lastRecord = recordDays.length > 0 ? Math.max(...recordDays) : null;
       caseRows.push({
         id: caseId,
@@ -81,9 +99,9 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
         status,
         lead_organisation_id: lead,
         opened_on: isoDay(openedMs),
-        closed_on: status === 'closed' || status === 'connected' ? isoDay(today - random() * 60 * DAY) : null,
+        closed_on: ENDED.has(status) ? isoDay(load.years ? endMs : today - random() * 60 * DAY) : null,
         last_record_on: lastRecord ? isoDay(lastRecord) : null,
-        next_review_on: hasPlan ? isoDay(today + (random() * 120 - 40) * DAY) : null,
+        next_review_on: hasPlan ? isoDay(endMs + (random() * 120 - 40) * DAY) : null,
       });
       for (const org of team) {
         teamRows.push({
@@ -146,7 +164,7 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
           userId: null,
           frequency: '月1回',
           from: isoDay(openedMs + 30 * DAY),
-          until: isoDay(today + (random() * 200 - 80) * DAY),
+          until: isoDay(endMs + (random() * 200 - 80) * DAY),
         }));
         for (const action of actions) {
           actionRows.push({
@@ -165,7 +183,7 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
           case_id: caseId,
           version: 1,
           content: JSON.stringify({ vision: '安心して暮らす', issues: ['家計', '介護'], goals, actions }),
-          review_on: isoDay(today + 30 * DAY),
+          review_on: isoDay(endMs + 30 * DAY),
           consent_on: isoDay(openedMs + 28 * DAY),
           consent_method: 'written',
           approved_decision_id: decisionId,
@@ -199,13 +217,11 @@ export async function generateCases(db: Database, load: CaseLoad, onProgress?: (
         sql`update cases c set plan_in_force_id = p.id from case_plans p
             where p.case_id = c.id and c.id = any(${sql.raw(`array[${caseRows.map((c) => `'${c.id}'`).join(',')}]::uuid[]`)})`,
       );
-      for (let i = 0; i < recordRows.length; i += 2000) {
-        await insertRows(tx, 'support_records', recordRows.slice(i, i + 2000));
-      }
+      await insertRows(tx, 'support_records', recordRows);
     });
-    onProgress?.(Math.min(start + batch, households.length));
+    onProgress?.(Math.min(start + batch, caseHouseholds.length));
   }
   await db.execute(sql`analyze`);
   await refreshAccessTokens(db, [tenant.id]);
-  return { cases: households.length, records: recordsMade };
+  return { cases: caseHouseholds.length, records: recordsMade };
 }

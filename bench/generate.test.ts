@@ -69,4 +69,39 @@ describe('the synthetic city', () => {
     const queue = await coordinator.get<{ items: { kind: string }[] }>('/api/cases/work-queue');
     expect(queue.body.items.length).toBeGreaterThan(0);
   });
+
+  it('grows to ten years: consultations coming back over the years, cases of long ago ended', async () => {
+    const before = await countAll();
+    await generateCity(server.handle.owner, { households: 20, consultations: 100, years: 10 });
+    const after = await countAll();
+    expect(after.households - before.households).toBe(20);
+    expect(after.consultations - before.consultations).toBe(100);
+    const made = await generateCases(server.handle.owner, { cases: 300, records: 3000, years: 10 });
+    expect(made.cases).toBe(300);
+    const [ten] = await queryRows<{
+      spread_years: number;
+      old_open: number;
+      ended_before_opened: number;
+      records_after_close: number;
+      households_twice: number;
+    }>(
+      server.handle.owner,
+      sql`with recent as (select * from cases order by created_at desc limit 300)
+          select (select extract(year from age(max(received_at), min(received_at)))::int
+                    from consultations where received_at > now() - interval '11 years') as spread_years,
+                 (select count(*)::int from recent
+                   where opened_on < current_date - 730 and status not in ('closed', 'connected')) as old_open,
+                 (select count(*)::int from recent where closed_on < opened_on) as ended_before_opened,
+                 (select count(*)::int from recent c join support_records r on r.case_id = c.id
+                   where r.recorded_on > c.closed_on) as records_after_close,
+                 (select count(*)::int from (select household_id from recent group by 1 having count(*) > 1) h)
+                   as households_twice`,
+    );
+    expect(ten?.spread_years).toBeGreaterThanOrEqual(8);
+    expect(ten?.old_open).toBe(0);
+    expect(ten?.ended_before_opened).toBe(0);
+    expect(ten?.records_after_close).toBe(0);
+    // more cases than households: households come back
+    expect(ten?.households_twice).toBeGreaterThan(0);
+  });
 });

@@ -159,16 +159,28 @@ const GIVEN: [string, string][] = GIVEN_STEMS.flatMap(([s, sk]) =>
 const OUTCOMES = ['handled_here', 'refer_agency', 'refer_multi_agency', 'info_only'] as const;
 const REFERRAL_STATUSES = ['requested', 'accepted', 'in_progress', 'completed', 'declined'] as const;
 
-// Deterministic, so that two runs of a benchmark measure the same city.
+// Deterministic, so that two runs of a benchmark measure the same city: mulberry32, in 32-bit
+// integer arithmetic. (A multiply-and-modulo generator in floating point lost its low bits and
+// went round a cycle of about 10,000 draws, so the city repeated itself: every 2,000th case alike.)
 let seed = 20261122;
 export const random = () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 };
 export const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
-export type CitySize = { households: number };
+export type CitySize = {
+  households: number;
+  /** All consultations, the first of each household's included (one per household when left out). */
+  consultations?: number;
+  /** Consultations spread over the last this many years (from 2024 over three years when left out). */
+  years?: number;
+};
+const YEAR = 365 * 86_400_000;
+const FROM_2024 = Date.UTC(2024, 0, 1);
 
 export async function generateCity(db: Database, size: CitySize, onProgress?: (done: number) => void) {
   const [tenant] = await db.select().from(tenants).limit(1);
@@ -177,6 +189,11 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
     .select({ id: organisations.id })
     .from(organisations)
     .where(sql`${organisations.tenantId} = ${tenant.id}`);
+  const today = Date.now();
+  // The consultations after each household's first, on average; a fraction draws one more.
+  const extraShare = Math.max(0, (size.consultations ?? size.households) / size.households - 1);
+  const extraPerHousehold = () =>
+    extraShare === 0 ? 0 : Math.floor(extraShare) + (random() < extraShare % 1 ? 1 : 0);
   const batch = 500;
   for (let start = 0; start < size.households; start += batch) {
     const count = Math.min(batch, size.households - start);
@@ -185,8 +202,47 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
     const members: Record<string, unknown>[] = [];
     const consultationRows: Record<string, unknown>[] = [];
     const referralRows: Record<string, unknown>[] = [];
+    const consult = (personId: string, householdId: string, org: string) => {
+      const consultationId = crypto.randomUUID();
+      const outcome = pick(OUTCOMES);
+      const receivedAt = new Date(
+        size.years ? today - random() * size.years * YEAR : FROM_2024 + random() * 3 * YEAR,
+      );
+      if (outcome === 'refer_agency' || outcome === 'refer_multi_agency') {
+        const toMultiAgency = outcome === 'refer_multi_agency';
+        const target = pick(orgs).id;
+        referralRows.push({
+          tenant_id: tenant.id,
+          consultation_id: consultationId,
+          person_id: personId,
+          household_id: householdId,
+          from_organisation_id: org,
+          to_organisation_id: toMultiAgency || target === org ? null : target,
+          to_multi_agency: toMultiAgency || target === org,
+          main_complaint: '生活全般についての相談',
+          reason: '専門的な支援が必要なため',
+          status: pick(REFERRAL_STATUSES),
+          sent_at: receivedAt.toISOString(),
+        });
+      }
+      consultationRows.push({
+        id: consultationId,
+        tenant_id: tenant.id,
+        organisation_id: org,
+        received_at: receivedAt.toISOString(),
+        channel: 'phone',
+        brought_by: 'self',
+        person_id: personId,
+        household_id: householdId,
+        main_complaint: '生活全般についての相談',
+        issues: ['poverty'],
+        outcome,
+        share_consent: 'not_asked',
+      });
+    };
     for (let h = 0; h < count; h++) {
       const householdId = crypto.randomUUID();
+      const householdPeople: string[] = [];
       const org = pick(orgs).id;
       const [family, familyKana] = pickFamily();
       const address = `つなぐ市${pick(TOWNS)}${1 + Math.floor(random() * 5)}-${1 + Math.floor(random() * 30)}-${1 + Math.floor(random() * 20)}`;
@@ -227,43 +283,12 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
           person_id: id,
           relation: m === 0 ? '本人' : '同居家族',
         });
-        if (m === 0) {
-          const consultationId = crypto.randomUUID();
-          const outcome = pick(OUTCOMES);
-          const receivedAt = new Date(Date.UTC(2024, 0, 1) + random() * 3 * 365 * 86_400_000);
-          if (outcome === 'refer_agency' || outcome === 'refer_multi_agency') {
-            const toMultiAgency = outcome === 'refer_multi_agency';
-            const target = pick(orgs).id;
-            referralRows.push({
-              tenant_id: tenant.id,
-              consultation_id: consultationId,
-              person_id: id,
-              household_id: householdId,
-              from_organisation_id: org,
-              to_organisation_id: toMultiAgency || target === org ? null : target,
-              to_multi_agency: toMultiAgency || target === org,
-              main_complaint: '生活全般についての相談',
-              reason: '専門的な支援が必要なため',
-              status: pick(REFERRAL_STATUSES),
-              sent_at: receivedAt.toISOString(),
-            });
-          }
-          consultationRows.push({
-            id: consultationId,
-            tenant_id: tenant.id,
-            organisation_id: org,
-            received_at: receivedAt.toISOString(),
-            channel: 'phone',
-            brought_by: 'self',
-            person_id: id,
-            household_id: householdId,
-            main_complaint: '生活全般についての相談',
-            issues: ['poverty'],
-            outcome,
-            share_consent: 'not_asked',
-          });
-        }
+        householdPeople.push(id);
+        if (m === 0) consult(id, householdId, org);
       }
+      // Later consultations of the same household over the years, at any organisation.
+      for (let extra = extraPerHousehold(); extra > 0; extra--)
+        consult(pick(householdPeople), householdId, pick(orgs).id);
     }
     await db.transaction(async (tx) => {
       await deferAccessTokens(tx);
@@ -279,9 +304,21 @@ export async function generateCity(db: Database, size: CitySize, onProgress?: (d
   await refreshAccessTokens(db, [tenant.id]);
 }
 
+/** Rows in multi-row inserts, as many per statement as PostgreSQL's 65,535 parameters allow. */
 export async function insertRows(db: Database, table: string, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0] ?? {});
+  const perStatement = Math.floor(60_000 / columns.length);
+  for (let at = 0; at < rows.length; at += perStatement)
+    await insertStatement(db, table, columns, rows.slice(at, at + perStatement));
+}
+
+async function insertStatement(
+  db: Database,
+  table: string,
+  columns: string[],
+  rows: Record<string, unknown>[],
+) {
   const values = rows.map(
     (row) =>
       sql`(${sql.join(

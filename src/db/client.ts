@@ -36,13 +36,15 @@ export type DbOptions = {
   dataDir?: string;
   /** postgres://… of the tables' owner, when databaseUrl names a login role that owns nothing. */
   migrationUrl?: string;
+  /** PostgreSQL only: the application's connections (10 when left out). */
+  poolSize?: number;
   /** PGlite only: start from a tarball made by `dump` instead of an empty database. */
   loadDataDir?: Blob;
 };
 
 export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
-    const pool = newPool(options.databaseUrl, 10);
+    const pool = newPool(options.databaseUrl, options.poolSize ?? 10);
     const ownerPool = options.migrationUrl ? newPool(options.migrationUrl, 2) : pool;
     await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
     return {

@@ -7,6 +7,8 @@ export type Config = {
   databaseUrl?: string;
   /** The tables' owner for migrations, when DATABASE_URL is a login role that owns nothing. */
   migrationDatabaseUrl?: string;
+  /** Connections to the PostgreSQL server: a request holds one from its start to its commit. */
+  databasePoolSize: number;
   dataDir: string;
   demo: boolean;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),

@@ -22,6 +22,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
       databaseUrl: config.databaseUrl,
       migrationUrl: config.migrationDatabaseUrl,
       dataDir: config.dataDir,
+      poolSize: config.databasePoolSize,
     }));
   if (config.demo) await seedDemoIfEmpty(db.owner);
   await purgeExpired(db.owner);

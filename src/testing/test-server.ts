@@ -11,6 +11,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     dataDir: '',
+    databasePoolSize: 10,
     demo: true,
     trustProxy: false,
     sessionIdleMinutes: 30,
