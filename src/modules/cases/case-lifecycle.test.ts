@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client';
 import { advanceClockForTests, resetClockForTests } from '../../server/clock';
 import {
   type CaseWorld,
@@ -284,6 +286,26 @@ describe('the case life cycle', () => {
     expect(page.body.team.filter((m) => m.quiet).map((m) => m.organisationName)).toEqual(
       expect.arrayContaining([expect.stringContaining('地域包括')]),
     );
+    // a suspended case's actions wait with it, and come back when the support resumes
+    const overdueOf = async () =>
+      (await as('jiritsu').get<{ items: WorkItem[] }>('/api/cases/work-queue')).body.items.filter(
+        (i) => i.kind === 'action_overdue' && i.caseId === caseId,
+      ).length;
+    // and leave the queue's index meanwhile (case_actions.in_force), as the actions of ended cases do
+    const indexed = async () =>
+      (
+        await queryRows<{ n: number }>(
+          world.server.handle.owner,
+          sql`select count(*)::int as n from case_actions where case_id = ${caseId} and in_force`,
+        )
+      )[0]?.n;
+    expect(await indexed()).toBe(2);
+    await step('houkatsu', '/transitions', { to: 'suspended', note: '入院のため一時中断' });
+    expect(await overdueOf()).toBe(0);
+    expect(await indexed()).toBe(0);
+    await step('houkatsu', '/transitions', { to: 'supporting' });
+    expect(await overdueOf()).toBe(1);
+    expect(await indexed()).toBe(2);
     const done = await step('jiritsu', '/actions/a1/complete');
     expect(done.status).toBe(200);
     const after = await as('jiritsu').get<{ items: WorkItem[] }>('/api/cases/work-queue');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   date,
   index,
   integer,
@@ -190,9 +191,15 @@ export const caseActions = pgTable(
     userId: uuid('user_id').references(() => users.id),
     text: text('text').notNull(),
     until: date('until').notNull(),
+    /**
+     * The action belongs to the plan in force of a case in support (支援中・評価中), so the work
+     * queue follows it. Kept by triggers (migration 0025): the actions of past plan versions and
+     * of ended cases, years of them, stay out of the queue's index.
+     */
+    inForce: boolean('in_force').notNull().default(false),
   },
   (t) => [
-    index('case_actions_org_until').on(t.organisationId, t.until),
+    index('case_actions_in_force_org_until').on(t.organisationId, t.until).where(sql`in_force`),
     index('case_actions_plan').on(t.planId),
   ],
 );

@@ -69,7 +69,7 @@ export async function caseWorkQueue(
           select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, a.text, a.user_id = ${userId}
             from case_actions a
             join cases c on c.id = a.case_id and c.plan_in_force_id = a.plan_id
-           where a.organisation_id = ${org} and a.until < ${day}::date
+           where a.organisation_id = ${org} and a.in_force and a.until < ${day}::date
              and c.status in ('supporting', 'evaluating') and ${readable}
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = c.id and ac.action_key = a.action_key)
@@ -77,11 +77,11 @@ export async function caseWorkQueue(
           -- the part of a partner without a login (外部の関係機関), followed up by the lead
           select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, po.name || '：' || a.text,
                  c.lead_user_id = ${userId}
-            from cases c
-            join case_actions a on a.case_id = c.id and a.plan_id = c.plan_in_force_id
-            join organisations po on po.id = a.organisation_id and po.external
-           where c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating')
-             and a.until < ${day}::date and ${readable}
+            from organisations po
+            join case_actions a on a.organisation_id = po.id and a.in_force and a.until < ${day}::date
+            join cases c on c.id = a.case_id and c.plan_in_force_id = a.plan_id
+           where po.external and po.tenant_id = ${tenantId}
+             and c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating') and ${readable}
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = c.id and ac.action_key = a.action_key)
           union all
