@@ -31,6 +31,7 @@ const WRITES = [
   'action_add',
   'plan_switch',
   'case_record',
+  'case_status',
   'merge',
   'unmerge',
   'participation',
@@ -167,6 +168,11 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
       await db.execute(sql`update cases set last_record_on = current_date, next_review_on = current_date + 30
         where id = (select id from cases where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
       return;
+    case 'case_status':
+      // suspended, resumed, closed: the work queue's mark of the plan's actions follows (migration 0025)
+      await db.execute(sql`update cases set status = (array['supporting', 'suspended', 'evaluating', 'closed'])[${(w.b % 4) + 1}]
+        where id = (select id from cases where tenant_id = ${tenant} order by id offset ${w.c} limit 1)`);
+      return;
     case 'merge': {
       const other = pick(city.persons, w.b);
       if (person && other && person.id !== other.id)
@@ -207,6 +213,15 @@ async function storedAndRecomputed(db: Database, world: World) {
     });
   return result;
 }
+
+/** Actions whose work-queue mark (case_actions.in_force) differs from their case's plan in force and status. */
+const misMarkedActions = (db: Database, world: World) =>
+  queryRows<{ id: string }>(
+    db,
+    sql`select a.id from case_actions a join cases c on c.id = a.case_id
+        where a.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
+          and a.in_force <> coalesce(a.plan_id = c.plan_in_force_id and c.status in ('supporting', 'evaluating'), false)`,
+  );
 
 /** A first run that applies every kind of write (and every support write) once, so coverage never rests on chance. */
 function everyKindOnce(): [WorldSpec, Write[]] {
@@ -298,6 +313,7 @@ describe('person access tokens', () => {
           kinds.add(w.kind);
           const after = await storedAndRecomputed(handle.owner, world);
           expect(after.stored, `after ${w.kind}`).toEqual(after.recomputed);
+          expect(await misMarkedActions(handle.owner, world), `in_force after ${w.kind}`).toEqual([]);
         }
       }),
       { numRuns: Number(process.env.TOKEN_RUNS ?? 40), examples: [everyKindOnce()] },
