@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { encodeShiftJis, requireShiftJis } from './export-shift-jis';
 import type { ExportCell, ExportColumn, ExportColumnType, ExportTable } from './export-table';
 
@@ -112,6 +111,7 @@ function columnWidth(column: ExportColumn, table: ExportTable): number {
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, '・').slice(0, 31) || 'Sheet1';
 
 export async function toXlsx(table: ExportTable): Promise<Uint8Array<ArrayBuffer>> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use: 28 MB of the server's memory
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'tsunagu';
   const sheet = workbook.addWorksheet(sheetName(table.title), {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { badRequest } from '../../server/errors';
 import { type CsvEncoding, decodeCsv } from '../resources/csv-file';
 import { dateOfCell } from './import-dates';
@@ -47,6 +47,7 @@ function textOfCell(value: CellValue): string {
 // Read as a stream, the first sheet only: loading a whole workbook of 50,000 rows took 1.3 GB.
 async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   const records: string[][] = [];
+  const { default: ExcelJS } = await import('exceljs'); // loaded on first use: 28 MB of the server's memory
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
       sharedStrings: 'cache',
