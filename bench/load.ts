@@ -11,12 +11,12 @@ import { sql } from 'drizzle-orm';
 import { startTestPostgres } from '../scripts/postgres';
 import { openDatabase, queryRows } from '../src/db/client';
 import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
+import { startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
 import { postgresCpuSeconds, processFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
 import { captureStatements, pgbenchScript, replay, statementLatencies } from './load/replay';
-import { startServerProcess } from './load/server-process';
 import { closedLoop, type LoadRequest, type LoadResult, requestsFile, sendOnce } from './load/wrk';
 
 const option = (name: string) => {

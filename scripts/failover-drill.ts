@@ -5,8 +5,8 @@
 // acknowledged is there. Needs Debian's postgresql-15-auto-failover and pg-auto-failover-cli.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { type ServerProcess, startServerProcess } from '../bench/load/server-process';
 import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
+import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { loggedIn } from '../src/testing/test-client';
 import { APPLICATION_LOGIN } from '../src/testing/test-database';
 import { Formation } from './failover/formation';

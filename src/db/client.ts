@@ -7,6 +7,7 @@ import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from 'drizzle-o
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { projectFile } from '../server/project-files';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -27,7 +28,7 @@ export type DbHandle = {
 /** The role the application works as: it owns no table, so row-level security applies to it. */
 export const APPLICATION_ROLE = 'tsunagu_app';
 
-export const MIGRATIONS_FOLDER = new URL('../../drizzle', import.meta.url).pathname;
+export const MIGRATIONS_FOLDER = projectFile('drizzle');
 
 export type DbOptions = {
   /** postgres://… for a PostgreSQL server; otherwise PGlite is used. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { projectFile } from '../../server/project-files';
 
 // Keys for 名寄せ and search: the same person written 齋藤/斎藤/斉藤, ﾔﾏﾀﾞ/ヤマダ/やまだ or
 // with and without spaces gets the same key.
@@ -29,7 +30,7 @@ const NAME_VARIANTS: Record<string, string> = {
 
 function loadVariantTable(): Map<string, string> {
   const table = new Map<string, string>();
-  const text = readFileSync(new URL('./data/itaiji.txt', import.meta.url), 'utf8');
+  const text = readFileSync(projectFile('src/modules/people/data/itaiji.txt'), 'utf8');
   for (const line of text.split('\n')) {
     const [popular, variants] = line.split('\t');
     if (!popular || !variants) continue;

@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { projectFile } from '../../server/project-files';
 
 // The HSDS 3.0 schemas (standards/hsds-3.0, JSON Schema 2020-12), each registered under its
 // file name so that their relative $refs ("phone.json") resolve. Validation answers in
 // Japanese, naming the place in the document (services[3].schedules[0].opens_at).
 
-export const HSDS_SCHEMA_FOLDER = new URL('../../../standards/hsds-3.0/', import.meta.url);
+export const HSDS_SCHEMA_FOLDER = pathToFileURL(`${projectFile('standards/hsds-3.0')}/`);
 
 export type HsdsSchemaName =
   | 'organization.json'

@@ -1,10 +1,13 @@
-// The server as it runs in production, in its own process (tsx src/server/main.ts against the
-// PostgreSQL server), so that the load generator, the bench and the server each have their own
-// CPU and memory figures.
+// The server as it runs in production, in its own process: the bundle of npm start
+// (scripts/build-server.ts, built here first) run by node, against a PostgreSQL server or, with
+// no database given, PGlite in a folder of its own. The load bench and the failover drill use it
+// so that the load generator and the server each have their own CPU and memory figures; a test
+// starts the bundle as npm start would.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server';
 import { freePort } from '../../scripts/postgres';
 
 export type ServerProcess = { url: string; pid: number; stop: () => Promise<void> };
@@ -22,23 +25,24 @@ async function waitUntilUp(url: string, child: ChildProcess) {
   throw new Error('the server did not start within a minute');
 }
 
-export async function startServerProcess(database: {
+export async function startServerProcess(database?: {
   appUrl: string;
   ownerUrl: string;
 }): Promise<ServerProcess> {
+  await buildServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-load-'));
   // BENCH_PROFILE=DIR: the server writes a CPU profile there when it stops
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...profile, SERVER_BUNDLE], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: database.appUrl,
-      MIGRATION_DATABASE_URL: database.ownerUrl,
+      DATABASE_URL: database?.appUrl ?? '',
+      MIGRATION_DATABASE_URL: database?.ownerUrl ?? '',
       TSUNAGU_DEMO: '1',
       DATA_DIR: dataDir,
       SESSION_IDLE_MINUTES: '600',

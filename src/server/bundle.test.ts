@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServerProcess } from '../testing/server-process';
+import { loggedIn } from '../testing/test-client';
+
+// npm start runs the server from its bundle (scripts/build-server.ts), not from the sources: the
+// bundle must find its migrations and data files and its packages left outside, and work. Once,
+// on PGlite (the embedded default), in the PGlite run of the suite.
+let server: ServerProcess;
+describe.skipIf(process.env.TEST_DATABASE_URL)('the server bundle of npm start', () => {
+  beforeAll(async () => {
+    server = await startServerProcess();
+  }, 120_000);
+  afterAll(() => server?.stop());
+
+  // starting at all reads the migrations and the itaiji table (name-normalise.ts)
+  it('starts on PGlite, migrates, and answers a logged-in worker', async () => {
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+    const worker = await loggedIn(server.url, 'demo-coordinator');
+    const cases = await worker.get<{ cases: unknown[] }>('/api/cases');
+    expect(cases.status).toBe(200);
+    expect(cases.body.cases.length).toBeGreaterThan(0);
+  });
+
+  it('finds the data files beside its sources: the HSDS schemas check a document', async () => {
+    const coordinator = await loggedIn(server.url, 'demo-coordinator');
+    const exported = await coordinator.get<Record<string, unknown>>('/api/resources/export/hsds');
+    expect(exported.status).toBe(200);
+    const checked = await coordinator.post('/api/resources/import/hsds?dryRun=true', exported.body);
+    expect(checked.status).toBe(200);
+  });
+});
