@@ -4,11 +4,13 @@
 // where building takes minutes). On a server kept between runs (npm run bench:load -- --data
 // DIR) the next run starts from the same city; on a throwaway server it is built every time.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { MIGRATIONS_FOLDER, openDatabase } from '../src/db/client';
+import { type Database, type DbHandle, MIGRATIONS_FOLDER, openDatabase } from '../src/db/client';
 import { seedDemoIfEmpty } from '../src/modules/demo/demo.seed';
 import { now } from '../src/server/clock';
 import { formatWestern } from '../src/shared/dates';
@@ -73,21 +75,50 @@ async function buildCity(adminUrl: string, name: string, size: CitySize, log: (l
   const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   const started = performance.now();
   try {
-    await seedDemoIfEmpty(handle.owner);
-    const { households, consultations, years, cases, records } = size;
-    await generateCity(handle.owner, { households, consultations, years }, (done) => {
-      if (done % 10_000 === 0) log(`  ${done.toLocaleString('en')} households (${secondsSince(started)})`);
-    });
-    await generateCases(handle.owner, { cases, records, years }, (done) => {
-      if (done % Math.max(2_000, cases / 20) === 0)
-        log(`  ${done.toLocaleString('en')} cases (${secondsSince(started)})`);
-    });
+    await fillCity(handle.owner, size, log, started);
   } finally {
     await handle.close();
   }
   await admin(created.ownerUrl, (c) => c.query('vacuum analyze'));
   await admin(adminUrl, (c) => c.query(`alter database ${building} rename to ${name}`));
   log(`  built in ${secondsSince(started)}`);
+}
+
+/** The demo city, then the generators at the sizes asked, with progress. */
+async function fillCity(owner: Database, size: CitySize, log: (line: string) => void, started: number) {
+  await seedDemoIfEmpty(owner);
+  const { households, consultations, years, cases, records } = size;
+  await generateCity(owner, { households, consultations, years }, (done) => {
+    if (done % 10_000 === 0) log(`  ${done.toLocaleString('en')} households (${secondsSince(started)})`);
+  });
+  await generateCases(owner, { cases, records, years }, (done) => {
+    if (done % Math.max(2_000, cases / 20) === 0)
+      log(`  ${done.toLocaleString('en')} cases (${secondsSince(started)})`);
+  });
+}
+
+/**
+ * The same city in PGlite, the embedded engine (npm run bench -- --pglite): built once and kept
+ * as PGlite's own tarball in the temporary folder, named as the PostgreSQL template is.
+ */
+export async function pgliteCity(
+  size: CitySize,
+  log: (line: string) => void = console.log,
+): Promise<DbHandle> {
+  const file = join(tmpdir(), `tsunagu-city-pglite-${cityKey(size)}.tar`);
+  if (existsSync(file)) {
+    log(`city (PGlite): ${file} kept from an earlier run`);
+    return openDatabase({ loadDataDir: new Blob([readFileSync(file)]) });
+  }
+  log('city (PGlite): building (once; minutes)');
+  const handle = await openDatabase({});
+  const started = performance.now();
+  await fillCity(handle.owner, size, log, started);
+  await handle.owner.execute(sql`vacuum analyze`);
+  const tarball = await handle.dump?.();
+  if (tarball) writeFileSync(file, new Uint8Array(await tarball.arrayBuffer()));
+  log(`  built in ${secondsSince(started)}`);
+  return handle;
 }
 
 /**
