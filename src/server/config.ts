@@ -23,13 +23,21 @@ export type Config = {
 const flag = (value: string | undefined, fallback: boolean) =>
   value === undefined ? fallback : !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
 
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a whole number of 1 or more (got "${value}")`);
+  return n;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
-    databasePoolSize: Number(env.DATABASE_POOL_SIZE ?? 10),
+    databasePoolSize: positiveInteger(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),
