@@ -21,15 +21,18 @@ async function caseIssueCounts(tx: Database, tenantId: string, fiscalYear: numbe
   const rows = await queryRows<{ code: string; area_id: string | null; n: number }>(
     tx,
     // one join of the year's cases with their households' consultations (a hash join, not a
-    // lookup per case); a case counts once per category however many consultations name it
-    sql`select i.code, h.area_id, count(distinct c.id)::int as n
-          from cases c
-          join households h on h.id = c.household_id
-          join consultations co on co.household_id = c.household_id and co.tenant_id = c.tenant_id
-          cross join unnest(co.issues) as i(code)
-         where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date
-           and (c.closed_on is null or c.closed_on >= ${from}::date)
-         group by i.code, h.area_id`,
+    // lookup per case); a case counts once per category however many consultations name it.
+    // The pairs are made distinct first (hashed in memory): count(distinct) sorted every row of
+    // the join, 200,000 on the ten-year city (395 → 305 ms).
+    sql`select code, area_id, count(*)::int as n
+          from (select distinct c.id, i.code, h.area_id
+                  from cases c
+                  join households h on h.id = c.household_id
+                  join consultations co on co.household_id = c.household_id and co.tenant_id = c.tenant_id
+                  cross join unnest(co.issues) as i(code)
+                 where c.tenant_id = ${tenantId} and c.opened_on <= ${to}::date
+                   and (c.closed_on is null or c.closed_on >= ${from}::date)) pairs
+         group by code, area_id`,
   );
   const byCode = new Map<string, RawCells>();
   for (const r of rows) {
