@@ -4,17 +4,17 @@
 // where building takes minutes). On a server kept between runs (npm run bench:load -- --data
 // DIR) the next run starts from the same city; on a throwaway server it is built every time.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, type DbHandle, MIGRATIONS_FOLDER, openDatabase } from '../src/db/client';
 import { seedDemoIfEmpty } from '../src/modules/demo/demo.seed';
 import { now } from '../src/server/clock';
+import { projectFile } from '../src/server/project-files';
 import { formatWestern } from '../src/shared/dates';
-import { newDatabaseOn } from '../src/testing/test-database';
+import { newDatabaseOn, saveTarball } from '../src/testing/test-database';
 import { generateCity } from './generate';
 import { generateCases } from './generate-cases';
 
@@ -44,8 +44,8 @@ const filesOf = (folder: string, suffix: string) =>
 /** The migrations, the demo seed, the generators, today (the demo's dates are relative) and the size. */
 function cityKey(size: CitySize): string {
   const hash = createHash('sha256').update(JSON.stringify(size)).update(formatWestern(now()));
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const demo = fileURLToPath(new URL('../src/modules/demo', import.meta.url));
+  const here = projectFile('bench');
+  const demo = projectFile('src/modules/demo');
   for (const file of [
     ...filesOf(MIGRATIONS_FOLDER, '.sql'),
     ...filesOf(demo, '.ts'),
@@ -116,7 +116,7 @@ export async function pgliteCity(
   await fillCity(handle.owner, size, log, started);
   await handle.owner.execute(sql`vacuum analyze`);
   const tarball = await handle.dump?.();
-  if (tarball) writeFileSync(file, new Uint8Array(await tarball.arrayBuffer()));
+  if (tarball) await saveTarball(file, tarball);
   log(`  built in ${secondsSince(started)}`);
   return handle;
 }

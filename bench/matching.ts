@@ -11,17 +11,13 @@ import { startServer } from '../src/server/start';
 import { ACTIVITIES, RESOURCE_KINDS } from '../src/shared/participation-vocabulary';
 import { loggedIn } from '../src/testing/test-client';
 import { openTestDatabase } from '../src/testing/test-database';
+import { percentile } from './percentile';
 
 const count = Number(process.argv[2] ?? 5_000);
 const { url, started: postgres } = await testPostgresServer();
 process.env.TEST_DATABASE_URL = url;
 const handle = await openTestDatabase();
 const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
-
-function percentile(values: number[], p: number): string {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0).toFixed(1);
-}
 
 try {
   // resources spread over the demo city's districts, kinds, weekdays and age ranges
@@ -55,8 +51,8 @@ try {
       if (response.status !== 200) throw new Error(`matches answered ${response.status}`);
     }
   console.log(
-    `matching (${n} resources, ${timings.length} requests over HTTP, PostgreSQL): p50 ${percentile(timings, 0.5)} ms, ` +
-      `p95 ${percentile(timings, 0.95)} ms, max ${percentile(timings, 1)} ms (target p95 ≤ 100 ms)`,
+    `matching (${n} resources, ${timings.length} requests over HTTP, PostgreSQL): p50 ${percentile(timings, 0.5).toFixed(1)} ms, ` +
+      `p95 ${percentile(timings, 0.95).toFixed(1)} ms, max ${percentile(timings, 1).toFixed(1)} ms (target p95 ≤ 100 ms)`,
   );
 } finally {
   await server.close();

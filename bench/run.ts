@@ -7,7 +7,7 @@
 // organisation), the case page and the work queues (the coordinators' organisation is on every
 // case's team) and the 事業管理 dashboard (bench/single-client.ts).
 import { testPostgresServer } from '../scripts/postgres';
-import { openDatabase } from '../src/db/client';
+import { type DbHandle, openDatabase } from '../src/db/client';
 import { loadConfig } from '../src/server/config';
 import { startServer } from '../src/server/start';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize, pgliteCity, TEN_YEAR_CITY } from './city';
@@ -25,7 +25,7 @@ const { url, started: postgres } = await testPostgresServer();
 try {
   const figures = await timeOn(size);
   if (embedded) {
-    const onPglite = await timeOnPglite(size);
+    const onPglite = await timeServerOn(await pgliteCity(size));
     console.log(
       '\n| request | PostgreSQL: p50 / p95 | PGlite: p50 / p95 | PGlite ÷ PostgreSQL (p95) | target |\n|---|---|---|---|---|',
     );
@@ -62,18 +62,17 @@ try {
 
 async function timeOn(city: CitySize): Promise<Timing[]> {
   const database = await benchmarkCity(url, city);
-  const handle = await openDatabase({ databaseUrl: database.appUrl, migrationUrl: database.ownerUrl });
-  const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
   try {
-    return await timeSingleClient(server.url, handle.owner, process.env.BENCH_ONLY);
+    return await timeServerOn(
+      await openDatabase({ databaseUrl: database.appUrl, migrationUrl: database.ownerUrl }),
+    );
   } finally {
-    await server.close();
     await database.drop();
   }
 }
 
-async function timeOnPglite(city: CitySize): Promise<Timing[]> {
-  const handle = await pgliteCity(city);
+/** The server on this database, timed one request at a time; closing the server closes the database. */
+async function timeServerOn(handle: DbHandle): Promise<Timing[]> {
   const server = await startServer({ ...loadConfig({}, []), port: 0, demo: true }, handle);
   try {
     return await timeSingleClient(server.url, handle.owner, process.env.BENCH_ONLY);

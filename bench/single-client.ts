@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../src/db/client';
 import { loggedIn } from '../src/testing/test-client';
+import { percentile } from './percentile';
 
 export type Timing = { request: string; p50: number; p95: number; max: number; target: number; note: string };
 
@@ -86,13 +87,11 @@ async function timed(send: () => Promise<{ status: number }>, what: string): Pro
 }
 
 function summary(request: string, values: number[], target: number, note: string): Timing {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
   return {
     request,
-    p50: at(0.5),
-    p95: at(0.95),
-    max: at(1),
+    p50: percentile(values, 0.5),
+    p95: percentile(values, 0.95),
+    max: percentile(values, 1),
     target,
     note: note && `${values.length} requests: ${note}`,
   };

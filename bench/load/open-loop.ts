@@ -1,6 +1,7 @@
 // Staff at work: each simulated worker waits a random think time (exponential, so arrivals are
 // a Poisson stream), sends one request of the mixed workload, and waits again, whether or not
 // the server keeps up (an open loop: a slow answer does not slow the arrivals of others).
+import { percentile } from '../percentile';
 import { type LoadRequest, sendOnce } from './wrk';
 
 export type OpenLoopResult = {
@@ -11,9 +12,6 @@ export type OpenLoopResult = {
   p99: number;
   errors: number;
 };
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
 export async function staffAtWork(
   baseUrl: string,
@@ -50,13 +48,12 @@ export async function staffAtWork(
   };
   await Promise.all(Array.from({ length: options.staff }, worker));
   await Promise.all(pending);
-  const sorted = latencies.sort((a, b) => a - b);
   return {
-    sent: sorted.length,
-    perSecond: sorted.length / options.seconds,
-    p50: percentile(sorted, 0.5),
-    p95: percentile(sorted, 0.95),
-    p99: percentile(sorted, 0.99),
+    sent: latencies.length,
+    perSecond: latencies.length / options.seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
     errors,
   };
 }

@@ -2,11 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type DbHandle, MIGRATIONS_FOLDER, openDatabase } from '../db/client';
 import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 import { now } from '../server/clock';
+import { projectFile } from '../server/project-files';
 import { formatWestern } from '../shared/dates';
 
 /** The application's login role on the test server (a member of tsunagu_app, owning nothing). */
@@ -24,7 +24,7 @@ const pgliteTemplates = new Map<'empty' | 'demo', Promise<Blob>>();
 
 function templateKey(kind: 'empty' | 'demo'): string {
   const hash = createHash('sha256').update(kind).update(formatWestern(now()));
-  const demoFolder = fileURLToPath(new URL('../modules/demo', import.meta.url));
+  const demoFolder = projectFile('src/modules/demo');
   for (const file of readdirSync(MIGRATIONS_FOLDER).sort()) {
     if (file.endsWith('.sql')) hash.update(readFileSync(join(MIGRATIONS_FOLDER, file)));
   }
@@ -41,10 +41,15 @@ async function buildTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
   const tarball = await handle.dump?.();
   await handle.close();
   if (!tarball) throw new Error('PGlite gave no dump');
+  await saveTarball(path, tarball);
+  return tarball;
+}
+
+/** A PGlite tarball written to a temporary name, then renamed: a reader never sees half of one. */
+export async function saveTarball(path: string, tarball: Blob) {
   const partial = `${path}.${process.pid}.partial`;
   writeFileSync(partial, new Uint8Array(await tarball.arrayBuffer()));
   renameSync(partial, path);
-  return tarball;
 }
 
 function pgliteTemplate(kind: 'empty' | 'demo'): Promise<Blob> {
