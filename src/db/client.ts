@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectFile } from '../server/project-files';
 import * as schema from './schema';
+import { StatementCachingClient } from './statement-cache';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -80,6 +81,7 @@ function newPool(connectionString: string, max: number) {
   // Pipelining: a request's reads that are independent of each other (Promise.all) go to the
   // server together on its transaction's connection instead of one round trip after another.
   const pool = new pg.Pool({
+    Client: StatementCachingClient,
     connectionString,
     max,
     pipeline: true,

@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing/test-database';
+import { type Database, type DbHandle, queryRows } from './client';
+
+// The statement cache of the application's PostgreSQL connections (PGlite has no pool).
+describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the application connections', () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+  });
+  afterAll(() => handle.close());
+
+  const kept = async (tx: Database, fragment: string) =>
+    (
+      await queryRows<{ statement: string }>(
+        tx,
+        sql`select statement from pg_prepared_statements where statement like ${`%${fragment}%`} and statement not like '%pg_prepared_statements%'`,
+      )
+    ).map((r) => r.statement);
+
+  it('parses a statement once per connection and answers each run with its own values', async () => {
+    await handle.db.transaction(async (tx) => {
+      const square = (n: number) =>
+        queryRows<{ v: number }>(tx, sql`select ${n}::int * ${n}::int as v /* sq */`);
+      expect(await square(3)).toEqual([{ v: 9 }]);
+      expect(await square(7)).toEqual([{ v: 49 }]);
+      expect(await Promise.all([square(2), square(5), square(11)])).toEqual([
+        [{ v: 4 }],
+        [{ v: 25 }],
+        [{ v: 121 }],
+      ]);
+      expect(await kept(tx, '/* sq */')).toHaveLength(1);
+    });
+  });
+
+  it('does not keep statements without values or with thousands of them', async () => {
+    await handle.db.transaction(async (tx) => {
+      await queryRows(tx, sql`select 1 as one /* no values */`);
+      const many = Array.from({ length: 600 }, (_, i) => i);
+      const [row] = await queryRows<{ n: number }>(
+        tx,
+        sql`select cardinality(array[${sql.join(
+          many.map((n) => sql`${n}::int`),
+          sql`, `,
+        )}]) as n /* bulk */`,
+      );
+      expect(row?.n).toBe(600);
+      expect(await kept(tx, '/* no values */')).toEqual([]);
+      expect(await kept(tx, '/* bulk */')).toEqual([]);
+    });
+  });
+
+  it('keeps at most 400 statements a connection and runs the rest unnamed, correctly', async () => {
+    await handle.db.transaction(async (tx) => {
+      for (let i = 0; i < 420; i++) {
+        const statement = sql`select ${i}::int + 1 as v `.append(sql.raw(`/* cap ${i} */`));
+        const [row] = await queryRows<{ v: number }>(tx, statement);
+        expect(row?.v).toBe(1 + i);
+      }
+      const count = (await kept(tx, '/* cap ')).length;
+      expect(count).toBeLessThanOrEqual(400);
+      expect(count).toBeGreaterThan(300);
+    });
+  });
+
+  it('recovers from a failed statement and an aborted transaction on the same connection', async () => {
+    const reason = (work: (tx: Database) => Promise<unknown>) =>
+      handle.db.transaction(work).then(
+        () => 'no error',
+        (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
+      );
+    expect(await reason((tx) => queryRows(tx, sql`select ${1}::int / 0 as boom /* fails */`))).toMatch(
+      /division by zero/,
+    );
+    expect(
+      await reason(async (tx) => {
+        await queryRows(tx, sql`select 1/0`).catch(() => undefined);
+        return queryRows(tx, sql`select ${2}::int as two /* after abort */`);
+      }),
+    ).toMatch(/aborted/);
+    const rows = await handle.db.transaction((tx) =>
+      queryRows<{ two: number }>(tx, sql`select ${2}::int as two /* after abort */`),
+    );
+    expect(rows).toEqual([{ two: 2 }]);
+  });
+});
