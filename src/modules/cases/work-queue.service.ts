@@ -24,6 +24,7 @@ const activeList = sql.raw(`array[${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',
 export async function caseWorkQueue(
   db: Database,
   context: ActorContext,
+  limit = WORK_QUEUE_LIMIT,
 ): Promise<{ items: WorkItem[]; total: number }> {
   requirePermission(context.actor, 'case_content.read');
   const org = requireOrganisation(context.actor);
@@ -91,7 +92,7 @@ export async function caseWorkQueue(
              and cc.next_contact_on <= ${day}::date and ${readable}
           ${screening}
         ), first as (
-          select i.*, count(*) over () as total from items i order by i.due limit ${WORK_QUEUE_LIMIT}
+          select i.*, count(*) over () as total from items i order by i.due limit ${limit}
         )
         select f.kind, f.case_id, f.due::text, f.detail, f.mine, f.total::int, p.family_name, p.given_name
           from first f left join persons p on p.id = f.person_id

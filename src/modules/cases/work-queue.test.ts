@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asApplication, queryRows } from '../../db/client';
+import { advanceClockForTests, resetClockForTests } from '../../server/clock';
+import type { RunningServer } from '../../server/start';
+import { startTestServer } from '../../testing/test-server';
+import type { Actor } from '../access/access.policy';
+import type { WorkItem } from './cases.schemas';
+import { caseWorkQueue } from './work-queue.service';
+
+// The work queue shows the items due soonest and counts the rest: whatever the limit, the items
+// shown are the soonest of all of them, in due order, and the count is of all of them.
+let server: RunningServer;
+let actor: Actor;
+beforeAll(async () => {
+  server = await startTestServer();
+  const [row] = await queryRows<Actor>(
+    server.handle.owner,
+    sql`select u.id as "userId", u.tenant_id as "tenantId", m.id as "membershipId",
+               m.organisation_id as "organisationId", m.role
+          from users u join memberships m on m.user_id = u.id where u.login_id = 'demo-coordinator' limit 1`,
+  );
+  if (!row) throw new Error('no demo coordinator');
+  actor = row;
+  // a year on, the demo city's reviews, plan actions and quiet cases are all due
+  advanceClockForTests(365 * 24 * 60 * 60 * 1000);
+});
+afterAll(async () => {
+  resetClockForTests();
+  await server.close();
+});
+
+const queue = (limit: number) =>
+  asApplication(server.handle.db, { tenantId: actor.tenantId }, (tx) =>
+    caseWorkQueue(tx, { actor, clientIp: null }, limit),
+  );
+const dueOrder = (items: WorkItem[]) => items.map((i) => i.due);
+
+describe('the work queue under its limit', () => {
+  it('shows the soonest items of every part and counts them all', async () => {
+    const all = await queue(10_000);
+    const kinds = new Set(all.items.map((i) => i.kind));
+    expect(all.total).toBe(all.items.length);
+    expect(kinds.size).toBeGreaterThan(1);
+    expect(all.items.length).toBeGreaterThan(4);
+    expect(dueOrder(all.items)).toEqual([...dueOrder(all.items)].sort());
+    for (const limit of [1, 2, Math.floor(all.items.length / 2), all.items.length - 1]) {
+      const some = await queue(limit);
+      expect(some.total).toBe(all.total);
+      expect(some.items).toHaveLength(limit);
+      expect(dueOrder(some.items)).toEqual(dueOrder(all.items).slice(0, limit));
+      for (const item of some.items) expect(all.items).toContainEqual(item);
+    }
+  });
+});
