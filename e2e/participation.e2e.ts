@@ -130,8 +130,10 @@ describe('participation support in the browser', () => {
     await page.getByRole('link', { name: 'ホーム' }).first().click();
     const queue = page.getByRole('region', { name: '定着支援の連絡予定' });
     const weekLater = formatWareki(nextOfficeDay(addDays(formatWestern(new Date()), 7)));
-    await queue.getByRole('link', { name: '早川 翔太さん：ひだまりの居場所' }).waitFor();
-    await queue.getByText(weekLater).waitFor();
+    const hers = queue
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('link', { name: '早川 翔太さん：ひだまりの居場所' }) });
+    await hers.getByText(weekLater).waitFor();
     await screenshot('participation-home');
   });
 

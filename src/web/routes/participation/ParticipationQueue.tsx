@@ -14,9 +14,9 @@ export function ParticipationQueue() {
       <Title order={2} size="h4" id="participation-queue-title" mb="xs">
         定着支援の連絡予定
       </Title>
-      <Stack gap="xs">
+      <Stack gap="xs" component="ul" m={0} p={0} style={{ listStyle: 'none' }}>
         {items.map((item) => (
-          <Group key={item.followUpId} gap="sm" wrap="nowrap">
+          <Group key={item.followUpId} gap="sm" wrap="nowrap" component="li">
             {item.overdue ? (
               <Badge color="red" variant="outline">
                 期限超過
