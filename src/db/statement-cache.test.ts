@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapTenant } from '../modules/tenants/tenants.service';
 import { openTestDatabase } from '../testing/test-database';
-import { type Database, type DbHandle, queryRows } from './client';
+import { type Database, type DbHandle, enterTenant, queryRows } from './client';
 
 // The statement cache of the application's PostgreSQL connections (PGlite has no pool).
 describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the application connections', () => {
@@ -48,6 +49,40 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
       expect(row?.n).toBe(600);
       expect(await kept(tx, '/* no values */')).toEqual([]);
       expect(await kept(tx, '/* bulk */')).toEqual([]);
+    });
+  });
+
+  it('answers each municipality with its own rows when a kept plan is reused (row-level security at run time)', async () => {
+    const city = (code: string) =>
+      bootstrapTenant(handle.owner, {
+        tenantCode: code,
+        tenantName: `市${code}`,
+        organisationName: `市${code} 福祉課`,
+        loginId: `admin-${code}`,
+        displayName: '管理者',
+        password: 'a-long-enough-password',
+      });
+    const first = (await city('011002')).tenantId;
+    const second = (await city('012025')).tenantId;
+    const names = (tx: Database) =>
+      queryRows<{ name: string }>(
+        tx,
+        sql`select name from organisations where name like ${'%福祉課'} /* rls */`,
+      );
+    await handle.db.transaction(async (tx) => {
+      // the plan kept for every run, as PostgreSQL may choose after five
+      await queryRows(tx, sql`set local plan_cache_mode = force_generic_plan`);
+      for (let i = 0; i < 8; i++) {
+        await enterTenant(tx, { tenantId: first });
+        expect(await names(tx)).toEqual([{ name: '市011002 福祉課' }]);
+        await enterTenant(tx, { tenantId: second });
+        expect(await names(tx)).toEqual([{ name: '市012025 福祉課' }]);
+      }
+      const [statement] = await queryRows<{ generic_plans: number }>(
+        tx,
+        sql`select generic_plans::int from pg_prepared_statements where statement like '%/* rls */%' and statement not like '%pg_prepared%'`,
+      );
+      expect(statement?.generic_plans).toBe(16);
     });
   });
 
