@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectFile } from '../server/project-files';
+import { keepStatements } from './pglite-statements';
 import * as schema from './schema';
 import { StatementCachingClient } from './statement-cache';
 
@@ -63,6 +64,7 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   const client = await PGlite.create(options.dataDir ?? 'memory://', { loadDataDir: options.loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
+  keepStatements(client);
   // One connection in process: it stays the owner, and each unit of the application's work
   // switches to the application role for its transaction (asApplication).
   return {
