@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keptStatements } from '../testing/kept-statements';
 import { openTestDatabase } from '../testing/test-database';
 import { type Database, type DbHandle, queryRows } from './client';
 
@@ -11,14 +12,6 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('named statements on PGlite', () 
   });
   afterAll(() => handle.close());
 
-  const kept = async (db: Database, fragment: string) =>
-    (
-      await queryRows<{ statement: string }>(
-        db,
-        sql`select statement from pg_prepared_statements where statement like ${`%${fragment}%`} and statement not like '%pg_prepared_statements%'`,
-      )
-    ).map((r) => r.statement);
-
   it('parses a statement once and answers each run with its own values, in and out of transactions', async () => {
     const square = (db: Database, n: number) =>
       queryRows<{ v: number }>(db, sql`select ${n}::int * ${n}::int as v /* sq */`);
@@ -27,7 +20,7 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('named statements on PGlite', () 
       expect(await square(tx, 7)).toEqual([{ v: 49 }]);
       expect(await Promise.all([square(tx, 2), square(tx, 11)])).toEqual([[{ v: 4 }], [{ v: 121 }]]);
     });
-    expect(await kept(handle.db, '/* sq */')).toHaveLength(1);
+    expect(await keptStatements(handle.db, '/* sq */')).toHaveLength(1);
   });
 
   it('passes values of every kind through and back', async () => {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
+import { keptStatements } from '../testing/kept-statements';
 import { openTestDatabase } from '../testing/test-database';
 import { type Database, type DbHandle, enterTenant, queryRows } from './client';
 
@@ -11,14 +12,6 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
     handle = await openTestDatabase();
   });
   afterAll(() => handle.close());
-
-  const kept = async (tx: Database, fragment: string) =>
-    (
-      await queryRows<{ statement: string }>(
-        tx,
-        sql`select statement from pg_prepared_statements where statement like ${`%${fragment}%`} and statement not like '%pg_prepared_statements%'`,
-      )
-    ).map((r) => r.statement);
 
   it('parses a statement once per connection and answers each run with its own values', async () => {
     await handle.db.transaction(async (tx) => {
@@ -31,7 +24,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         [{ v: 25 }],
         [{ v: 121 }],
       ]);
-      expect(await kept(tx, '/* sq */')).toHaveLength(1);
+      expect(await keptStatements(tx, '/* sq */')).toHaveLength(1);
     });
   });
 
@@ -47,8 +40,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         )}]) as n /* bulk */`,
       );
       expect(row?.n).toBe(600);
-      expect(await kept(tx, '/* no values */')).toEqual([]);
-      expect(await kept(tx, '/* bulk */')).toEqual([]);
+      expect(await keptStatements(tx, '/* no values */')).toEqual([]);
+      expect(await keptStatements(tx, '/* bulk */')).toEqual([]);
     });
   });
 
@@ -93,7 +86,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         const [row] = await queryRows<{ v: number }>(tx, statement);
         expect(row?.v).toBe(1 + i);
       }
-      const count = (await kept(tx, '/* cap ')).length;
+      const count = (await keptStatements(tx, '/* cap ')).length;
       expect(count).toBeLessThanOrEqual(400);
       expect(count).toBeGreaterThan(300);
     });

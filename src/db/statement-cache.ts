@@ -35,10 +35,14 @@ type Statements = {
 export class StatementCachingClient extends pg.Client {
   #kept = 0;
 
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads, all passed on as they came
-  override query(...args: any[]): any {
-    const [config, values, callback] = args;
-    return (super.query as (...a: unknown[]) => unknown)(this.#withName(config, values), values, callback);
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // pg's query() has a dozen overloads: the same function, with the name added, stands in for it
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown;
+    Object.assign(this, {
+      query: (config: unknown, values?: unknown, callback?: unknown) =>
+        query(this.#withName(config, values), values, callback),
+    });
   }
 
   #withName(config: unknown, values: unknown): unknown {
