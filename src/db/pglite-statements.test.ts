@@ -23,6 +23,36 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('named statements on PGlite', () 
     expect(await keptStatements(handle.db, '/* sq */')).toHaveLength(1);
   });
 
+  it('runs a statement from outside only after the open transaction ends, never inside it', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered = () => {};
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const open = handle.db.transaction(async (tx) => {
+      await queryRows(tx, sql`select set_config('app.tenant_id', ${'held-tenant'}, true)`);
+      entered();
+      await held;
+    });
+    await inside;
+    const outside = queryRows<{ tenant: string | null }>(
+      handle.db,
+      sql`select current_setting('app.tenant_id', true) as tenant, ${1}::int as one /* outside */`,
+    );
+    const early = await Promise.race([
+      outside.then(() => 'ran'),
+      new Promise((resolve) => setTimeout(() => resolve('waiting'), 200)),
+    ]);
+    expect(early).toBe('waiting');
+    release();
+    await open;
+    const [row] = await outside;
+    expect(row?.tenant ?? '').not.toBe('held-tenant');
+  });
+
   it('passes values of every kind through and back', async () => {
     const [row] = await queryRows<Record<string, unknown>>(
       handle.db,

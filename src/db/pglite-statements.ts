@@ -66,17 +66,22 @@ export function keepStatements(pglite: PGlite): void {
     (params?.length ?? 0) <= MAX_VALUES &&
     (kept.has(text) || kept.size < MAX_STATEMENTS);
 
-  const named = (original: Query): Query =>
+  const named = (original: Query, runKept: typeof run): Query =>
     (async (text: string, params?: unknown[], options?: QueryOptions) =>
       keeps(text, params, options)
-        ? run(text, params ?? [], options)
+        ? runKept(text, params ?? [], options)
         : original(text, params, options)) as Query;
 
-  pglite.query = named(pglite.query.bind(pglite));
+  // outside a transaction, a statement waits for the open one to end, as PGlite's own query()
+  // does (otherwise it would run inside another request's transaction, as its role and tenant)
+  pglite.query = named(pglite.query.bind(pglite), async (text, params, options) => {
+    await pglite._checkReady();
+    return pglite._runExclusiveTransaction(() => run(text, params, options));
+  });
   const transaction = pglite.transaction.bind(pglite);
   pglite.transaction = ((work: (tx: Transaction) => Promise<unknown>) =>
     transaction((tx) => {
-      const query = named(tx.query);
+      const query = named(tx.query, run);
       return work(
         Object.create(tx, {
           query: {

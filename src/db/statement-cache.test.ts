@@ -4,6 +4,7 @@ import { bootstrapTenant } from '../modules/tenants/tenants.service';
 import { keptStatements } from '../testing/kept-statements';
 import { openTestDatabase } from '../testing/test-database';
 import { type Database, type DbHandle, enterTenant, queryRows } from './client';
+import { StatementCachingClient } from './statement-cache';
 
 // The statement cache of the application's PostgreSQL connections (PGlite has no pool).
 describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the application connections', () => {
@@ -90,6 +91,31 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
       expect(count).toBeLessThanOrEqual(400);
       expect(count).toBeGreaterThan(300);
     });
+  });
+
+  it('parses again a statement whose values could not be sent, and gives no place to statements that failed', async () => {
+    const client = new StatementCachingClient({ connectionString: process.env.TEST_DATABASE_URL });
+    await client.connect();
+    try {
+      const doc = (value: unknown) => client.query('select $1::jsonb as doc /* doc */', [value]);
+      expect((await doc({ a: 1 })).rows).toEqual([{ doc: { a: 1 } }]);
+      await expect(doc({ a: 1n })).rejects.toThrow(/BigInt/);
+      expect((await doc({ a: 2 })).rows).toEqual([{ doc: { a: 2 } }]);
+      // 420 statements refused in an aborted transaction, then one that parses: it is kept
+      await client.query('begin');
+      await client.query('select 1/0').catch(() => undefined);
+      for (let i = 0; i < 420; i++) await client.query(`select $1::int + ${i}`, [i]).catch(() => undefined);
+      await client.query('rollback');
+      expect((await client.query('select $1::int as n /* after the refused */', [5])).rows).toEqual([
+        { n: 5 },
+      ]);
+      const found = await client.query(
+        `select count(*)::int as n from pg_prepared_statements where statement like '%after the refused%'`,
+      );
+      expect(found.rows).toEqual([{ n: 1 }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('recovers from a failed statement and an aborted transaction on the same connection', async () => {

@@ -33,16 +33,44 @@ type Statements = {
  * replaying its statements: 1,165 transactions/s prepared against 299 unnamed).
  */
 export class StatementCachingClient extends pg.Client {
-  #kept = 0;
+  /** The names given on this connection (some may have failed to parse: pruned at the cap). */
+  #names = new Set<string>();
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     // pg's query() has a dozen overloads: the same function, with the name added, stands in for it
     const query = this.query.bind(this) as (...args: unknown[]) => unknown;
     Object.assign(this, {
-      query: (config: unknown, values?: unknown, callback?: unknown) =>
-        query(this.#withName(config, values), values, callback),
+      query: (config: unknown, values?: unknown, callback?: unknown) => {
+        const named = this.#withName(config, values);
+        const result = query(named, values, callback);
+        if (named !== config && result instanceof Promise) {
+          // A value pg cannot send fails before it leaves (no server error): pg then closes the
+          // statement on the server but keeps its name as parsed, so the name is forgotten here
+          // and the next run parses it again.
+          result.catch((error: { severity?: string }) => {
+            if (!error?.severity) this.#forget((named as { name: string }).name);
+          });
+        }
+        return result;
+      },
     });
+  }
+
+  get #statements(): Statements {
+    return (this as unknown as { connection: Statements }).connection;
+  }
+
+  #known(name: string): boolean {
+    const statements = this.#statements;
+    return name in statements.parsedStatements || name in statements.submittedNamedStatements;
+  }
+
+  #forget(name: string) {
+    const statements = this.#statements;
+    delete statements.parsedStatements[name];
+    delete statements.submittedNamedStatements[name];
+    this.#names.delete(name);
   }
 
   #withName(config: unknown, values: unknown): unknown {
@@ -54,11 +82,13 @@ export class StatementCachingClient extends pg.Client {
     if (!Array.isArray(params) || params.length === 0 || params.length > MAX_VALUES) return config;
     if (query.text.length > MAX_TEXT_LENGTH) return config;
     const name = statementName(query.text);
-    const statements = (this as unknown as { connection: Statements }).connection;
-    const known = name in statements.parsedStatements || name in statements.submittedNamedStatements;
-    if (!known) {
-      if (this.#kept >= MAX_STATEMENTS_PER_CONNECTION) return config;
-      this.#kept++;
+    if (!this.#known(name)) {
+      if (this.#names.size >= MAX_STATEMENTS_PER_CONNECTION) {
+        // names whose Parse failed (a syntax error, an aborted transaction) hold no place
+        for (const given of this.#names) if (!this.#known(given)) this.#names.delete(given);
+        if (this.#names.size >= MAX_STATEMENTS_PER_CONNECTION) return config;
+      }
+      this.#names.add(name);
     }
     return { ...query, name };
   }
