@@ -25,36 +25,30 @@ const { url, started: postgres } = await testPostgresServer();
 try {
   const figures = await timeOn(size);
   if (embedded) {
-    const onPglite = await timeServerOn(await pgliteCity(size));
-    console.log(
-      '\n| request | PostgreSQL: p50 / p95 | PGlite: p50 / p95 | PGlite ÷ PostgreSQL (p95) | target |\n|---|---|---|---|---|',
+    printBeside(
+      figures,
+      await timeServerOn(await pgliteCity(size)),
+      ['PostgreSQL', 'PGlite', 'PGlite ÷ PostgreSQL (p95) | target'],
+      (f, e) => {
+        const ratio = e.p95 / f.p95;
+        return `×${ratio.toFixed(2)} | ≤ ×2 (${ratio <= 2 ? 'met' : 'missed'})`;
+      },
     );
-    for (const f of figures) {
-      const e = onPglite.find((l) => l.request === f.request);
-      if (!e) continue;
-      const ratio = e.p95 / f.p95;
-      console.log(
-        `| ${f.request.trim()} | ${ms(f.p50)} / ${ms(f.p95)} | ${ms(e.p50)} / ${ms(e.p95)} | ×${ratio.toFixed(2)} | ≤ ×2 (${ratio <= 2 ? 'met' : 'missed'}) |`,
-      );
-    }
-  } else if (!tenYear) {
+  } else if (tenYear) {
+    printBeside(
+      figures,
+      await timeOn(TEN_YEAR_CITY),
+      ['benchmark city', 'ten-year city', 'growth of p95 | target p95'],
+      (f, t) => {
+        const met = t.p95 <= t.target ? 'met' : 'missed';
+        return `×${(t.p95 / f.p95).toFixed(2)} | ≤ ${t.target} ms (${met})`;
+      },
+    );
+  } else {
     for (const f of figures)
       console.log(
         `${f.request} ${f.note && `(${f.note})`}: p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)} (target p95 ≤ ${f.target} ms)`,
       );
-  } else {
-    const later = await timeOn(TEN_YEAR_CITY);
-    console.log(
-      '\n| request | benchmark city: p50 / p95 | ten-year city: p50 / p95 | growth of p95 | target p95 |\n|---|---|---|---|---|',
-    );
-    for (const f of figures) {
-      const t = later.find((l) => l.request === f.request);
-      if (!t) continue;
-      const met = t.p95 <= t.target ? 'met' : 'missed';
-      console.log(
-        `| ${f.request.trim()} | ${ms(f.p50)} / ${ms(f.p95)} | ${ms(t.p50)} / ${ms(t.p95)} | ×${(t.p95 / f.p95).toFixed(2)} | ≤ ${t.target} ms (${met}) |`,
-      );
-    }
   }
 } finally {
   postgres?.stop();
@@ -78,6 +72,25 @@ async function timeServerOn(handle: DbHandle): Promise<Timing[]> {
     return await timeSingleClient(server.url, handle.owner, process.env.BENCH_ONLY);
   } finally {
     await server.close();
+  }
+}
+
+/** Two runs side by side, a row per request: p50 / p95 of each, then the comparison's cells. */
+function printBeside(
+  first: Timing[],
+  second: Timing[],
+  [firstName, secondName, comparison]: [string, string, string],
+  compare: (first: Timing, second: Timing) => string,
+) {
+  console.log(
+    `\n| request | ${firstName}: p50 / p95 | ${secondName}: p50 / p95 | ${comparison} |\n|---|---|---|---|---|`,
+  );
+  for (const f of first) {
+    const s = second.find((l) => l.request === f.request);
+    if (s)
+      console.log(
+        `| ${f.request.trim()} | ${ms(f.p50)} / ${ms(f.p95)} | ${ms(s.p50)} / ${ms(s.p95)} | ${compare(f, s)} |`,
+      );
   }
 }
 
