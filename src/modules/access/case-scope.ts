@@ -61,6 +61,10 @@ function referralReaches(actor: Actor, reader: NonNullable<Reader>, alias: strin
     : sql`${a}.to_organisation_id = ${reader.org}`;
 }
 
+const organisationOnTeam = (reader: NonNullable<Reader>, caseId: SQL) =>
+  sql`exists (select 1 from case_team_members tm where tm.case_id = ${caseId}
+              and tm.organisation_id = ${reader.org} and tm.left_on is null)`;
+
 /**
  * A 多機関協働 case (row alias) reaches the actor: coordinators see every case of their
  * municipality; a consultant's organisation is on the current team; outreach and participation
@@ -69,10 +73,7 @@ function referralReaches(actor: Actor, reader: NonNullable<Reader>, alias: strin
 function caseReaches(actor: Actor, reader: NonNullable<Reader>, alias: string): SQL {
   const a = sql.raw(alias);
   if (isCoordinator(actor)) return sql`${a}.tenant_id = ${reader.tenant}`;
-  if (reader.scope === 'organisation') {
-    return sql`exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
-                       and tm.organisation_id = ${reader.org} and tm.left_on is null)`;
-  }
+  if (reader.scope === 'organisation') return organisationOnTeam(reader, sql`${a}.id`);
   return sql`(exists (select 1 from case_team_members tm where tm.case_id = ${a}.id
                       and tm.user_id = ${reader.user} and tm.left_on is null)
            or exists (select 1 from case_actions ca where ca.plan_id = ${a}.plan_in_force_id
@@ -96,6 +97,19 @@ export function caseAccess(actor: Actor, alias = '"cases"'): SQL {
   const reader = readerOf(actor);
   if (!reader) return nothing;
   return caseReaches(actor, reader, alias);
+}
+
+/**
+ * The case with this id reaches the actor, for rows that carry a case's id and tenant but not the
+ * case itself (a plan action, a continued connection): coordinators and organisations decide on
+ * the id alone, personal readers on the case row.
+ */
+export function caseIdAccess(actor: Actor, caseId: SQL, caseTenantId: SQL): SQL {
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  if (isCoordinator(actor)) return sql`${caseTenantId} = ${reader.tenant}`;
+  if (reader.scope === 'organisation') return organisationOnTeam(reader, caseId);
+  return sql`exists (select 1 from cases rc where rc.id = ${caseId} and ${caseReaches(actor, reader, 'rc')})`;
 }
 
 /** The actor's own work with the household: registered it, or took a consultation about it. */

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { personName } from '../../shared/names';
 import { can, requireOrganisation, requirePermission } from '../access/access.policy';
-import { caseAccess } from '../access/case-scope';
+import { caseAccess, caseIdAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { tenants } from '../tenants/tenants.tables';
 import { today } from './case-common';
@@ -36,15 +36,17 @@ export async function caseWorkQueue(
       .where(eq(tenants.id, tenantId));
     const day = today();
     // an organisation's work, shown only to those of its staff who may read the case: checked on
-    // each part's own case row (a second look-up of every item's case cost a scan of all cases)
+    // each part's own rows (a second look-up of every item's case cost a scan of all cases)
     const readable = caseAccess(context.actor, 'c');
     const screening = can(context.actor, 'cases.coordinate')
       ? sql`union all
-        select 'screening', c.id, c.concerned_person_ids[1], c.opened_on, null, c.created_by_user_id = ${userId}
+        select 'screening', c.id, c.opened_on, null::uuid
           from cases c where c.tenant_id = ${tenantId} and c.status in ('received', 'screening') and ${readable}`
       : sql``;
+    // Every due item is counted, so each part reads only what decides whether an item is due and
+    // readable; names, texts and whose item it is are read for the items shown.
     const rows = await queryRows<{
-      kind: WorkItem['kind'];
+      kind: WorkItem['kind'] | 'partner_action';
       case_id: string;
       due: string | null;
       detail: string | null;
@@ -54,48 +56,59 @@ export async function caseWorkQueue(
       total: number;
     }>(
       tx,
-      sql`with items (kind, case_id, person_id, due, detail, mine) as (
-          select 'review_due', c.id, c.concerned_person_ids[1], c.next_review_on, null, c.lead_user_id = ${userId}
+      sql`with items (kind, case_id, due, source_id) as (
+          select 'review_due', c.id, c.next_review_on, null::uuid
             from cases c
            where c.lead_organisation_id = ${org} and c.status = 'supporting' and c.next_review_on <= ${day}::date
              and ${readable}
           union all
-          select 'no_record', c.id, c.concerned_person_ids[1], coalesce(c.last_record_on, c.opened_on), null,
-                 c.lead_user_id = ${userId}
+          select 'no_record', c.id, coalesce(c.last_record_on, c.opened_on), null
             from cases c
            where c.lead_organisation_id = ${org} and c.status = any(${activeList})
              and coalesce(c.last_record_on, c.opened_on) <= ${day}::date - ${tenant?.days ?? 30}::int
              and ${readable}
           union all
-          select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, a.text, a.user_id = ${userId}
+          -- in_force: the action belongs to the plan in force of a case in support (migration 0025)
+          select 'action_overdue', a.case_id, a.until, a.id
             from case_actions a
-            join cases c on c.id = a.case_id and c.plan_in_force_id = a.plan_id
            where a.organisation_id = ${org} and a.in_force and a.until < ${day}::date
-             and c.status in ('supporting', 'evaluating') and ${readable}
+             and ${caseIdAccess(context.actor, sql`a.case_id`, sql`a.tenant_id`)}
              and not exists (select 1 from case_action_completions ac
-                              where ac.case_id = c.id and ac.action_key = a.action_key)
+                              where ac.case_id = a.case_id and ac.action_key = a.action_key)
           union all
           -- the part of a partner without a login (外部の関係機関), followed up by the lead
-          select 'action_overdue', c.id, c.concerned_person_ids[1], a.until, po.name || '：' || a.text,
-                 c.lead_user_id = ${userId}
-            from organisations po
-            join case_actions a on a.organisation_id = po.id and a.in_force and a.until < ${day}::date
-            join cases c on c.id = a.case_id and c.plan_in_force_id = a.plan_id
-           where po.external and po.tenant_id = ${tenantId}
+          select 'partner_action', a.case_id, a.until, a.id
+            from case_actions a
+            join cases c on c.id = a.case_id
+           where a.organisation_id = any(array(select po.id from organisations po
+                                                where po.external and po.tenant_id = ${tenantId}))
+             and a.in_force and a.until < ${day}::date
              and c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating') and ${readable}
              and not exists (select 1 from case_action_completions ac
-                              where ac.case_id = c.id and ac.action_key = a.action_key)
+                              where ac.case_id = a.case_id and ac.action_key = a.action_key)
           union all
-          select 'connection_due', c.id, c.concerned_person_ids[1], cc.next_contact_on, cc.how, cc.user_id = ${userId}
-            from continued_connections cc join cases c on c.id = cc.case_id
+          select 'connection_due', cc.case_id, cc.next_contact_on, cc.id
+            from continued_connections cc
            where cc.organisation_id = ${org} and cc.ended_on is null and cc.tenant_id = ${tenantId}
-             and cc.next_contact_on <= ${day}::date and ${readable}
+             and cc.next_contact_on <= ${day}::date
+             and ${caseIdAccess(context.actor, sql`cc.case_id`, sql`cc.tenant_id`)}
           ${screening}
         ), first as (
           select i.*, count(*) over () as total from items i order by i.due limit ${limit}
         )
-        select f.kind, f.case_id, f.due::text, f.detail, f.mine, f.total::int, p.family_name, p.given_name
-          from first f left join persons p on p.id = f.person_id
+        select f.kind, f.case_id, f.due::text, f.total::int, p.family_name, p.given_name,
+               case f.kind when 'action_overdue' then a.text when 'partner_action' then po.name || '：' || a.text
+                           when 'connection_due' then cc.how end as detail,
+               case f.kind when 'action_overdue' then a.user_id when 'connection_due' then cc.user_id
+                           when 'screening' then c.created_by_user_id else c.lead_user_id end = ${userId} as mine
+          from first f
+          -- one case at a time: the planner would otherwise read every case to join 200
+          cross join lateral (select c.concerned_person_ids, c.lead_user_id, c.created_by_user_id
+                                from cases c where c.id = f.case_id offset 0) c
+          left join case_actions a on f.kind in ('action_overdue', 'partner_action') and a.id = f.source_id
+          left join organisations po on f.kind = 'partner_action' and po.id = a.organisation_id
+          left join continued_connections cc on f.kind = 'connection_due' and cc.id = f.source_id
+          left join persons p on p.id = c.concerned_person_ids[1]
          order by f.due`,
     );
     await recordAudit(tx, context, {
@@ -103,7 +116,7 @@ export async function caseWorkQueue(
       detail: { results: rows.length, cases: [...new Set(rows.map((r) => r.case_id))] },
     });
     const items = rows.map((r) => ({
-      kind: r.kind,
+      kind: r.kind === 'partner_action' ? 'action_overdue' : r.kind,
       caseId: r.case_id,
       personName: r.family_name ? personName({ familyName: r.family_name, givenName: r.given_name }) : null,
       due: r.due,
