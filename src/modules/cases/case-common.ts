@@ -8,6 +8,7 @@ import { requirePermission } from '../access/access.policy';
 import { caseAccess } from '../access/case-scope';
 import type { ActorContext } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
+import { memberships } from '../users/users.tables';
 import type { DecisionInput } from './cases.schemas';
 import { caseDecisions, caseEvents, casePlans, cases, caseTeamMembers } from './cases.tables';
 
@@ -119,6 +120,16 @@ export async function currentTeamOrganisations(tx: Database, caseId: string): Pr
     .from(caseTeamMembers)
     .where(and(eq(caseTeamMembers.caseId, caseId), isNull(caseTeamMembers.leftOn)));
   return new Set(rows.map((r) => r.organisationId));
+}
+
+/** A named worker (optional) works at the organisation. */
+export async function requireWorkerOf(tx: Database, organisationId: string, userId: string | null) {
+  if (!userId) return;
+  const [membership] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
+  if (!membership) throw badRequest('NOT_A_WORKER', '担当者は、その機関に所属する職員から選んでください。');
 }
 
 /** An active organisation of the actor's municipality, or 404. */

@@ -7,12 +7,14 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import {
   type CaseRow,
   changeStatus,
+  currentTeamOrganisations,
   insertDecision,
   invalidTransition,
   latestPlan,
   loadCase,
   requireStatus,
   requireTenantOrganisation,
+  requireWorkerOf,
   today,
 } from './case-common';
 import { transitionRule } from './case-state';
@@ -68,6 +70,14 @@ async function startConnection(tx: Database, context: ActorContext, row: CaseRow
       `${organisation.name}は外部の関係機関（ログインしない機関）のため、つながり継続の担当にはできません。`,
     );
   }
+  if (!(await currentTeamOrganisations(tx, row.id)).has(organisation.id)) {
+    // the reminders go to an organisation that reads the case: one of its team
+    throw badRequest(
+      'CONNECTION_NOT_ON_TEAM',
+      `${organisation.name}はこの事例の支援チームに入っていないため、つながり継続の担当にはできません。チームの機関から選んでください。`,
+    );
+  }
+  await requireWorkerOf(tx, organisation.id, input.userId);
   if (input.firstContactOn < today()) {
     throw badRequest('PAST_DATE', '次に連絡する日は、今日以降の日付にしてください。');
   }

@@ -13,6 +13,7 @@ import {
   loadCase,
   requireStatus,
   requireTenantOrganisation,
+  requireWorkerOf,
   today,
 } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
@@ -20,15 +21,6 @@ import type { LeadInput, TeamMemberInput } from './cases.schemas';
 import { caseEvents, cases, caseTeamMembers } from './cases.tables';
 
 const TEAM_CHANGE_STATUSES = [...ACTIVE_STATUSES, 'suspended' as const];
-
-async function requireWorkerOf(tx: Database, organisationId: string, userId: string | null) {
-  if (!userId) return;
-  const [membership] = await tx
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-  if (!membership) throw badRequest('NOT_A_WORKER', '担当者は、その機関に所属する職員から選んでください。');
-}
 
 async function teamEvent(
   tx: Database,
