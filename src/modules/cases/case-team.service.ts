@@ -6,7 +6,6 @@ import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { can } from '../access/access.policy';
 import { consentInForce } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
-import { memberships } from '../users/users.tables';
 import {
   type CaseRow,
   currentTeamOrganisations,
