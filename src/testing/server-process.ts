@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server';
+import { buildServer, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/build-server';
 import { freePort } from '../../scripts/postgres';
 
 export type ServerProcess = { url: string; pid: number; stop: () => Promise<void> };
@@ -36,7 +36,7 @@ export async function startServerProcess(database?: {
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
-  const child = spawn(process.execPath, [...profile, SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, SERVER_BUNDLE], {
     env: {
       ...process.env,
       PORT: String(port),
