@@ -10,8 +10,8 @@ import { projectFile } from '../src/server/project-files';
 export const SERVER_BUNDLE = projectFile('build/server/main.mjs');
 /**
  * node's flags for the bundle (npm start uses the same): a young generation of 8 MB semi-spaces
- * instead of 16 keeps the server's memory under load about 10–20 MB lower, for no CPU that the
- * load benchmark can tell apart (`npm run bench:load`, README).
+ * instead of 16 keeps the server's memory under load about 10–20 MB lower (under the 300 MB of
+ * the load target) for about 2–3 % more of node's CPU in collections (README, "Under load").
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=8'];
 
