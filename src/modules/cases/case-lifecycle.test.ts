@@ -341,36 +341,6 @@ describe('the case life cycle', () => {
     expect(elsewhere.status).toBe(404);
   });
 
-  it('keeps in touch only through an organisation of the team, and a worker of it', async () => {
-    const orgs = await as('coordinator').get<{ organisations: { id: string; name: string }[] }>(
-      '/api/organisations',
-    );
-    const childCentre = orgs.body.organisations.find((o) => o.name === 'つなぐ市こども家庭センター')?.id;
-    const closing = (connection: Record<string, unknown>) =>
-      step('coordinator', '/transitions', {
-        to: 'closed',
-        closureReason: 'resolved',
-        decision: decision(),
-        connection: {
-          intervalDays: 30,
-          how: '月1回の電話',
-          firstContactOn: daysFromToday(14),
-          ...connection,
-        },
-      });
-    // nobody there reads the case, so the reminders would reach no one
-    const offTeam = await closing({ organisationId: childCentre });
-    expect(offTeam.status).toBe(400);
-    expect(offTeam.code).toBe('CONNECTION_NOT_ON_TEAM');
-    expect(offTeam.message).toContain('つなぐ市こども家庭センター');
-    const notTheirs = await closing({
-      organisationId: world.orgIds.hokubu,
-      userId: await world.userIdOf('outreach'),
-    });
-    expect(notTheirs.code).toBe('NOT_A_WORKER');
-    expect((await as('coordinator').get<Case>(`/api/cases/${caseId}`)).body.status).toBe('evaluating');
-  });
-
   it('closes with continued connection, reminds the agency keeping in touch, and ends it', async () => {
     const closed = await step('coordinator', '/transitions', {
       to: 'closed',

@@ -6,14 +6,17 @@ import {
   type CaseWorld,
   caseAwaitingDecision,
   DAY,
+  daysFromToday,
   decision,
   startCaseWorld,
+  today,
   type Who,
 } from '../../testing/case-world';
 import type { WorkItem } from './cases.schemas';
 
-// An organisation's overdue plan actions reach only those of its staff who may read the case: an
-// organisation that left the team reads it no more, and an outreach worker reads it only when named.
+// A case's reminders reach only those who may read the case, and always someone who may: an
+// organisation that left the team reads its overdue actions no more, an outreach worker reads them
+// only when named, and the contact dates of continued connection go to an organisation of the team.
 
 let world: CaseWorld;
 let caseId = '';
@@ -66,5 +69,55 @@ describe("an organisation's overdue actions in the work queue", () => {
       expect.objectContaining({ detail: '自宅を訪問する', mine: true, personName: '松岡 トメ' }),
     );
     expect(await overdueOf('participation')).toEqual([]);
+  });
+});
+
+describe('continued connection after closing', () => {
+  it('is kept by an organisation of the team, and a worker of it, whose queue then shows the contact date', async () => {
+    const evaluated = await world.step(caseId, 'coordinator', '/evaluations', {
+      evaluatedOn: today(),
+      goals: [{ goalKey: 'g1', result: 'achieved' }],
+      overall: '家計は安定した。',
+      nextStep: 'propose_closure',
+    });
+    expect(evaluated.body.status).toBe('evaluating');
+    const orgs = await world
+      .as('coordinator')
+      .get<{ organisations: { id: string; name: string }[] }>('/api/organisations');
+    const childCentre = orgs.body.organisations.find((o) => o.name === 'つなぐ市こども家庭センター')?.id;
+    const closing = (connection: Record<string, unknown>) =>
+      world.step(caseId, 'coordinator', '/transitions', {
+        to: 'closed',
+        closureReason: 'resolved',
+        decision: decision(),
+        connection: { intervalDays: 30, how: '月1回の電話', firstContactOn: daysFromToday(1), ...connection },
+      });
+    // nobody there reads the case, so the contact dates would reach no one
+    const offTeam = await closing({ organisationId: childCentre });
+    expect(offTeam.status).toBe(400);
+    expect(offTeam.code).toBe('CONNECTION_NOT_ON_TEAM');
+    expect(offTeam.message).toContain('つなぐ市こども家庭センター');
+    const notTheirs = await closing({
+      organisationId: world.orgIds.jiritsu,
+      userId: await world.userIdOf('outreach'),
+    });
+    expect(notTheirs.code).toBe('NOT_A_WORKER');
+    expect((await world.as('coordinator').get<{ status: string }>(`/api/cases/${caseId}`)).body.status).toBe(
+      'evaluating',
+    );
+
+    const kept = await closing({
+      organisationId: world.orgIds.jiritsu,
+      userId: await world.userIdOf('jiritsu'),
+    });
+    expect(kept.body.status).toBe('connected');
+    advanceClockForTests(2 * DAY);
+    await world.logInEveryone();
+    const queue = await world.as('jiritsu').get<{ items: WorkItem[] }>('/api/cases/work-queue');
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({ kind: 'connection_due', caseId, detail: '月1回の電話', mine: true }),
+    );
+    const child = await world.as('child').get<{ items: WorkItem[] }>('/api/cases/work-queue');
+    expect(child.body.items.map((i) => i.caseId)).not.toContain(caseId);
   });
 });
