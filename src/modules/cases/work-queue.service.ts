@@ -71,7 +71,7 @@ export async function caseWorkQueue(
           -- in_force: the action belongs to the plan in force of a case in support (migration 0025)
           select 'action_overdue', a.case_id, a.until, a.id
             from case_actions a
-           where a.organisation_id = ${org} and a.in_force and a.until < ${day}::date
+           where a.organisation_id = ${org} and a.tenant_id = ${tenantId} and a.in_force and a.until < ${day}::date
              and ${caseIdAccess(context.actor, sql`a.case_id`, sql`a.tenant_id`)}
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = a.case_id and ac.action_key = a.action_key)
