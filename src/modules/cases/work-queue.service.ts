@@ -83,6 +83,7 @@ export async function caseWorkQueue(
            where a.organisation_id = any(array(select po.id from organisations po
                                                 where po.external and po.tenant_id = ${tenantId}))
              and a.in_force and a.until < ${day}::date
+             -- the status is implied by in_force; said again, only the lead's cases in support are hashed
              and c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating') and ${readable}
              and not exists (select 1 from case_action_completions ac
                               where ac.case_id = a.case_id and ac.action_key = a.action_key)
