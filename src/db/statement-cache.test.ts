@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
@@ -26,6 +27,38 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         [{ v: 121 }],
       ]);
       expect(await keptStatements(tx, '/* sq */')).toHaveLength(1);
+    });
+  });
+
+  it('sends the queries started together in one write, each answered with its own rows', async () => {
+    await handle.db.transaction(async (tx) => {
+      const client = (tx as unknown as { _: { session: { client: { connection: { stream: Socket } } } } })._
+        .session.client;
+      const socket = client.connection.stream;
+      let writes = 0;
+      const count = (original: (...args: never[]) => unknown) =>
+        function (this: Socket, ...args: never[]) {
+          writes++;
+          return original.apply(this, args);
+        };
+      const { _write, _writev } = socket;
+      Object.assign(socket, { _write: count(_write), _writev: count(_writev as never) });
+      try {
+        const cube = (n: number) =>
+          queryRows<{ v: number }>(tx, sql`select ${n}::int * ${n}::int * ${n}::int as v /* cube */`);
+        expect(await Promise.all([cube(1), cube(2), cube(3), cube(4)])).toEqual([
+          [{ v: 1 }],
+          [{ v: 8 }],
+          [{ v: 27 }],
+          [{ v: 64 }],
+        ]);
+        expect(writes).toBe(1);
+        await cube(5);
+        await cube(6);
+        expect(writes).toBe(3);
+      } finally {
+        Object.assign(socket, { _write, _writev });
+      }
     });
   });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import pg from 'pg';
 
 /** Named statements one connection keeps at most; later new texts run unnamed, as before. */
@@ -35,6 +36,7 @@ type Statements = {
 export class StatementCachingClient extends pg.Client {
   /** The names given on this connection (some may have failed to parse: pruned at the cap). */
   #names = new Set<string>();
+  #holdingWrites = false;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -43,6 +45,7 @@ export class StatementCachingClient extends pg.Client {
     Object.assign(this, {
       query: (config: unknown, values?: unknown, callback?: unknown) => {
         const named = this.#withName(config, values);
+        this.#holdWritesUntilTurnEnds();
         const result = query(named, values, callback);
         if (named !== config && result instanceof Promise) {
           // A value pg cannot send fails before it leaves (no server error): pg then closes the
@@ -54,6 +57,23 @@ export class StatementCachingClient extends pg.Client {
         }
         return result;
       },
+    });
+  }
+
+  /**
+   * The queries issued in one turn of the event loop (a page's independent reads, started
+   * together and pipelined) leave in one write to the socket instead of one write each: each
+   * write wakes the server's process and costs a system call on both sides.
+   */
+  #holdWritesUntilTurnEnds() {
+    const stream = (this as unknown as { connection: { stream?: Partial<Writable> } }).connection.stream;
+    if (this.#holdingWrites || !stream?.cork || !stream.uncork) return;
+    this.#holdingWrites = true;
+    stream.cork();
+    const release = stream.uncork.bind(stream);
+    process.nextTick(() => {
+      this.#holdingWrites = false;
+      release();
     });
   }
 
