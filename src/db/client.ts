@@ -102,30 +102,40 @@ function newPool(connectionString: string, max: number) {
 /** Who the work is for: a municipality, or one named by a session cookie or a login ID. */
 export type TenantSource = { tenantId: string } | { sessionTokenHash: string } | { loginId: string } | null;
 
-function tenantExpression(source: TenantSource): SQL {
-  if (!source) return sql`''`;
-  if ('tenantId' in source) return sql`${source.tenantId}::text`;
-  if ('sessionTokenHash' in source)
-    return sql`coalesce(app_session_tenant(${source.sessionTokenHash})::text, '')`;
-  return sql`coalesce(app_login_tenant(${source.loginId})::text, '')`;
+/** The statement that enters the municipality named by the source ($1 is the role, $2 the name). */
+function entering(source: TenantSource): { text: string; values: string[] } {
+  const set = (tenant: string, user = `''`) => `select set_config('role', $1, true),
+            set_config('app.tenant_id', ${tenant}, true) as tenant,
+            set_config('app.user_id', ${user}, true)`;
+  if (!source) return { text: set(`''`), values: [APPLICATION_ROLE] };
+  if ('tenantId' in source) return { text: set('$2::text'), values: [APPLICATION_ROLE, source.tenantId] };
+  if ('loginId' in source)
+    return {
+      text: set(`coalesce(app_login_tenant($2)::text, '')`),
+      values: [APPLICATION_ROLE, source.loginId],
+    };
+  // the session's user, for the record of who changed what (trigger app_bump_version)
+  return {
+    text: set(`coalesce(app_session_tenant($2)::text, '')`, `coalesce(app_session_user($2)::text, '')`),
+    values: [APPLICATION_ROLE, source.sessionTokenHash],
+  };
 }
+
+type RawClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
 
 /**
  * Sets, for the rest of the transaction, the application role and the municipality whose rows
  * are visible (row-level security); answers the municipality, or null when none is set.
+ * The statement leaves for the connection within this call, so a query started after the call
+ * (before its answer) runs behind it, under the municipality it sets: a request reads its
+ * session in the same round trip.
  */
 export async function enterTenant(tx: Database, source: TenantSource): Promise<string | null> {
-  // The session's user, for the record of who changed what (trigger app_bump_version).
-  const user =
-    source && 'sessionTokenHash' in source
-      ? sql`coalesce(app_session_user(${source.sessionTokenHash})::text, '')`
-      : sql`''`;
-  const [row] = await queryRows<{ tenant: string }>(
-    tx,
-    sql`select set_config('role', ${APPLICATION_ROLE}, true),
-               set_config('app.tenant_id', ${tenantExpression(source)}, true) as tenant,
-               set_config('app.user_id', ${user}, true)`,
-  );
+  const client = (tx as unknown as { _: { session: { client: RawClient } } })._.session.client;
+  if (client instanceof pg.Pool) throw new Error('enterTenant runs inside a transaction');
+  const { text, values } = entering(source);
+  const result = await client.query(text, values);
+  const [row] = result.rows as { tenant: string }[];
   return row?.tenant ? row.tenant : null;
 }
 

@@ -43,9 +43,15 @@ export const applicationTransaction = createMiddleware<AppEnv>(async (c, next) =
   const token = getCookie(c, SESSION_COOKIE);
   try {
     await deps.db.transaction(async (tx) => {
-      await enterTenant(tx, token ? { sessionTokenHash: sessionTokenHash(token) } : null);
+      // not awaited: the session is read in the same round trip, behind it (enterTenant)
+      const entered = enterTenant(tx, token ? { sessionTokenHash: sessionTokenHash(token) } : null).then(
+        () => null,
+        (error: unknown) => ({ error }),
+      );
       c.set('deps', { ...deps, db: tx });
       await next();
+      const failed = await entered;
+      if (failed) throw failed.error;
       const error = c.error;
       // an unexpected failure leaves nothing of the request behind
       if (error && !(error instanceof AppError)) tx.rollback();
