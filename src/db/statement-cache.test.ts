@@ -1,4 +1,4 @@
-import type { Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
@@ -30,36 +30,99 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
     });
   });
 
+  /** What leaves for PostgreSQL, one string per write to a socket, while `work` runs. */
+  async function writesDuring(work: () => Promise<void>): Promise<string[]> {
+    const writes: string[] = [];
+    const proto = Socket.prototype as unknown as Record<'_write' | '_writev', (...args: never[]) => unknown>;
+    const { _write, _writev } = proto;
+    const sent = (chunks: Buffer[]) => writes.push(Buffer.concat(chunks).toString('latin1'));
+    proto._write = function (this: Socket, ...args: never[]) {
+      sent([args[0] as unknown as Buffer]);
+      return _write.apply(this, args);
+    };
+    proto._writev = function (this: Socket, ...args: never[]) {
+      sent((args[0] as unknown as { chunk: Buffer }[]).map((c) => c.chunk));
+      return _writev.apply(this, args);
+    };
+    try {
+      await work();
+    } finally {
+      Object.assign(proto, { _write, _writev });
+    }
+    return writes;
+  }
+  const marked = (writes: string[], marks: string[]) =>
+    writes.map((w) => marks.filter((mark) => w.includes(mark)));
+
   it('sends the queries started together in one write, each answered with its own rows', async () => {
-    await handle.db.transaction(async (tx) => {
-      const client = (tx as unknown as { _: { session: { client: { connection: { stream: Socket } } } } })._
-        .session.client;
-      const socket = client.connection.stream;
-      let writes = 0;
-      const count = (original: (...args: never[]) => unknown) =>
-        function (this: Socket, ...args: never[]) {
-          writes++;
-          return original.apply(this, args);
-        };
-      const { _write, _writev } = socket;
-      Object.assign(socket, { _write: count(_write), _writev: count(_writev as never) });
-      try {
-        const cube = (n: number) =>
-          queryRows<{ v: number }>(tx, sql`select ${n}::int * ${n}::int * ${n}::int as v /* cube */`);
-        expect(await Promise.all([cube(1), cube(2), cube(3), cube(4)])).toEqual([
+    const cube = (tx: Database, n: number) =>
+      queryRows<{ v: number }>(
+        tx,
+        sql`select ${n}::int * ${n}::int * ${n}::int as v /* cube ${sql.raw(String(n))} */`,
+      );
+    const writes = await writesDuring(() =>
+      handle.db.transaction(async (tx) => {
+        await queryRows(tx, sql`select 1 /* ready */`);
+        expect(await Promise.all([cube(tx, 1), cube(tx, 2), cube(tx, 3), cube(tx, 4)])).toEqual([
           [{ v: 1 }],
           [{ v: 8 }],
           [{ v: 27 }],
           [{ v: 64 }],
         ]);
-        expect(writes).toBe(1);
-        await cube(5);
-        await cube(6);
-        expect(writes).toBe(3);
-      } finally {
-        Object.assign(socket, { _write, _writev });
-      }
+        await cube(tx, 5);
+        await cube(tx, 6);
+      }),
+    );
+    const cubes = marked(writes, ['cube 1', 'cube 2', 'cube 3', 'cube 4', 'cube 5', 'cube 6']).filter(
+      (w) => w.length > 0,
+    );
+    expect(cubes).toEqual([['cube 1', 'cube 2', 'cube 3', 'cube 4'], ['cube 5'], ['cube 6']]);
+  });
+
+  it("sends a transaction's begin and the release of a savepoint with the statement after them", async () => {
+    let answer: unknown;
+    const writes = await writesDuring(async () => {
+      answer = await handle.db.transaction(async (tx) => {
+        const [first] = await queryRows<{ v: number }>(tx, sql`select ${1}::int as v /* first */`);
+        const inner = await tx.transaction((sp) =>
+          queryRows<{ v: number }>(sp, sql`select ${2}::int as v /* inner */`),
+        );
+        const [after] = await queryRows<{ v: number }>(tx, sql`select ${3}::int as v /* after */`);
+        return [first?.v, inner[0]?.v, after?.v];
+      });
     });
+    expect(answer).toEqual([1, 2, 3]);
+    expect(
+      marked(writes, [
+        'begin',
+        'savepoint sp1',
+        'release savepoint sp1',
+        '/* first */',
+        '/* inner */',
+        '/* after */',
+        'commit',
+      ]),
+    ).toEqual([
+      ['begin', '/* first */'],
+      ['savepoint sp1'],
+      ['/* inner */'],
+      ['savepoint sp1', 'release savepoint sp1', '/* after */'],
+      ['commit'],
+    ]);
+    // a failure of a statement sent without waiting is the next statement's
+    const failure = await handle.db
+      .transaction(async (tx) => {
+        await tx.transaction(async (sp) => {
+          await queryRows(sp, sql`select ${4}::int as v`);
+          await queryRows(tx, sql`select 1/0`).catch(() => undefined);
+        });
+        await queryRows(tx, sql`select ${5}::int as v`);
+      })
+      .then(
+        () => 'no error',
+        (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
+      );
+    expect(failure).toMatch(/aborted/);
   });
 
   it('does not keep statements without values or with thousands of them', async () => {

@@ -20,6 +20,23 @@ function statementName(text: string): string {
   return name;
 }
 
+/**
+ * Statements that answer nothing but "done" and that the next statement's answer depends on: a
+ * transaction's begin and the release of a savepoint. They go out without waiting for their
+ * answer, so that they share a round trip with the statement after them (pipelined, in order);
+ * their answer comes back before that statement's, and a failure of theirs is that statement's.
+ * A savepoint itself is awaited: when it fails (in a transaction already aborted), the rollback
+ * to it would fail too and hide why.
+ */
+const UNAWAITED = /^(begin|release savepoint \w+)$/i;
+const NO_ROWS = { rows: [], fields: [], rowCount: null, command: '' };
+const textOf = (config: unknown) =>
+  typeof config === 'string'
+    ? config
+    : config && typeof config === 'object' && 'text' in config && typeof config.text === 'string'
+      ? config.text
+      : '';
+
 type QueryConfig = { text?: string; name?: string; values?: unknown[]; submit?: unknown };
 type Statements = {
   parsedStatements: Record<string, string>;
@@ -37,6 +54,8 @@ export class StatementCachingClient extends pg.Client {
   /** The names given on this connection (some may have failed to parse: pruned at the cap). */
   #names = new Set<string>();
   #holdingWrites = false;
+  /** Answers of statements sent without waiting, checked with the next statement's answer. */
+  #unconfirmed: Promise<unknown> | null = null;
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -47,7 +66,8 @@ export class StatementCachingClient extends pg.Client {
         const named = this.#withName(config, values);
         this.#holdWritesUntilTurnEnds();
         const result = query(named, values, callback);
-        if (named !== config && result instanceof Promise) {
+        if (!(result instanceof Promise)) return result;
+        if (named !== config) {
           // A value pg cannot send fails before it leaves (no server error): pg then closes the
           // statement on the server but keeps its name as parsed, so the name is forgotten here
           // and the next run parses it again.
@@ -55,7 +75,15 @@ export class StatementCachingClient extends pg.Client {
             if (!error?.severity) this.#forget((named as { name: string }).name);
           });
         }
-        return result;
+        if (this.pipeline && UNAWAITED.test(textOf(config))) {
+          result.catch(() => undefined); // its failure is the next statement's (below)
+          this.#unconfirmed = this.#unconfirmed ? Promise.all([this.#unconfirmed, result]) : result;
+          return Promise.resolve(NO_ROWS);
+        }
+        const unconfirmed = this.#unconfirmed;
+        if (!unconfirmed) return result;
+        this.#unconfirmed = null;
+        return Promise.all([unconfirmed, result]).then(([, answer]) => answer);
       },
     });
   }
