@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
@@ -162,6 +162,10 @@ const selectPlans = (tx: Database, caseId: string) =>
         ...author,
         approvedOn: caseDecisions.decidedOn,
         approvedBy: caseDecisions.decidingBody,
+        // the names of the organisations its actions are given to, read with it
+        actionOrganisations: sql<Record<string, string> | null>`(
+          select json_object_agg(o.id, o.name) from ${organisations} o
+           where o.id::text in (select a->>'organisationId' from jsonb_array_elements(${casePlans.content}->'actions') a))`,
       })
       .from(casePlans)
       .leftJoin(organisations, eq(organisations.id, casePlans.createdByOrganisationId))
@@ -174,15 +178,7 @@ const selectPlans = (tx: Database, caseId: string) =>
 
 export async function planVersions(tx: Database, caseId: string): Promise<PlanVersion[]> {
   const rows = await selectPlans(tx, caseId);
-  const orgIds = [...new Set(rows.flatMap((r) => r.row.content.actions.map((a) => a.organisationId)))];
-  const names = new Map<string, string>();
-  if (orgIds.length > 0) {
-    const named = await tx
-      .select({ id: organisations.id, name: organisations.name })
-      .from(organisations)
-      .where(inArray(organisations.id, orgIds));
-    for (const org of named) names.set(org.id, org.name);
-  }
+  const names = new Map(rows.flatMap((r) => Object.entries(r.actionOrganisations ?? {})));
   const orgName = (orgId: string) => names.get(orgId) ?? '機関';
   return rows.map((r, index) => {
     const previous = rows[index - 1]?.row;

@@ -42,8 +42,8 @@ type TeamRow = {
   last_activity_on: string;
 };
 
-async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso: string) {
-  const rows = await queryRows<TeamRow>(
+const selectTeam = (tx: Database, caseId: string) =>
+  queryRows<TeamRow>(
     tx,
     sql`select tm.id, tm.organisation_id, o.name as organisation_name, tm.user_id, u.display_name as user_name,
           tm.role, tm.joined_on::text, tm.left_on::text, r.last_record_on::text, o.external,
@@ -55,9 +55,11 @@ async function team(tx: Database, row: CaseRow, inactivityDays: number, todayIso
         left join users u on u.id = tm.user_id
         left join lateral (select max(sr.recorded_on) as last_record_on from support_records sr
                            where sr.case_id = tm.case_id and sr.organisation_id = tm.organisation_id) r on true
-        where tm.case_id = ${row.id}
+        where tm.case_id = ${caseId}
         order by tm.left_on nulls first, tm.joined_on`,
   );
+
+function presentTeam(rows: TeamRow[], row: CaseRow, inactivityDays: number, todayIso: string) {
   const threshold = addDays(todayIso, -inactivityDays);
   const working = ACTIVE_STATUSES.includes(row.status);
   return rows.map((m) => ({
@@ -139,13 +141,6 @@ async function intakeIssues(db: Database, context: ActorContext, codes: string[]
 export async function getCase(db: Database, context: ActorContext, id: string): Promise<Case> {
   const row = await loadCase(db, context, id, 'read');
   const todayIso = formatWestern(now());
-  const tenantRows = prepared(db, 'case_page_tenant', (d) =>
-    d
-      .select({ inactivityDays: tenants.caseInactivityDays })
-      .from(tenants)
-      .where(eq(tenants.id, sql.placeholder('tenantId')))
-      .prepare('case_page_tenant'),
-  ).execute({ tenantId: row.tenantId });
   const [
     [tenant],
     [summary],
@@ -159,9 +154,15 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     decisions,
     records,
     evaluations,
-    teamMembers,
+    teamRows,
   ] = await Promise.all([
-    tenantRows,
+    prepared(db, 'case_page_tenant', (d) =>
+      d
+        .select({ inactivityDays: tenants.caseInactivityDays })
+        .from(tenants)
+        .where(eq(tenants.id, sql.placeholder('tenantId')))
+        .prepare('case_page_tenant'),
+    ).execute({ tenantId: row.tenantId }),
     selectCaseSummaries(db, sql`c.id = ${id}`, 1),
     selectMembers(db, row.householdId),
     assessmentVersions(db, id),
@@ -173,7 +174,7 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     selectDecisions(db, id),
     selectRecords(db, id),
     selectEvaluations(db, id),
-    tenantRows.then(([t]) => team(db, row, t?.inactivityDays ?? 30, todayIso)),
+    selectTeam(db, row.id),
     readTransaction(db, (tx) =>
       recordAudit(tx, context, { action: 'case.read', targetType: 'case', targetId: id }),
     ),
@@ -203,7 +204,7 @@ export async function getCase(db: Database, context: ActorContext, id: string): 
     screeningOutcome: row.screeningOutcome,
     closureReason: row.closureReason,
     closedOn: row.closedOn,
-    team: teamMembers,
+    team: presentTeam(teamRows, row, inactivityDays, todayIso),
     assessment: assessments.at(-1) ?? null,
     plan: plans.at(-1) ?? null,
     planInForce: plans.filter((p) => p.approvedOn).at(-1) ?? null,

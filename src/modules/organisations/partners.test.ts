@@ -181,7 +181,24 @@ describe('a partner on a case team', () => {
       reviewOn: daysFromToday(90),
     });
     expect(planned.status, planned.message).toBe(200);
-    const planId = (planned.body as Case).plan?.id;
+    // a revision names the organisations of what it changed
+    const content = (planned.body as Case).plan?.content;
+    const revised = await step('houkatsu', '/plans', {
+      content: content && {
+        ...content,
+        actions: [
+          ...content.actions.filter((a) => a.key !== 'a2'),
+          { ...action('a2', partner.id, '家計改善支援'), userId: null },
+        ],
+      },
+      reviewOn: daysFromToday(90),
+    });
+    expect((revised.body as Case).plan?.changes).toEqual([
+      expect.stringMatching(
+        new RegExp(`^担当を変更：家計改善支援（[^→]*自立相談支援機関[^→]*→${partner.name}）$`),
+      ),
+    ]);
+    const planId = (revised.body as Case).plan?.id;
     await step('houkatsu', `/plans/${planId}/consent`, { consentOn: today(), consentMethod: 'written' });
     await step('houkatsu', '/transitions', { to: 'awaiting_decision' });
     const approved = await step('coordinator', '/transitions', { to: 'supporting', decision: decision() });
