@@ -1,10 +1,9 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Database, queryRows, readTransaction } from '../../db/client';
 import { personName } from '../../shared/names';
 import { can, requireOrganisation, requirePermission } from '../access/access.policy';
 import { caseAccess, caseIdAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
-import { tenants } from '../tenants/tenants.tables';
 import { today } from './case-common';
 import { ACTIVE_STATUSES } from './case-state';
 import type { WorkItem } from './cases.schemas';
@@ -30,10 +29,6 @@ export async function caseWorkQueue(
   const org = requireOrganisation(context.actor);
   const { tenantId, userId } = context.actor;
   return readTransaction(db, async (tx) => {
-    const [tenant] = await tx
-      .select({ days: tenants.caseInactivityDays })
-      .from(tenants)
-      .where(eq(tenants.id, tenantId));
     const day = today();
     // an organisation's work, shown only to those of its staff who may read the case: checked on
     // each part's own rows (a second look-up of every item's case cost a scan of all cases)
@@ -65,7 +60,8 @@ export async function caseWorkQueue(
           select 'no_record', c.id, coalesce(c.last_record_on, c.opened_on), null
             from cases c
            where c.lead_organisation_id = ${org} and c.status = any(${activeList})
-             and coalesce(c.last_record_on, c.opened_on) <= ${day}::date - ${tenant?.days ?? 30}::int
+             and coalesce(c.last_record_on, c.opened_on) <= ${day}::date
+               - coalesce((select t.case_inactivity_days from tenants t where t.id = ${tenantId}), 30)
              and ${readable}
           union all
           -- in_force: the action belongs to the plan in force of a case in support (migration 0025)

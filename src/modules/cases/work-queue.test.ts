@@ -53,3 +53,19 @@ describe('the work queue under its limit', () => {
     }
   });
 });
+
+describe('cases without records in the work queue', () => {
+  it("come in after the municipality's number of days without a record", async () => {
+    const quiet = async () => (await queue(10_000)).items.filter((i) => i.kind === 'no_record').length;
+    const setDays = (days: number) =>
+      queryRows(
+        server.handle.owner,
+        sql`update tenants set case_inactivity_days = ${days} where id = ${actor.tenantId}`,
+      );
+    expect(await quiet()).toBeGreaterThan(0);
+    await setDays(400); // more than the year passed
+    expect(await quiet()).toBe(0);
+    await setDays(30);
+    expect(await quiet()).toBeGreaterThan(0);
+  });
+});
