@@ -37,11 +37,13 @@ export const peopleRoutes = createRouter()
       const { db } = c.get('deps');
       const context = requestContext(c);
       const people = await searchPeople(db, context, c.req.valid('query'));
-      const householdsOf = await householdNamer(db, context, people, 'person.search');
-      const merges = await activeMerges(
-        db,
-        people.map((p) => p.id),
-      );
+      const [householdsOf, merges] = await Promise.all([
+        householdNamer(db, context, people, 'person.search'),
+        activeMerges(
+          db,
+          people.map((p) => p.id),
+        ),
+      ]);
       return c.json(
         {
           people: people.map((person) => ({
