@@ -33,4 +33,8 @@ export async function buildServer(outfile = SERVER_BUNDLE) {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildServer();
+// npx tsx scripts/build-server.ts [--out build/server/other.mjs]
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const out = process.argv.indexOf('--out');
+  await buildServer(out > 0 ? projectFile(process.argv[out + 1] as string) : SERVER_BUNDLE);
+}

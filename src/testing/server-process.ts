@@ -25,20 +25,22 @@ async function waitUntilUp(url: string, child: ChildProcess) {
   throw new Error('the server did not start within a minute');
 }
 
-export async function startServerProcess(database?: {
-  appUrl: string;
-  ownerUrl: string;
-}): Promise<ServerProcess> {
-  await buildServer();
+export async function startServerProcess(
+  database?: { appUrl: string; ownerUrl: string },
+  /** Another bundle than the one built here (bench:ab), and the name its connections give. */
+  options: { bundle?: string; applicationName?: string } = {},
+): Promise<ServerProcess> {
+  if (!options.bundle) await buildServer();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-load-'));
   // BENCH_PROFILE=DIR: the server writes a CPU profile there when it stops
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
     : [];
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, options.bundle ?? SERVER_BUNDLE], {
     env: {
       ...process.env,
+      ...(options.applicationName ? { PGAPPNAME: options.applicationName } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: database?.appUrl ?? '',
