@@ -49,6 +49,8 @@ type Statements = {
  * plans it once per connection instead of on every request, and reuses the plan when a
  * generic one is as good. Planning was most of PostgreSQL's work on a case page (pgbench
  * replaying its statements: 1,165 transactions/s prepared against 299 unnamed).
+ * It also spares round trips: the statements started together leave in one write, and a
+ * transaction's begin and a savepoint's release go with the statement after them (UNAWAITED).
  */
 export class StatementCachingClient extends pg.Client {
   /** The names given on this connection (some may have failed to parse: pruned at the cap). */
