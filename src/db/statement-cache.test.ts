@@ -1,5 +1,6 @@
 import { Socket } from 'node:net';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
 import { keptStatements } from '../testing/kept-statements';
@@ -123,6 +124,31 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
       );
     expect(failure).toMatch(/aborted/);
+  });
+
+  it("does not charge a transaction with what the connection's previous holder left unanswered", async () => {
+    const pool = new pg.Pool({
+      Client: StatementCachingClient,
+      connectionString: process.env.TEST_DATABASE_URL,
+      max: 1,
+      pipeline: true,
+    } as pg.PoolConfig);
+    try {
+      const first = await pool.connect();
+      await first.query('begin');
+      await first.query('commit');
+      // sent after its transaction ended (say by a branch of a request left running): it fails
+      await first.query('release savepoint sp9');
+      first.release();
+      const next = await pool.connect();
+      expect(next).toBe(first);
+      await next.query('begin');
+      expect((await next.query('select $1::int as v', [2])).rows).toEqual([{ v: 2 }]);
+      await next.query('commit');
+      next.release();
+    } finally {
+      await pool.end();
+    }
   });
 
   it('does not keep statements without values or with thousands of them', async () => {

@@ -77,9 +77,13 @@ export class StatementCachingClient extends pg.Client {
             if (!error?.severity) this.#forget((named as { name: string }).name);
           });
         }
-        if (this.pipeline && UNAWAITED.test(textOf(config))) {
+        const text = textOf(config);
+        if (this.pipeline && UNAWAITED.test(text)) {
           result.catch(() => undefined); // its failure is the next statement's (below)
-          this.#unconfirmed = this.#unconfirmed ? Promise.all([this.#unconfirmed, result]) : result;
+          // A transaction starts afresh: what a previous holder of the connection left unanswered
+          // (a statement sent after its transaction ended) is not this transaction's failure.
+          const chained = this.#unconfirmed && !/^begin$/i.test(text);
+          this.#unconfirmed = chained ? Promise.all([this.#unconfirmed, result]) : result;
           return Promise.resolve(NO_ROWS);
         }
         const unconfirmed = this.#unconfirmed;
