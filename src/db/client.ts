@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { projectFile } from '../server/project-files';
+import { isPool, LeasingPool } from './leasing-pool';
 import { keepStatements } from './pglite-statements';
 import * as schema from './schema';
 import { StatementCachingClient } from './statement-cache';
@@ -51,8 +52,8 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
     const ownerPool = options.migrationUrl ? newPool(options.migrationUrl, 2) : pool;
     await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
     return {
-      db: drizzlePg(pool, { schema }) as unknown as Database,
-      owner: drizzlePg(ownerPool, { schema }) as unknown as Database,
+      db: drizzlePg(new LeasingPool(pool) as unknown as pg.Pool, { schema }) as unknown as Database,
+      owner: drizzlePg(new LeasingPool(ownerPool) as unknown as pg.Pool, { schema }) as unknown as Database,
       engine: 'postgresql',
       close: async () => {
         await pool.end();
@@ -132,7 +133,7 @@ type RawClient = { query(text: string, values: unknown[]): Promise<{ rows: unkno
  */
 export async function enterTenant(tx: Database, source: TenantSource): Promise<string | null> {
   const client = (tx as unknown as { _: { session: { client: RawClient } } })._.session.client;
-  if (client instanceof pg.Pool) throw new Error('enterTenant runs inside a transaction');
+  if (isPool(client)) throw new Error('enterTenant runs inside a transaction');
   const { text, values } = entering(source);
   const result = await client.query(text, values);
   const [row] = result.rows as { tenant: string }[];
