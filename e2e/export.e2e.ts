@@ -49,6 +49,8 @@ describe('書き出す', () => {
     await logIn(page, server.url, 'demo-coordinator');
     await page.getByRole('link', { name: '多機関協働', exact: true }).click();
     await page.getByRole('heading', { name: '多機関協働' }).waitFor();
+    // the list's rows are counted once they have come (the heading comes first)
+    await page.getByRole('row').nth(1).waitFor();
     const shown = await page.getByRole('row').count();
     await page.getByRole('button', { name: '多機関協働事例一覧を書き出す' }).click();
     await page.getByRole('menuitem', { name: /^CSV（Shift_JIS）/ }).waitFor();
