@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { type AppError, RecordNotVisible } from '../../server/errors';
 import type { AuditAction, AuditOutcome } from '../../shared/audit-events';
@@ -38,7 +39,25 @@ export type AuditEvent = {
  */
 export async function recordAudit(tx: Database, context: AuditContext, event: AuditEvent): Promise<void> {
   const tenantId = context.actor?.tenantId ?? context.tenantId ?? null;
-  await tx.insert(auditLog).values({
+  // every request writes one: the statement is built once (db/prepared.ts)
+  await prepared(tx, 'audit_append', (d) =>
+    d
+      .insert(auditLog)
+      .values({
+        chain: sql.placeholder('chain'),
+        tenantId: sql.placeholder('tenantId'),
+        at: sql.placeholder('at'),
+        actorUserId: sql.placeholder('actorUserId'),
+        actorOrganisationId: sql.placeholder('actorOrganisationId'),
+        action: sql.placeholder('action'),
+        outcome: sql.placeholder('outcome'),
+        targetType: sql.placeholder('targetType'),
+        targetId: sql.placeholder('targetId'),
+        clientIp: sql.placeholder('clientIp'),
+        detail: sql.placeholder('detail'),
+      })
+      .prepare('audit_append'),
+  ).execute({
     chain: tenantId ?? SYSTEM_CHAIN,
     tenantId,
     at: now(),
