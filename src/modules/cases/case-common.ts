@@ -122,14 +122,19 @@ export async function currentTeamOrganisations(tx: Database, caseId: string): Pr
   return new Set(rows.map((r) => r.organisationId));
 }
 
-/** A named worker (optional) works at the organisation. */
-export async function requireWorkerOf(tx: Database, organisationId: string, userId: string | null) {
+/** A named worker (optional) works at the organisation; the message may name what it is for. */
+export async function requireWorkerOf(
+  tx: Database,
+  organisationId: string,
+  userId: string | null | undefined,
+  message = '担当者は、その機関に所属する職員から選んでください。',
+) {
   if (!userId) return;
   const [membership] = await tx
     .select({ id: memberships.id })
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId)));
-  if (!membership) throw badRequest('NOT_A_WORKER', '担当者は、その機関に所属する職員から選んでください。');
+  if (!membership) throw badRequest('NOT_A_WORKER', message);
 }
 
 /** An active organisation of the actor's municipality, or 404. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { asc, eq, max, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
@@ -9,7 +9,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
 import { persons } from '../people/people.tables';
-import { memberships, users } from '../users/users.tables';
+import { users } from '../users/users.tables';
 import {
   type CaseRow,
   changeStatus,
@@ -19,6 +19,7 @@ import {
   noFutureDate,
   planInForce,
   requireStatus,
+  requireWorkerOf,
 } from './case-common';
 import type { AssessmentContent, AssessmentInput, CompositionEntry } from './case-content';
 import { assessmentChanges, planChanges } from './case-diff';
@@ -208,17 +209,12 @@ async function checkActionAssignments(tx: Database, row: CaseRow, input: PlanInp
         `「${action.text}」の担当機関がチームに入っていません。先にチームに加えてください。`,
       );
     }
-    if (action.userId) {
-      const [membership] = await tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(
-          and(eq(memberships.organisationId, action.organisationId), eq(memberships.userId, action.userId)),
-        );
-      if (!membership) {
-        throw badRequest('NOT_A_WORKER', `「${action.text}」の担当者は、担当機関の職員から選んでください。`);
-      }
-    }
+    await requireWorkerOf(
+      tx,
+      action.organisationId,
+      action.userId,
+      `「${action.text}」の担当者は、担当機関の職員から選んでください。`,
+    );
   }
 }
 
