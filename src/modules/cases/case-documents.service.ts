@@ -8,7 +8,7 @@ import { personName } from '../../shared/names';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers } from '../households/households.tables';
 import { organisations } from '../organisations/organisations.tables';
-import { persons } from '../people/people.tables';
+import { personColumns, persons } from '../people/people.tables';
 import { users } from '../users/users.tables';
 import {
   type CaseRow,
@@ -42,7 +42,7 @@ const author = {
 
 async function householdComposition(tx: Database, householdId: string): Promise<CompositionEntry[]> {
   const rows = await tx
-    .select({ person: persons, relation: householdMembers.relation })
+    .select({ person: personColumns, relation: householdMembers.relation })
     .from(householdMembers)
     .innerJoin(persons, eq(persons.id, householdMembers.personId))
     .where(eq(householdMembers.householdId, householdId))

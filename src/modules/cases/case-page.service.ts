@@ -10,7 +10,7 @@ import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { householdMembers } from '../households/households.tables';
 import { issueVocabulary } from '../intake/issues.service';
 import { organisations } from '../organisations/organisations.tables';
-import { persons } from '../people/people.tables';
+import { personColumns, persons } from '../people/people.tables';
 import { tenants } from '../tenants/tenants.tables';
 import { users } from '../users/users.tables';
 import { type CaseRow, loadCase } from './case-common';
@@ -82,7 +82,7 @@ function presentTeam(rows: TeamRow[], row: CaseRow, inactivityDays: number, toda
 const selectMembers = (db: Database, householdId: string) =>
   prepared(db, 'case_page_members', (d) =>
     d
-      .select({ person: persons, relation: householdMembers.relation })
+      .select({ person: personColumns, relation: householdMembers.relation })
       .from(householdMembers)
       .innerJoin(persons, eq(persons.id, householdMembers.personId))
       .where(eq(householdMembers.householdId, sql.placeholder('householdId')))

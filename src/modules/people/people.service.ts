@@ -25,36 +25,8 @@ import {
   searchGrams,
 } from './name-normalise';
 import type { DuplicateQuery, Person, PersonInput, PersonSearch, PersonUpdate } from './people.schemas';
-import { persons } from './people.tables';
+import { personColumns, persons } from './people.tables';
 
-/**
- * The columns a person is read with: not the grams kept for the search indexes (dozens of strings
- * a person, which the driver would parse into arrays for nothing).
- */
-const personColumns = {
-  id: persons.id,
-  familyName: persons.familyName,
-  givenName: persons.givenName,
-  familyNameKana: persons.familyNameKana,
-  givenNameKana: persons.givenNameKana,
-  birthDate: persons.birthDate,
-  birthYear: persons.birthYear,
-  ageBand: persons.ageBand,
-  gender: persons.gender,
-  address: persons.address,
-  phones: persons.phones,
-  preferredLanguage: persons.preferredLanguage,
-  notes: persons.notes,
-  isDeceased: persons.isDeceased,
-  deceasedOn: persons.deceasedOn,
-  mergedIntoId: persons.mergedIntoId,
-  createdByOrganisationId: persons.createdByOrganisationId,
-  createdAt: persons.createdAt,
-  version: persons.version,
-  nameKey: persons.nameKey,
-  kanaKey: persons.kanaKey,
-  phoneKeys: persons.phoneKeys,
-};
 type PersonRow = Pick<typeof persons.$inferSelect, keyof typeof personColumns>;
 
 const fullName = (p: { familyName?: string | null; givenName?: string | null }) =>
