@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
 import { badRequest, conflict, forbidden, notFound } from '../../server/errors';
 import { can, requireOrganisation } from '../access/access.policy';
@@ -34,10 +34,11 @@ export async function createRecord(db: Database, context: ActorContext, id: stri
       organisationId,
       userId: context.actor.userId,
     });
+    // only when the date moves: the queue's index carries it, so each write of the row is a new index entry
     await tx
       .update(cases)
-      .set({ lastRecordOn: sql`greatest(${cases.lastRecordOn}, ${input.recordedOn}::date)` })
-      .where(eq(cases.id, id));
+      .set({ lastRecordOn: input.recordedOn })
+      .where(and(eq(cases.id, id), or(isNull(cases.lastRecordOn), lt(cases.lastRecordOn, input.recordedOn))));
     if (row.status === 'connected') {
       // A contact by the agency keeping in touch sets the next one.
       await tx

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { CaseStatus, DecisionKind } from '../../shared/case-vocabulary';
 
 // The life of a 多機関協働事例:
@@ -53,3 +54,8 @@ export const ACTIVE_STATUSES: CaseStatus[] = [
   'supporting',
   'evaluating',
 ];
+
+/** ACTIVE_STATUSES as an SQL array, in the one form that the work queue's partial index is written in. */
+export const ACTIVE_STATUS_ARRAY = sql.raw(
+  `array[${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[]`,
+);

@@ -5,13 +5,11 @@ import { can, requireOrganisation, requirePermission } from '../access/access.po
 import { caseAccess, caseIdAccess } from '../access/case-scope';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { today } from './case-common';
-import { ACTIVE_STATUSES } from './case-state';
+import { ACTIVE_STATUS_ARRAY } from './case-state';
 import type { WorkItem } from './cases.schemas';
 
 /** The work queue shows the items due soonest; the rest are counted. */
 const WORK_QUEUE_LIMIT = 200;
-
-const activeList = sql.raw(`array[${ACTIVE_STATUSES.map((s) => `'${s}'`).join(',')}]::text[]`);
 
 /**
  * What is due for the actor's organisation on 多機関協働 cases: review dates reached on cases
@@ -59,7 +57,7 @@ export async function caseWorkQueue(
           union all
           select 'no_record', c.id, coalesce(c.last_record_on, c.opened_on), null
             from cases c
-           where c.lead_organisation_id = ${org} and c.status = any(${activeList})
+           where c.lead_organisation_id = ${org} and c.status = any(${ACTIVE_STATUS_ARRAY})
              and coalesce(c.last_record_on, c.opened_on) <= ${day}::date
                - coalesce((select t.case_inactivity_days from tenants t where t.id = ${tenantId}), 30)
              and ${readable}
