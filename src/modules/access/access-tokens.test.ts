@@ -34,6 +34,7 @@ const WRITES = [
   'case_status',
   'merge',
   'unmerge',
+  'rename',
   'participation',
 ] as const;
 /** The writes of the 'participation' kind: open a support, close or reopen it, name another 担当 (or person), delete it. */
@@ -184,6 +185,15 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
     case 'unmerge':
       if (person) await db.execute(sql`update persons set merged_into_id = null where id = ${person.id}`);
       return;
+    case 'rename': {
+      // the grams the app keeps for a new name (people.service.ts searchKeys), a different one each time
+      const grams = [`改${w.b}`, `名${w.c}`, 'かい', 'めい'];
+      if (person)
+        await db.execute(
+          sql`update persons set name_grams = ${sql.param(grams)}::text[] where id = ${person.id}`,
+        );
+      return;
+    }
   }
 }
 
@@ -221,6 +231,15 @@ const misMarkedActions = (db: Database, world: World) =>
     sql`select a.id from case_actions a join cases c on c.id = a.case_id
         where a.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
           and a.in_force <> coalesce(a.plan_id = c.plan_in_force_id and c.status in ('supporting', 'evaluating'), false)`,
+  );
+
+/** People whose name search keys (migration 0027) differ from their tokens paired with their name grams. */
+const staleNameKeys = (db: Database, world: World) =>
+  queryRows<{ person_id: string }>(
+    db,
+    sql`select t.person_id from person_access_tokens t join persons p on p.id = t.person_id
+        where p.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
+          and t.name_keys <> app_search_keys(t.tokens, p.name_grams)`,
   );
 
 /** A first run that applies every kind of write (and every support write) once, so coverage never rests on chance. */
@@ -314,6 +333,7 @@ describe('person access tokens', () => {
           const after = await storedAndRecomputed(handle.owner, world);
           expect(after.stored, `after ${w.kind}`).toEqual(after.recomputed);
           expect(await misMarkedActions(handle.owner, world), `in_force after ${w.kind}`).toEqual([]);
+          expect(await staleNameKeys(handle.owner, world), `name keys after ${w.kind}`).toEqual([]);
         }
       }),
       { numRuns: Number(process.env.TOKEN_RUNS ?? 40), examples: [everyKindOnce()] },

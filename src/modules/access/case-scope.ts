@@ -197,16 +197,33 @@ export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): S
  * Most people a name search finds have nothing to do with the actor's organisation.
  */
 function tokensAdmit(actor: Actor, reader: NonNullable<Reader>, personId: SQL): SQL {
-  const held =
-    reader.scope === 'personal'
-      ? [`user:${reader.user}`]
-      : isCoordinator(actor)
-        ? [`org:${reader.org}`, 'ma', 'case']
-        : [`org:${reader.org}`];
+  const held = tokensHeld(actor, reader);
   // A scalar subquery, not EXISTS: the planner must not turn it into a join that scans every
   // person's tokens first; it is one primary-key probe per row the other conditions leave.
   return sql`coalesce((select pt.tokens && ${sql.param(held)}::text[] from person_access_tokens pt
                        where pt.person_id = ${personId}), false)`;
+}
+
+function tokensHeld(actor: Actor, reader: NonNullable<Reader>): string[] {
+  if (reader.scope === 'personal') return [`user:${reader.user}`];
+  return isCoordinator(actor) ? [`org:${reader.org}`, 'ma', 'case'] : [`org:${reader.org}`];
+}
+
+/**
+ * People whose name has all these grams (one list per way of writing the query) and whose tokens
+ * admit the actor, from the index of token-and-gram pairs (person_keys_search, migration 0027):
+ * a first cut of personAccess like tokensAdmit, never the rule. Yields person ids (alias k).
+ */
+export function nameKeysAdmit(actor: Actor, gramLists: string[][]): SQL {
+  const reader = readerOf(actor);
+  if (!reader) return nothing;
+  const wanted = tokensHeld(actor, reader).flatMap((token) =>
+    gramLists.map(
+      (grams) =>
+        sql`k.name_keys @> app_search_keys(${sql.param([token])}::text[], ${sql.param(grams)}::text[])`,
+    ),
+  );
+  return sql`(${sql.join(wanted, sql` or `)})`;
 }
 
 /** The person's access tokens admit the actor (a cheap first cut of personAccess, never the rule). */

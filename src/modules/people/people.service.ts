@@ -10,6 +10,7 @@ import { type Actor, requireOrganisation, requirePermission } from '../access/ac
 import {
   consentCovers,
   consentKeeper,
+  nameKeysAdmit,
   ownWorkWithPerson,
   personAccess,
   personTokensAdmit,
@@ -288,12 +289,13 @@ export async function searchPeople(
     const name = nameKey(search.q);
     const kana = kanaKey(search.q);
     const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
+    const gramLists = [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()];
     filters.push(
-      searchCandidates(
-        sql`((ps.name_grams @> ${textArray(queryGrams(name))} and ps.name_key like ${pattern(name)})
-          or (ps.name_grams @> ${textArray(queryGrams(kana))} and ps.kana_key like ${pattern(kana)}))`,
-        context.actor,
-      ),
+      sql`${persons.id} in (with candidates as materialized (
+            select k.person_id from person_keys_search k join persons_search ps on ps.id = k.person_id
+             where ${nameKeysAdmit(context.actor, gramLists)}
+               and (ps.name_key like ${pattern(name)} or ps.kana_key like ${pattern(kana)}))
+          select person_id from candidates)`,
     );
   }
   if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));

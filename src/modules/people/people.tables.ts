@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   boolean,
@@ -86,15 +87,22 @@ export const personMerges = pgTable('person_merges', {
  * of the access rules: a read first drops the people whose tokens the actor holds none of (one
  * probe instead of a dozen), then applies the rules themselves.
  */
-export const personAccessTokens = pgTable('person_access_tokens', {
-  personId: uuid('person_id')
-    .primaryKey()
-    .references(() => persons.id, { onDelete: 'cascade' }),
-  tenantId: uuid('tenant_id')
-    .notNull()
-    .references(() => tenants.id),
-  tokens: text('tokens').array().notNull(),
-});
+export const personAccessTokens = pgTable(
+  'person_access_tokens',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    tokens: text('tokens').array().notNull(),
+    // Each token paired with each of the person's name grams, hashed (app_search_keys, migration
+    // 0027): a name search finds only the people it may show, in one index.
+    nameKeys: integer('name_keys').array().notNull().default(sql`'{}'`),
+  },
+  (t) => [index('person_access_tokens_name_keys').using('gin', t.nameKeys)],
+);
 
 /**
  * The columns a person is read with: not the grams kept for the search indexes (dozens of strings
