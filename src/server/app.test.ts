@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0025_case_actions_in_force');
+    expect(journal.entries.at(-1)?.tag).toBe('0027_person_search_keys');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { tenants } from '../modules/tenants/tenants.tables';
 import { addDays, formatWestern } from '../shared/dates';
@@ -13,13 +13,23 @@ type EntryWindow = { earliest: string; days: number };
 const current = new AsyncLocalStorage<EntryWindow>();
 provideEntryWindow(() => current.getStore() ?? null);
 
-/** Runs a write of this municipality's user with its entry window in force. */
-export async function withEntryWindow<T>(db: Database, tenantId: string, run: () => Promise<T>): Promise<T> {
-  const [tenant] = await db
+/**
+ * The municipality's days of late entry, read for the tenant the request's connection has
+ * entered (app_current_tenant, set from the session token): sent beside the session's own read,
+ * so that a write spends no round trip of its own on it. Nothing when no tenant was entered.
+ */
+export function entryWindowDays(db: Database): Promise<number | undefined> {
+  return db
     .select({ days: tenants.backdateLimitDays })
     .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  if (!tenant) return run();
-  const earliest = addDays(formatWestern(now()), -tenant.days);
-  return current.run({ earliest, days: tenant.days }, run);
+    .where(sql`${tenants.id} = app_current_tenant()`)
+    .execute()
+    .then(([tenant]) => tenant?.days);
+}
+
+/** Runs a write of this municipality's user with its entry window in force. */
+export function withEntryWindow<T>(days: number | undefined, run: () => Promise<T>): Promise<T> {
+  if (days === undefined) return run();
+  const earliest = addDays(formatWestern(now()), -days);
+  return current.run({ earliest, days }, run);
 }

@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { enterTenant } from '../db/client';
 import { auditRefusal } from '../modules/audit/audit.service';
 import { loadSession, sessionTokenHash } from '../modules/auth/auth.service';
-import { withEntryWindow } from './entry-window';
+import { entryWindowDays, withEntryWindow } from './entry-window';
 import type { AppEnv, Deps } from './env';
 import { AppError } from './errors';
 
@@ -72,12 +72,15 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (token) {
     const { db, config } = c.get('deps');
+    // a write's dates may go back only as far as the municipality allows (read with the session)
+    const days = c.req.method === 'GET' ? undefined : entryWindowDays(db);
+    // a failure of this read is the session read's too (same connection), or the write's below
+    days?.catch(() => undefined);
     const session = await loadSession(db, config, token);
     if (session) {
       c.set('actor', session.actor);
       c.set('session', { tokenHash: session.tokenHash, csrfToken: session.csrfToken });
-      // a write's dates may go back only as far as the municipality allows
-      if (c.req.method !== 'GET') return withEntryWindow(db, session.actor.tenantId, next);
+      if (days) return withEntryWindow(await days, next);
     }
   }
   await next();
