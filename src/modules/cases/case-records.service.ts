@@ -27,40 +27,45 @@ export async function createRecord(db: Database, context: ActorContext, id: stri
         );
       }
     }
-    await tx.insert(supportRecords).values({
-      ...input,
-      tenantId: row.tenantId,
-      caseId: id,
-      organisationId,
-      userId: context.actor.userId,
-    });
-    // only when the date moves: the queue's index carries it, so each write of the row is a new index entry
-    await tx
-      .update(cases)
-      .set({ lastRecordOn: input.recordedOn })
-      .where(and(eq(cases.id, id), or(isNull(cases.lastRecordOn), lt(cases.lastRecordOn, input.recordedOn))));
-    if (row.status === 'connected') {
-      // A contact by the agency keeping in touch sets the next one.
-      await tx
-        .update(continuedConnections)
-        .set({
-          nextContactOn: sql`greatest(${continuedConnections.nextContactOn},
-            ${input.recordedOn}::date + ${continuedConnections.intervalDays})`,
-        })
+    // The record, the case's last record date, the next contact and the audit entry depend on
+    // nothing of each other: they go out together (pipelined), and the first failure is the answer.
+    await Promise.all([
+      tx.insert(supportRecords).values({
+        ...input,
+        tenantId: row.tenantId,
+        caseId: id,
+        organisationId,
+        userId: context.actor.userId,
+      }),
+      // only when the date moves: the queue's index carries it, so each write of the row is a new index entry
+      tx
+        .update(cases)
+        .set({ lastRecordOn: input.recordedOn })
         .where(
-          and(
-            eq(continuedConnections.caseId, id),
-            eq(continuedConnections.organisationId, organisationId),
-            isNull(continuedConnections.endedOn),
+          and(eq(cases.id, id), or(isNull(cases.lastRecordOn), lt(cases.lastRecordOn, input.recordedOn))),
+        ),
+      // A contact by the agency keeping in touch sets the next one.
+      row.status === 'connected' &&
+        tx
+          .update(continuedConnections)
+          .set({
+            nextContactOn: sql`greatest(${continuedConnections.nextContactOn},
+              ${input.recordedOn}::date + ${continuedConnections.intervalDays})`,
+          })
+          .where(
+            and(
+              eq(continuedConnections.caseId, id),
+              eq(continuedConnections.organisationId, organisationId),
+              isNull(continuedConnections.endedOn),
+            ),
           ),
-        );
-    }
-    await recordAudit(tx, context, {
-      action: 'case.record',
-      targetType: 'case',
-      targetId: id,
-      detail: { type: input.type },
-    });
+      recordAudit(tx, context, {
+        action: 'case.record',
+        targetType: 'case',
+        targetId: id,
+        detail: { type: input.type },
+      }),
+    ]);
   });
 }
 
