@@ -239,7 +239,7 @@ const staleNameKeys = (db: Database, world: World) =>
     db,
     sql`select t.person_id from person_access_tokens t join persons p on p.id = t.person_id
         where p.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
-          and t.name_keys <> app_search_keys(t.tokens, p.name_grams)`,
+          and t.name_keys <> app_search_keys(t.tenant_id, t.tokens, p.name_grams)`,
   );
 
 /** A first run that applies every kind of write (and every support write) once, so coverage never rests on chance. */

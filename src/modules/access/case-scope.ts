@@ -210,20 +210,17 @@ function tokensHeld(actor: Actor, reader: NonNullable<Reader>): string[] {
 }
 
 /**
- * People whose name has all these grams (one list per way of writing the query) and whose tokens
- * admit the actor, from the index of token-and-gram pairs (person_keys_search, migration 0027):
- * a first cut of personAccess like tokensAdmit, never the rule. Yields person ids (alias k).
+ * The ids of the people whose name has all these grams (one list per way of writing the query)
+ * and whose tokens admit the actor, from the index of token-and-gram pairs (app_people_named,
+ * migration 0027): a first cut of personAccess like tokensAdmit, never the rule.
  */
-export function nameKeysAdmit(actor: Actor, gramLists: string[][]): SQL {
+export function peopleNamed(actor: Actor, gramLists: string[][]): SQL {
   const reader = readerOf(actor);
-  if (!reader) return nothing;
-  const wanted = tokensHeld(actor, reader).flatMap((token) =>
-    gramLists.map(
-      (grams) =>
-        sql`k.name_keys @> app_search_keys(${sql.param([token])}::text[], ${sql.param(grams)}::text[])`,
-    ),
+  if (!reader) return sql`select null::uuid where false`;
+  const calls = tokensHeld(actor, reader).flatMap((token) =>
+    gramLists.map((grams) => sql`select n from app_people_named(${token}, ${sql.param(grams)}::text[]) n`),
   );
-  return sql`(${sql.join(wanted, sql` or `)})`;
+  return sql.join(calls, sql` union `);
 }
 
 /** The person's access tokens admit the actor (a cheap first cut of personAccess, never the rule). */

@@ -17,6 +17,14 @@ const count = async (db: Database, table: string) =>
   (await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n ??
   0;
 
+/** The database's own message when the work fails (Drizzle wraps it), or null. */
+const failureOf = (work: Promise<unknown>) =>
+  work.then(
+    () => null,
+    (error: { cause?: { message?: string }; message?: string }) =>
+      error.cause?.message ?? error.message ?? '',
+  );
+
 beforeAll(async () => {
   world = await startCaseWorld();
   other = await startSecondCity(world.server);
@@ -83,6 +91,50 @@ describe('row-level security', () => {
     // the search view applies the same condition itself
     const viewed = await asApplication(db, { tenantId: otherTenant }, (tx) => count(tx, 'persons_search'));
     expect(viewed).toBe(await asApplication(db, { tenantId: otherTenant }, (tx) => count(tx, 'persons')));
+  });
+
+  it("answers a name search's candidates of its own municipality only, whatever the caller adds", async () => {
+    const { db, owner } = world.server.handle;
+    const [theirs] = await queryRows<{ token: string; grams: string[] }>(
+      owner,
+      sql`select t.tokens[1] as token, p.name_grams[1:2] as grams from person_access_tokens t
+          join persons p on p.id = t.person_id where t.person_id = ${other.ids.person}`,
+    );
+    if (!theirs) throw new Error('the second city has no tokens for its person');
+    // a condition of the caller's that would fail on the other municipality's row, were it read
+    const named = (tenantId: string) =>
+      asApplication(db, { tenantId }, (tx) =>
+        queryRows<{ n: string }>(
+          tx,
+          sql`select n::text from app_people_named(${theirs.token}, ${sql.param(theirs.grams)}::text[]) n
+              where 1 / (case when n = ${other.ids.person} then 1 else 1 end) = 1`,
+        ),
+      );
+    expect((await named(otherTenant)).map((r) => r.n)).toContain(other.ids.person);
+    const leaky = (tenantId: string) =>
+      asApplication(db, { tenantId }, (tx) =>
+        tx.execute(sql`select count(*) from app_people_named(${theirs.token}, ${sql.param(theirs.grams)}::text[]) n
+                       where 1 / (case when n = ${other.ids.person} then 0 else 1 end) = 1`),
+      );
+    expect(await failureOf(leaky(demoTenant))).toBeNull();
+    expect(await failureOf(leaky(otherTenant))).toMatch(/division by zero/);
+  });
+
+  it("lets the application put the search keys' trigger functions on no table of its own", async () => {
+    const { db } = world.server.handle;
+    for (const fn of ['app_person_name_keys', 'app_person_name_keys_follow_name'])
+      expect(
+        await failureOf(
+          asApplication(db, { tenantId: demoTenant }, async (tx) => {
+            await tx.execute(sql`create temp table probe (id uuid, person_id uuid, tenant_id uuid, tokens text[],
+                                 name_keys int[], name_grams text[]) on commit drop`);
+            await tx.execute(
+              sql`create trigger probe before insert on pg_temp.probe for each row execute function ${sql.identifier(fn)}()`,
+            );
+          }),
+        ),
+        fn,
+      ).toMatch(/permission denied/);
   });
 
   it('refuses to write a row into another municipality, even with its id in hand', async () => {

@@ -10,8 +10,8 @@ import { type Actor, requireOrganisation, requirePermission } from '../access/ac
 import {
   consentCovers,
   consentKeeper,
-  nameKeysAdmit,
   ownWorkWithPerson,
+  peopleNamed,
   personAccess,
   personTokensAdmit,
 } from '../access/case-scope';
@@ -292,10 +292,10 @@ export async function searchPeople(
     const gramLists = [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()];
     filters.push(
       sql`${persons.id} in (with candidates as materialized (
-            select k.person_id from person_keys_search k join persons_search ps on ps.id = k.person_id
-             where ${nameKeysAdmit(context.actor, gramLists)}
+            select ps.id from persons_search ps
+             where ps.id in (${peopleNamed(context.actor, gramLists)})
                and (ps.name_key like ${pattern(name)} or ps.kana_key like ${pattern(kana)}))
-          select person_id from candidates)`,
+          select id from candidates)`,
     );
   }
   if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
