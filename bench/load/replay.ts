@@ -29,11 +29,22 @@ async function setLogging(adminUrl: string, on: boolean) {
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
 
+/**
+ * A literal as pgbench may carry it: pgbench reads ":name" anywhere in a statement as one of its
+ * variables (an access token 'org:a3a9…' among them), so a colon before a name is written as an
+ * escape of an E'' string, which PostgreSQL reads as the same text.
+ */
+function pgbenchLiteral(literal: string): string {
+  if (!/:[A-Za-z0-9_\u0080-\uffff]/.test(literal)) return literal;
+  const inner = literal.slice(1, -1).replace(/\\/g, '\\\\').replace(/:/g, '\\x3a');
+  return `E'${inner}'`;
+}
+
 /** $1 = 'a', $2 = NULL … as a map from the number to the SQL literal. */
 function parameters(detail: string): Map<number, string> {
   const found = new Map<number, string>();
   for (const m of detail.matchAll(/\$(\d+) = (NULL|'(?:[^']|'')*')/g))
-    found.set(Number(m[1]), m[2] as string);
+    found.set(Number(m[1]), pgbenchLiteral(m[2] as string));
   return found;
 }
 
