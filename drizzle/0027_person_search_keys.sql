@@ -44,11 +44,14 @@ REVOKE EXECUTE ON FUNCTION app_person_name_keys(), app_person_name_keys_follow_n
 -- grams (none for no grams). GIN operators are not leakproof, so under row-level security no
 -- index serves them (migration 0006); a view that applied the tenant itself would let a cheaper
 -- condition of the caller's see other municipalities' rows first. A function with the owner's
--- rights is neither inlined nor given the caller's conditions: it answers only its own.
+-- rights is neither inlined nor given the caller's conditions: it answers only its own. PL/pgSQL
+-- keeps its statement's plan on the connection (an SQL function's is made again for each query).
 CREATE FUNCTION app_people_named(token text, grams text[]) RETURNS SETOF uuid
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public ROWS 100 AS $$
-  SELECT pt.person_id FROM person_access_tokens pt
-   WHERE cardinality(grams) > 0
-     AND pt.name_keys @> app_search_keys(app_current_tenant(), ARRAY[token], grams)
-     AND pt.tenant_id = app_current_tenant()
-$$;
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 100 AS $$
+DECLARE tenant uuid := app_current_tenant();
+BEGIN
+  IF cardinality(grams) > 0 THEN
+    RETURN QUERY SELECT pt.person_id FROM person_access_tokens pt
+     WHERE pt.name_keys @> app_search_keys(tenant, ARRAY[token], grams) AND pt.tenant_id = tenant;
+  END IF;
+END $$;
