@@ -100,9 +100,13 @@ export async function caseWorkQueue(
           -- one case at a time: the planner would otherwise read every case to join 200
           cross join lateral (select c.concerned_person_ids, c.lead_user_id, c.created_by_user_id
                                 from cases c where c.id = f.case_id offset 0) c
-          left join case_actions a on f.kind in ('action_overdue', 'partner_action') and a.id = f.source_id
+          -- the same for the item's action or contact: a plan made for the given values would
+          -- otherwise read all actions into a hash when it guesses few are wanted
+          left join lateral (select a.text, a.user_id, a.organisation_id from case_actions a
+                              where f.kind in ('action_overdue', 'partner_action') and a.id = f.source_id offset 0) a on true
           left join organisations po on f.kind = 'partner_action' and po.id = a.organisation_id
-          left join continued_connections cc on f.kind = 'connection_due' and cc.id = f.source_id
+          left join lateral (select cc.how, cc.user_id from continued_connections cc
+                              where f.kind = 'connection_due' and cc.id = f.source_id offset 0) cc on true
           left join persons p on p.id = c.concerned_person_ids[1]
          order by f.due`,
     );
