@@ -283,11 +283,12 @@ export async function searchPeople(
 ): Promise<Person[]> {
   requirePermission(context.actor, 'case_content.read');
   const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
-  if (search.q) {
+  // a name of symbols only (「・・」) has no key to look for: as if none was given
+  const name = nameKey(search.q ?? '');
+  const kana = kanaKey(search.q ?? '');
+  if (name || kana) {
     // The GIN index over grams narrows to candidates; LIKE keeps only real substrings. A
     // single character finds names that start with it (林 finds 林, not every 小林).
-    const name = nameKey(search.q);
-    const kana = kanaKey(search.q);
     const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
     const gramLists = [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()];
     filters.push(

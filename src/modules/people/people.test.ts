@@ -75,6 +75,12 @@ describe('searching people', () => {
     expect(await search('phone=09033334444')).toEqual(['山田太郎']);
     expect(await search(`address=${encodeURIComponent('港町')}`)).toEqual(['山田太郎']);
     expect((await worker.get('/api/people')).status).toBe(400);
+    // a name of symbols only is no condition: alone it asks for one, beside another it is ignored
+    const symbols = await worker.get<{ error?: { code: string } }>(
+      `/api/people?q=${encodeURIComponent('・・')}`,
+    );
+    expect([symbols.status, symbols.body.error?.code]).toEqual([400, 'SEARCH_TOO_BROAD']);
+    expect(await search(`q=${encodeURIComponent('・・')}&birthDate=1950-01-02`)).toEqual(['齋藤花子']);
   });
 
   it("finds nothing of another organisation's people", async () => {
