@@ -216,15 +216,6 @@ describe('the case life cycle', () => {
     expect(records.find((r) => r.recordType === 'accompany')?.serves).toBe('家計改善支援と家賃の分納相談');
     expect(two.body.recordTotal).toBe(2);
     expect(two.body.lastRecordOn).toBe(today());
-    // a visit written up later keeps the latest date as the last record
-    const late = await step('jiritsu', '/records', {
-      recordedOn: daysFromToday(-2),
-      type: 'home_visit',
-      content: '一昨日の訪問の記録（後から入力）',
-    });
-    expect(late.status).toBe(200);
-    expect(late.body.lastRecordOn).toBe(today());
-    expect(late.body.recordTotal).toBe(3);
     const notInPlan = await step('jiritsu', '/records', {
       recordedOn: today(),
       type: 'phone',

@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asApplication, queryRows } from '../../db/client';
 import { advanceClockForTests, resetClockForTests } from '../../server/clock';
 import type { RunningServer } from '../../server/start';
+import { addDays } from '../../shared/dates';
 import { startTestServer } from '../../testing/test-server';
 import type { Actor } from '../access/access.policy';
+import { today } from './case-common';
+import { createRecord } from './case-records.service';
 import type { WorkItem } from './cases.schemas';
 import { caseWorkQueue } from './work-queue.service';
 
@@ -67,5 +70,35 @@ describe('cases without records in the work queue', () => {
     expect(await quiet()).toBe(0);
     await setDays(30);
     expect(await quiet()).toBeGreaterThan(0);
+  });
+
+  it('leave with a record, and a record written up later keeps the latest date', async () => {
+    const quietCases = async () =>
+      (await queue(10_000)).items.filter((i) => i.kind === 'no_record').map((i) => i.caseId);
+    const [caseId] = await quietCases();
+    if (!caseId) throw new Error('no quiet case');
+    const record = (recordedOn: string) =>
+      asApplication(server.handle.db, { tenantId: actor.tenantId }, (tx) =>
+        createRecord(tx, { actor, clientIp: null }, caseId, {
+          recordedOn,
+          type: 'phone',
+          minutes: null,
+          content: '電話で近況を確認',
+          goalKey: null,
+          actionKey: null,
+        }),
+      );
+    const lastRecordOn = async () =>
+      (
+        await queryRows<{ on: string }>(
+          server.handle.owner,
+          sql`select last_record_on::text as on from cases where id = ${caseId}`,
+        )
+      )[0]?.on;
+    await record(today());
+    expect(await quietCases()).not.toContain(caseId);
+    await record(addDays(today(), -2));
+    expect(await lastRecordOn()).toBe(today());
+    expect(await quietCases()).not.toContain(caseId);
   });
 });
