@@ -137,6 +137,45 @@ describe('row-level security', () => {
       ).toMatch(/permission denied/);
   });
 
+  it("lets no temporary table or type of the application's stand in for the owner's in its functions", async () => {
+    const { db, owner } = world.server.handle;
+    const definers = await queryRows<{ name: string; config: string[] | null }>(
+      owner,
+      sql`select p.proname as name, p.proconfig as config from pg_proc p
+          join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public' and p.prosecdef`,
+    );
+    expect(definers.length).toBeGreaterThan(5);
+    for (const f of definers) expect(f.config, f.name).toContain('search_path=public, pg_temp');
+    const tokensOf = async () =>
+      (
+        await queryRows<{ tokens: string[]; keys: number }>(
+          owner,
+          sql`select tokens, cardinality(name_keys) as keys from person_access_tokens where person_id = ${other.ids.person}`,
+        )
+      )[0];
+    const before = await tokensOf();
+    expect(before?.tokens.length).toBeGreaterThan(0);
+    // a recompute of the other municipality's person through a table of the caller's own
+    await asApplication(db, { tenantId: demoTenant }, async (tx) => {
+      await tx.execute(sql`create temp table persons (id uuid, tenant_id uuid, merged_into_id uuid,
+        created_by_organisation_id uuid, created_by_user_id uuid, name_grams text[]) on commit drop`);
+      await tx.execute(
+        sql`insert into pg_temp.persons values (${other.ids.person}, ${otherTenant}, null, null, null, '{zz}')`,
+      );
+      await tx.execute(sql`select app_refresh_access_tokens(array[${other.ids.person}]::uuid[])`);
+    });
+    expect(await tokensOf()).toEqual(before);
+    // a type of the caller's own, which would fail every value given to it
+    const named = await failureOf(
+      asApplication(db, { tenantId: demoTenant }, async (tx) => {
+        await tx.execute(sql`create domain pg_temp.uuid as pg_catalog.uuid check (value is null)`);
+        await tx.execute(sql`select count(*) from app_people_named('ma', array['x'])`);
+        await tx.execute(sql`drop domain pg_temp.uuid`); // temporary objects outlive the transaction
+      }),
+    );
+    expect(named).toBeNull();
+  });
+
   it('refuses to write a row into another municipality, even with its id in hand', async () => {
     const { db } = world.server.handle;
     await expect(
