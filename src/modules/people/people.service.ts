@@ -287,8 +287,9 @@ export async function searchPeople(
   const name = nameKey(search.q ?? '');
   const kana = kanaKey(search.q ?? '');
   if (name || kana) {
-    // The GIN index over grams narrows to candidates; LIKE keeps only real substrings. A
-    // single character finds names that start with it (林 finds 林, not every 小林).
+    // The index of token-and-gram pairs narrows to candidates the actor may be shown; LIKE keeps
+    // only real substrings. A single character finds names that start with it (林 finds 林, not
+    // every 小林).
     const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
     const gramLists = [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()];
     filters.push(
