@@ -58,7 +58,9 @@ export function statementsOf(log: string): string[] {
     const body = entry.slice(APPLICATION_LOGIN.length + MARK.length + 1);
     const statement = /^LOG:\s+(?:statement|execute [^:]*):\s([\s\S]*)$/.exec(body);
     if (statement) {
-      statements.push((statement[1] as string).trim());
+      // a literal of the statement's own (a to_char format with HH24:MI) as a parameter's
+      const text = (statement[1] as string).trim().replace(/(?<![Ee])'(?:[^']|'')*'/g, pgbenchLiteral);
+      statements.push(text);
       continue;
     }
     const detail = /^DETAIL:\s+parameters: ([\s\S]*)$/.exec(body);
