@@ -80,6 +80,29 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
     expect(cubes).toEqual([['cube 1', 'cube 2', 'cube 3', 'cube 4'], ['cube 5'], ['cube 6']]);
   });
 
+  it("asks for a statement's columns on its first run only, and reads each answer with its own", async () => {
+    const DESCRIBE_PORTAL = 'D\0\0\0\x06P\0';
+    const pair = (tx: Database, n: number) =>
+      Promise.all([
+        queryRows<{ v: number; t: string }>(tx, sql`select ${n}::int as v, ${`#${n}`}::text as t /* pair a */`),
+        queryRows<{ d: string }>(tx, sql`select (${'2026-11-30'}::date + ${n}::int)::text as d /* pair b */`),
+      ]);
+    let answers: unknown[] = [];
+    const writes = await writesDuring(() =>
+      handle.db.transaction(async (tx) => {
+        answers = [await pair(tx, 1), await pair(tx, 2), await pair(tx, 3)];
+      }),
+    );
+    expect(answers).toEqual([
+      [[{ v: 1, t: '#1' }], [{ d: '2026-12-01' }]],
+      [[{ v: 2, t: '#2' }], [{ d: '2026-12-02' }]],
+      [[{ v: 3, t: '#3' }], [{ d: '2026-12-03' }]],
+    ]);
+    const runs = writes.filter((w) => w.includes('pair a') || w.includes('\0c_'));
+    const describes = runs.map((w) => w.split(DESCRIBE_PORTAL).length - 1);
+    expect(describes).toEqual([2, 0, 0]);
+  });
+
   it("sends a transaction's begin and the release of a savepoint with the statement after them", async () => {
     let answer: unknown;
     const writes = await writesDuring(async () => {

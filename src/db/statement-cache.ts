@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import pg from 'pg';
+import { type Columns, RememberingQuery } from './remembered-columns';
 
 /** Named statements one connection keeps at most; later new texts run unnamed, as before. */
 const MAX_STATEMENTS_PER_CONNECTION = 400;
@@ -58,6 +59,8 @@ export class StatementCachingClient extends pg.Client {
   #holdingWrites = false;
   /** Answers of statements sent without waiting, checked with the next statement's answer. */
   #unconfirmed: Promise<unknown> | null = null;
+  /** The columns of the named statements that answered rows, by name. */
+  #columns = new Map<string, Columns>();
 
   constructor(config?: string | pg.ClientConfig) {
     super(config);
@@ -67,7 +70,10 @@ export class StatementCachingClient extends pg.Client {
       query: (config: unknown, values?: unknown, callback?: unknown) => {
         const named = this.#withName(config, values);
         this.#holdWritesUntilTurnEnds();
-        const result = query(named, values, callback);
+        const result =
+          named !== config && callback === undefined
+            ? this.#runNamed(query, named, values)
+            : query(named, values, callback);
         if (!(result instanceof Promise)) return result;
         if (named !== config) {
           // A value pg cannot send fails before it leaves (no server error): pg then closes the
@@ -91,6 +97,13 @@ export class StatementCachingClient extends pg.Client {
         this.#unconfirmed = null;
         return Promise.all([unconfirmed, result]).then(([, answer]) => answer);
       },
+    });
+  }
+
+  #runNamed(query: (...args: unknown[]) => unknown, config: unknown, values: unknown): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const callback = (error: unknown, answer: unknown) => (error ? reject(error) : resolve(answer));
+      query(new RememberingQuery(this.#columns, config, values, callback));
     });
   }
 
@@ -125,6 +138,7 @@ export class StatementCachingClient extends pg.Client {
     delete statements.parsedStatements[name];
     delete statements.submittedNamedStatements[name];
     this.#names.delete(name);
+    this.#columns.delete(name);
   }
 
   #withName(config: unknown, values: unknown): unknown {
