@@ -1,8 +1,9 @@
 import { Socket } from 'node:net';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
+import { tenants } from '../modules/tenants/tenants.tables';
 import { keptStatements } from '../testing/kept-statements';
 import { openTestDatabase } from '../testing/test-database';
 import { type Database, type DbHandle, enterTenant, queryRows } from './client';
@@ -84,8 +85,18 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
     const DESCRIBE_PORTAL = 'D\0\0\0\x06P\0';
     const pair = (tx: Database, n: number) =>
       Promise.all([
-        queryRows<{ v: number; t: string }>(tx, sql`select ${n}::int as v, ${`#${n}`}::text as t /* pair a */`),
+        queryRows<{ v: number; t: string }>(
+          tx,
+          sql`select ${n}::int as v, ${`#${n}`}::text as t /* pair a */`,
+        ),
         queryRows<{ d: string }>(tx, sql`select (${'2026-11-30'}::date + ${n}::int)::text as d /* pair b */`),
+        // a statement Drizzle names itself
+        tx
+          .select({ name: tenants.name })
+          .from(tenants)
+          .where(eq(tenants.id, sql.placeholder('id')))
+          .prepare('pair_c')
+          .execute({ id: '00000000-0000-0000-0000-000000000000' }),
       ]);
     let answers: unknown[] = [];
     const writes = await writesDuring(() =>
@@ -94,13 +105,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
       }),
     );
     expect(answers).toEqual([
-      [[{ v: 1, t: '#1' }], [{ d: '2026-12-01' }]],
-      [[{ v: 2, t: '#2' }], [{ d: '2026-12-02' }]],
-      [[{ v: 3, t: '#3' }], [{ d: '2026-12-03' }]],
+      [[{ v: 1, t: '#1' }], [{ d: '2026-12-01' }], []],
+      [[{ v: 2, t: '#2' }], [{ d: '2026-12-02' }], []],
+      [[{ v: 3, t: '#3' }], [{ d: '2026-12-03' }], []],
     ]);
     const runs = writes.filter((w) => w.includes('pair a') || w.includes('\0c_'));
     const describes = runs.map((w) => w.split(DESCRIBE_PORTAL).length - 1);
-    expect(describes).toEqual([2, 0, 0]);
+    expect(describes).toEqual([3, 0, 0]);
   });
 
   it("sends a transaction's begin and the release of a savepoint with the statement after them", async () => {

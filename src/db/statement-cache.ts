@@ -38,6 +38,13 @@ const textOf = (config: unknown) =>
       ? config.text
       : '';
 
+/** A statement with a name (one given here or Drizzle's own), not a query object of its own. */
+const hasName = (config: unknown) =>
+  typeof config === 'object' &&
+  config !== null &&
+  typeof (config as QueryConfig).name === 'string' &&
+  typeof (config as QueryConfig).submit !== 'function';
+
 type QueryConfig = { text?: string; name?: string; values?: unknown[]; submit?: unknown };
 type Statements = {
   parsedStatements: Record<string, string>;
@@ -71,7 +78,7 @@ export class StatementCachingClient extends pg.Client {
         const named = this.#withName(config, values);
         this.#holdWritesUntilTurnEnds();
         const result =
-          named !== config && callback === undefined
+          callback === undefined && hasName(named)
             ? this.#runNamed(query, named, values)
             : query(named, values, callback);
         if (!(result instanceof Promise)) return result;
