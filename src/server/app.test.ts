@@ -101,6 +101,27 @@ describe('bad input never causes a 500', () => {
     });
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
+    // the same without its length (chunked) is counted as it arrives
+    const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let sent = 0;
+    const chunked = await fetch(`${server.url}/api/organisations`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        cookie: admin.cookie ?? '',
+        'x-csrf-token': admin.csrfToken ?? '',
+      },
+      body: new ReadableStream({
+        pull(controller) {
+          if (sent > MAX_BODY_BYTES + chunk.length) controller.close();
+          else controller.enqueue(chunk);
+          sent += chunk.length;
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(await chunked.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
 
     const missing = await admin.get('/api/no-such-thing');
     expect(missing.status).toBe(404);
