@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { prepared } from '../db/prepared';
 import { tenants } from '../modules/tenants/tenants.tables';
 import { addDays, formatWestern } from '../shared/dates';
 import { provideEntryWindow } from '../shared/schema-helpers';
@@ -19,10 +20,13 @@ provideEntryWindow(() => current.getStore() ?? null);
  * so that a write spends no round trip of its own on it. Nothing when no tenant was entered.
  */
 export function entryWindowDays(db: Database): Promise<number | undefined> {
-  return db
-    .select({ days: tenants.backdateLimitDays })
-    .from(tenants)
-    .where(sql`${tenants.id} = app_current_tenant()`)
+  return prepared(db, 'entry_window_days', (d) =>
+    d
+      .select({ days: tenants.backdateLimitDays })
+      .from(tenants)
+      .where(sql`${tenants.id} = app_current_tenant()`)
+      .prepare('entry_window_days'),
+  )
     .execute()
     .then(([tenant]) => tenant?.days);
 }
