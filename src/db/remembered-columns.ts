@@ -8,10 +8,11 @@ type ResultInternals = {
   fields: unknown;
   _parsers: unknown;
   _prebuiltEmptyResultObject: unknown;
-  _types: unknown;
 };
 type QueryInternals = {
   name?: string;
+  /** The type parsers the query was given (pg fills in its own on the result when none). */
+  types?: unknown;
   callback?: unknown;
   _result: ResultInternals;
   _accumulateRows: boolean;
@@ -41,7 +42,7 @@ export class RememberingQuery extends (pg.Query as unknown as QueryClass) {
   override prepare(connection: Connection): void {
     const known = this.name ? this.#remembered.get(this.name) : undefined;
     // Drizzle gives each query its own (alike) type parsers; a query with pg's own is told apart
-    if (!known || known.typed !== Boolean(this._result._types)) {
+    if (!known || known.typed !== Boolean(this.types)) {
       super.prepare(connection);
       return;
     }
@@ -68,7 +69,7 @@ export class RememberingQuery extends (pg.Query as unknown as QueryClass) {
       fields: result.fields,
       parsers: result._parsers,
       emptyRow: result._prebuiltEmptyResultObject,
-      typed: Boolean(result._types),
+      typed: Boolean(this.types),
     });
   }
 }

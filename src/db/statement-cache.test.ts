@@ -114,6 +114,25 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
     expect(describes).toEqual([3, 0, 0]);
   });
 
+  it("reads a statement's answer with the parsers of whoever runs it (Drizzle's or pg's own)", async () => {
+    const text = 'select $1::timestamptz as at /* both ways */';
+    const at = '2026-11-30T00:00:00Z';
+    const answers = await handle.db.transaction(async (tx) => {
+      const client = (tx as unknown as { _: { session: { client: pg.ClientBase } } })._.session.client;
+      const drizzle = () =>
+        queryRows<{ at: unknown }>(tx, sql`select ${at}::timestamptz as at /* both ways */`);
+      const own = async () => (await client.query<{ at: unknown }>(text, [at])).rows;
+      return [await drizzle(), await own(), await drizzle(), await own()];
+    });
+    expect(answers.map(([row]) => (row?.at instanceof Date ? 'Date' : typeof row?.at))).toEqual([
+      'string',
+      'Date',
+      'string',
+      'Date',
+    ]);
+    expect(answers[1]?.[0]?.at).toEqual(new Date(at));
+  });
+
   it("sends a transaction's begin and the release of a savepoint with the statement after them", async () => {
     let answer: unknown;
     const writes = await writesDuring(async () => {
