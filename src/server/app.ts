@@ -39,6 +39,7 @@ import { resourceRoutes } from '../modules/resources/resources.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
+import { bodyFirst } from './body-first';
 import type { AppEnv, Deps } from './env';
 import { databaseErrorCode, describeForLog } from './error-log';
 import { AppError, errorBody } from './errors';
@@ -106,6 +107,7 @@ export function createApp(deps: Deps) {
           next,
         ),
   );
+  app.use('/api/*', bodyFirst);
   app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);
   app.use('/api/*', csrfProtection);
