@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { areaRoutes } from '../modules/areas/areas.routes';
@@ -96,18 +95,10 @@ export function createApp(deps: Deps) {
   );
   app.use('*', provideDeps(deps));
   app.use('/api/*', refuseDeclaredOversize);
-  // A body sent without its length (chunked) is counted as it is read. A declared length was
-  // checked above, and a read has no body: asking Hono for the body to limit would build a whole
-  // fetch Request and read the body through it (2–3 % of node's CPU on a case page).
-  app.use('/api/*', (c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.header('content-length') !== undefined
-      ? next()
-      : bodyLimit({ maxSize: bodyLimitOf(c.req.path), onError: (c) => c.json(tooLarge(c.req.path), 413) })(
-          c,
-          next,
-        ),
+  app.use(
+    '/api/*',
+    bodyFirst(bodyLimitOf, (c) => c.json(tooLarge(c.req.path), 413)),
   );
-  app.use('/api/*', bodyFirst);
   app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);
   app.use('/api/*', csrfProtection);
