@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../db/client';
 import { loggedIn, TestClient } from '../testing/test-client';
 import { startTestServer } from '../testing/test-server';
-import { MAX_BODY_BYTES } from './app';
+import { MAX_BODY_BYTES } from './request-body';
 import type { RunningServer } from './start';
 
 let server: RunningServer;

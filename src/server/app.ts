@@ -4,7 +4,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { areaRoutes } from '../modules/areas/areas.routes';
@@ -20,7 +19,6 @@ import { consentRoutes } from '../modules/consent/consent.routes';
 import { fhirExportRoutes } from '../modules/exchange/fhir.routes';
 import { exportRoutes } from '../modules/exports/exports.routes';
 import { householdRoutes } from '../modules/households/households.routes';
-import { MAX_IMPORT_FILE_BYTES } from '../modules/imports/import-file';
 import { importRoutes } from '../modules/imports/imports.routes';
 import { intakeRoutes } from '../modules/intake/intake.routes';
 import { bodyRoutes } from '../modules/meetings/bodies.routes';
@@ -38,27 +36,12 @@ import { resourceRoutes } from '../modules/resources/resources.routes';
 import { tenantRoutes } from '../modules/tenants/tenants.routes';
 import { userRoutes } from '../modules/users/users.routes';
 import { apiDocs } from './api-docs';
-import { bodyFirst } from './body-first';
 import type { AppEnv, Deps } from './env';
 import { databaseErrorCode, describeForLog } from './error-log';
 import { AppError, errorBody } from './errors';
 import { healthRoutes } from './health.routes';
 import { applicationTransaction, csrfProtection, provideDeps, resolveSession } from './middleware';
-
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Files taken into the resource directory (CSV, HSDS) may be larger than a form. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
-const IMPORT_PATHS = '/api/resources/import/';
-/** Spreadsheets of people and consultations (up to 100,000 rows), and the decisions about them. */
-const RECORD_IMPORT_PATHS = '/api/imports/files';
-const bodyLimitOf = (path: string) =>
-  path.startsWith(RECORD_IMPORT_PATHS)
-    ? MAX_IMPORT_FILE_BYTES
-    : path.startsWith(IMPORT_PATHS)
-      ? MAX_IMPORT_BYTES
-      : MAX_BODY_BYTES;
-const tooLarge = (path: string) =>
-  errorBody('PAYLOAD_TOO_LARGE', `送信データが大きすぎます（上限 ${bodyLimitOf(path) / (1024 * 1024)}MB）。`);
+import { requestBody } from './request-body';
 
 const HTTP_ERRORS: Record<number, [string, string]> = {
   400: ['INVALID_REQUEST', '送信されたデータを読み取れませんでした。'],
@@ -66,17 +49,6 @@ const HTTP_ERRORS: Record<number, [string, string]> = {
   405: ['METHOD_NOT_ALLOWED', 'この操作はこのURLでは使えません。'],
   413: ['PAYLOAD_TOO_LARGE', '送信データが大きすぎます（上限 1MB）。'],
   415: ['UNSUPPORTED_MEDIA_TYPE', '送信データは JSON（Content-Type: application/json）で送ってください。'],
-};
-
-const DRAIN_LIMIT_BYTES = 16 * MAX_BODY_BYTES;
-
-// A body declared too large is refused before parsing; a moderately large one is read and
-// dropped first, so that the client is not cut off mid-upload and sees the 413 answer.
-const refuseDeclaredOversize: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared <= bodyLimitOf(c.req.path)) return next();
-  if (declared <= DRAIN_LIMIT_BYTES) await c.req.arrayBuffer().catch(() => undefined);
-  return c.json(tooLarge(c.req.path), 413);
 };
 
 export function createApp(deps: Deps) {
@@ -94,11 +66,7 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use('*', provideDeps(deps));
-  app.use('/api/*', refuseDeclaredOversize);
-  app.use(
-    '/api/*',
-    bodyFirst(bodyLimitOf, (c) => c.json(tooLarge(c.req.path), 413)),
-  );
+  app.use('/api/*', requestBody);
   app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);
   app.use('/api/*', csrfProtection);
