@@ -209,9 +209,18 @@ describe('a 多機関協働 case from referral to closure with continued connect
       await choose(dialog, '種類', '訪問');
       await dialog.getByLabel('所要時間（分）').fill('45');
       await field(dialog, '内容').fill(content);
+      // the answer to the record is the case page as it now stands: it is shown, not read again
+      const pageReads: string[] = [];
+      const countRead = (request: { method(): string; url(): string }) => {
+        if (request.method() === 'GET' && /\/api\/cases\/[0-9a-f-]{36}$/.test(request.url()))
+          pageReads.push(request.url());
+      };
+      page.on('request', countRead);
       await dialog.getByRole('button', { name: '記録する' }).click();
       await page.getByText('支援経過を記録しました。').waitFor();
       await page.getByText(content).waitFor();
+      page.off('request', countRead);
+      expect(pageReads).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
       await logOut(page);
     }

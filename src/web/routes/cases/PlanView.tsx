@@ -210,8 +210,12 @@ export function PlanView({ caseData }: { caseData: Case }) {
   const [consenting, setConsenting] = useState(false);
   const session = useSession();
   const complete = useApiMutation(
-    (key: string) => api('POST', `/api/cases/${caseData.id}/actions/${key}/complete`, {}),
-    { invalidate: [['case', caseData.id], ['case-work-queue']], success: '支援内容を完了にしました。' },
+    (key: string) => api<Case>('POST', `/api/cases/${caseData.id}/actions/${key}/complete`, {}),
+    {
+      answer: ['case', caseData.id],
+      invalidate: [['case-work-queue']],
+      success: '支援内容を完了にしました。',
+    },
   );
   const versions = useQuery({
     queryKey: ['case-plans', caseData.id, caseData.plan?.version],

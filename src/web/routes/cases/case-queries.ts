@@ -34,7 +34,8 @@ export const workersQuery = (organisationId: string | null) =>
 /** A step on a case (POST /api/cases/:id/…): the answer is the case as it now stands. */
 export function useCaseStep<TInput>(caseId: string, path: string, success: string, onDone?: () => void) {
   return useApiMutation((body: TInput) => api<Case>('POST', `/api/cases/${caseId}${path}`, body ?? {}), {
-    invalidate: [['case', caseId], ['cases'], ['case-work-queue']],
+    answer: ['case', caseId],
+    invalidate: [['cases'], ['case-work-queue']],
     success,
     onDone,
   });
