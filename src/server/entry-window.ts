@@ -1,18 +1,13 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { prepared } from '../db/prepared';
 import { tenants } from '../modules/tenants/tenants.tables';
 import { addDays, formatWestern } from '../shared/dates';
-import { provideEntryWindow } from '../shared/schema-helpers';
+import type { EntryWindow } from '../shared/schema-helpers';
 import { now } from './clock';
 
 // How far back a record may be dated is a municipal setting (tenants.backdate_limit_days); the
-// date schemas (ZDoneDate) check it against the window of the request they validate.
-
-type EntryWindow = { earliest: string; days: number };
-const current = new AsyncLocalStorage<EntryWindow>();
-provideEntryWindow(() => current.getStore() ?? null);
+// entry dates of a write's body (ZEntryDate) are held to it (router.ts).
 
 /**
  * The municipality's days of late entry, read for the tenant the request's connection has
@@ -31,9 +26,8 @@ export function entryWindowDays(db: Database): Promise<number | undefined> {
     .then(([tenant]) => tenant?.days);
 }
 
-/** Runs a write of this municipality's user with its entry window in force. */
-export function withEntryWindow<T>(days: number | undefined, run: () => Promise<T>): Promise<T> {
-  if (days === undefined) return run();
-  const earliest = addDays(formatWestern(now()), -days);
-  return current.run({ earliest, days }, run);
-}
+/** The window of late entry of a municipality allowing so many days: its earliest day is today's less them. */
+export const entryWindowOf = (days: number): EntryWindow => ({
+  earliest: addDays(formatWestern(now()), -days),
+  days,
+});

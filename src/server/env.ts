@@ -1,5 +1,6 @@
 import type { Database, Engine } from '../db/client';
 import type { Actor } from '../modules/access/access.policy';
+import type { EntryWindow } from '../shared/schema-helpers';
 import type { Config } from './config';
 
 export type Deps = { db: Database; engine: Engine; config: Config };
@@ -12,5 +13,7 @@ export type AppEnv = {
     clientIp: string | null;
     actor: Actor | null;
     session: SessionInfo | null;
+    /** A write's window of late entry (its municipality's setting), once the session is read. */
+    entryWindow: EntryWindow | null;
   };
 };

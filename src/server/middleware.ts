@@ -4,7 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import { enterTenant } from '../db/client';
 import { auditRefusal } from '../modules/audit/audit.service';
 import { loadSession, sessionTokenHash } from '../modules/auth/auth.service';
-import { entryWindowDays, withEntryWindow } from './entry-window';
+import { entryWindowDays, entryWindowOf } from './entry-window';
 import type { AppEnv, Deps } from './env';
 import { AppError } from './errors';
 
@@ -29,6 +29,7 @@ export const provideDeps = (deps: Deps) =>
     c.set('clientIp', address);
     c.set('actor', null);
     c.set('session', null);
+    c.set('entryWindow', null);
     await next();
   });
 
@@ -80,7 +81,9 @@ export const resolveSession = createMiddleware<AppEnv>(async (c, next) => {
     if (session) {
       c.set('actor', session.actor);
       c.set('session', { tokenHash: session.tokenHash, csrfToken: session.csrfToken });
-      if (days) return withEntryWindow(await days, next);
+      const allowed = await days;
+      // held to by the body's entry dates (router.ts)
+      if (allowed !== undefined) c.set('entryWindow', entryWindowOf(allowed));
     }
   }
   await next();

@@ -1,30 +1,58 @@
-import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Actor } from '../modules/access/access.policy';
 import type { AuditContext } from '../modules/audit/audit.service';
+import { holdingEntryWindow } from '../shared/schema-helpers';
 import type { AppEnv } from './env';
 import { errorBody, unauthenticated } from './errors';
 
+type Validated =
+  | { success: true; data: unknown; target: string }
+  | { success: false; error: z.ZodError; target: string };
+
+/** After each part of a request is validated: a refusal in our terms, and a PATCH's unsent keys dropped. */
+async function afterValidation(result: Validated, c: Context<AppEnv>) {
+  if (result.success && result.target === 'json' && c.req.method === 'PATCH') {
+    keepOnlySent(result.data, await c.req.json());
+  }
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => ({
+      path: issue.path.join('.'),
+      message: issue.message,
+    }));
+    // A check with a stable code of its own (FUTURE_DATE…) answers with that code and its message.
+    const coded = result.error.issues.find((issue) => issue.code === 'custom' && issue.params?.code);
+    if (coded?.code === 'custom') {
+      return c.json(errorBody(String(coded.params?.code), coded.message, details), 400);
+    }
+    return c.json(errorBody('VALIDATION_FAILED', '入力内容に誤りがあります。', details), 400);
+  }
+}
+
+/**
+ * The hook of a route: after the validator's parse, a write's body is parsed again holding its
+ * entry dates to the municipality's window of late entry (see holdingEntryWindow).
+ */
+function hookOf(route: RouteConfig) {
+  const media = route.request?.body?.content?.['application/json'];
+  const body = media && 'schema' in media ? media.schema : undefined;
+  return async (result: Validated, c: Context<AppEnv>) => {
+    const refused = await afterValidation(result, c);
+    const window = c.get('entryWindow');
+    if (refused || !window || !result.success || result.target !== 'json' || !(body instanceof z.ZodType))
+      return refused;
+    const raw: unknown = await c.req.json();
+    const held = holdingEntryWindow(window, () => body.safeParse(raw));
+    if (!held.success) return afterValidation({ success: false, error: held.error, target: 'json' }, c);
+  };
+}
+
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
-    defaultHook: async (result, c) => {
-      if (result.success && result.target === 'json' && c.req.method === 'PATCH') {
-        keepOnlySent(result.data, await c.req.json());
-      }
-      if (!result.success) {
-        const details = result.error.issues.map((issue) => ({
-          path: issue.path.join('.'),
-          message: issue.message,
-        }));
-        // A check with a stable code of its own (FUTURE_DATE…) answers with that code and its message.
-        const coded = result.error.issues.find((issue) => issue.code === 'custom' && issue.params?.code);
-        if (coded?.code === 'custom') {
-          return c.json(errorBody(String(coded.params?.code), coded.message, details), 400);
-        }
-        return c.json(errorBody('VALIDATION_FAILED', '入力内容に誤りがあります。', details), 400);
-      }
-    },
-  });
+  const router = new OpenAPIHono<AppEnv>();
+  const register = router.openapi;
+  router.openapi = ((route: RouteConfig, handler: never, hook?: never) =>
+    register(route, handler, hook ?? (hookOf(route) as never))) as typeof register;
+  return router;
 }
 
 /** The logged-in actor and the audit context of this request; 401 when not logged in. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { addDays, formatWestern } from './dates';
-import { looksLikeMyNumber, requiredText, ZBirthDate, ZDoneDate } from './schema-helpers';
+import {
+  holdingEntryWindow,
+  looksLikeMyNumber,
+  requiredText,
+  ZBirthDate,
+  ZDoneDate,
+  ZEntryDate,
+} from './schema-helpers';
 
 const today = formatWestern(new Date());
 
@@ -67,5 +75,36 @@ describe('dates that cannot be', () => {
       '支援の日に未来の日付は入力できません。',
     );
     expect(done.safeParse('0201-04-01').success).toBe(false);
+  });
+});
+
+describe("the municipality's window of late entry", () => {
+  const record = z.object({ recordedOn: ZEntryDate('支援の日') });
+  const window = { earliest: addDays(today, -30), days: 30 };
+  const old = { recordedOn: addDays(today, -40) };
+
+  it('holds entry dates to the window only within the parse that holds it', () => {
+    expect(record.safeParse(old).success).toBe(true);
+    const held = holdingEntryWindow(window, () => record.safeParse(old));
+    expect(held.error?.issues[0]).toMatchObject({ params: { code: 'TOO_FAR_BACK' } });
+    expect(
+      holdingEntryWindow(window, () => record.safeParse({ recordedOn: addDays(today, -20) })).success,
+    ).toBe(true);
+    expect(record.safeParse(old).success).toBe(true);
+  });
+
+  it('lets go of the window when the parse throws', () => {
+    expect(() =>
+      holdingEntryWindow(window, () => {
+        throw new Error('parse failed');
+      }),
+    ).toThrow('parse failed');
+    expect(record.safeParse(old).success).toBe(true);
+  });
+
+  it('cannot be held by a schema that waits on something (its parse would let other requests in)', () => {
+    const waiting = record.refine(async () => true);
+    expect(() => holdingEntryWindow(window, () => waiting.safeParse(old))).toThrow();
+    expect(record.safeParse(old).success).toBe(true);
   });
 });

@@ -67,7 +67,7 @@ export const ZDoneDate = oncePerLabel((label: string) =>
  */
 export const ZEntryDate = oncePerLabel((label: string) =>
   ZDoneDate(label).superRefine((value, ctx) => {
-    const window = entryWindow();
+    const window = heldWindow;
     if (window && value < window.earliest)
       ctx.addIssue({
         code: 'custom',
@@ -77,13 +77,25 @@ export const ZEntryDate = oncePerLabel((label: string) =>
   }),
 );
 
+/** How far back a record may be dated: a municipal setting, and the earliest day it allows today. */
+export type EntryWindow = { earliest: string; days: number };
+let heldWindow: EntryWindow | null = null;
+
 /**
- * How far back a record may be dated in the request being validated (a municipal setting),
- * given by the server for each write; in the browser there is none.
+ * Runs a synchronous parse in which entry dates are held to the municipality's window (the
+ * server parses a write's body again so, after the validator's own parse; elsewhere, as in the
+ * browser, no window is held). Nothing else runs while the parse does: zod refuses a schema with
+ * asynchronous parts in a synchronous parse, so the window cannot reach another request.
+ * (An AsyncLocalStorage did this before, and kept node's promise hooks on for every promise of
+ * every request: 7 % of node's CPU on a case page.)
  */
-let entryWindow: () => { earliest: string; days: number } | null = () => null;
-export function provideEntryWindow(provider: typeof entryWindow) {
-  entryWindow = provider;
+export function holdingEntryWindow<T>(window: EntryWindow, parse: () => T): T {
+  heldWindow = window;
+  try {
+    return parse();
+  } finally {
+    heldWindow = null;
+  }
 }
 
 // Control characters (other than tab and line breaks) are never meaningful in a record.

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IssueDefinition } from '../../shared/issues';
+import { type EntryWindow, holdingEntryWindow } from '../../shared/schema-helpers';
 import { ZMemberInput } from '../households/households.schemas';
 import { type ConsultationInput, ZConsultationInput } from '../intake/intake.schemas';
 import { type PersonInput, ZPersonInput } from '../people/people.schemas';
@@ -75,6 +76,8 @@ export function rowReader(
   mapping: ColumnMapping,
   fixed: FixedValues,
   issues: IssueDefinition[],
+  /** The municipality's window of late entry, to which a consultation's day is held. */
+  entryWindow: EntryWindow | null,
 ): RowReader {
   const indexOf = new Map<ImportField, number>();
   for (const [field, header] of Object.entries(mapping) as [ImportField, string][])
@@ -157,7 +160,7 @@ export function rowReader(
     let consultation: ConsultationPart | null = null;
     // whether the row has a consultation is the file's to say, not the values given for every row
     if (hasConsultationColumn && CONSULTATION_FIELDS.some((f) => inFile(f) !== '')) {
-      consultation = readConsultation(cell, problem, readIssue, (error) =>
+      consultation = readConsultation(cell, problem, readIssue, entryWindow, (error) =>
         fromSchema(error, (key) => CONSULTATION_SOURCES[key] ?? (key as ImportField)),
       );
     }
@@ -170,6 +173,7 @@ function readConsultation(
   cell: (field: ImportField) => string,
   problem: (field: ImportField, message: string) => void,
   readIssue: (value: string) => string | undefined,
+  entryWindow: EntryWindow | null,
   fromSchema: (error: z.ZodError) => void,
 ): ConsultationPart | null {
   const word = <T>(field: ImportField, read: (v: string) => T | undefined, words: string, fallback: T) => {
@@ -228,7 +232,9 @@ function readConsultation(
     shareConsent: word('shareConsent', shareConsents.read, 'あり・なし・未確認', 'not_asked' as const),
     consentMethod: word('consentMethod', consentMethods.read, consentMethods.words, null),
   };
-  const parsed = ZConsultationInput.safeParse(fields);
+  const parsed = entryWindow
+    ? holdingEntryWindow(entryWindow, () => ZConsultationInput.safeParse(fields))
+    : ZConsultationInput.safeParse(fields);
   if (!parsed.success) {
     fromSchema(parsed.error);
     return null;

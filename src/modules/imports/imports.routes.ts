@@ -96,7 +96,14 @@ export const importRoutes = (root: Database) =>
       async (c) => {
         const context = requestContext(c);
         const { id } = c.req.valid('param');
-        const work = await startCheck(c.get('deps').db, root, context, id, c.req.valid('json'));
+        const work = await startCheck(
+          c.get('deps').db,
+          root,
+          context,
+          id,
+          c.req.valid('json'),
+          c.get('entryWindow'),
+        );
         return new Response(ndjsonStream('import check', work), { status: 200, headers: NDJSON });
       },
     )

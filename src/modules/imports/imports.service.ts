@@ -1,5 +1,6 @@
 import { asApplication, type Database } from '../../db/client';
 import { AppError, badRequest, conflict } from '../../server/errors';
+import type { EntryWindow } from '../../shared/schema-helpers';
 import { requireOrganisation, requirePermission } from '../access/access.policy';
 import { type ActorContext, recordAudit } from '../audit/audit.service';
 import { issueVocabulary } from '../intake/issues.service';
@@ -79,6 +80,7 @@ export async function startCheck(
   context: ActorContext,
   id: string,
   request: CheckRequest,
+  window: EntryWindow | null,
 ) {
   requireImporter(context);
   const upload = requireUpload(context.actor, id);
@@ -93,7 +95,13 @@ export async function startCheck(
       problems.join(''),
       problems.map((message) => ({ path: 'columns', message })),
     );
-  const read = rowReader(headers, request.columns, request.fixed, await issueVocabulary(db, context.actor));
+  const read = rowReader(
+    headers,
+    request.columns,
+    request.fixed,
+    await issueVocabulary(db, context.actor),
+    window,
+  );
   upload.checked = null;
   upload.busy = true;
   return (emit: Emit) =>
