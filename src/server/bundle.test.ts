@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_BUNDLE } from '../../scripts/build-server';
 import { type ServerProcess, startServerProcess } from '../testing/server-process';
 import { loggedIn } from '../testing/test-client';
 
@@ -28,5 +30,12 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the server bundle of npm start',
     expect(exported.status).toBe(200);
     const checked = await coordinator.post('/api/resources/import/hsds?dryRun=true', exported.body);
     expect(checked.status).toBe(200);
+  });
+
+  // An AsyncLocalStorage (node 20) turns on promise hooks for every promise of every request once
+  // it is first used: 5–8 % of node's CPU a request (README, "Under load"). Request state lives in
+  // Hono's context instead.
+  it('holds no AsyncLocalStorage', () => {
+    expect(readFileSync(SERVER_BUNDLE, 'utf8')).not.toContain('AsyncLocalStorage');
   });
 });
