@@ -251,6 +251,37 @@ describe('records that change between the check and the import', () => {
     const again = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
     expect(again.matches.map((m) => m.candidates.length)).toEqual([1]);
   });
+
+  it('holds each 相談日 to the window of late entry in force when it goes in, not when it was checked', async () => {
+    const admin = await loggedIn(server.url, 'demo-admin');
+    const setWindow = async (days: number) => {
+      const { version } = (await admin.get<{ version: number }>('/api/settings')).body;
+      expect((await admin.patch('/api/settings', { backdateLimitDays: days, version })).status).toBe(200);
+    };
+    const rows = [
+      HEADER,
+      ['窓口 狭まる', 'マドグチ セバマル', '1966-06-06', '', '', '', day(-100), '来所', '相談', '', ''],
+    ];
+    const sent = await upload(consultant, csvOf(rows));
+    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    expect(report.invalidRows).toEqual([]);
+    await setWindow(30);
+    try {
+      const before = await counts(server);
+      const planned = await plan(consultant, sent.body.uploadId, {});
+      expect(planned.status).toBe(400);
+      expect(planned.body.error).toMatchObject({ code: 'TOO_FAR_BACK' });
+      const refused = await commit(consultant, sent.body.uploadId, {});
+      expect(refused.status).toBe(400);
+      expect(refused.error).toMatchObject({ error: { code: 'TOO_FAR_BACK' } });
+      expect(JSON.stringify(refused.error)).toContain('2行目の相談日は');
+      expect(await counts(server)).toEqual(before);
+    } finally {
+      await setWindow(365);
+    }
+    const done = await commit(consultant, sent.body.uploadId, {});
+    expect(done.last?.type, JSON.stringify(done.last)).toBe('done');
+  });
 });
 
 describe('matching never reveals what the user may not see', () => {

@@ -1,4 +1,6 @@
 import { badRequest } from '../../server/errors';
+import { formatWareki, formatWestern } from '../../shared/dates';
+import type { EntryWindow } from '../../shared/schema-helpers';
 import { householdsOfFile, type Identity, identityKey } from './import-records';
 import type { RowPlan } from './import-rows';
 import type { CheckedFile } from './import-uploads';
@@ -18,7 +20,28 @@ export type ResolvedImport = {
 const listRows = (rows: number[]) =>
   `${rows.slice(0, 10).join('・')}行目${rows.length > 10 ? ` ほか${rows.length - 10}行` : ''}`;
 
-export function resolveImport(checked: CheckedFile, request: CommitRequest): ResolvedImport {
+/**
+ * A consultation's day is held to the municipality's window of late entry again when it goes in:
+ * the window may have narrowed, or the day turned, since the file was checked.
+ */
+function refuseOutsideWindow(accepted: RowPlan[], window: EntryWindow | null) {
+  if (!window) return;
+  const late = accepted
+    .filter((p) => p.consultation && formatWestern(p.consultation.receivedAt) < window.earliest)
+    .map((p) => p.row);
+  if (late.length > 0)
+    throw badRequest(
+      'TOO_FAR_BACK',
+      `${listRows(late)}の相談日は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。確認の後に設定か日付が変わりました。何も取り込んでいません。`,
+      { rows: late },
+    );
+}
+
+export function resolveImport(
+  checked: CheckedFile,
+  request: CommitRequest,
+  window: EntryWindow | null,
+): ResolvedImport {
   const skip = new Set(request.skipRows);
   const invalid = checked.report.invalidRows.filter((row) => !skip.has(row));
   if (invalid.length > 0)
@@ -30,6 +53,7 @@ export function resolveImport(checked: CheckedFile, request: CommitRequest): Res
   const decisions = new Map(request.decisions.map((d) => [d.row, d]));
   const matchOf = new Map(checked.matches.map((m) => [m.row, m]));
   const accepted = checked.plans.filter((p) => !skip.has(p.row));
+  refuseOutsideWindow(accepted, window);
   const identityOf = new Map<number, Identity>();
   const undecided: number[] = [];
   const wrong: number[] = [];

@@ -115,7 +115,11 @@ export const importRoutes = (root: Database) =>
         { params: ZIdParam, body: jsonBody(ZCommitRequest) },
         ZImportPlan,
       ),
-      async (c) => c.json(planImport(requestContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+      async (c) =>
+        c.json(
+          planImport(requestContext(c), c.req.valid('param').id, c.req.valid('json'), c.get('entryWindow')),
+          200,
+        ),
     )
     .openapi(
       createRoute({
@@ -128,7 +132,13 @@ export const importRoutes = (root: Database) =>
       }),
       async (c) => {
         const context = requestContext(c);
-        const work = startCommit(root, context, c.req.valid('param').id, c.req.valid('json'));
+        const work = startCommit(
+          root,
+          context,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+          c.get('entryWindow'),
+        );
         return new Response(ndjsonStream('import commit', work), { status: 200, headers: NDJSON });
       },
     );

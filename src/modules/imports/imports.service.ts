@@ -181,9 +181,14 @@ function requireChecked(upload: StoredUpload): CheckedFile {
 }
 
 /** What the import would create with these decisions (nothing is written). */
-export function planImport(context: ActorContext, id: string, request: CommitRequest): ImportPlan {
+export function planImport(
+  context: ActorContext,
+  id: string,
+  request: CommitRequest,
+  window: EntryWindow | null,
+): ImportPlan {
   requireImporter(context);
-  return resolveImport(requireChecked(requireUpload(context.actor, id)), request).plan;
+  return resolveImport(requireChecked(requireUpload(context.actor, id)), request, window).plan;
 }
 
 const signature = (m: RowMatch | undefined) =>
@@ -196,11 +201,17 @@ const signature = (m: RowMatch | undefined) =>
     : '';
 
 /** Validates the decisions (400 unless every row that goes in is valid and decided); the returned work imports. */
-export function startCommit(root: Database, context: ActorContext, id: string, request: CommitRequest) {
+export function startCommit(
+  root: Database,
+  context: ActorContext,
+  id: string,
+  request: CommitRequest,
+  window: EntryWindow | null,
+) {
   const organisationId = requireImporter(context);
   const upload = requireUpload(context.actor, id);
   const checked = requireChecked(upload);
-  const resolved = resolveImport(checked, request);
+  const resolved = resolveImport(checked, request, window);
   upload.busy = true;
   return (emit: Emit) =>
     holding(upload, async () => {
