@@ -76,6 +76,11 @@ describe('dates that cannot be', () => {
     );
     expect(done.safeParse('0201-04-01').success).toBe(false);
   });
+
+  it('says a date it cannot read is not a date, and nothing more (not "in the future")', () => {
+    const issues = ZDoneDate('支援の日').safeParse('２０２５-01-01').error?.issues ?? [];
+    expect(issues.map((i) => i.message)).toEqual(['日付は YYYY-MM-DD の形式で入力してください。']);
+  });
 });
 
 describe("the municipality's window of late entry", () => {

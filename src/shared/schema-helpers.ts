@@ -3,7 +3,8 @@ import { now } from '../server/clock';
 import { addDays, formatWareki, formatWestern } from './dates';
 
 export const ZId = z.uuid({ error: 'IDの形式が正しくありません。' });
-export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で入力してください。' });
+// abort: a date that cannot be read is not also "in the future" or "too old" (full-width digits compare after ASCII)
+export const ZIsoDate = z.iso.date({ error: '日付は YYYY-MM-DD の形式で入力してください。', abort: true });
 
 // Today in Japan, by the server's clock, worked out once a minute: a day in Japan always begins
 // on a minute, and formatting a date is the dearest step of checking one (imports check many).
