@@ -99,9 +99,8 @@ try {
       }
     }, 0);
   };
-  // warm: plans, pools, JIT of node; and one write each, as a server at work has seen (a write
-  // sets the municipality's entry window in an AsyncLocalStorage, which turns on node's promise
-  // hooks for the life of the process)
+  // warm: plans, pools, JIT of node; and one write each, as a server at work has seen (a first
+  // write used to turn on node's promise hooks for the life of the process: README, "Under load")
   const [atWork] = await queryRows<{ id: string }>(
     owner.owner,
     sql`select id::text from cases where status = any(${sql.param(ACTIVE_STATUSES)}::text[]) order by md5(id::text) limit 1`,

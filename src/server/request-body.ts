@@ -41,8 +41,8 @@ async function readThen(c: Context, next: Next) {
   if (!read) throw new HTTPException(400);
   if (JSON_TYPE.test(c.req.header('content-type') ?? '')) {
     // Hono's json() parses its cached text; without one it makes a fetch Response of the bytes
-    // on every call (the validator's, the entry window's and a PATCH's)
-    // (the cache holds promises, whatever its type says)
+    // on every call (the validator's, the entry window's, a PATCH's). The cache holds promises,
+    // whatever its type says.
     (c.req.bodyCache as { text?: Promise<string> }).text = bytes.then((buffer) => decoder.decode(buffer));
   }
   return next();
@@ -59,8 +59,8 @@ async function readThen(c: Context, next: Next) {
  *   slowly would otherwise hold a connection, and an open transaction, for as long as it liked
  *   (ten such clients, without logging in, took the whole pool in an insider review). The bytes
  *   stay in Hono's cache for the route; a JSON body's text is decoded there once, for each
- *   reading of it (a malformed JSON is the validator's to answer, as before). A body that could not be read (the client went away) is answered at
- *   once, without a connection taken for it.
+ *   reading of it (a malformed JSON is the validator's to answer, as before). A body that could
+ *   not be read (the client went away) is answered at once, without a connection taken for it.
  */
 export const requestBody: MiddlewareHandler = async (c, next) => {
   const length = c.req.header('content-length');

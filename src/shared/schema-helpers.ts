@@ -72,7 +72,7 @@ export const ZEntryDate = oncePerLabel((label: string) =>
     if (window && value < window.earliest)
       ctx.addIssue({
         code: 'custom',
-        message: `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`,
+        message: tooFarBack(label, window),
         params: { code: 'TOO_FAR_BACK' },
       });
   }),
@@ -81,6 +81,10 @@ export const ZEntryDate = oncePerLabel((label: string) =>
 /** How far back a record may be dated: a municipal setting, and the earliest day it allows today. */
 export type EntryWindow = { earliest: string; days: number };
 let heldWindow: EntryWindow | null = null;
+
+/** What a day before the window is told (TOO_FAR_BACK). */
+export const tooFarBack = (label: string, window: EntryWindow) =>
+  `${label}は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。`;
 
 /**
  * Runs a synchronous parse in which entry dates are held to the municipality's window (the

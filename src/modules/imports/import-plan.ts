@@ -1,6 +1,6 @@
 import { badRequest } from '../../server/errors';
-import { formatWareki, formatWestern } from '../../shared/dates';
-import type { EntryWindow } from '../../shared/schema-helpers';
+import { formatWestern } from '../../shared/dates';
+import { type EntryWindow, tooFarBack } from '../../shared/schema-helpers';
 import { householdsOfFile, type Identity, identityKey } from './import-records';
 import type { RowPlan } from './import-rows';
 import type { CheckedFile } from './import-uploads';
@@ -32,7 +32,7 @@ function refuseOutsideWindow(accepted: RowPlan[], window: EntryWindow | null) {
   if (late.length > 0)
     throw badRequest(
       'TOO_FAR_BACK',
-      `${listRows(late)}の相談日は${formatWareki(`${window.earliest}T00:00:00+09:00`)}以降の日付にしてください（${window.days}日より前の記録は、自治体の設定で入力できません）。確認の後に設定か日付が変わりました。何も取り込んでいません。`,
+      `${tooFarBack(`${listRows(late)}の相談日`, window)}確認の後に設定か日付が変わりました。何も取り込んでいません。`,
       { rows: late },
     );
 }
