@@ -16,7 +16,7 @@ import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
 import { postgresCpuSeconds, processFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
-import { captureStatements, pgbenchScript, replay, statementLatencies } from './load/replay';
+import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
 import { closedLoop, type LoadRequest, type LoadResult, requestsFile, sendOnce } from './load/wrk';
 
 const option = (name: string) => {
@@ -102,47 +102,65 @@ try {
         throw new Error(`${r.path} answered ${response.status}: ${await response.text()}`);
     });
   for (const list of Object.values(lists)) await call(list[0] as LoadRequest);
-  const scripts: Record<string, { file: string; statements: number }> = {};
-  let writeStatements: string[] = [];
-  const writtenCase = at(active, 1).id;
-  for (const [name, r] of [
-    ['case page', lists['case page']?.[1]],
-    ['people search', lists['people search']?.[2]],
-    ['work queue', lists['work queue']?.[1]],
-    ['write', write(1)],
-  ] as const) {
-    const statements = await captureStatements(postgres.url, postgres.logFile, () => call(r as LoadRequest));
-    scripts[name] = {
-      file: pgbenchScript(name.replace(/\s/g, '-'), statements),
-      statements: statements.length,
-    };
-    if (name === 'write') writeStatements = statements;
+  // the raw side replays every request of each list as the app ran it (one case of nine
+  // records standing for a hundred cases of 45 on average would flatter the raw SQL)
+  const reads = ['case page', 'people search', 'work queue'] as const;
+  const scripts: Record<string, string[]> = {};
+  const statementCounts: string[] = [];
+  for (const name of reads) {
+    const captured = await captureEach(
+      postgres.url,
+      postgres.logFile,
+      (lists[name] ?? []).map((r) => () => call(r)),
+    );
+    scripts[name] = replayScripts(name.replace(/\s/g, '-'), captured);
+    const counts = captured.map((c) => c.length);
+    const [fewest, most] = [Math.min(...counts), Math.max(...counts)];
+    statementCounts.push(`${name} ${fewest === most ? fewest : `${fewest}–${most}`}`);
   }
+  const writtenCase = at(active, 1).id;
+  const [writeStatements = []] = await captureEach(postgres.url, postgres.logFile, [() => call(write(1))]);
+  statementCounts.push(`write ${writeStatements.length}`);
+  // the captured write on one of the hundred cases the app writes to, drawn per transaction
+  // (one case for every write would wait on its row; a script per case would be prepared
+  // afresh on each connection)
+  const writes = pgbenchScript('writes', [
+    '\\set i random(1, 100)',
+    `select (array[${active.map((c) => `'${c.id}'`).join(',')}]::uuid[])[:i] as case_id \\gset`,
+    ...writeStatements.map((w) => w.replaceAll(`'${writtenCase}'`, ':case_id')),
+  ]);
+  const fileOf = (script: string) => script.slice(0, script.lastIndexOf('@'));
   // --statements: where PostgreSQL spends a request, statement by statement (one client)
   if (process.argv.includes('--statements'))
-    for (const [name, { file }] of Object.entries(scripts)) {
+    for (const [name, file] of [
+      ...reads.map((name) => [name, fileOf(scripts[name]?.[0] ?? '')] as const),
+      ['write', pgbenchScript('write', writeStatements)] as const,
+    ]) {
       const latencies = statementLatencies(database.appUrl, file, 3);
       const total = latencies.reduce((sum, l) => sum + l.ms, 0);
       console.log(`\n${name}: ${total.toFixed(2)} ms in ${latencies.length} statements, the slowest:`);
       for (const l of latencies.slice(0, 6))
         console.log(`  ${l.ms.toFixed(2).padStart(7)} ms  ${l.statement}`);
     }
+  // the mix of the mixed run: of 500 requests, 135 case pages, 135 searches, 130 work queues
+  // and 100 writes; each kind's scripts keep their shares within it
+  const weighted = (name: string, weight: number) => {
+    const list = scripts[name] ?? [];
+    const total = list.reduce((sum, s) => sum + Number(s.slice(s.lastIndexOf('@') + 1)), 0);
+    return list.map(
+      (s) =>
+        `${fileOf(s)}@${Math.max(1, Math.round((weight * Number(s.slice(s.lastIndexOf('@') + 1))) / total))}`,
+    );
+  };
   const rawFor: Record<string, string[]> = {
-    'case page': [scripts['case page']?.file ?? ''],
-    'people search': [scripts['people search']?.file ?? ''],
-    'work queue': [scripts['work queue']?.file ?? ''],
+    'case page': scripts['case page'] ?? [],
+    'people search': scripts['people search'] ?? [],
+    'work queue': scripts['work queue'] ?? [],
     'mixed, 20 % writes': [
-      `${scripts['case page']?.file}@135`,
-      `${scripts['people search']?.file}@135`,
-      `${scripts['work queue']?.file}@130`,
-      // the captured write on one of the hundred cases the app writes to, drawn per transaction
-      // (one case for every write would wait on its row; a script per case would be prepared
-      // afresh on each connection)
-      `${pgbenchScript('writes', [
-        '\\set i random(1, 100)',
-        `select (array[${active.map((c) => `'${c.id}'`).join(',')}]::uuid[])[:i] as case_id \\gset`,
-        ...writeStatements.map((w) => w.replaceAll(`'${writtenCase}'`, ':case_id')),
-      ])}@100`,
+      ...weighted('case page', 135),
+      ...weighted('people search', 135),
+      ...weighted('work queue', 130),
+      `${writes}@100`,
     ],
   };
 
@@ -193,11 +211,7 @@ try {
   for (const row of rows) console.log(row);
   console.log('\nCPU per request at 50 connections:\n\n| request | node | PostgreSQL |\n|---|---|---|');
   for (const row of split) console.log(row);
-  console.log(
-    `\nStatements per request: ${Object.entries(scripts)
-      .map(([name, s]) => `${name} ${s.statements}`)
-      .join(', ')}`,
-  );
+  console.log(`\nStatements per request: ${statementCounts.join(', ')}`);
   if (staff)
     console.log(
       `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,

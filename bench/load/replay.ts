@@ -76,14 +76,22 @@ export function statementsOf(log: string): string[] {
   return statements;
 }
 
-/** Runs the request once with the log on and returns its statements (the server otherwise idle). */
-export async function captureStatements(adminUrl: string, logFile: string, request: () => Promise<unknown>) {
+/** Runs each request in turn with the log on (the server otherwise idle): the statements of each. */
+export async function captureEach(adminUrl: string, logFile: string, requests: (() => Promise<unknown>)[]) {
   await setLogging(adminUrl, true);
-  const from = statSync(logFile).size;
-  await request();
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  await setLogging(adminUrl, false);
-  return statementsOf(readFileSync(logFile).subarray(from).toString('utf8'));
+  const captured: string[][] = [];
+  try {
+    // the backends write their log lines themselves, before each statement runs: once a request
+    // is answered, all of its statements are in the file
+    for (const request of requests) {
+      const from = statSync(logFile).size;
+      await request();
+      captured.push(statementsOf(readFileSync(logFile).subarray(from).toString('utf8')));
+    }
+  } finally {
+    await setLogging(adminUrl, false);
+  }
+  return captured;
 }
 
 export function pgbenchScript(name: string, statements: string[]): string {
@@ -92,6 +100,97 @@ export function pgbenchScript(name: string, statements: string[]): string {
   const line = (s: string) => (s.startsWith('\\') || s.endsWith('\\gset') ? s : `${s.replace(/;\s*$/, '')};`);
   writeFileSync(file, `${statements.map(line).join('\n')}\n`);
   return file;
+}
+
+const LITERAL = /(?<![\w$])(?:E'(?:[^'\\]|\\.|'')*'|'(?:[^']|'')*')/g;
+
+/**
+ * pgbench scripts (file@weight) that replay these requests as the app ran them, not one of
+ * them for all: requests whose statements differ only in their literals (a case's ids, a
+ * session's token) share a script, whose every transaction draws one of the requests and runs
+ * its statements with its values (as parameters of statements prepared once per connection,
+ * as the app's are). Requests of another shape (a case with a referral) get a script of their
+ * own, weighted by how many of the requests it stands for.
+ */
+export function replayScripts(name: string, captures: string[][]): string[] {
+  const groups = new Map<string, string[][]>();
+  for (const statements of captures) {
+    const shape = statements.map((s) => s.replace(LITERAL, '?')).join('\n');
+    groups.set(shape, [...(groups.get(shape) ?? []), statements]);
+  }
+  return [...groups.values()].map((members, g) => {
+    const literals = members.map((statements) => statements.flatMap((s) => s.match(LITERAL) ?? []));
+    const variables = new Map<string, { name: string; values: string[] }>();
+    const variableAt = (position: number) => {
+      const values = literals.map((l) => l[position] as string);
+      if (values.every((v) => v === values[0])) return null;
+      const key = values.join('\u0000');
+      if (!variables.has(key)) variables.set(key, { name: `v${variables.size + 1}`, values });
+      return variables.get(key)?.name ?? null;
+    };
+    let position = 0;
+    const statements = (members[0] as string[]).map((s) =>
+      s.replace(LITERAL, (literal) => {
+        const variable = variableAt(position++);
+        return variable ? `:${variable}` : literal;
+      }),
+    );
+    const draws = independentDraws([...variables.values()], members.length);
+    const script = draws.length
+      ? [
+          ...draws.map((d, b) => `\\set b${b + 1} random(1, ${d.rows.length})`),
+          `select ${draws
+            .flatMap((d, b) =>
+              d.names.map(
+                (name, k) => `(array[${d.rows.map((row) => row[k]).join(',')}])[:b${b + 1}] as ${name}`,
+              ),
+            )
+            .join(', ')} \\gset`,
+          ...statements,
+        ]
+      : statements;
+    return `${pgbenchScript(`${name}-${g + 1}`, script)}@${members.length}`;
+  });
+}
+
+type Variable = { name: string; values: string[] };
+
+/**
+ * The variables of a script as draws made apart when the requests are every combination of
+ * them (each of twenty sessions with each of five searches): a draw of twenty and one of
+ * five, rather than of a hundred rows of both (PostgreSQL builds the arrays of the draw on
+ * every run, 0.3 ms for the searches' hundred). Otherwise one draw of every request.
+ */
+function independentDraws(variables: Variable[], members: number): { names: string[]; rows: string[][] }[] {
+  if (variables.length === 0) return [];
+  const block = variables.map((_, i) => i);
+  const root = (i: number): number => (block[i] === i ? i : root(block[i] as number));
+  const distinct = (rows: string[][]) => new Set(rows.map((r) => r.join('\u0000'))).size;
+  const column = (i: number) => (variables[i] as Variable).values;
+  for (let a = 0; a < variables.length; a++)
+    for (let b = a + 1; b < variables.length; b++) {
+      const pairs = distinct(column(a).map((v, m) => [v, column(b)[m] as string]));
+      if (pairs < distinct(column(a).map((v) => [v])) * distinct(column(b).map((v) => [v])))
+        block[root(b)] = root(a);
+    }
+  const blocks = new Map<number, number[]>();
+  for (let i = 0; i < variables.length; i++) blocks.set(root(i), [...(blocks.get(root(i)) ?? []), i]);
+  const draws = [...blocks.values()].map((indexes) => {
+    const rows = new Map<string, string[]>();
+    for (let m = 0; m < members; m++) {
+      const row = indexes.map((i) => column(i)[m] as string);
+      rows.set(row.join('\u0000'), row);
+    }
+    return { names: indexes.map((i) => (variables[i] as Variable).name), rows: [...rows.values()] };
+  });
+  const combinations = draws.reduce((product, d) => product * d.rows.length, 1);
+  if (draws.length > 1 && combinations === members) return draws;
+  return [
+    {
+      names: variables.map((v) => v.name),
+      rows: Array.from({ length: members }, (_, m) => variables.map((v) => v.values[m] as string)),
+    },
+  ];
 }
 
 /** pgbench with these scripts (file@weight) on the app's database as the app's role: transactions/s. */
