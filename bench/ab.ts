@@ -4,7 +4,7 @@
 // PostgreSQL's CPU per request of each (the backends are told apart by their application_name).
 //   npx tsx scripts/build-server.ts --out build/server/a.mjs   # on the commit to compare with
 //   npx tsx scripts/build-server.ts --out build/server/b.mjs   # on the change
-//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write [--rounds 20 --requests 400]
+//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write|session [--rounds 20 --requests 400]
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
@@ -64,7 +64,9 @@ try {
         ? `/api/cases/${cases[i % cases.length]?.id}/records`
         : only === 'work'
           ? '/api/cases/work-queue'
-          : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
+          : only === 'session'
+            ? '/api/auth/session'
+            : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
   const record = {
     recordedOn: formatWestern(now()),
     type: 'phone',

@@ -10,11 +10,12 @@ import pg from 'pg';
 import { projectFile } from '../server/project-files';
 import { isPool, LeasingPool } from './leasing-pool';
 import { keepStatements } from './pglite-statements';
-import * as schema from './schema';
 import { StatementCachingClient } from './statement-cache';
 
-export type Schema = typeof schema;
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+// Drizzle is given no schema: its relational queries are not used, and with a schema every
+// transaction would build a query builder for each of the eighty tables (a few per cent of
+// node's CPU on a case page)
+export type Database = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgresql';
 
 export type DbHandle = {
@@ -52,8 +53,8 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
     const ownerPool = options.migrationUrl ? newPool(options.migrationUrl, 2) : pool;
     await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
     return {
-      db: drizzlePg(new LeasingPool(pool) as unknown as pg.Pool, { schema }) as unknown as Database,
-      owner: drizzlePg(new LeasingPool(ownerPool) as unknown as pg.Pool, { schema }) as unknown as Database,
+      db: drizzlePg(new LeasingPool(pool) as unknown as pg.Pool) as unknown as Database,
+      owner: drizzlePg(new LeasingPool(ownerPool) as unknown as pg.Pool) as unknown as Database,
       engine: 'postgresql',
       close: async () => {
         await pool.end();
@@ -63,7 +64,7 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const client = await PGlite.create(options.dataDir ?? 'memory://', { loadDataDir: options.loadDataDir });
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client) as unknown as Database;
   await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_FOLDER });
   keepStatements(client);
   // One connection in process: it stays the owner, and each unit of the application's work
