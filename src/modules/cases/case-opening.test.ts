@@ -31,6 +31,9 @@ describe('opening a 多機関協働 case', () => {
     expect(page.body.status).toBe('received');
     expect(page.body.householdId).toBe(world.householdId);
     expect(page.body.referral?.fromOrganisationName).toContain('地域包括');
+    // the intake's issues, the one marked ◎ first, as the plan's starting point
+    expect(page.body.intakeIssues).toEqual(['8050問題', 'ひきこもり', '生活困窮']);
+    expect(page.body.completedActionKeys).toEqual([]);
     expect(page.body.team.map((m) => m.organisationId).sort()).toEqual(
       [world.orgIds.hokubu, world.orgIds.shakyo].sort(),
     );
