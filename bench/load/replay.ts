@@ -102,6 +102,8 @@ export function pgbenchScript(name: string, statements: string[]): string {
   return file;
 }
 
+// (a colon written as pgbench may read it: see pgbenchLiteral)
+const TIMESTAMP = /^E?'\d{4}-\d{2}-\d{2}[ T]\d{2}(?::|\\x3a)\d{2}/;
 const LITERAL = /(?<![\w$])(?:E'(?:[^'\\]|\\.|'')*'|'(?:[^']|'')*')/g;
 
 /**
@@ -123,7 +125,9 @@ export function replayScripts(name: string, captures: string[][]): string[] {
     const variables = new Map<string, { name: string; values: string[] }>();
     const variableAt = (position: number) => {
       const values = literals.map((l) => l[position] as string);
-      if (values.every((v) => v === values[0])) return null;
+      // the moment a request was served (its audit entry's) is one of a kind in every request:
+      // any one of them serves, and drawn it would tie each request's other values together
+      if (values.every((v) => v === values[0] || TIMESTAMP.test(v))) return null;
       const key = values.join('\u0000');
       if (!variables.has(key)) variables.set(key, { name: `v${variables.size + 1}`, values });
       return variables.get(key)?.name ?? null;
