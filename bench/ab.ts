@@ -4,7 +4,7 @@
 // PostgreSQL's CPU per request of each (the backends are told apart by their application_name).
 //   npx tsx scripts/build-server.ts --out build/server/a.mjs   # on the commit to compare with
 //   npx tsx scripts/build-server.ts --out build/server/b.mjs   # on the change
-//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write|session [--rounds 20 --requests 400]
+//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write|session|health [--rounds 20 --requests 400]
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
@@ -66,7 +66,9 @@ try {
           ? '/api/cases/work-queue'
           : only === 'session'
             ? '/api/auth/session'
-            : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
+            : only === 'health'
+              ? '/api/health'
+              : `/api/people?q=${encodeURIComponent(SEARCHES[i % SEARCHES.length] as string)}`;
   const record = {
     recordedOn: formatWestern(now()),
     type: 'phone',

@@ -98,11 +98,15 @@ export function rowReader(
     const found: RowIssue[] = [];
     const problem = (field: ImportField, message: string) =>
       found.push({ row, column: column(field), message });
-    const fromSchema = (error: z.ZodError, sourceOf: (key: string, index: unknown) => ImportField) => {
+    const fromSchema = (
+      error: z.ZodError,
+      sourceOf: (key: string, index: unknown) => ImportField,
+      relabel: (message: string) => string = (message) => message,
+    ) => {
       const already = new Set(found.map((f) => f.column));
       for (const issue of error.issues) {
         const field = sourceOf(String(issue.path[0] ?? ''), issue.path[1]);
-        if (!already.has(column(field))) problem(field, issue.message);
+        if (!already.has(column(field))) problem(field, relabel(issue.message));
       }
     };
 
@@ -161,7 +165,12 @@ export function rowReader(
     // whether the row has a consultation is the file's to say, not the values given for every row
     if (hasConsultationColumn && CONSULTATION_FIELDS.some((f) => inFile(f) !== '')) {
       consultation = readConsultation(cell, problem, readIssue, entryWindow, (error) =>
-        fromSchema(error, (key) => CONSULTATION_SOURCES[key] ?? (key as ImportField)),
+        fromSchema(
+          error,
+          (key) => CONSULTATION_SOURCES[key] ?? (key as ImportField),
+          // the intake's form calls the day 受付日; the file's column is 相談日
+          (message) => message.replace(/^受付日/, FIELD_DEFINITIONS.receivedOn.label),
+        ),
       );
     }
     if (found.length > 0 || !person.success) return { plan: null, issues: found };

@@ -142,7 +142,7 @@ describe('the dry run', () => {
     });
     expect(at(8)[0]).toMatchObject({
       column: '相談日',
-      message: expect.stringContaining('以降の日付にしてください'),
+      message: expect.stringMatching(/^相談日は.*以降の日付にしてください/),
     });
     expect(await counts(server)).toEqual(before);
   });
