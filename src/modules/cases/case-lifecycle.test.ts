@@ -52,6 +52,13 @@ describe('the case life cycle', () => {
   });
 
   it('screens the case to 多機関で対応 with a reason, kept as a decision', async () => {
+    const ahead = await step('coordinator', '/screening', {
+      outcome: 'multi_agency',
+      reason: '複数の課題',
+      decidedOn: daysFromToday(7),
+    });
+    expect(ahead.status).toBe(400);
+    expect(ahead.message).toContain('判断した日に未来の日付は入力できません');
     const screened = await step('coordinator', '/screening', {
       outcome: 'multi_agency',
       reason: '介護・就労・家計の課題が重なり、単独の機関では支えきれない。',

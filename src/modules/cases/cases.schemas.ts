@@ -9,7 +9,14 @@ import {
   RECORD_TYPES,
   SCREENING_OUTCOMES,
 } from '../../shared/case-vocabulary';
-import { optionalText, requiredText, ZEntryDate, ZId, ZIsoDate } from '../../shared/schema-helpers';
+import {
+  optionalText,
+  requiredText,
+  ZDoneDate,
+  ZEntryDate,
+  ZId,
+  ZIsoDate,
+} from '../../shared/schema-helpers';
 import { ZSafeCount } from '../../shared/small-counts';
 import { ZAssessmentInput, ZEvaluationGoal, ZPlanContent } from './case-content';
 
@@ -24,7 +31,8 @@ export const ZOpenCase = z.strictObject({
 export type OpenCase = z.infer<typeof ZOpenCase>;
 
 export const ZDecisionInput = z.strictObject({
-  decidedOn: ZIsoDate,
+  // a decision is taken before it is recorded, at times weeks before (a meeting's minutes)
+  decidedOn: ZDoneDate('決定日'),
   decidingBody: requiredText('決定した会議体', 100),
   content: requiredText('決定の内容', 4000),
   /** The held session where it was decided (the case on its agenda): the decision links to it. */
@@ -57,7 +65,7 @@ export type CaseTransition = z.infer<typeof ZCaseTransition>;
 export const ZScreeningInput = z.strictObject({
   outcome: z.enum(SCREENING_OUTCOMES, { error: 'スクリーニングの判断を選んでください。' }),
   reason: requiredText('判断の理由', 4000),
-  decidedOn: ZIsoDate,
+  decidedOn: ZDoneDate('判断した日'),
   decidingBody: requiredText('判断した者・会議体', 100).default('コーディネーター'),
 });
 export type ScreeningInput = z.infer<typeof ZScreeningInput>;

@@ -48,8 +48,10 @@ export function ScreeningDialog({ caseData, onClose }: { caseData: Case; onClose
             type="date"
             label="判断した日"
             required
+            max={todayInJapan()}
             value={decidedOn}
             onChange={(e) => setDecidedOn(e.currentTarget.value)}
+            error={fieldError(save.error, 'decidedOn')}
           />
           <Text size="sm" c="gray.8">
             判断は決定の記録として残り、事例の経過に表示されます。

@@ -121,6 +121,7 @@ export function StepDialog({
                 type="date"
                 label="決定日"
                 required
+                max={todayInJapan()}
                 value={decidedOn}
                 onChange={(e) => setDecidedOn(e.currentTarget.value)}
                 error={fieldError(step.error, 'decision.decidedOn')}
