@@ -35,6 +35,15 @@ export const ZBirthDate = ZIsoDate.refine((value) => value >= '1900-01-01', {
   params: { code: 'FUTURE_DATE' },
 });
 
+const notBefore1900 = (label: string, daysAhead: number) =>
+  ZIsoDate.refine((value) => value >= '1900-01-01', {
+    error: `${label}が古すぎます。日付を確かめてください。`,
+    params: { code: 'DATE_TOO_OLD' },
+  }).refine((value) => value <= isoDay(daysAhead), {
+    error: `${label}に未来の日付は入力できません。`,
+    params: { code: 'FUTURE_DATE' },
+  });
+
 /** A schema made once per label: building a zod schema costs far more than using one. */
 function oncePerLabel<S>(make: (label: string) => S): (label: string) => S {
   const made = new Map<string, S>();
@@ -49,17 +58,13 @@ function oncePerLabel<S>(make: (label: string) => S): (label: string) => S {
 }
 
 /**
- * The day something happened or was done (received, met, recorded, decided, agreed):
+ * The day something happened or was done (received, met, recorded, agreed):
  * not before 1900, and no more than a day ahead (a record typed just after midnight).
  */
-export const ZDoneDate = oncePerLabel((label: string) =>
-  ZIsoDate.refine((value) => value >= '1900-01-01', {
-    error: `${label}が古すぎます。日付を確かめてください。`,
-  }).refine((value) => value <= isoDay(1), {
-    error: `${label}に未来の日付は入力できません。`,
-    params: { code: 'FUTURE_DATE' },
-  }),
-);
+export const ZDoneDate = oncePerLabel((label: string) => notBefore1900(label, 1));
+
+/** A day not after today at all: a decision is taken before it is recorded. */
+export const ZDecidedDate = oncePerLabel((label: string) => notBefore1900(label, 0));
 
 /**
  * The day of something recorded as it happens (a consultation received, support given, a

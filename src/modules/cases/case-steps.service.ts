@@ -117,7 +117,13 @@ export async function transitionCase(
     }
     const plan = await checkPreconditions(tx, row, change);
     const taken = change.decision?.meetingSessionId
-      ? await sessionThatTookIt(tx, context, row.id, change.decision.meetingSessionId)
+      ? await sessionThatTookIt(
+          tx,
+          context,
+          row.id,
+          change.decision.meetingSessionId,
+          change.decision.decidedOn,
+        )
       : null;
     const decisionId =
       rule.decision && change.decision

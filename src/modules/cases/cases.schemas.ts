@@ -12,7 +12,7 @@ import {
 import {
   optionalText,
   requiredText,
-  ZDoneDate,
+  ZDecidedDate,
   ZEntryDate,
   ZId,
   ZIsoDate,
@@ -32,7 +32,7 @@ export type OpenCase = z.infer<typeof ZOpenCase>;
 
 export const ZDecisionInput = z.strictObject({
   // a decision is taken before it is recorded, at times weeks before (a meeting's minutes)
-  decidedOn: ZDoneDate('決定日'),
+  decidedOn: ZDecidedDate('決定日'),
   decidingBody: requiredText('決定した会議体', 100),
   content: requiredText('決定の内容', 4000),
   /** The held session where it was decided (the case on its agenda): the decision links to it. */
@@ -65,7 +65,7 @@ export type CaseTransition = z.infer<typeof ZCaseTransition>;
 export const ZScreeningInput = z.strictObject({
   outcome: z.enum(SCREENING_OUTCOMES, { error: 'スクリーニングの判断を選んでください。' }),
   reason: requiredText('判断の理由', 4000),
-  decidedOn: ZDoneDate('判断した日'),
+  decidedOn: ZDecidedDate('判断した日'),
   decidingBody: requiredText('判断した者・会議体', 100).default('コーディネーター'),
 });
 export type ScreeningInput = z.infer<typeof ZScreeningInput>;

@@ -108,6 +108,8 @@ describe('the dry run', () => {
       ['番号 記載', 'バンゴウ キサイ', 'H1.2.3', '', '', '', day(-3), '電話', '相談', '', '1234-5678-9012'],
       ['課題 誤り', 'カダイ アヤマリ', '1960-05-05', '', '', '', day(-3), '訪問', '相談', '宇宙人', ''],
       ['昔の 相談', 'ムカシノ ソウダン', '1960-05-06', '', '', '', day(-800), '訪問', '相談', '', ''],
+      ['ない 日付', 'ナイ ヒヅケ', '1960-05-07', '', '', '', '2026/02/30', '訪問', '相談', '', ''],
+      ['日付 なし', 'ヒヅケ ナシ', '1960-05-08', '', '', '', '', '訪問', '相談', '', ''],
     ];
     const before = await counts(server);
     const sent = await upload(consultant, csvOf(rows));
@@ -120,9 +122,9 @@ describe('the dry run', () => {
     });
     expect(answer.lines.some((l) => l.type === 'progress')).toBe(true);
     const report = (answer.last as { report: import('./imports.schemas').CheckReport }).report;
-    expect(report.rows).toBe(7);
+    expect(report.rows).toBe(9);
     expect(report.validRows).toBe(1);
-    expect(report.invalidRows).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(report.invalidRows).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
     const at = (row: number) => report.issues.filter((i) => i.row === row);
     expect(at(3)).toEqual([
       {
@@ -144,6 +146,15 @@ describe('the dry run', () => {
       column: '相談日',
       message: expect.stringMatching(/^相談日は.*以降の日付にしてください/),
     });
+    // a day that does not exist, or none, is told so (the check of the whole file went on)
+    expect(at(9)).toEqual([
+      {
+        row: 9,
+        column: '相談日',
+        message: expect.stringContaining('「2026/02/30」を日付として読み取れません'),
+      },
+    ]);
+    expect(at(10)).toEqual([{ row: 10, column: '相談日', message: '相談日を入力してください。' }]);
     expect(await counts(server)).toEqual(before);
   });
 

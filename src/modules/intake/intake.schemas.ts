@@ -20,7 +20,8 @@ const ZReferralPart = z.strictObject({
 export const ZConsultationInput = z
   .strictObject({
     receivedAt: z.iso
-      .datetime({ offset: true, error: '受付日時の形式が正しくありません。' })
+      // abort: a moment that cannot be read has no day to check (and formatting it would throw)
+      .datetime({ offset: true, error: '受付日時の形式が正しくありません。', abort: true })
       // the day it was received, under the rules of every done-date (not ahead, not too far back)
       .superRefine((value, ctx) => {
         const day = ZEntryDate('受付日').safeParse(formatWestern(value));

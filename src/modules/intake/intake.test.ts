@@ -303,6 +303,17 @@ describe('input rules of the intake form', () => {
     );
     expect(unknownIssue.status).toBe(400);
   });
+
+  it('tells a 受付日時 that cannot be read that it cannot be read (it was a 500)', async () => {
+    for (const receivedAt of ['x', '', '2026-02-30T10:00:00+09:00']) {
+      const response = await houkatsu.post<{ error: { code: string; message: string; details: unknown } }>(
+        '/api/consultations',
+        consultation8050({ receivedAt }),
+      );
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.error.details)).toContain('受付日時の形式が正しくありません');
+    }
+  });
 });
 
 describe("the municipality's own settings", () => {

@@ -69,16 +69,24 @@ export const ZMemberUpdate = z.strictObject({
 });
 export type MemberUpdate = z.infer<typeof ZMemberUpdate>;
 
+// a session's day dates the decisions taken in it: not before 1900, as every date of a record
+const ZStartsAt = z.iso
+  .datetime({ offset: true, error: '開催日時を入力してください。', abort: true })
+  .refine((value) => value >= '1900-01-01', {
+    error: '開催日時が古すぎます。日付を確かめてください。',
+    params: { code: 'DATE_TOO_OLD' },
+  });
+
 export const ZSessionInput = z.strictObject({
   bodyId: ZId,
-  startsAt: z.iso.datetime({ offset: true, error: '開催日時を入力してください。' }),
+  startsAt: ZStartsAt,
   place: optionalText('場所', 200),
   online: z.boolean().default(false),
 });
 export type SessionInput = z.infer<typeof ZSessionInput>;
 
 export const ZSessionUpdate = z.strictObject({
-  startsAt: z.iso.datetime({ offset: true, error: '開催日時を入力してください。' }).optional(),
+  startsAt: ZStartsAt.optional(),
   place: optionalText('場所', 200).optional(),
   online: z.boolean().optional(),
   minutes: optionalText('会議録', 20000).optional(),

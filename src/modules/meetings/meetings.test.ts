@@ -199,6 +199,17 @@ describe('a 重層的支援会議 with a consented case', () => {
     ).toHaveLength(0);
   });
 
+  it('is held only once it has begun, on its day or later; its day is not before 1900', async () => {
+    const tomorrow = await newSession('重層的支援会議', new Date(now().getTime() + 86_400_000));
+    const early = await change('coordinator', 'post', `${tomorrow}/held`, { heldOn: today() });
+    expect([early.status, early.body.error?.code]).toEqual([409, 'SESSION_NOT_STARTED']);
+    const ancient = await as('coordinator').post<Refusal>('/api/meetings/sessions', {
+      bodyId: body('重層的支援会議').id,
+      startsAt: '1899-06-01T10:00:00+09:00',
+    });
+    expect([ancient.status, ancient.body.error?.code]).toEqual([400, 'DATE_TOO_OLD']);
+  });
+
   it('is held; the program manager gets the counts and no names', async () => {
     expect((await change('coordinator', 'post', `${sessionId}/held`, { heldOn: today() })).body.state).toBe(
       'held',

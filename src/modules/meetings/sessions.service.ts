@@ -2,8 +2,8 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../db/client';
 import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
-import { AppError, notFound } from '../../server/errors';
-import { addDays } from '../../shared/dates';
+import { AppError, badRequest, notFound } from '../../server/errors';
+import { addDays, formatWareki, formatWestern } from '../../shared/dates';
 import type { SessionState } from '../../shared/meeting-vocabulary';
 import { can, requirePermission } from '../access/access.policy';
 import { agendaAccess, packetWindowOpen, sessionAccess } from '../access/meeting-scope';
@@ -238,6 +238,15 @@ export async function markHeld(db: Database, context: ActorContext, id: string, 
   await db.transaction(async (tx) => {
     const { session } = await loadSession(tx, context, id, 'write');
     requireNotHeld(session, '開催の記録を');
+    // held on the day it began or later: its decisions are dated by it
+    if (session.startsAt > now())
+      throw new AppError(409, 'SESSION_NOT_STARTED', '会議の開催日時より前に、開催済みにはできません。');
+    const startedOn = formatWestern(session.startsAt);
+    if (heldOn < startedOn)
+      throw badRequest(
+        'HELD_BEFORE_START',
+        `開催日は、予定の開催日（${formatWareki(session.startsAt)}）より前にはできません。日時が変わったときは、先に会議の開催日時を直してください。`,
+      );
     if (!session.preparedAt) await distributePackets(tx, context, session);
     await tx.update(meetingSessions).set({ heldOn }).where(eq(meetingSessions.id, id));
     await recordAudit(tx, context, {
