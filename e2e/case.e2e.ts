@@ -20,9 +20,9 @@ const inDays = (n: number) => formatWestern(new Date(Date.now() + n * DAY));
 /** A field by its label; required fields carry an asterisk in their accessible name. */
 const field = (scope: Page | Locator, label: string) => scope.getByLabel(new RegExp(`^${label}\\s*\\*?$`));
 
-async function choose(scope: Page | Locator, label: string, option: string, index = 0) {
+async function choose(scope: Page | Locator, label: string, option: string | RegExp, index = 0) {
   await field(scope, label).nth(index).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
 }
 
 async function screenshot(name: string) {
@@ -177,12 +177,29 @@ describe('a 多機関協働 case from referral to closure with continued connect
   it('tables the plan and records its approval, which starts support', async () => {
     await page.getByRole('button', { name: 'プランを会議に諮る' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'プランを会議に諮る' }).click();
+    // the 重層的支援会議 that took it up was held this morning
+    const coordinator = new TestClient(server.url);
+    await coordinator.login('demo-coordinator');
+    const bodies = await coordinator.get<{ items: { id: string; name: string }[] }>('/api/meetings/bodies');
+    const meeting = await coordinator.post<{ id: string }>('/api/meetings/sessions', {
+      bodyId: bodies.body.items.find((b) => b.name === '重層的支援会議')?.id,
+      startsAt: new Date(Date.now() - 60 * 60_000).toISOString(),
+    });
+    const caseId = caseUrl.split('/').at(-1);
+    await coordinator.post(`/api/meetings/sessions/${meeting.body.id}/items`, { kind: 'case', caseId });
+    await coordinator.post(`/api/meetings/sessions/${meeting.body.id}/held`, { heldOn: today });
+    await page.reload();
     await page.getByRole('button', { name: 'プランの承認を記録して支援開始' }).click();
     const dialog = page.getByRole('dialog');
+    await choose(dialog, '決定した会議（この事例を議題にした開催済みの会議）', /^重層的支援会議（/);
+    // dated by the day the meeting was held, not typed
+    await expect.poll(() => field(dialog, '決定日').inputValue()).toBe(today);
+    expect(await field(dialog, '決定日').isDisabled()).toBe(true);
     await dialog
       .getByLabel('決定の内容')
       .fill('プランを承認。主担当は社会福祉協議会、家計は自立相談支援機関が担う。');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/case-decision-at-meeting.png' });
     await dialog.getByRole('button', { name: 'プランの承認を記録して支援開始' }).click();
     await page.getByText('「支援中」に進めました。').waitFor();
     await page.getByRole('tab', { name: '支援プラン' }).click();

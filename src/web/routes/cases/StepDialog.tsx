@@ -122,6 +122,9 @@ export function StepDialog({
                 label="決定日"
                 required
                 max={todayInJapan()}
+                // a decision taken at a meeting is dated by the day it was held
+                disabled={sessionId !== null}
+                description={sessionId !== null ? '選んだ会議の開催日です。' : undefined}
                 value={decidedOn}
                 onChange={(e) => setDecidedOn(e.currentTarget.value)}
                 error={fieldError(step.error, 'decision.decidedOn')}
