@@ -72,7 +72,8 @@ export type MemberUpdate = z.infer<typeof ZMemberUpdate>;
 // a session's day dates the decisions taken in it: not before 1900, as every date of a record
 const ZStartsAt = z.iso
   .datetime({ offset: true, error: '開催日時を入力してください。', abort: true })
-  .refine((value) => value >= '1900-01-01', {
+  // the moment, not the text: an offset of +23:59 moves the day in Japan
+  .refine((value) => Date.parse(value) >= Date.parse('1900-01-01T00:00:00+09:00'), {
     error: '開催日時が古すぎます。日付を確かめてください。',
     params: { code: 'DATE_TOO_OLD' },
   });

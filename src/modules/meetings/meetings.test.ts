@@ -170,6 +170,12 @@ describe('a 重層的支援会議 with a consented case', () => {
       content: 'x',
     });
     expect(onTopic.body.error?.code).toBe('DECISION_NEEDS_CASE');
+    // what was decided is dated by the session's day, which then stays
+    const moved = await change('coordinator', 'patch', sessionId, {
+      startsAt: new Date(now().getTime() - 3 * 86_400_000).toISOString(),
+      version: (await session(sessionId)).body.version,
+    });
+    expect([moved.status, moved.body.error?.code]).toEqual([409, 'SESSION_HAS_DECISIONS']);
   });
 
   it('puts action items in the owners’ work queue until done', async () => {
@@ -208,6 +214,21 @@ describe('a 重層的支援会議 with a consented case', () => {
       startsAt: '1899-06-01T10:00:00+09:00',
     });
     expect([ancient.status, ancient.body.error?.code]).toEqual([400, 'DATE_TOO_OLD']);
+    // 1899-12-31 in Japan, written with an offset that makes its text look like 1900
+    const offset = await as('coordinator').post<Refusal>('/api/meetings/sessions', {
+      bodyId: body('重層的支援会議').id,
+      startsAt: '1900-01-01T00:00:00+23:59',
+    });
+    expect([offset.status, offset.body.error?.code]).toEqual([400, 'DATE_TOO_OLD']);
+    // once held, its day (which dates its decisions) stays
+    // (of another body: the counts below are of the 重層的支援会議)
+    const held = await newSession(bodies.find((b) => b.name !== '重層的支援会議')?.name ?? '');
+    expect((await change('coordinator', 'post', `${held}/held`, { heldOn: today() })).status).toBe(200);
+    const moved = await change('coordinator', 'patch', held, {
+      startsAt: new Date(now().getTime() + 5 * 86_400_000).toISOString(),
+      version: (await session(held)).body.version,
+    });
+    expect([moved.status, moved.body.error?.code]).toEqual([409, 'SESSION_HELD']);
   });
 
   it('is held; the program manager gets the counts and no names', async () => {

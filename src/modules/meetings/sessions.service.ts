@@ -20,7 +20,13 @@ import type {
   SessionSummary,
   SessionUpdate,
 } from './meetings.schemas';
-import { meetingBodies, meetingBodyMembers, meetingSessions, sessionAttendees } from './meetings.tables';
+import {
+  agendaDecisions,
+  meetingBodies,
+  meetingBodyMembers,
+  meetingSessions,
+  sessionAttendees,
+} from './meetings.tables';
 import { snapshotPackets } from './packet-content';
 
 export type SessionRow = typeof meetingSessions.$inferSelect;
@@ -200,9 +206,20 @@ export async function createSession(db: Database, context: ActorContext, input: 
 
 export async function updateSession(db: Database, context: ActorContext, id: string, input: SessionUpdate) {
   await db.transaction(async (tx) => {
-    await loadSession(tx, context, id, 'write');
+    const { session } = await loadSession(tx, context, id, 'write');
     const { startsAt, version, ...rest } = input;
     await requireVersion(tx, meetingSessions, id, version);
+    // its day dates what was decided in it: fixed once it is held or a decision is recorded
+    if (startsAt && new Date(startsAt).getTime() !== session.startsAt.getTime()) {
+      requireNotHeld(session, '開催日時を変えることは');
+      const [decided] = await tx
+        .select({ id: agendaDecisions.id })
+        .from(agendaDecisions)
+        .where(eq(agendaDecisions.sessionId, id))
+        .limit(1);
+      if (decided)
+        throw new AppError(409, 'SESSION_HAS_DECISIONS', '決定を記録した会議の開催日時は変えられません。');
+    }
     const changes = { ...rest, ...(startsAt ? { startsAt: new Date(startsAt) } : {}) };
     // a change that names no field changes nothing (and moves no version)
     if (Object.keys(changes).length > 0) {
