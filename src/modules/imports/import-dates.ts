@@ -28,7 +28,8 @@ function validDate(year: number, month: number, day: number): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31) return null;
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCMonth() !== month - 1) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  // four digits for the year: a year before 1000 is a date, which is then told it is too old
+  return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 }
 
 /** The calendar day (and time, when written) of a cell's text, or null when it is not a date. */

@@ -169,7 +169,7 @@ export function rowReader(
           error,
           (key) => CONSULTATION_SOURCES[key] ?? (key as ImportField),
           // the intake's form calls the day 受付日; the file's column is 相談日
-          (message) => message.replace(/^受付日/, FIELD_DEFINITIONS.receivedOn.label),
+          (message) => message.replace(/^受付日時?/, FIELD_DEFINITIONS.receivedOn.label),
         ),
       );
     }

@@ -110,6 +110,7 @@ describe('the dry run', () => {
       ['昔の 相談', 'ムカシノ ソウダン', '1960-05-06', '', '', '', day(-800), '訪問', '相談', '', ''],
       ['ない 日付', 'ナイ ヒヅケ', '1960-05-07', '', '', '', '2026/02/30', '訪問', '相談', '', ''],
       ['日付 なし', 'ヒヅケ ナシ', '1960-05-08', '', '', '', '', '訪問', '相談', '', ''],
+      ['千年 前', 'センネン マエ', '1960-05-09', '', '', '', '0999-12-31', '訪問', '相談', '', ''],
     ];
     const before = await counts(server);
     const sent = await upload(consultant, csvOf(rows));
@@ -122,9 +123,9 @@ describe('the dry run', () => {
     });
     expect(answer.lines.some((l) => l.type === 'progress')).toBe(true);
     const report = (answer.last as { report: import('./imports.schemas').CheckReport }).report;
-    expect(report.rows).toBe(9);
+    expect(report.rows).toBe(10);
     expect(report.validRows).toBe(1);
-    expect(report.invalidRows).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(report.invalidRows).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const at = (row: number) => report.issues.filter((i) => i.row === row);
     expect(at(3)).toEqual([
       {
@@ -155,6 +156,10 @@ describe('the dry run', () => {
       },
     ]);
     expect(at(10)).toEqual([{ row: 10, column: '相談日', message: '相談日を入力してください。' }]);
+    expect(at(11)[0]).toMatchObject({
+      column: '相談日',
+      message: expect.stringMatching(/^相談日が古すぎます/),
+    });
     expect(await counts(server)).toEqual(before);
   });
 
