@@ -115,14 +115,13 @@ export async function openWorldCase(world: CaseWorld): Promise<string> {
   return opened.body.id;
 }
 
-/** The 8050 case of the world, with its assessment and a consented plan, at 会議決定待ち. */
-export async function caseAwaitingDecision(world: CaseWorld): Promise<string> {
+/**
+ * The 8050 case of the world, with its assessment and a consented plan, at 会議決定待ち (the case
+ * opened here, or one opened and still at 受付).
+ */
+export async function caseAwaitingDecision(world: CaseWorld, opened?: string): Promise<string> {
   const as = world.as;
-  const opened = await as('coordinator').post<{ id: string }>('/api/cases', {
-    referralId: world.referralId,
-    summary: '8050世帯：母の介護、息子のひきこもり、家賃滞納',
-  });
-  const caseId = opened.body.id;
+  const caseId = opened ?? (await openWorldCase(world));
   const caseStep = (path: string, payload: unknown = {}) => world.step(caseId, 'coordinator', path, payload);
   await caseStep('/screening', { outcome: 'multi_agency', reason: '複数の課題が重なる', decidedOn: today() });
   const page = await as('coordinator').get<Case>(`/api/cases/${caseId}`);

@@ -205,32 +205,6 @@ describe('a 重層的支援会議 with a consented case', () => {
     ).toHaveLength(0);
   });
 
-  it('is held only once it has begun, on its day or later; its day is not before 1900', async () => {
-    const tomorrow = await newSession('重層的支援会議', new Date(now().getTime() + 86_400_000));
-    const early = await change('coordinator', 'post', `${tomorrow}/held`, { heldOn: today() });
-    expect([early.status, early.body.error?.code]).toEqual([409, 'SESSION_NOT_STARTED']);
-    const ancient = await as('coordinator').post<Refusal>('/api/meetings/sessions', {
-      bodyId: body('重層的支援会議').id,
-      startsAt: '1899-06-01T10:00:00+09:00',
-    });
-    expect([ancient.status, ancient.body.error?.code]).toEqual([400, 'DATE_TOO_OLD']);
-    // 1899-12-31 in Japan, written with an offset that makes its text look like 1900
-    const offset = await as('coordinator').post<Refusal>('/api/meetings/sessions', {
-      bodyId: body('重層的支援会議').id,
-      startsAt: '1900-01-01T00:00:00+23:59',
-    });
-    expect([offset.status, offset.body.error?.code]).toEqual([400, 'DATE_TOO_OLD']);
-    // once held, its day (which dates its decisions) stays
-    // (of another body: the counts below are of the 重層的支援会議)
-    const held = await newSession(bodies.find((b) => b.name !== '重層的支援会議')?.name ?? '');
-    expect((await change('coordinator', 'post', `${held}/held`, { heldOn: today() })).status).toBe(200);
-    const moved = await change('coordinator', 'patch', held, {
-      startsAt: new Date(now().getTime() + 5 * 86_400_000).toISOString(),
-      version: (await session(held)).body.version,
-    });
-    expect([moved.status, moved.body.error?.code]).toEqual([409, 'SESSION_HELD']);
-  });
-
   it('is held; the program manager gets the counts and no names', async () => {
     expect((await change('coordinator', 'post', `${sessionId}/held`, { heldOn: today() })).body.state).toBe(
       'held',
