@@ -12,6 +12,7 @@ describe('Japanese dates', () => {
   it('writes 和暦 with the Western date available', () => {
     expect(formatWareki('2025-04-01T00:00:00+09:00')).toBe('令和7年4月1日');
     expect(formatWestern('2025-04-01T00:00:00+09:00')).toBe('2025-04-01');
+    expect(formatWestern('0999-12-31T00:00:00+09:00')).toBe('0999-12-31');
   });
 
   it('writes the first year of an era as 元年', () => {

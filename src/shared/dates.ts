@@ -25,9 +25,10 @@ export function formatWareki(value: Date | string): string {
   return warekiFormat.format(toDate(value)).replace(/^(\D+)1年/, '$1元年');
 }
 
-/** 2025-04-01 */
+/** 2025-04-01 (a year before 1000 in four digits too, as ISO writes it: 0999-12-31) */
 export function formatWestern(value: Date | string): string {
-  return westernFormat.format(toDate(value));
+  const day = westernFormat.format(toDate(value));
+  return day.length >= 10 ? day : day.padStart(10, '0');
 }
 
 /** 令和7年4月1日 14:05 */

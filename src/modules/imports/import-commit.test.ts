@@ -225,14 +225,16 @@ describe('one value for every row', () => {
   });
 });
 
+/** A file of one consultation (来所, 相談) of a person on a day, uploaded and checked. */
+async function checkedRow(name: string, kana: string, birthDate: string, receivedOn: string) {
+  const row = [name, kana, birthDate, '', '', '', receivedOn, '来所', '相談', '', ''];
+  const sent = await upload(consultant, csvOf([HEADER, row]));
+  return { sent, report: await check(consultant, sent.body.uploadId, 'consultations', MAPPING) };
+}
+
 describe('records that change between the check and the import', () => {
   it('stops with IMPORT_CHANGED, writing nothing, when someone registered the same person meanwhile', async () => {
-    const rows = [
-      HEADER,
-      ['途中 登録', 'トチュウ トウロク', '1977-07-07', '', '', '', day(-1), '来所', '相談', '', ''],
-    ];
-    const sent = await upload(consultant, csvOf(rows));
-    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    const { sent, report } = await checkedRow('途中 登録', 'トチュウ トウロク', '1977-07-07', day(-1));
     expect(report.matches).toEqual([]);
     const meanwhile = await consultant.post('/api/people', {
       familyName: '途中',
@@ -258,12 +260,7 @@ describe('records that change between the check and the import', () => {
       const { version } = (await admin.get<{ version: number }>('/api/settings')).body;
       expect((await admin.patch('/api/settings', { backdateLimitDays: days, version })).status).toBe(200);
     };
-    const rows = [
-      HEADER,
-      ['窓口 狭まる', 'マドグチ セバマル', '1966-06-06', '', '', '', day(-100), '来所', '相談', '', ''],
-    ];
-    const sent = await upload(consultant, csvOf(rows));
-    const report = await check(consultant, sent.body.uploadId, 'consultations', MAPPING);
+    const { sent, report } = await checkedRow('窓口 狭まる', 'マドグチ セバマル', '1966-06-06', day(-100));
     expect(report.invalidRows).toEqual([]);
     await setWindow(30);
     try {

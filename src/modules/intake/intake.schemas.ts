@@ -24,8 +24,7 @@ export const ZConsultationInput = z
       .datetime({ offset: true, error: '受付日時の形式が正しくありません。', abort: true })
       // the day it was received, under the rules of every done-date (not ahead, not too far back)
       .superRefine((value, ctx) => {
-        // (a year before 1000 in four digits, so that it is told it is too old)
-        const day = ZEntryDate('受付日').safeParse(formatWestern(value).padStart(10, '0'));
+        const day = ZEntryDate('受付日').safeParse(formatWestern(value));
         for (const issue of day.success ? [] : day.error.issues)
           ctx.addIssue({
             code: 'custom',
