@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fiscalYearLabel,
@@ -13,6 +14,23 @@ describe('Japanese dates', () => {
     expect(formatWareki('2025-04-01T00:00:00+09:00')).toBe('令和7年4月1日');
     expect(formatWestern('2025-04-01T00:00:00+09:00')).toBe('2025-04-01');
     expect(formatWestern('0999-12-31T00:00:00+09:00')).toBe('0999-12-31');
+  });
+
+  it('gives the day in Japan of any moment, summer time of 1948–1951 and years before 1000 included', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const span = { min: Date.UTC(900, 0, 1), max: Date.UTC(9999, 11, 31) };
+    fc.assert(
+      fc.property(fc.integer(span), (at) => {
+        expect(formatWestern(new Date(at))).toBe(intl.format(at).padStart(10, '0'));
+      }),
+      { numRuns: 20_000 },
+    );
+    // the last hour of a summer day in 1950 (+10:00) and the first moments after the switch
+    expect(formatWestern('1950-07-01T14:30:00Z')).toBe('1950-07-02');
+    expect(formatWestern('1951-12-31T14:59:59.999Z')).toBe('1951-12-31');
+    expect(formatWestern('1951-12-31T15:00:00Z')).toBe('1952-01-01');
+    expect(formatWestern('9999-12-31T14:59:59Z')).toBe('9999-12-31');
+    expect(() => formatWestern('not a day')).toThrow(RangeError);
   });
 
   it('writes the first year of an era as 元年', () => {

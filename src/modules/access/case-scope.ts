@@ -92,6 +92,34 @@ function householdHasVisibleCase(actor: Actor, reader: NonNullable<Reader>, hous
   return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, reader, 'hc')})`;
 }
 
+/**
+ * The actor for access SQL built once and kept (db/prepared.ts): its ids become the named
+ * placeholders actorUserId, actorTenantId and actorOrganisationId, whose values go with each
+ * run. What the SQL says depends on nothing else than the role and whether an organisation is
+ * chosen (readerOf), and those make the key it is kept under.
+ */
+export function actorAsPlaceholders(actor: Actor): {
+  shape: string;
+  actor: Actor;
+  values: { actorUserId: string; actorTenantId: string; actorOrganisationId: string | null };
+} {
+  const placeholder = (name: string) => sql.placeholder(name) as unknown as string;
+  return {
+    shape: `${actor.role ?? 'none'}_${actor.organisationId ? 'org' : 'none'}`,
+    actor: {
+      ...actor,
+      userId: placeholder('actorUserId'),
+      tenantId: placeholder('actorTenantId'),
+      organisationId: actor.organisationId ? placeholder('actorOrganisationId') : null,
+    },
+    values: {
+      actorUserId: actor.userId,
+      actorTenantId: actor.tenantId,
+      actorOrganisationId: actor.organisationId,
+    },
+  };
+}
+
 /** Cases the actor may see (reads the "cases" table of the query, or the row alias given). */
 export function caseAccess(actor: Actor, alias = '"cases"'): SQL {
   const reader = readerOf(actor);

@@ -1,11 +1,12 @@
-import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { now } from '../../server/clock';
 import { AppError, badRequest, notFound, RecordNotVisible } from '../../server/errors';
 import { CASE_STATUS_LABELS, type CaseStatus, type DecisionKind } from '../../shared/case-vocabulary';
 import { formatWestern } from '../../shared/dates';
 import { requirePermission } from '../access/access.policy';
-import { caseAccess } from '../access/case-scope';
+import { actorAsPlaceholders, caseAccess } from '../access/case-scope';
 import type { ActorContext } from '../audit/audit.service';
 import { organisations } from '../organisations/organisations.tables';
 import { memberships } from '../users/users.tables';
@@ -28,11 +29,22 @@ export async function loadCase(
   mode: 'read' | 'write',
 ): Promise<CaseRow> {
   requirePermission(context.actor, mode === 'write' ? 'case_content.write' : 'case_content.read');
-  const query = tx
-    .select()
-    .from(cases)
-    .where(and(eq(cases.id, id), eq(cases.tenantId, context.actor.tenantId), caseAccess(context.actor)));
-  const [row] = mode === 'write' ? await query.for('update') : await query;
+  // every case page and case write starts here: built once for each shape of access
+  const { shape, actor, values } = actorAsPlaceholders(context.actor);
+  const name = `load_case_${mode}_${shape}`;
+  const [row] = await prepared(tx, name, (d) => {
+    const query = d
+      .select()
+      .from(cases)
+      .where(
+        and(
+          eq(cases.id, sql.placeholder('id')),
+          eq(cases.tenantId, sql.placeholder('actorTenantId')),
+          caseAccess(actor),
+        ),
+      );
+    return (mode === 'write' ? query.for('update') : query).prepare(name);
+  }).execute({ id, ...values });
   if (!row) throw new RecordNotVisible('case', id, '事例');
   return row;
 }
