@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Database } from './client';
 
 type Session = { client: unknown; constructor: { name: string } };
@@ -23,6 +24,12 @@ export function prepared<T extends object>(db: Database, name: string, build: (d
   }
   return Object.create(statement, { client: { value: session.client } }) as T;
 }
+
+/**
+ * A named placeholder where SQL is built from strings (ids, days): the SQL is built once and
+ * the value goes with each run. Only for values the building passes through unread.
+ */
+export const stringPlaceholder = (name: string) => sql.placeholder(name) as unknown as string;
 
 type Queryable = { query(text: string): Promise<unknown> };
 

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { stringPlaceholder } from '../../db/prepared';
 import type { ReferralStatus } from '../../shared/intake-vocabulary';
 import type { Actor } from './access.policy';
 import { can } from './access.policy';
@@ -92,30 +93,39 @@ function householdHasVisibleCase(actor: Actor, reader: NonNullable<Reader>, hous
   return sql`exists (select 1 from cases hc where hc.household_id = ${householdId} and ${caseReaches(actor, reader, 'hc')})`;
 }
 
+/** Actors standing in for SQL built once (actorAsPlaceholders), with the number of tokens they hold. */
+const standIns = new WeakMap<Actor, number>();
+
 /**
  * The actor for access SQL built once and kept (db/prepared.ts): its ids become the named
- * placeholders actorUserId, actorTenantId and actorOrganisationId, whose values go with each
- * run. What the SQL says depends on nothing else than the role and whether an organisation is
- * chosen (readerOf), and those make the key it is kept under.
+ * placeholders actorUserId, actorTenantId and actorOrganisationId, and its access tokens
+ * actorTokens (all) and actorToken0, actorToken1… (each); their values go with each run. What
+ * the SQL says depends on nothing else than the role and whether an organisation is chosen
+ * (readerOf), and those make the key it is kept under.
  */
 export function actorAsPlaceholders(actor: Actor): {
   shape: string;
   actor: Actor;
-  values: { actorUserId: string; actorTenantId: string; actorOrganisationId: string | null };
+  values: Record<string, string | string[] | null>;
 } {
-  const placeholder = (name: string) => sql.placeholder(name) as unknown as string;
+  const reader = readerOf(actor);
+  const tokens = reader ? tokensHeld(actor, reader) : [];
+  const standIn: Actor = {
+    ...actor,
+    userId: stringPlaceholder('actorUserId'),
+    tenantId: stringPlaceholder('actorTenantId'),
+    organisationId: actor.organisationId ? stringPlaceholder('actorOrganisationId') : null,
+  };
+  standIns.set(standIn, tokens.length);
   return {
     shape: `${actor.role ?? 'none'}_${actor.organisationId ? 'org' : 'none'}`,
-    actor: {
-      ...actor,
-      userId: placeholder('actorUserId'),
-      tenantId: placeholder('actorTenantId'),
-      organisationId: actor.organisationId ? placeholder('actorOrganisationId') : null,
-    },
+    actor: standIn,
     values: {
       actorUserId: actor.userId,
       actorTenantId: actor.tenantId,
       actorOrganisationId: actor.organisationId,
+      actorTokens: tokens,
+      ...Object.fromEntries(tokens.map((token, i) => [`actorToken${i}`, token])),
     },
   };
 }
@@ -225,10 +235,9 @@ export function personAccess(actor: Actor, personId: SQL, registeredBy?: SQL): S
  * Most people a name search finds have nothing to do with the actor's organisation.
  */
 function tokensAdmit(actor: Actor, reader: NonNullable<Reader>, personId: SQL): SQL {
-  const held = tokensHeld(actor, reader);
   // A scalar subquery, not EXISTS: the planner must not turn it into a join that scans every
   // person's tokens first; it is one primary-key probe per row the other conditions leave.
-  return sql`coalesce((select pt.tokens && ${sql.param(held)}::text[] from person_access_tokens pt
+  return sql`coalesce((select pt.tokens && ${heldTokens(actor, reader).all}::text[] from person_access_tokens pt
                        where pt.person_id = ${personId}), false)`;
 }
 
@@ -237,16 +246,27 @@ function tokensHeld(actor: Actor, reader: NonNullable<Reader>): string[] {
   return isCoordinator(actor) ? [`org:${reader.org}`, 'ma', 'case'] : [`org:${reader.org}`];
 }
 
+/** The actor's tokens as parameters: the list, and each token (placeholders for a stand-in). */
+function heldTokens(actor: Actor, reader: NonNullable<Reader>): { all: SQL; each: SQL[] } {
+  const count = standIns.get(actor);
+  if (count !== undefined) {
+    const each = Array.from({ length: count }, (_, i) => sql`${sql.placeholder(`actorToken${i}`)}`);
+    return { all: sql`${sql.placeholder('actorTokens')}`, each };
+  }
+  const tokens = tokensHeld(actor, reader);
+  return { all: sql`${sql.param(tokens)}`, each: tokens.map((token) => sql`${token}`) };
+}
+
 /**
  * The ids of the people whose name has all these grams (one list per way of writing the query)
  * and whose tokens admit the actor, from the index of token-and-gram pairs (app_people_named,
  * migration 0027): a first cut of personAccess like tokensAdmit, never the rule.
  */
-export function peopleNamed(actor: Actor, gramLists: string[][]): SQL {
+export function peopleNamed(actor: Actor, gramLists: SQL[]): SQL {
   const reader = readerOf(actor);
   if (!reader) return sql`select null::uuid where false`;
-  const calls = tokensHeld(actor, reader).flatMap((token) =>
-    gramLists.map((grams) => sql`select n from app_people_named(${token}, ${sql.param(grams)}::text[]) n`),
+  const calls = heldTokens(actor, reader).each.flatMap((token) =>
+    gramLists.map((grams) => sql`select n from app_people_named(${token}, ${grams}::text[]) n`),
   );
   return sql.join(calls, sql` union `);
 }

@@ -1,13 +1,14 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { type Database, readTransaction } from '../../db/client';
-import { runWithGenericPlan } from '../../db/prepared';
-import { textArray } from '../../db/sql-helpers';
+import { prepared, runWithGenericPlan, stringPlaceholder } from '../../db/prepared';
+import { arrayLiteral } from '../../db/sql-helpers';
 import { requireVersion } from '../../db/versions';
 import { now } from '../../server/clock';
 import { AppError, badRequest, conflict, notFound } from '../../server/errors';
 import { formatWestern } from '../../shared/dates';
 import { type Actor, requireOrganisation, requirePermission } from '../access/access.policy';
 import {
+  actorAsPlaceholders,
   consentCovers,
   consentKeeper,
   ownWorkWithPerson,
@@ -73,16 +74,21 @@ export function presentPerson(row: PersonRow, contactVisible: boolean): Person {
 const today = () => formatWestern(now());
 
 /** The person's contact details (address, phones, notes) may be shown to the actor. */
-const contactVisibleTo = (context: ActorContext) =>
-  sql<boolean>`(${ownWorkWithPerson(context.actor, sql`${persons.id}`)} or ${consentCovers(context.actor, sql`${persons.id}`, today())})`;
+const contactVisibleTo = (context: ActorContext, day = today()) =>
+  sql<boolean>`(${ownWorkWithPerson(context.actor, sql`${persons.id}`)} or ${consentCovers(context.actor, sql`${persons.id}`, day)})`;
 
-/** Persons the actor may see, each with whether its contact details may be shown. */
-export function selectVisiblePersons(db: Database, context: ActorContext, where: SQL | undefined) {
+/** Persons the actor may see, each with whether its contact details may be shown (on `today`). */
+export function selectVisiblePersons(
+  db: Database,
+  context: ActorContext,
+  where: SQL | undefined,
+  on: { today?: string } = {},
+) {
   const { actor } = context;
   return db
     .select({
       row: personColumns,
-      contactVisible: contactVisibleTo(context),
+      contactVisible: contactVisibleTo(context, on.today),
     })
     .from(persons)
     .where(
@@ -282,52 +288,50 @@ export async function searchPeople(
   search: PersonSearch,
 ): Promise<Person[]> {
   requirePermission(context.actor, 'case_content.read');
-  const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
   // a name of symbols only (「・・」) has no key to look for: as if none was given
   const name = nameKey(search.q ?? '');
   const kana = kanaKey(search.q ?? '');
-  if (name || kana) {
-    // The index of token-and-gram pairs narrows to candidates the actor may be shown; LIKE keeps
-    // only real substrings. A single character finds names that start with it (林 finds 林, not
-    // every 小林).
-    const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
-    const gramLists = [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()];
-    filters.push(
-      sql`${persons.id} in (with candidates as materialized (
-            select ps.id from persons_search ps
-             where ps.id in (${peopleNamed(context.actor, gramLists)})
-               and (ps.name_key like ${pattern(name)} or ps.kana_key like ${pattern(kana)}))
-          select id from candidates)`,
-    );
-  }
-  if (search.birthDate) filters.push(eq(persons.birthDate, search.birthDate));
-  // Address and phone match only where the user may see them: a search must not reveal them.
-  if (search.phone || search.address) filters.push(contactVisibleTo(context));
-  if (search.phone)
-    filters.push(
-      searchCandidates(sql`ps.phone_keys @> array[${phoneKey(search.phone)}]::text[]`, context.actor),
-    );
-  if (search.address) {
-    const address = addressKey(search.address);
-    if (Array.from(address).length < 2)
-      throw badRequest('SEARCH_TOO_SHORT', '住所は2文字以上で検索してください。');
-    filters.push(
-      searchCandidates(
-        sql`ps.address_grams @> ${textArray(queryGrams(address))}
-          and ${sql.raw(ADDRESS_KEY_SQL('ps.address'))} like ${`%${address}%`}`,
-        context.actor,
-      ),
-    );
-  }
-  if (filters.length === 1)
+  const gramLists =
+    name || kana ? [...new Map([name, kana].map((key) => [key, queryGrams(key)])).values()] : [];
+  const address = search.address ? addressKey(search.address) : null;
+  if (address !== null && Array.from(address).length < 2)
+    throw badRequest('SEARCH_TOO_SHORT', '住所は2文字以上で検索してください。');
+  if (gramLists.length === 0 && !search.birthDate && !search.phone && address === null)
     throw badRequest('SEARCH_TOO_BROAD', '氏名・生年月日・電話番号・住所のいずれかを入力してください。');
+  // A single character finds names that start with it (林 finds 林, not every 小林).
+  const pattern = (key: string) => (Array.from(key).length === 1 ? `${key}%` : `%${key}%`);
+  // built once for each shape of search and of access; the values go with each run
+  const standIn = actorAsPlaceholders(context.actor);
+  const shape = {
+    names: gramLists.length,
+    birthDate: Boolean(search.birthDate),
+    phone: Boolean(search.phone),
+    address: address !== null,
+  };
+  const key = `people_search_${standIn.shape}_${shape.names}${shape.birthDate ? 'b' : ''}${shape.phone ? 'p' : ''}${shape.address ? 'a' : ''}`;
+  const values = {
+    ...standIn.values,
+    namePattern: pattern(name),
+    kanaPattern: pattern(kana),
+    ...Object.fromEntries(gramLists.map((grams, i) => [`grams${i}`, grams])),
+    birthDate: search.birthDate ?? null,
+    phone: search.phone ? phoneKey(search.phone) : null,
+    addressGrams: address === null ? null : arrayLiteral(queryGrams(address)),
+    addressPattern: `%${address ?? ''}%`,
+    today: today(),
+    limit: search.limit,
+  };
   return readTransaction(db, async (tx) => {
-    const rows = await runWithGenericPlan(
-      tx,
-      selectVisiblePersons(tx, context, and(...filters))
+    const query = prepared(tx, key, (d) => {
+      const built = { ...context, actor: standIn.actor };
+      return selectVisiblePersons(d, built, and(...searchFilters(built, shape)), {
+        today: stringPlaceholder('today'),
+      })
         .orderBy(persons.kanaKey, persons.id)
-        .limit(search.limit),
-    );
+        .limit(sql.placeholder('limit'))
+        .prepare(key);
+    });
+    const rows = await runWithGenericPlan(tx, { execute: () => query.execute(values) });
     await recordAudit(tx, context, {
       action: 'person.search',
       detail: {
@@ -338,4 +342,39 @@ export async function searchPeople(
     });
     return rows.map((r) => presentPerson(r.row, r.contactVisible));
   });
+}
+
+/** The conditions of a search of this shape, with its values as placeholders (searchPeople). */
+function searchFilters(
+  context: ActorContext,
+  shape: { names: number; birthDate: boolean; phone: boolean; address: boolean },
+): SQL[] {
+  const { actor } = context;
+  const filters: SQL[] = [isNull(persons.mergedIntoId) as SQL];
+  if (shape.names > 0) {
+    // The index of token-and-gram pairs narrows to candidates the actor may be shown; LIKE keeps
+    // only real substrings.
+    const gramLists = Array.from({ length: shape.names }, (_, i) => sql`${sql.placeholder(`grams${i}`)}`);
+    filters.push(
+      sql`${persons.id} in (with candidates as materialized (
+            select ps.id from persons_search ps
+             where ps.id in (${peopleNamed(actor, gramLists)})
+               and (ps.name_key like ${sql.placeholder('namePattern')} or ps.kana_key like ${sql.placeholder('kanaPattern')}))
+          select id from candidates)`,
+    );
+  }
+  if (shape.birthDate) filters.push(eq(persons.birthDate, sql.placeholder('birthDate')));
+  // Address and phone match only where the user may see them: a search must not reveal them.
+  if (shape.phone || shape.address) filters.push(contactVisibleTo(context, stringPlaceholder('today')));
+  if (shape.phone)
+    filters.push(searchCandidates(sql`ps.phone_keys @> array[${sql.placeholder('phone')}]::text[]`, actor));
+  if (shape.address)
+    filters.push(
+      searchCandidates(
+        sql`ps.address_grams @> ${sql.placeholder('addressGrams')}::text[]
+          and ${sql.raw(ADDRESS_KEY_SQL('ps.address'))} like ${sql.placeholder('addressPattern')}`,
+        actor,
+      ),
+    );
+  return filters;
 }
