@@ -4,7 +4,7 @@
 // PostgreSQL's CPU per request of each (the backends are told apart by their application_name).
 //   npx tsx scripts/build-server.ts --out build/server/a.mjs   # on the commit to compare with
 //   npx tsx scripts/build-server.ts --out build/server/b.mjs   # on the change
-//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write|session|health [--rounds 20 --requests 400]
+//   npm run bench:ab -- --data /var/tmp/city --only case|work|search|write|session|health [--rounds 20 --requests 400 --workers 2]
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
@@ -16,7 +16,7 @@ import { formatWestern } from '../src/shared/dates';
 import { type ServerProcess, startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity } from './city';
-import { processFigures } from './cpu-time';
+import { processFigures, processTreeFigures } from './cpu-time';
 
 const option = (name: string, otherwise: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -26,6 +26,8 @@ const only = option('only', 'case');
 const rounds = Number(option('rounds', '20'));
 const perRound = Number(option('requests', '400'));
 const CLIENTS = 8;
+// each build as one process unless asked (--workers 2: a primary and two workers each)
+const workers = Number(option('workers', '1'));
 const SEARCHES = ['サイトウ', '斉藤', 'やまだ', '林', '渡辺和', 'ハルコ'];
 
 const postgres = await startTestPostgres({
@@ -47,6 +49,7 @@ try {
         {
           bundle: projectFile(option(name, `build/server/${name}.mjs`)),
           applicationName: `tsunagu_ab_${name}`,
+          workers,
         },
       ),
     });
@@ -118,14 +121,14 @@ try {
   const totals = new Map(builds.map(({ name }) => [name, { node: 0, postgres: 0, seconds: 0, requests: 0 }]));
   for (let round = 0; round < rounds; round++) {
     for (const { name, server } of round % 2 === 0 ? builds : [...builds].reverse()) {
-      const node = processFigures(server.pid).cpuSeconds;
+      const node = processTreeFigures(server.pid).cpuSeconds;
       const backends = await backendSeconds(name);
       const started = performance.now();
       await send(name, perRound);
       const total = totals.get(name);
       if (!total) continue;
       total.seconds += (performance.now() - started) / 1000;
-      total.node += processFigures(server.pid).cpuSeconds - node;
+      total.node += processTreeFigures(server.pid).cpuSeconds - node;
       total.postgres += (await backendSeconds(name)) - backends;
       total.requests += perRound;
     }

@@ -53,3 +53,20 @@ export function processFigures(pid: number) {
   const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { cpuSeconds, rssMb: kb('VmRSS') / 1024, peakRssMb: kb('VmHWM') / 1024 };
 }
+
+/** The same for a process and its children, added up: a server's primary and its workers. */
+export function processTreeFigures(pid: number) {
+  const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const each = [pid, ...children.map(Number)].map(processFigures);
+  const sum = (pick: (f: ReturnType<typeof processFigures>) => number) =>
+    each.reduce((s, f) => s + pick(f), 0);
+  return {
+    cpuSeconds: sum((f) => f.cpuSeconds),
+    rssMb: sum((f) => f.rssMb),
+    peakRssMb: sum((f) => f.peakRssMb),
+    processes: each.length,
+  };
+}

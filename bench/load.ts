@@ -7,6 +7,7 @@
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; the same
 // statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
 // PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
+import { availableParallelism } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
 import { openDatabase, queryRows } from '../src/db/client';
@@ -14,7 +15,7 @@ import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
 import { startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
-import { postgresCpuSeconds, processFigures } from './cpu-time';
+import { postgresCpuSeconds, processTreeFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
 import { closedLoop, type LoadRequest, type LoadResult, requestsFile, sendOnce } from './load/wrk';
@@ -29,6 +30,8 @@ const size: CitySize = sizeOption
   ? { households: sizeOption[0] ?? 0, cases: sizeOption[1] ?? 0, records: sizeOption[2] ?? 0 }
   : BENCHMARK_CITY;
 const CONCURRENCY = [10, 50, 200];
+// as many server processes as cores, as README's deployment advises (--workers 1: a single one)
+const workers = Number(option('workers') ?? availableParallelism());
 const SESSIONS = 20;
 
 const postgres = await startTestPostgres({
@@ -41,7 +44,7 @@ const city = await benchmarkCity(postgres.url, size);
 // the app and pgbench's raw SQL alike reach PostgreSQL through its Unix socket, as an app on the
 // same machine would be configured (README: Under load)
 const database = { ...city, appUrl: overSocket(city.appUrl, postgres.socketDir) };
-const server = await startServerProcess(database);
+const server = await startServerProcess(database, { workers });
 const owner = await openDatabase({ databaseUrl: database.ownerUrl });
 
 try {
@@ -173,12 +176,12 @@ try {
     closedLoop(server.url, file, 10, Math.min(3, seconds)); // warm up
     const results: LoadResult[] = [];
     for (const connections of CONCURRENCY) {
-      const node = processFigures(server.pid).cpuSeconds;
+      const node = processTreeFigures(server.pid).cpuSeconds;
       const pgCpu = postgresCpuSeconds(port) ?? 0;
       const result = closedLoop(server.url, file, connections, seconds);
       results.push(result);
       if (connections === 50) {
-        const nodeMs = ((processFigures(server.pid).cpuSeconds - node) * 1000) / result.requests;
+        const nodeMs = ((processTreeFigures(server.pid).cpuSeconds - node) * 1000) / result.requests;
         const pgMs = (((postgresCpuSeconds(port) ?? 0) - pgCpu) * 1000) / result.requests;
         split.push(`| ${name} | ${nodeMs.toFixed(2)} ms | ${pgMs.toFixed(2)} ms |`);
       }
@@ -201,10 +204,10 @@ try {
         offeredPerSecond: 100,
         seconds: Math.max(seconds * 2, 10),
       });
-  const memory = processFigures(server.pid);
+  const memory = processTreeFigures(server.pid);
 
   console.log(
-    `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${seconds} s per run:\n`,
+    `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${workers} server worker${workers > 1 ? 's' : ''}, ${seconds} s per run:\n`,
   );
   console.log('| request | 10: req/s / p95 | 50 | 200 | raw SQL tx/s at 50 | app ÷ raw |');
   console.log('|---|---|---|---|---|---|');
@@ -217,7 +220,7 @@ try {
       `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
     );
   console.log(
-    `Server memory: RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most`,
+    `Server memory (${memory.processes} node processes: ${workers > 1 ? `a primary and ${workers} workers` : 'one'}): RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most (each process's peak, added up)`,
   );
 } finally {
   await owner.close();

@@ -43,6 +43,8 @@ export type DbOptions = {
   migrationUrl?: string;
   /** PostgreSQL only: the application's connections (10 when left out). */
   poolSize?: number;
+  /** PostgreSQL only: false where another process has migrated (a server's workers). */
+  migrate?: boolean;
   /** PGlite only: start from a tarball made by `dump` instead of an empty database. */
   loadDataDir?: Blob;
 };
@@ -51,7 +53,8 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   if (options.databaseUrl) {
     const pool = newPool(options.databaseUrl, options.poolSize ?? 10);
     const ownerPool = options.migrationUrl ? newPool(options.migrationUrl, 2) : pool;
-    await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
+    if (options.migrate !== false)
+      await migratePg(drizzlePg(ownerPool), { migrationsFolder: MIGRATIONS_FOLDER });
     return {
       db: drizzlePg(new LeasingPool(pool) as unknown as pg.Pool) as unknown as Database,
       owner: drizzlePg(new LeasingPool(ownerPool) as unknown as pg.Pool) as unknown as Database,

@@ -42,6 +42,7 @@ import { AppError, errorBody } from './errors';
 import { healthRoutes } from './health.routes';
 import { applicationTransaction, csrfProtection, provideDeps, resolveSession } from './middleware';
 import { requestBody } from './request-body';
+import { forwardToFileKeeper } from './worker-forward';
 
 const HTTP_ERRORS: Record<number, [string, string]> = {
   400: ['INVALID_REQUEST', '送信されたデータを読み取れませんでした。'],
@@ -66,6 +67,11 @@ export function createApp(deps: Deps) {
     }),
   );
   app.use('*', provideDeps(deps));
+  if (deps.worker) {
+    // before any transaction: the worker that keeps the session's import files answers these
+    app.use('/api/imports/files', forwardToFileKeeper(deps.worker));
+    app.use('/api/imports/files/*', forwardToFileKeeper(deps.worker));
+  }
   app.use('/api/*', requestBody);
   app.use('/api/*', applicationTransaction);
   app.use('/api/*', resolveSession);

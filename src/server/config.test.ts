@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { testConfig } from '../testing/test-server';
+import { startPrimary } from './cluster';
 import { loadConfig } from './config';
 
 describe('the configuration from the environment', () => {
@@ -7,5 +9,14 @@ describe('the configuration from the environment', () => {
     expect(loadConfig({ DATABASE_POOL_SIZE: '24' }, []).databasePoolSize).toBe(24);
     for (const bad of ['0', '-3', '2.5', 'ten'])
       expect(() => loadConfig({ DATABASE_POOL_SIZE: bad }, [])).toThrow(/DATABASE_POOL_SIZE/);
+  });
+
+  it('runs one process unless TSUNAGU_WORKERS asks for more, and more only on PostgreSQL', async () => {
+    expect(loadConfig({}, []).workers).toBe(1);
+    expect(loadConfig({ TSUNAGU_WORKERS: '2' }, [])).toMatchObject({ workers: 2, databasePoolSize: 5 });
+    expect(loadConfig({ TSUNAGU_WORKERS: '2', DATABASE_POOL_SIZE: '8' }, []).databasePoolSize).toBe(8);
+    for (const bad of ['0', '1.5', 'two'])
+      expect(() => loadConfig({ TSUNAGU_WORKERS: bad }, [])).toThrow(/TSUNAGU_WORKERS/);
+    await expect(startPrimary(testConfig({ workers: 2 }))).rejects.toThrow(/PostgreSQL/);
   });
 });

@@ -7,8 +7,10 @@ export type Config = {
   databaseUrl?: string;
   /** The tables' owner for migrations, when DATABASE_URL is a login role that owns nothing. */
   migrationDatabaseUrl?: string;
-  /** Connections to the PostgreSQL server: a request holds one from its start to its commit. */
+  /** Connections of each server process to PostgreSQL: a request holds one from its start to its commit. */
   databasePoolSize: number;
+  /** Server processes (PostgreSQL only): each is an event loop of its own, with its own pool. */
+  workers: number;
   dataDir: string;
   demo: boolean;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
@@ -32,12 +34,19 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
+  const workers = positiveInteger(env.TSUNAGU_WORKERS, 1, 'TSUNAGU_WORKERS');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
-    databasePoolSize: positiveInteger(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
+    // each worker has a pool of its own: unset, the ten connections are shared among them
+    databasePoolSize: positiveInteger(
+      env.DATABASE_POOL_SIZE,
+      Math.max(2, Math.round(10 / workers)),
+      'DATABASE_POOL_SIZE',
+    ),
+    workers,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),

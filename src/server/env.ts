@@ -2,8 +2,10 @@ import type { Database, Engine } from '../db/client';
 import type { Actor } from '../modules/access/access.policy';
 import type { EntryWindow } from '../shared/schema-helpers';
 import type { Config } from './config';
+import type { WorkerPlace } from './worker-forward';
 
-export type Deps = { db: Database; engine: Engine; config: Config };
+/** `worker`: this process's place among the server's workers, when there are several (cluster.ts). */
+export type Deps = { db: Database; engine: Engine; config: Config; worker?: WorkerPlace };
 
 export type SessionInfo = { tokenHash: string; csrfToken: string };
 

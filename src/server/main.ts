@@ -1,25 +1,35 @@
+import { startPrimary, startWorker, workerPlace } from './cluster';
 import { loadConfig } from './config';
 import { startServer } from './start';
 
 const config = loadConfig();
-const running = await startServer(config);
-const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
-console.log(
-  `tsunagu: ${running.url} で起動しました。データベース: ${where}${config.demo ? '、デモモード' : ''}`,
-);
+const place = workerPlace(config);
+const running = place
+  ? await startWorker(config, place)
+  : config.workers > 1
+    ? await startPrimary(config)
+    : await startServer(config);
+if (!place) {
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
+  const processes = config.workers > 1 ? `、処理プロセス ${config.workers}` : '';
+  console.log(
+    `tsunagu: ${running.url} で起動しました。データベース: ${where}${processes}${config.demo ? '、デモモード' : ''}`,
+  );
+}
 
 let stopping = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('tsunagu: 停止しています…');
-    running.close().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  });
-}
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  if (!place) console.log('tsunagu: 停止しています…');
+  running.close().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stop);
+// a worker whose primary is gone (stopped or killed) stops too
+if (place) process.on('disconnect', stop);

@@ -27,8 +27,8 @@ async function waitUntilUp(url: string, child: ChildProcess) {
 
 export async function startServerProcess(
   database?: { appUrl: string; ownerUrl: string },
-  /** Another bundle than the one built here (bench:ab), and the name its connections give. */
-  options: { bundle?: string; applicationName?: string } = {},
+  /** Another bundle than the one built here (bench:ab), the name its connections give, its workers. */
+  options: { bundle?: string; applicationName?: string; workers?: number } = {},
 ): Promise<ServerProcess> {
   if (!options.bundle) await buildServer();
   const port = await freePort();
@@ -41,6 +41,7 @@ export async function startServerProcess(
     env: {
       ...process.env,
       ...(options.applicationName ? { PGAPPNAME: options.applicationName } : {}),
+      ...(options.workers ? { TSUNAGU_WORKERS: String(options.workers) } : {}),
       PORT: String(port),
       HOST: '127.0.0.1',
       DATABASE_URL: database?.appUrl ?? '',

@@ -12,6 +12,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir: '',
     databasePoolSize: 10,
+    workers: 1,
     demo: true,
     trustProxy: false,
     sessionIdleMinutes: 30,
