@@ -67,6 +67,7 @@ export function processTreeFigures(pid: number) {
     cpuSeconds: sum((f) => f.cpuSeconds),
     rssMb: sum((f) => f.rssMb),
     peakRssMb: sum((f) => f.peakRssMb),
-    processes: each.length,
+    /** Each process's peak, the primary's first. */
+    peaks: each.map((f) => f.peakRssMb),
   };
 }

@@ -220,7 +220,14 @@ try {
       `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
     );
   console.log(
-    `Server memory (${memory.processes} node processes: ${workers > 1 ? `a primary and ${workers} workers` : 'one'}): RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most (each process's peak, added up)`,
+    `Server memory: RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most${
+      memory.peaks.length > 1
+        ? ` (each process's peak added up: the primary ${memory.peaks[0]?.toFixed(0)} MB, the workers ${memory.peaks
+            .slice(1)
+            .map((m) => m.toFixed(0))
+            .join(' and ')} MB)`
+        : ''
+    }`,
   );
 } finally {
   await owner.close();
