@@ -88,6 +88,8 @@ export async function startWorker(config: Config, place: WorkerPlace): Promise<S
   const app = createApp({ db: db.db, engine: db.engine, config, worker: place });
   // what comes in on the private socket was forwarded by a worker, with the client's address
   const forwarded = createApp({ db: db.db, engine: db.engine, config: { ...config, trustProxy: true } });
+  // a worker started again after a crash finds the socket of the one before it
+  rmSync(workerSocket(place.socketDir, place.index), { force: true });
   const listening = (server: ServerType) =>
     new Promise<ServerType>((resolve) => server.once('listening', () => resolve(server)));
   const open = await Promise.all([

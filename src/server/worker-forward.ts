@@ -1,6 +1,6 @@
 import { type IncomingMessage, request } from 'node:http';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
@@ -52,7 +52,11 @@ export const forwardToFileKeeper = (place: WorkerPlace) =>
         );
         outgoing.on('error', reject);
         const body = c.req.raw.body;
-        if (body) Readable.fromWeb(body as import('node:stream/web').ReadableStream).pipe(outgoing);
+        // a client that goes away mid-body ends the forwarded request, not the worker
+        if (body)
+          pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), outgoing, (error) => {
+            if (error) outgoing.destroy(error);
+          });
         else outgoing.end();
       });
     } catch (error) {
@@ -67,6 +71,8 @@ export const forwardToFileKeeper = (place: WorkerPlace) =>
         503,
       );
     }
+    // the keeper going away mid-answer cuts this answer short, and nothing more
+    answer.on('error', (error) => console.error(`[workers] worker ${keeper} stopped answering:`, error.message));
     const answerHeaders = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name)) continue;
