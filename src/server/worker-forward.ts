@@ -72,7 +72,9 @@ export const forwardToFileKeeper = (place: WorkerPlace) =>
       );
     }
     // the keeper going away mid-answer cuts this answer short, and nothing more
-    answer.on('error', (error) => console.error(`[workers] worker ${keeper} stopped answering:`, error.message));
+    answer.on('error', (error) =>
+      console.error(`[workers] worker ${keeper} stopped answering:`, error.message),
+    );
     const answerHeaders = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value === undefined || HOP_BY_HOP.has(name)) continue;
