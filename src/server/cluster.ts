@@ -36,23 +36,26 @@ export async function startPrimary(config: Config): Promise<Stoppable> {
   // mkdtemp makes the folder for this user alone: no one else reaches the workers' sockets
   const socketDir = mkdtempSync(join(tmpdir(), 'tsunagu-workers-'));
   let stopping = false;
-  const start = (index: number) =>
-    new Promise<void>((ready) => {
-      const worker = cluster.fork({ TSUNAGU_WORKER_INDEX: String(index), TSUNAGU_WORKER_SOCKETS: socketDir });
-      worker.on('message', (message: unknown) => {
-        if (message === 'ready') ready();
-      });
-      worker.on('exit', (code, signal) => {
-        if (stopping) return;
-        console.error(
-          `tsunagu: 処理プロセス ${index + 1} が終了しました（${signal ?? code}）。起動し直します。`,
-        );
-        setTimeout(() => {
-          if (!stopping) void start(index);
-        }, RESTART_DELAY_MS);
-      });
+  // ready: the first start of this worker's place has answered; a copy started again after a
+  // crash during boot answers for it (the primary waits for every place before it says it is up)
+  const start = (index: number, ready: () => void) => {
+    const worker = cluster.fork({ TSUNAGU_WORKER_INDEX: String(index), TSUNAGU_WORKER_SOCKETS: socketDir });
+    worker.on('message', (message: unknown) => {
+      if (message === 'ready') ready();
     });
-  await Promise.all(Array.from({ length: config.workers }, (_, index) => start(index)));
+    worker.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(
+        `tsunagu: 処理プロセス ${index + 1} が終了しました（${signal ?? code}）。起動し直します。`,
+      );
+      setTimeout(() => {
+        if (!stopping) start(index, ready);
+      }, RESTART_DELAY_MS);
+    });
+  };
+  await Promise.all(
+    Array.from({ length: config.workers }, (_, index) => new Promise<void>((ready) => start(index, ready))),
+  );
   return {
     url: `http://${config.host}:${config.port}`,
     close: async () => {
