@@ -1,9 +1,11 @@
 import { type IncomingMessage, request } from 'node:http';
 import { join } from 'node:path';
 import { pipeline, Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
+import { AppError } from './errors';
 import { SESSION_COOKIE } from './middleware';
 
 /** A worker's place among the server's workers, and the folder of their private sockets. */
@@ -54,21 +56,17 @@ export const forwardToFileKeeper = (place: WorkerPlace) =>
         const body = c.req.raw.body;
         // a client that goes away mid-body ends the forwarded request, not the worker
         if (body)
-          pipeline(Readable.fromWeb(body as import('node:stream/web').ReadableStream), outgoing, (error) => {
+          pipeline(Readable.fromWeb(body as NodeReadableStream), outgoing, (error) => {
             if (error) outgoing.destroy(error);
           });
         else outgoing.end();
       });
     } catch (error) {
       console.error(`[workers] worker ${keeper} did not answer:`, (error as Error).message);
-      return c.json(
-        {
-          error: {
-            code: 'WORKER_UNAVAILABLE',
-            message: 'サーバーが再起動しています。少し待ってから、もう一度お試しください。',
-          },
-        },
+      throw new AppError(
         503,
+        'WORKER_UNAVAILABLE',
+        'サーバーが再起動しています。少し待ってから、もう一度お試しください。',
       );
     }
     // the keeper going away mid-answer cuts this answer short, and nothing more
