@@ -4,11 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer, type ServerType, serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
-import { startSealer } from '../modules/audit/audit.sealer';
-import { purgeExpired } from '../modules/auth/auth.service';
-import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 import { createApp } from './app';
 import type { Config } from './config';
+import { prepareDatabase } from './start';
 import { type WorkerPlace, workerSocket } from './worker-forward';
 
 // Several server processes on one port (TSUNAGU_WORKERS, PostgreSQL only). One node process runs
@@ -25,14 +23,8 @@ type Stoppable = { url: string; close: () => Promise<void> };
 export async function startPrimary(config: Config): Promise<Stoppable> {
   if (!config.databaseUrl)
     throw new Error('TSUNAGU_WORKERS above 1 needs PostgreSQL (DATABASE_URL): PGlite lives in one process');
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    migrationUrl: config.migrationDatabaseUrl,
-    poolSize: 1,
-  });
-  if (config.demo) await seedDemoIfEmpty(db.owner);
-  await purgeExpired(db.owner);
-  const sealer = startSealer(db.owner, config.audit);
+  // the primary answers no request: one connection for the sealer, unless the owner has its own
+  const { db, sealer } = await prepareDatabase(config, 1);
   // mkdtemp makes the folder for this user alone: no one else reaches the workers' sockets
   const socketDir = mkdtempSync(join(tmpdir(), 'tsunagu-workers-'));
   let stopping = false;

@@ -14,19 +14,28 @@ export type RunningServer = {
   close: () => Promise<void>;
 };
 
-/** Opens the database, migrates, seeds the demo city when asked, and listens. */
-export async function startServer(config: Config, handle?: DbHandle): Promise<RunningServer> {
+/**
+ * What a server does once before it answers anyone: opens the database (migrating it), seeds the
+ * demo city when asked, forgets expired sessions and starts sealing the audit log. A server of
+ * several workers does it in its primary (cluster.ts).
+ */
+export async function prepareDatabase(config: Config, poolSize: number, handle?: DbHandle) {
   const db =
     handle ??
     (await openDatabase({
       databaseUrl: config.databaseUrl,
       migrationUrl: config.migrationDatabaseUrl,
       dataDir: config.dataDir,
-      poolSize: config.databasePoolSize,
+      poolSize,
     }));
   if (config.demo) await seedDemoIfEmpty(db.owner);
   await purgeExpired(db.owner);
-  const sealer = startSealer(db.owner, config.audit);
+  return { db, sealer: startSealer(db.owner, config.audit) };
+}
+
+/** Prepares the database (prepareDatabase) and listens. */
+export async function startServer(config: Config, handle?: DbHandle): Promise<RunningServer> {
+  const { db, sealer } = await prepareDatabase(config, config.databasePoolSize, handle);
   const app = createApp({ db: db.db, engine: db.engine, config });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
