@@ -44,6 +44,14 @@ function send(
 
 const children = (pid: number) =>
   readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+const existsProcess = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const until = async (done: () => boolean) => {
   for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 100));
   return done();
@@ -164,12 +172,3 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a server of two workers (TSUNAG
     expect(await until(() => !restarted.some((pid) => existsProcess(pid)))).toBe(true);
   }, 60_000);
 });
-
-function existsProcess(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
