@@ -29,6 +29,8 @@ const WRITES = [
   'team_leave',
   'team_delete',
   'action_add',
+  'action_done',
+  'action_reopen',
   'plan_switch',
   'case_record',
   'case_status',
@@ -155,9 +157,21 @@ async function apply(db: Database, city: City, w: Write): Promise<void> {
       return;
     }
     case 'action_add':
+      // half of them under a key that may be marked done already (a plan's next version keeps its keys)
       await db.execute(sql`insert into case_actions (tenant_id, case_id, plan_id, action_key, organisation_id, user_id, text, until)
-        select p.tenant_id, p.case_id, p.id, ${`x${randomUUID().slice(0, 8)}`}, ${org?.id ?? null}, ${user?.id ?? null}, '支援', current_date + 30
+        select p.tenant_id, p.case_id, p.id, ${w.b % 2 ? 'kept' : `x${randomUUID().slice(0, 8)}`}, ${org?.id ?? null}, ${user?.id ?? null}, '支援', current_date + 30
         from case_plans p where p.tenant_id = ${tenant} order by p.id offset ${w.c} limit 1`);
+      return;
+    case 'action_done':
+      // mostly an outstanding action (a city has a few): the mark must leave it
+      await db.execute(sql`insert into case_action_completions (tenant_id, case_id, action_key, completed_on)
+        select tenant_id, case_id, ${w.b % 2 ? sql`'kept'` : sql`action_key`}, current_date from case_actions
+         where tenant_id = ${tenant} order by outstanding desc, id offset ${w.c % 2} limit 1
+        on conflict do nothing`);
+      return;
+    case 'action_reopen':
+      await db.execute(sql`delete from case_action_completions where id = (select id from case_action_completions
+        where tenant_id = ${tenant} order by id offset ${w.c % 2} limit 1)`);
       return;
     case 'plan_switch':
       await db.execute(sql`update cases c set plan_in_force_id = (case when c.plan_in_force_id is null
@@ -224,13 +238,15 @@ async function storedAndRecomputed(db: Database, world: World) {
   return result;
 }
 
-/** Actions whose work-queue mark (case_actions.in_force) differs from their case's plan in force and status. */
+/** Actions whose work-queue mark (case_actions.outstanding) differs from their case's plan in force and status and their completion. */
 const misMarkedActions = (db: Database, world: World) =>
   queryRows<{ id: string }>(
     db,
     sql`select a.id from case_actions a join cases c on c.id = a.case_id
         where a.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
-          and a.in_force <> coalesce(a.plan_id = c.plan_in_force_id and c.status in ('supporting', 'evaluating'), false)`,
+          and a.outstanding <> (coalesce(a.plan_id = c.plan_in_force_id and c.status in ('supporting', 'evaluating'), false)
+                                and not exists (select 1 from case_action_completions k
+                                                 where k.case_id = a.case_id and k.action_key = a.action_key))`,
   );
 
 /** People whose name search keys (migration 0027) differ from their tokens paired with their name grams. */
@@ -332,7 +348,7 @@ describe('person access tokens', () => {
           kinds.add(w.kind);
           const after = await storedAndRecomputed(handle.owner, world);
           expect(after.stored, `after ${w.kind}`).toEqual(after.recomputed);
-          expect(await misMarkedActions(handle.owner, world), `in_force after ${w.kind}`).toEqual([]);
+          expect(await misMarkedActions(handle.owner, world), `outstanding after ${w.kind}`).toEqual([]);
           expect(await staleNameKeys(handle.owner, world), `name keys after ${w.kind}`).toEqual([]);
         }
       }),

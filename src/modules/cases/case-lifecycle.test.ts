@@ -291,9 +291,10 @@ describe('the case life cycle', () => {
       (await as('jiritsu').get<{ items: WorkItem[] }>('/api/cases/work-queue')).body.items.filter(
         (i) => i.kind === 'action_overdue' && i.caseId === caseId,
       ).length;
-    // and leave the queue's index meanwhile (case_actions.in_force), as the actions of ended cases do
-    const inForce = sql`select count(*)::int as n from case_actions where case_id = ${caseId} and in_force`;
-    const indexed = async () => (await queryRows<{ n: number }>(world.server.handle.owner, inForce))[0]?.n;
+    // and leave the queue's index meanwhile (case_actions.outstanding), as the actions of ended cases do
+    const outstanding = sql`select count(*)::int as n from case_actions where case_id = ${caseId} and outstanding`;
+    const indexed = async () =>
+      (await queryRows<{ n: number }>(world.server.handle.owner, outstanding))[0]?.n;
     expect(await indexed()).toBe(2);
     await step('houkatsu', '/transitions', { to: 'suspended', note: '入院のため一時中断' });
     expect(await overdueOf()).toBe(0);
@@ -304,6 +305,12 @@ describe('the case life cycle', () => {
     const done = await step('jiritsu', '/actions/a1/complete');
     expect(done.status).toBe(200);
     expect(await overdueOf()).toBe(0);
+    // an action marked done leaves the queue's index too, and comes back if the mark is taken back
+    expect(await indexed()).toBe(1);
+    const doneMark = sql`delete from case_action_completions where case_id = ${caseId} and action_key = 'a1'`;
+    await world.server.handle.owner.execute(doneMark);
+    expect(await indexed()).toBe(2);
+    expect(await overdueOf()).toBe(1);
     const notTheirs = await step('jiritsu', '/actions/a2/complete');
     expect(notTheirs.status).toBe(403);
   });

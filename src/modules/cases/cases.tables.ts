@@ -202,14 +202,15 @@ export const caseActions = pgTable(
     text: text('text').notNull(),
     until: date('until').notNull(),
     /**
-     * The action belongs to the plan in force of a case in support (支援中・評価中), so the work
-     * queue follows it. Kept by triggers (migration 0025): the actions of past plan versions and
-     * of ended cases, years of them, stay out of the queue's index.
+     * The action is outstanding: of the plan in force of a case in support (支援中・評価中) and not
+     * marked done, so the work queue follows it. Kept by triggers (migrations 0025, 0029): the
+     * actions of past plan versions, of ended cases and those done, years of them, stay out of the
+     * queue's index.
      */
-    inForce: boolean('in_force').notNull().default(false),
+    outstanding: boolean('outstanding').notNull().default(false),
   },
   (t) => [
-    index('case_actions_in_force_org_until').on(t.organisationId, t.until).where(sql`in_force`),
+    index('case_actions_outstanding_org_until').on(t.organisationId, t.until).where(sql`outstanding`),
     index('case_actions_plan').on(t.planId),
   ],
 );

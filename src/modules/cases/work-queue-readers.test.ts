@@ -58,7 +58,7 @@ describe("an organisation's overdue actions in the work queue", () => {
   it("reach an outreach worker of the action's organisation only when the worker is named on it", async () => {
     await owner(sql`insert into case_actions (tenant_id, case_id, plan_id, action_key, organisation_id, text, until)
                     select tenant_id, case_id, plan_id, 'outreach-visit', ${world.orgIds.shakyo}, '自宅を訪問する', until
-                      from case_actions where case_id = ${caseId} and in_force`);
+                      from case_actions where case_id = ${caseId} and outstanding`);
     expect(await overdueOf('outreach')).toEqual([]);
     expect(await overdueOf('coordinator')).toContainEqual(
       expect.objectContaining({ detail: '自宅を訪問する' }),

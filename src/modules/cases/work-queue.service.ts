@@ -62,13 +62,11 @@ export async function caseWorkQueue(
                - coalesce((select t.case_inactivity_days from tenants t where t.id = ${tenantId}), 30)
              and ${readable}
           union all
-          -- in_force: the action belongs to the plan in force of a case in support (migration 0025)
+          -- outstanding: of the plan in force of a case in support, not done (migrations 0025, 0029)
           select 'action_overdue', a.case_id, a.until, a.id
             from case_actions a
-           where a.organisation_id = ${org} and a.tenant_id = ${tenantId} and a.in_force and a.until < ${day}::date
+           where a.organisation_id = ${org} and a.tenant_id = ${tenantId} and a.outstanding and a.until < ${day}::date
              and ${caseIdAccess(context.actor, sql`a.case_id`, sql`a.tenant_id`)}
-             and not exists (select 1 from case_action_completions ac
-                              where ac.case_id = a.case_id and ac.action_key = a.action_key)
           union all
           -- the part of a partner without a login (外部の関係機関), followed up by the lead
           select 'partner_action', a.case_id, a.until, a.id
@@ -76,11 +74,9 @@ export async function caseWorkQueue(
             join cases c on c.id = a.case_id
            where a.organisation_id = any(array(select po.id from organisations po
                                                 where po.external and po.tenant_id = ${tenantId}))
-             and a.in_force and a.until < ${day}::date
-             -- the status is implied by in_force; said again, only the lead's cases in support are hashed
+             and a.outstanding and a.until < ${day}::date
+             -- the status is implied by outstanding; said again, only the lead's cases in support are hashed
              and c.lead_organisation_id = ${org} and c.status in ('supporting', 'evaluating') and ${readable}
-             and not exists (select 1 from case_action_completions ac
-                              where ac.case_id = a.case_id and ac.action_key = a.action_key)
           union all
           select 'connection_due', cc.case_id, cc.next_contact_on, cc.id
             from continued_connections cc
@@ -89,9 +85,10 @@ export async function caseWorkQueue(
              and ${caseIdAccess(context.actor, sql`cc.case_id`, sql`cc.tenant_id`)}
           ${screening}
         ), first as (
-          select i.*, count(*) over () as total from items i order by i.due limit ${limit}
+          select i.* from items i order by i.due limit ${limit}
         )
-        select f.kind, f.case_id, f.due::text, f.total::int, p.family_name, p.given_name,
+        -- counted apart from the first items: a count over the window kept every item a second time
+        select f.kind, f.case_id, f.due::text, (select count(*) from items)::int as total, p.family_name, p.given_name,
                case f.kind when 'action_overdue' then a.text when 'partner_action' then po.name || '：' || a.text
                            when 'connection_due' then cc.how end as detail,
                case f.kind when 'action_overdue' then a.user_id when 'connection_due' then cc.user_id

@@ -1,0 +1,73 @@
+-- The work queue kept the overdue actions of plans in force that were not yet done with a look-up
+-- of the completions for each of them: 1,640 look-ups on every request of the benchmark city's
+-- coordinators, one index probe each once actions are done. The mark now says the action is
+-- outstanding: of the plan in force of a case in support (支援中・評価中) and not marked done.
+-- Marking an action done (or taking the mark back) moves it, as the case's plan and status do.
+ALTER TABLE "case_actions" RENAME COLUMN "in_force" TO "outstanding";--> statement-breakpoint
+DROP INDEX "case_actions_in_force_org_until";--> statement-breakpoint
+UPDATE "case_actions" a SET "outstanding" = false
+ WHERE a.outstanding
+   AND EXISTS (SELECT 1 FROM case_action_completions k WHERE k.case_id = a.case_id AND k.action_key = a.action_key);--> statement-breakpoint
+CREATE INDEX "case_actions_outstanding_org_until" ON "case_actions" USING btree ("organisation_id","until") INCLUDE ("id","case_id","tenant_id") WHERE outstanding;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION app_case_actions_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE case_actions a
+     SET outstanding = coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
+                       AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key)
+    FROM new_rows n JOIN cases c ON c.id = n.case_id
+   WHERE a.id = n.id
+     AND a.outstanding IS DISTINCT FROM
+         (coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
+          AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION app_cases_inserted_actions() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE case_actions a SET outstanding = true
+    FROM new_rows c
+   WHERE a.plan_id = c.plan_in_force_id AND a.case_id = c.id
+     AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
+     AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                      WHERE k.case_id = a.case_id AND k.action_key = a.action_key);
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION app_case_actions_follow_case() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE case_actions a
+     SET outstanding = coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
+                       AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key)
+   WHERE a.plan_id IN (OLD.plan_in_force_id, NEW.plan_in_force_id) AND a.case_id = NEW.id
+     AND a.outstanding IS DISTINCT FROM
+         (coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
+          AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key));
+  RETURN NULL;
+END $$;--> statement-breakpoint
+-- Only the actions of a plan in force can be outstanding: they are found through the plan's index.
+CREATE FUNCTION app_case_action_completions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE case_actions a SET outstanding = true
+      FROM old_rows k JOIN cases c ON c.id = k.case_id
+     WHERE a.plan_id = c.plan_in_force_id AND a.case_id = k.case_id AND a.action_key = k.action_key
+       AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
+       AND NOT EXISTS (SELECT 1 FROM case_action_completions other
+                        WHERE other.case_id = a.case_id AND other.action_key = a.action_key);
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE case_actions a SET outstanding = false
+      FROM new_rows k JOIN cases c ON c.id = k.case_id
+     WHERE a.plan_id = c.plan_in_force_id AND a.case_id = k.case_id AND a.action_key = k.action_key
+       AND a.outstanding;
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER app_case_action_completions_inserted AFTER INSERT ON case_action_completions
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_case_action_completions_changed();--> statement-breakpoint
+CREATE TRIGGER app_case_action_completions_updated AFTER UPDATE ON case_action_completions
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app_case_action_completions_changed();--> statement-breakpoint
+CREATE TRIGGER app_case_action_completions_deleted AFTER DELETE ON case_action_completions
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_case_action_completions_changed();
