@@ -7,20 +7,20 @@ ALTER TABLE "case_actions" RENAME COLUMN "in_force" TO "outstanding";--> stateme
 DROP INDEX "case_actions_in_force_org_until";--> statement-breakpoint
 UPDATE "case_actions" a SET "outstanding" = false
  WHERE a.outstanding
-   AND EXISTS (SELECT 1 FROM case_action_completions k WHERE k.case_id = a.case_id AND k.action_key = a.action_key);--> statement-breakpoint
+   AND EXISTS (SELECT 1 FROM case_action_completions k WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id);--> statement-breakpoint
 CREATE INDEX "case_actions_outstanding_org_until" ON "case_actions" USING btree ("organisation_id","until") INCLUDE ("id","case_id","tenant_id") WHERE outstanding;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_case_actions_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE case_actions a
      SET outstanding = coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
                        AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key)
+                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id)
     FROM new_rows n JOIN cases c ON c.id = n.case_id
    WHERE a.id = n.id
      AND a.outstanding IS DISTINCT FROM
          (coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
           AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key));
+                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id));
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_cases_inserted_actions() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -30,7 +30,7 @@ BEGIN
    WHERE a.plan_id = c.plan_in_force_id AND a.case_id = c.id
      AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
      AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                      WHERE k.case_id = a.case_id AND k.action_key = a.action_key);
+                      WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id);
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_case_actions_follow_case() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -38,28 +38,31 @@ BEGIN
   UPDATE case_actions a
      SET outstanding = coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
                        AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key)
+                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id)
    WHERE a.plan_id IN (OLD.plan_in_force_id, NEW.plan_in_force_id) AND a.case_id = NEW.id
      AND a.outstanding IS DISTINCT FROM
          (coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
           AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key));
+                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id));
   RETURN NULL;
 END $$;--> statement-breakpoint
 -- Only the actions of a plan in force can be outstanding: they are found through the plan's index.
+-- A completion moves the actions of its own tenant only (a row whose case is another tenant's,
+-- which only the tables' owner could write, changes nothing).
 CREATE FUNCTION app_case_action_completions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP IN ('DELETE', 'UPDATE') THEN
     UPDATE case_actions a SET outstanding = true
-      FROM old_rows k JOIN cases c ON c.id = k.case_id
+      FROM old_rows k JOIN cases c ON c.id = k.case_id AND c.tenant_id = k.tenant_id
      WHERE a.plan_id = c.plan_in_force_id AND a.case_id = k.case_id AND a.action_key = k.action_key
        AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
        AND NOT EXISTS (SELECT 1 FROM case_action_completions other
-                        WHERE other.case_id = a.case_id AND other.action_key = a.action_key);
+                        WHERE other.case_id = a.case_id AND other.action_key = a.action_key
+                          AND other.tenant_id = a.tenant_id);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     UPDATE case_actions a SET outstanding = false
-      FROM new_rows k JOIN cases c ON c.id = k.case_id
+      FROM new_rows k JOIN cases c ON c.id = k.case_id AND c.tenant_id = k.tenant_id
      WHERE a.plan_id = c.plan_in_force_id AND a.case_id = k.case_id AND a.action_key = k.action_key
        AND a.outstanding;
   END IF;

@@ -246,7 +246,8 @@ const misMarkedActions = (db: Database, world: World) =>
         where a.tenant_id = any(${sql.param(world.cities.map((c) => c.tenantId))}::uuid[])
           and a.outstanding <> (coalesce(a.plan_id = c.plan_in_force_id and c.status in ('supporting', 'evaluating'), false)
                                 and not exists (select 1 from case_action_completions k
-                                                 where k.case_id = a.case_id and k.action_key = a.action_key))`,
+                                                 where k.case_id = a.case_id and k.action_key = a.action_key
+                                                   and k.tenant_id = a.tenant_id))`,
   );
 
 /** People whose name search keys (migration 0027) differ from their tokens paired with their name grams. */

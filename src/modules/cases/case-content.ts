@@ -65,6 +65,11 @@ export const ZPlanContent = z
     error: '目標の識別子が重複しています。',
     path: ['goals'],
   })
+  // an action is marked done by its key (case_action_completions): two actions of one key would be done together
+  .refine((p) => new Set(p.actions.map((a) => a.key)).size === p.actions.length, {
+    error: '支援内容の識別子が重複しています。',
+    path: ['actions'],
+  })
   .refine((p) => p.actions.every((a) => !a.goalKey || p.goals.some((g) => g.key === a.goalKey)), {
     error: '支援内容が、プランにない目標を指しています。',
     path: ['actions'],

@@ -151,6 +151,15 @@ describe('the case life cycle', () => {
     });
     expect(joined.status).toBe(200);
     expect(joined.body.team.some((m) => m.role === '家計改善・就労支援')).toBe(true);
+    // two actions of one key would be marked done together (by another organisation's hand)
+    const [first] = plan.content.actions;
+    const twice = {
+      ...plan,
+      content: { ...plan.content, actions: [...plan.content.actions, { ...first, key: 'a1' }] },
+    };
+    const duplicated = await step('coordinator', '/plans', twice);
+    expect(duplicated.status).toBe(400);
+    expect(JSON.stringify(duplicated.body)).toContain('支援内容の識別子が重複しています。');
     const created = await step('coordinator', '/plans', plan);
     expect(created.status).toBe(200);
     expect(created.body.plan?.version).toBe(1);
