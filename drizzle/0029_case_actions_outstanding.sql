@@ -9,41 +9,39 @@ UPDATE "case_actions" a SET "outstanding" = false
  WHERE a.outstanding
    AND EXISTS (SELECT 1 FROM case_action_completions k WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id);--> statement-breakpoint
 CREATE INDEX "case_actions_outstanding_org_until" ON "case_actions" USING btree ("organisation_id","until") INCLUDE ("id","case_id","tenant_id") WHERE outstanding;--> statement-breakpoint
+-- Whether an action is outstanding, from its case's plan in force and status and the completions.
+CREATE FUNCTION app_action_outstanding(plan_id uuid, case_id uuid, action_key text, tenant_id uuid,
+                                       plan_in_force_id uuid, case_status text)
+RETURNS boolean LANGUAGE sql STABLE AS $$
+  SELECT coalesce($1 = $5 AND $6 IN ('supporting', 'evaluating'), false)
+     AND NOT EXISTS (SELECT 1 FROM case_action_completions k
+                      WHERE k.case_id = $2 AND k.action_key = $3 AND k.tenant_id = $4)
+$$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_case_actions_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE case_actions a
-     SET outstanding = coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
-                       AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id)
+     SET outstanding = app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, c.plan_in_force_id, c.status)
     FROM new_rows n JOIN cases c ON c.id = n.case_id
    WHERE a.id = n.id
      AND a.outstanding IS DISTINCT FROM
-         (coalesce(a.plan_id = c.plan_in_force_id AND c.status IN ('supporting', 'evaluating'), false)
-          AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id));
+         app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, c.plan_in_force_id, c.status);
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_cases_inserted_actions() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE case_actions a SET outstanding = true
     FROM new_rows c
-   WHERE a.plan_id = c.plan_in_force_id AND a.case_id = c.id
-     AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
-     AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                      WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id);
+   WHERE a.plan_id = c.plan_in_force_id AND a.case_id = c.id AND NOT a.outstanding
+     AND app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, c.plan_in_force_id, c.status);
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION app_case_actions_follow_case() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE case_actions a
-     SET outstanding = coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
-                       AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                                        WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id)
+     SET outstanding = app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, NEW.plan_in_force_id, NEW.status)
    WHERE a.plan_id IN (OLD.plan_in_force_id, NEW.plan_in_force_id) AND a.case_id = NEW.id
      AND a.outstanding IS DISTINCT FROM
-         (coalesce(a.plan_id = NEW.plan_in_force_id AND NEW.status IN ('supporting', 'evaluating'), false)
-          AND NOT EXISTS (SELECT 1 FROM case_action_completions k
-                           WHERE k.case_id = a.case_id AND k.action_key = a.action_key AND k.tenant_id = a.tenant_id));
+         app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, NEW.plan_in_force_id, NEW.status);
   RETURN NULL;
 END $$;--> statement-breakpoint
 -- Only the actions of a plan in force can be outstanding: they are found through the plan's index.
@@ -55,10 +53,8 @@ BEGIN
     UPDATE case_actions a SET outstanding = true
       FROM old_rows k JOIN cases c ON c.id = k.case_id AND c.tenant_id = k.tenant_id
      WHERE a.plan_id = c.plan_in_force_id AND a.case_id = k.case_id AND a.action_key = k.action_key
-       AND c.status IN ('supporting', 'evaluating') AND NOT a.outstanding
-       AND NOT EXISTS (SELECT 1 FROM case_action_completions other
-                        WHERE other.case_id = a.case_id AND other.action_key = a.action_key
-                          AND other.tenant_id = a.tenant_id);
+       AND NOT a.outstanding
+       AND app_action_outstanding(a.plan_id, a.case_id, a.action_key, a.tenant_id, c.plan_in_force_id, c.status);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
     UPDATE case_actions a SET outstanding = false
