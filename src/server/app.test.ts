@@ -31,7 +31,7 @@ describe('operations endpoints', () => {
         migrationsApplied: journal.entries.length,
       },
     });
-    expect(journal.entries.at(-1)?.tag).toBe('0028_definer_search_path');
+    expect(journal.entries.at(-1)?.tag).toBe('0029_case_actions_outstanding');
   });
 
   it('publishes a valid OpenAPI 3 document listing every endpoint', async () => {
