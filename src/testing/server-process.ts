@@ -27,12 +27,15 @@ async function waitUntilUp(url: string, child: ChildProcess) {
 
 export async function startServerProcess(
   database?: { appUrl: string; ownerUrl: string },
-  /** Another bundle than the one built here (bench:ab), the name its connections give, its workers. */
-  options: { bundle?: string; applicationName?: string; workers?: number } = {},
+  /**
+   * Another bundle than the one built here (bench:ab), the name its connections give, its workers,
+   * the folder of its files (PGlite's database among them; kept at stop when given).
+   */
+  options: { bundle?: string; applicationName?: string; workers?: number; dataDir?: string } = {},
 ): Promise<ServerProcess> {
   if (!options.bundle) await buildServer();
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-load-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tsunagu-load-'));
   // BENCH_PROFILE=DIR: the server writes a CPU profile there when it stops
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE]
@@ -61,7 +64,7 @@ export async function startServerProcess(
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
