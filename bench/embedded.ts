@@ -7,10 +7,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_BUNDLE } from '../scripts/build-server';
 import { startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { processFigures } from './cpu-time';
-import { closedLoop, type LoadRequest, requestsFile } from './load/wrk';
+import { closedLoop, requestAs, requestsFile } from './load/wrk';
 
 const at = process.argv.indexOf('--seconds');
 const seconds = Number(at > 0 ? process.argv[at + 1] : 15);
@@ -21,18 +22,14 @@ try {
   const seeding = await startServerProcess(undefined, { dataDir });
   const seeded = processFigures(seeding.pid);
   await seeding.stop();
-  const server = await startServerProcess(undefined, { dataDir });
+  // the bundle the first start built
+  const server = await startServerProcess(undefined, { dataDir, bundle: SERVER_BUNDLE });
   try {
     const rest = processFigures(server.pid);
     const coordinator = await loggedIn(server.url, 'demo-coordinator');
     const consultant = await loggedIn(server.url, 'demo-jiritsu');
     const cases = (await coordinator.get<{ cases: { id: string }[] }>('/api/cases?status=all')).body.cases;
-    const as = (client: TestClient, path: string): LoadRequest => ({
-      method: 'GET',
-      path,
-      cookie: client.cookie ?? '',
-      csrf: client.csrfToken ?? '',
-    });
+    const as = (client: TestClient, path: string) => requestAs(client, 'GET', path);
     const names = ['サイトウ', 'やまだ', '林', 'ハルコ', '田中', '佐藤'];
     const list = Array.from({ length: 60 }, (_, i) => [
       as(coordinator, `/api/cases/${cases[i % cases.length]?.id}`),

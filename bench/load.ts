@@ -18,7 +18,7 @@ import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
 import { postgresCpuSeconds, processTreeFigures } from './cpu-time';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
-import { closedLoop, type LoadRequest, type LoadResult, requestsFile, sendOnce } from './load/wrk';
+import { closedLoop, type LoadRequest, type LoadResult, requestAs, requestsFile, sendOnce } from './load/wrk';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -55,13 +55,6 @@ try {
   };
   const coordinators = await sessions('demo-coordinator');
   const consultants = await sessions('demo-jiritsu');
-  const as = (client: TestClient, method: 'GET' | 'POST', path: string, body?: unknown): LoadRequest => ({
-    method,
-    path,
-    cookie: client.cookie ?? '',
-    csrf: client.csrfToken ?? '',
-    body,
-  });
 
   const sample = await queryRows<{ id: string }>(
     owner.owner,
@@ -79,14 +72,14 @@ try {
   const at = <T>(list: T[], i: number) => list[i % list.length] as T;
 
   const lists: Record<string, LoadRequest[]> = {
-    'case page': sample.map((c, i) => as(at(coordinators, i), 'GET', `/api/cases/${c.id}`)),
+    'case page': sample.map((c, i) => requestAs(at(coordinators, i), 'GET', `/api/cases/${c.id}`)),
     'people search': Array.from({ length: 180 }, (_, i) =>
-      as(at(consultants, i), 'GET', `/api/people?${at(queries, i)}`),
+      requestAs(at(consultants, i), 'GET', `/api/people?${at(queries, i)}`),
     ),
-    'work queue': coordinators.map((c) => as(c, 'GET', '/api/cases/work-queue')),
+    'work queue': coordinators.map((c) => requestAs(c, 'GET', '/api/cases/work-queue')),
   };
   const write = (i: number) =>
-    as(at(coordinators, i), 'POST', `/api/cases/${at(active, i).id}/records`, {
+    requestAs(at(coordinators, i), 'POST', `/api/cases/${at(active, i).id}/records`, {
       recordedOn: today,
       type: 'phone',
       minutes: 10,

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestClient } from '../../src/testing/test-client';
 
 export type LoadRequest = {
   method: 'GET' | 'POST';
@@ -23,6 +24,14 @@ export type LoadResult = {
   /** Answers other than 2xx and 3xx, and sockets that failed or timed out. */
   errors: number;
 };
+
+/** A request of a signed-in session, with its cookie and CSRF token. */
+export const requestAs = (
+  client: TestClient,
+  method: LoadRequest['method'],
+  path: string,
+  body?: unknown,
+): LoadRequest => ({ method, path, cookie: client.cookie ?? '', csrf: client.csrfToken ?? '', body });
 
 /** The same request sent once from node, as a browser of that session would. */
 export function sendOnce(baseUrl: string, r: LoadRequest): Promise<Response> {
