@@ -4,6 +4,7 @@
 //   npm run bench:load -- --data /var/tmp/city   # keep the server and its city between runs
 //   npm run bench:load -- --seconds 5 --size 5000,1000,50000   # shorter runs, a smaller city
 //   npm run bench:load -- --only case --statements   # one request; where PostgreSQL spends it
+//   npm run bench:load -- --only staff                # the staff run alone
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; the same
 // statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
 // PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
@@ -190,13 +191,17 @@ try {
     console.log(`${name}: ${cells.join(', ')}; raw SQL ${tps.toFixed(0)} tx/s`);
   }
 
-  const staff = only
-    ? null
-    : await staffAtWork(server.url, lists['mixed, 20 % writes'] ?? [], {
-        staff: 200,
-        offeredPerSecond: 100,
-        seconds: Math.max(seconds * 2, 10),
-      });
+  const mixed = lists['mixed, 20 % writes'] ?? [];
+  // alone (--only staff), after a warm-up as the closed loops give it otherwise
+  if (only === 'staff') closedLoop(server.url, requestsFile('mixed', mixed), 10, Math.min(3, seconds));
+  const staff =
+    only && only !== 'staff'
+      ? null
+      : await staffAtWork(server.url, mixed, {
+          staff: 200,
+          offeredPerSecond: 100,
+          seconds: Math.max(seconds * 2, 10),
+        });
   const memory = processTreeFigures(server.pid);
 
   console.log(
