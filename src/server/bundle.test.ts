@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVER_BUNDLE } from '../../scripts/build-server';
+import { SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/build-server';
 import { type ServerProcess, startServerProcess } from '../testing/server-process';
 import { loggedIn } from '../testing/test-client';
+import { projectFile } from './project-files';
 
 // npm start runs the server from its bundle (scripts/build-server.ts), not from the sources: the
 // bundle must find its migrations and data files and its packages left outside, and work. Once,
@@ -35,6 +36,12 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the server bundle of npm start',
   // An AsyncLocalStorage (node 20) turns on promise hooks for every promise of every request once
   // it is first used: 5–8 % of node's CPU a request (README, "Under load"). Request state lives in
   // Hono's context instead.
+  // the bench and the tests start the bundle with SERVER_NODE_FLAGS, users with npm start
+  it('is started by npm start with the flags the bench measured', () => {
+    const start: string = JSON.parse(readFileSync(projectFile('package.json'), 'utf8')).scripts.start;
+    expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} build/server/main.mjs`);
+  });
+
   it('holds no AsyncLocalStorage', () => {
     expect(readFileSync(SERVER_BUNDLE, 'utf8')).not.toContain('AsyncLocalStorage');
   });
