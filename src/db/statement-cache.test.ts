@@ -2,6 +2,7 @@ import { Socket } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordAudit } from '../modules/audit/audit.service';
 import { bootstrapTenant } from '../modules/tenants/tenants.service';
 import { tenants } from '../modules/tenants/tenants.tables';
 import { keptStatements } from '../testing/kept-statements';
@@ -177,6 +178,38 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('named statements on the applica
         (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
       );
     expect(failure).toMatch(/aborted/);
+  });
+
+  it("sends a request's audit entry with the commit, whose answer waits for the entry's", async () => {
+    const context = { actor: null, tenantId: null, clientIp: null };
+    const writes = await writesDuring(() =>
+      handle.owner.transaction(async (tx) => {
+        await queryRows(tx, sql`select 1 /* read */`);
+        await recordAudit(tx, context, { action: 'audit.search', detail: { mark: 'pipelined' } });
+      }),
+    );
+    expect(marked(writes, ['/* read */', '"audit_log"', 'commit'])).toEqual([
+      ['/* read */'],
+      ['"audit_log"', 'commit'],
+    ]);
+    const [entry] = await queryRows<{ n: number }>(
+      handle.owner,
+      sql`select count(*)::int as n from audit_log where detail->>'mark' = 'pipelined'`,
+    );
+    expect(entry?.n).toBe(1);
+    // an entry that fails fails the commit: nothing answered leaves without its entry
+    const broken = sql`insert into "audit_log" ("chain") values (null)`;
+    const failed = await handle.owner
+      .transaction(async (tx) => {
+        await queryRows(tx, broken);
+      })
+      .then(
+        () => 'committed',
+        (error: { cause?: { message?: string } }) => error.cause?.message ?? String(error),
+      );
+    expect(failed).toMatch(/null value/);
+    // outside a transaction nothing is sure to follow: the entry waits for its own answer
+    await expect(queryRows(handle.owner, broken)).rejects.toThrow();
   });
 
   it("does not charge a transaction with what the connection's previous holder left unanswered", async () => {

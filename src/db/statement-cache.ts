@@ -30,6 +30,12 @@ function statementName(text: string): string {
  * to it would fail too and hide why.
  */
 const UNAWAITED = /^(begin|release savepoint \w+)$/i;
+/**
+ * The audit entry every request writes (audit.service.ts, recordAudit) answers nothing either:
+ * inside a transaction it goes out with what follows, the commit at the latest, whose answer then
+ * waits for it. An entry that fails fails the commit, so no answer leaves without its entry.
+ */
+const AUDIT_APPEND = /^insert into "audit_log" /;
 const NO_ROWS = { rows: [], fields: [], rowCount: null, command: '' };
 const textOf = (config: unknown) =>
   typeof config === 'string'
@@ -66,6 +72,8 @@ export class StatementCachingClient extends pg.Client {
   #holdingWrites = false;
   /** Answers of statements sent without waiting, checked with the next statement's answer. */
   #unconfirmed: Promise<unknown> | null = null;
+  /** Between a begin and its commit or rollback: a commit or rollback is sure to follow. */
+  #inTransaction = false;
   /** The columns of the named statements that answered rows, by name. */
   #columns = new Map<string, Columns>();
 
@@ -91,7 +99,9 @@ export class StatementCachingClient extends pg.Client {
           });
         }
         const text = textOf(config);
-        if (this.pipeline && UNAWAITED.test(text)) {
+        if (/^begin$/i.test(text)) this.#inTransaction = true;
+        else if (/^(commit|rollback)$/i.test(text)) this.#inTransaction = false;
+        if (this.pipeline && (UNAWAITED.test(text) || (this.#inTransaction && AUDIT_APPEND.test(text)))) {
           result.catch(() => undefined); // its failure is the next statement's (below)
           // A transaction starts afresh: what a previous holder of the connection left unanswered
           // (a statement sent after its transaction ended) is not this transaction's failure.
