@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { TransactionRollbackError } from 'drizzle-orm';
 import { getCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import { enterTenant } from '../db/client';
@@ -15,10 +17,12 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const provideDeps = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps);
+    // only an address: the audit entry holds it (at most 64 characters), and an entry that cannot
+    // be written fails the request (no answer without its entry)
     const forwarded = deps.config.trustProxy
       ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
       : undefined;
-    let address: string | null = forwarded ?? null;
+    let address: string | null = forwarded && isIP(forwarded) ? forwarded : null;
     if (!address) {
       try {
         address = getConnInfo(c).remote.address ?? null;
@@ -62,8 +66,10 @@ export const applicationTransaction = createMiddleware<AppEnv>(async (c, next) =
       }
     });
   } catch (error) {
-    // The answer is already an error (and the transaction rolled back): keep that answer.
-    if (!c.error) throw error;
+    // The answer is already an error and its transaction was rolled back on purpose: keep that
+    // answer. Any other failure (the commit, or an audit entry that could not be written behind
+    // a refusal) answers 500: a refusal or a login's answer does not leave without its entry.
+    if (!(c.error && error instanceof TransactionRollbackError)) throw error;
   } finally {
     c.set('deps', deps);
   }
