@@ -4,13 +4,27 @@ import { keptStatements } from '../testing/kept-statements';
 import { openTestDatabase } from '../testing/test-database';
 import { type Database, type DbHandle, queryRows } from './client';
 
-// PGlite's named statements (pglite-statements.ts): the embedded database of `npm start`.
+// PGlite's named statements (pglite-statements.ts) and its settings (client.ts): the embedded
+// database of `npm start`.
 describe.skipIf(process.env.TEST_DATABASE_URL)('named statements on PGlite', () => {
   let handle: DbHandle;
   beforeAll(async () => {
     handle = await openTestDatabase();
   });
   afterAll(() => handle.close());
+
+  // its buffer cache is part of the embedded server's own memory
+  it('keeps a buffer cache of 32 MB, and its own settings beside it', async () => {
+    const settings = await queryRows<{ name: string; setting: string }>(
+      handle.db,
+      sql`select name, current_setting(name) as setting from unnest(array['shared_buffers', 'search_path', 'TimeZone']) name`,
+    );
+    expect(Object.fromEntries(settings.map((s) => [s.name, s.setting]))).toEqual({
+      shared_buffers: '32MB',
+      search_path: 'public',
+      TimeZone: 'UTC',
+    });
+  });
 
   it('parses a statement once and answers each run with its own values, in and out of transactions', async () => {
     const square = (db: Database, n: number) =>

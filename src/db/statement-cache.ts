@@ -99,13 +99,14 @@ export class StatementCachingClient extends pg.Client {
           });
         }
         const text = textOf(config);
-        if (/^begin$/i.test(text)) this.#inTransaction = true;
+        const begins = /^begin$/i.test(text);
+        if (begins) this.#inTransaction = true;
         else if (/^(commit|rollback)$/i.test(text)) this.#inTransaction = false;
         if (this.pipeline && (UNAWAITED.test(text) || (this.#inTransaction && AUDIT_APPEND.test(text)))) {
           result.catch(() => undefined); // its failure is the next statement's (below)
           // A transaction starts afresh: what a previous holder of the connection left unanswered
           // (a statement sent after its transaction ended) is not this transaction's failure.
-          const chained = this.#unconfirmed && !/^begin$/i.test(text);
+          const chained = this.#unconfirmed && !begins;
           this.#unconfirmed = chained ? Promise.all([this.#unconfirmed, result]) : result;
           return Promise.resolve(NO_ROWS);
         }
