@@ -40,6 +40,12 @@ export function postgresCpuSeconds(port: number): number | null {
   return ticks / TICKS_PER_SECOND;
 }
 
+/** CPU seconds of this process's children that have ended and been waited for (wrk, pgbench). */
+export function childrenCpuSeconds(): number {
+  const fields = statFields('self');
+  return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+}
+
 export function ownCpuSeconds(): number {
   const usage = process.cpuUsage();
   return (usage.user + usage.system) / 1e6;

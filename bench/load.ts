@@ -5,9 +5,12 @@
 //   npm run bench:load -- --seconds 5 --size 5000,1000,50000   # shorter runs, a smaller city
 //   npm run bench:load -- --only case --statements   # one request; where PostgreSQL spends it
 //   npm run bench:load -- --only staff                # the staff run alone
-// Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; the same
-// statements replayed by pgbench at 50 clients and the ratio; the CPU split between node and
-// PostgreSQL; then 200 staff with think time (open loop, about 100 req/s) and the server's memory.
+//   npm run bench:load -- --only mixed,staff          # the mixed runs, then the staff run
+// Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; 10 and 200
+// again in turns (the convoy check, free of the run's drift); the same statements replayed by
+// pgbench at 50 clients and the ratio; the CPU split between node and PostgreSQL; then 200 staff
+// with think time (open loop, about 100 req/s), the server's memory, and PostgreSQL's
+// checkpoints and autovacuum during each run.
 import { availableParallelism } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
@@ -16,10 +19,19 @@ import { ACTIVE_STATUSES } from '../src/modules/cases/case-state';
 import { startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
-import { postgresCpuSeconds, processTreeFigures } from './cpu-time';
+import { childrenCpuSeconds, postgresCpuSeconds, processTreeFigures } from './cpu-time';
+import { watchBackground } from './load/background';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
-import { closedLoop, type LoadRequest, type LoadResult, requestAs, requestsFile, sendOnce } from './load/wrk';
+import {
+  closedLoop,
+  inTurns,
+  type LoadRequest,
+  type LoadResult,
+  requestAs,
+  requestsFile,
+  sendOnce,
+} from './load/wrk';
 
 const option = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -163,59 +175,92 @@ try {
 
   const rows: string[] = [];
   const split: string[] = [];
-  const only = option('only');
+  const background: string[] = [];
+  const turnLines: string[] = [];
+  const only = option('only')?.split(',');
+  const chosen = (name: string) => !only || only.some((o) => name.startsWith(o));
   for (const [name, list] of Object.entries(lists)) {
-    if (only && !name.startsWith(only)) continue;
+    if (!chosen(name)) continue;
     const file = requestsFile(name.replace(/[^a-z]/g, ''), list);
     closedLoop(server.url, file, 10, Math.min(3, seconds)); // warm up
     const results: LoadResult[] = [];
     for (const connections of CONCURRENCY) {
       const node = processTreeFigures(server.pid).cpuSeconds;
       const pgCpu = postgresCpuSeconds(port) ?? 0;
+      const since = await watchBackground(owner.owner, postgres.logFile);
       const result = closedLoop(server.url, file, connections, seconds);
       results.push(result);
+      background.push(`${name} at ${connections}: ${await since()}`);
       if (connections === 50) {
         const nodeMs = ((processTreeFigures(server.pid).cpuSeconds - node) * 1000) / result.requests;
         const pgMs = (((postgresCpuSeconds(port) ?? 0) - pgCpu) * 1000) / result.requests;
         split.push(`| ${name} | ${nodeMs.toFixed(2)} ms | ${pgMs.toFixed(2)} ms |`);
       }
     }
+    const since = await watchBackground(owner.owner, postgres.logFile);
+    const turns = inTurns(server.url, file, Math.max(5, Math.round(seconds / 2)), () => ({
+      node: processTreeFigures(server.pid).cpuSeconds,
+      postgres: postgresCpuSeconds(port) ?? 0,
+      wrk: childrenCpuSeconds(),
+    }));
+    background.push(`${name}, 10 and 200 in turns: ${await since()}`);
+    for (const level of [turns.at10, turns.at200]) {
+      const { node, postgres, wrk } = level.cpuMs;
+      turnLines.push(
+        `| ${name} | ${level === turns.at10 ? 10 : 200} | ${level.runs.map((r) => r.toFixed(0)).join(', ')} | ${node.toFixed(2)} / ${postgres.toFixed(2)} / ${wrk.toFixed(2)} ms |`,
+      );
+    }
     const tps = replay(database.appUrl, rawFor[name] ?? [], 50, seconds);
     const at50 = results[1] as LoadResult;
     const cells = results.map(
       (r) => `${r.perSecond.toFixed(0)} / ${r.p95.toFixed(0)} ms${r.errors ? ` (${r.errors} errors)` : ''}`,
     );
+    const [low, high] = [turns.at10.perSecond, turns.at200.perSecond];
+    const change = `${high >= low ? '+' : '−'}${Math.abs((high / low - 1) * 100).toFixed(0)} %`;
     rows.push(
-      `| ${name} | ${cells.join(' | ')} | ${tps.toFixed(0)} | ${(at50.perSecond / tps).toFixed(2)} |`,
+      `| ${name} | ${cells.join(' | ')} | ${low.toFixed(0)} → ${high.toFixed(0)} (${change}) | ${tps.toFixed(0)} | ${(at50.perSecond / tps).toFixed(2)} |`,
     );
-    console.log(`${name}: ${cells.join(', ')}; raw SQL ${tps.toFixed(0)} tx/s`);
+    console.log(
+      `${name}: ${cells.join(', ')}; in turns 10 → 200: ${low.toFixed(0)} → ${high.toFixed(0)}; raw SQL ${tps.toFixed(0)} tx/s`,
+    );
   }
 
   const mixed = lists['mixed, 20 % writes'] ?? [];
   // alone (--only staff), after a warm-up as the closed loops give it otherwise
-  if (only === 'staff') closedLoop(server.url, requestsFile('mixed', mixed), 10, Math.min(3, seconds));
-  const staff =
-    only && only !== 'staff'
-      ? null
-      : await staffAtWork(server.url, mixed, {
-          staff: 200,
-          offeredPerSecond: 100,
-          seconds: Math.max(seconds * 2, 10),
-        });
+  if (only?.length === 1 && only[0] === 'staff')
+    closedLoop(server.url, requestsFile('mixed', mixed), 10, Math.min(3, seconds));
+  const since = await watchBackground(owner.owner, postgres.logFile);
+  const staff = chosen('staff')
+    ? await staffAtWork(server.url, mixed, {
+        staff: 200,
+        offeredPerSecond: 100,
+        seconds: Math.max(seconds * 2, 10),
+      })
+    : null;
+  if (staff) background.push(`staff at work: ${await since()}`);
   const memory = processTreeFigures(server.pid);
 
   console.log(
     `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${workers} server worker${workers > 1 ? 's' : ''}, ${seconds} s per run:\n`,
   );
-  console.log('| request | 10: req/s / p95 | 50 | 200 | raw SQL tx/s at 50 | app ÷ raw |');
-  console.log('|---|---|---|---|---|---|');
+  console.log(
+    '| request | 10: req/s / p95 | 50 | 200 | 10 → 200 in turns (req/s) | raw SQL tx/s at 50 | app ÷ raw |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
   console.log('\nCPU per request at 50 connections:\n\n| request | node | PostgreSQL |\n|---|---|---|');
   for (const row of split) console.log(row);
+  if (turnLines.length)
+    console.log(
+      `\n10 and 200 connections in turns (10, 200, 200, 10):\n\n| request | connections | req/s of each run | CPU a request: node / PostgreSQL / wrk |\n|---|---|---|---|\n${turnLines.join('\n')}`,
+    );
   console.log(`\nStatements per request: ${statementCounts.join(', ')}`);
+  console.log(
+    `\nPostgreSQL's housekeeping during each run:\n${background.map((b) => `- ${b}`).join('\n')}\n`,
+  );
   if (staff)
     console.log(
-      `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors`,
+      `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors (the generator's own timers late by ${staff.generatorLateP99.toFixed(1)} ms at p99)`,
     );
   console.log(
     `Server memory: RSS ${memory.rssMb.toFixed(0)} MB now, ${memory.peakRssMb.toFixed(0)} MB at most${

@@ -1,6 +1,7 @@
 // Staff at work: each simulated worker waits a random think time (exponential, so arrivals are
 // a Poisson stream), sends one request of the mixed workload, and waits again, whether or not
 // the server keeps up (an open loop: a slow answer does not slow the arrivals of others).
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from '../percentile';
 import { type LoadRequest, sendOnce } from './wrk';
 
@@ -11,6 +12,8 @@ export type OpenLoopResult = {
   p95: number;
   p99: number;
   errors: number;
+  /** How late the generator's own timers ran at p99 (ms): a late generator reads as a slow server. */
+  generatorLateP99: number;
 };
 
 export async function staffAtWork(
@@ -24,6 +27,8 @@ export async function staffAtWork(
   let errors = 0;
   let next = Math.floor(Math.random() * requests.length);
   const pending = new Set<Promise<void>>();
+  const lateness = monitorEventLoopDelay({ resolution: 10 });
+  lateness.enable();
   const send = async (r: LoadRequest) => {
     const started = performance.now();
     try {
@@ -48,6 +53,7 @@ export async function staffAtWork(
   };
   await Promise.all(Array.from({ length: options.staff }, worker));
   await Promise.all(pending);
+  lateness.disable();
   return {
     sent: latencies.length,
     perSecond: latencies.length / options.seconds,
@@ -55,5 +61,6 @@ export async function staffAtWork(
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
     errors,
+    generatorLateP99: lateness.percentile(99) / 1e6,
   };
 }

@@ -128,3 +128,40 @@ export function closedLoop(baseUrl: string, file: string, connections: number, s
     errors: r.errors,
   };
 }
+
+/** CPU seconds so far of the parts that share the machine under load. */
+export type CpuNow = () => { node: number; postgres: number; wrk: number };
+
+/**
+ * Throughput at 200 connections against 10, without the drift of a run (the server's own
+ * housekeeping, the audit log growing): runs of each in turn, in the order 10, 200, 200, 10, so
+ * that a drift in one direction weighs on both alike. Returns, for each, the runs' req/s and
+ * the CPU milliseconds a request of node, PostgreSQL and wrk over both runs.
+ */
+export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: CpuNow) {
+  const turns = [10, 200, 200, 10].map((connections) => {
+    const before = cpuNow();
+    const result = closedLoop(baseUrl, file, connections, seconds);
+    const after = cpuNow();
+    return {
+      connections,
+      perSecond: result.perSecond,
+      requests: result.requests,
+      node: after.node - before.node,
+      postgres: after.postgres - before.postgres,
+      wrk: after.wrk - before.wrk,
+    };
+  });
+  const at = (connections: number) => {
+    const runs = turns.filter((t) => t.connections === connections);
+    const requests = runs.reduce((sum, t) => sum + t.requests, 0);
+    const msEach = (pick: (t: (typeof runs)[number]) => number) =>
+      (runs.reduce((sum, t) => sum + pick(t), 0) * 1000) / requests;
+    return {
+      runs: runs.map((t) => t.perSecond),
+      perSecond: runs.reduce((sum, t) => sum + t.perSecond, 0) / runs.length,
+      cpuMs: { node: msEach((t) => t.node), postgres: msEach((t) => t.postgres), wrk: msEach((t) => t.wrk) },
+    };
+  };
+  return { at10: at(10), at200: at(200) };
+}

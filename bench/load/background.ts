@@ -1,0 +1,90 @@
+// What PostgreSQL did on its own while a run was measured: checkpoints (from the server's log,
+// where PostgreSQL 15 reports each one's start and end) and autovacuum (from the statistics), so
+// that a slow run can be told from a run that shared the disk and the cores with housekeeping.
+import { openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from '../../src/db/client';
+
+async function autovacuumRuns(owner: Database): Promise<Map<string, number>> {
+  const tables = await queryRows<{ name: string; runs: number }>(
+    owner,
+    sql`select relname as name, (autovacuum_count + autoanalyze_count)::int as runs
+      from pg_stat_all_tables where autovacuum_count + autoanalyze_count > 0`,
+  );
+  return new Map(tables.map((t) => [t.name, t.runs]));
+}
+
+async function walBytes(owner: Database): Promise<bigint> {
+  const [row] = await queryRows<{ bytes: string }>(
+    owner,
+    sql`select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::text as bytes`,
+  );
+  return BigInt(row?.bytes ?? 0);
+}
+
+/** Milliseconds the machine's disks spent with I/O in flight so far (/proc/diskstats, io_ticks). */
+function diskBusyMs(): number {
+  const disks = new Set(readdirSync('/sys/block').filter((name) => !/^(loop|ram|zram)/.test(name)));
+  return readFileSync('/proc/diskstats', 'utf8')
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((fields) => disks.has(fields[2] ?? ''))
+    .reduce((sum, fields) => sum + Number(fields[12] ?? 0), 0);
+}
+
+function logSince(logFile: string, offset: number): string {
+  const size = statSync(logFile).size;
+  const buffer = Buffer.alloc(Math.max(0, size - offset));
+  const fd = openSync(logFile, 'r');
+  readSync(fd, buffer, 0, buffer.length, offset);
+  return buffer.toString('utf8');
+}
+
+type Checkpoints = { starts: number; ends: number; buffers: number };
+
+function checkpointsIn(log: string): Checkpoints {
+  const ends = [...log.matchAll(/checkpoint complete: wrote (\d+) buffers/g)];
+  return {
+    starts: log.match(/checkpoint starting:/g)?.length ?? 0,
+    ends: ends.length,
+    buffers: ends.reduce((sum, e) => sum + Number(e[1]), 0),
+  };
+}
+
+// a checkpoint spreads its writes over minutes, across runs and the gaps between them: the log
+// is followed from one watch to the next, so that one under way is known as such
+const followed = { offset: -1, underWay: false };
+
+function follow(logFile: string): Checkpoints {
+  const size = statSync(logFile).size;
+  const found =
+    followed.offset < 0
+      ? { starts: 0, ends: 0, buffers: 0 }
+      : checkpointsIn(logSince(logFile, followed.offset));
+  followed.offset = size;
+  followed.underWay = (followed.underWay ? 1 : 0) + found.starts - found.ends > 0;
+  return found;
+}
+
+/** Starts watching; the function it returns says what happened since, in a few words. */
+export async function watchBackground(owner: Database, logFile: string): Promise<() => Promise<string>> {
+  const vacuumsBefore = await autovacuumRuns(owner);
+  const [walBefore, diskBefore, startedAt] = [await walBytes(owner), diskBusyMs(), performance.now()];
+  follow(logFile);
+  const underWay = followed.underWay;
+  return async () => {
+    const vacuums = await autovacuumRuns(owner);
+    const vacuumed = [...vacuums].filter(([name, runs]) => runs > (vacuumsBefore.get(name) ?? 0));
+    const { starts, ends, buffers } = follow(logFile);
+    const wal = Number((await walBytes(owner)) - walBefore) / 2 ** 20;
+    const busy = ((diskBusyMs() - diskBefore) / (performance.now() - startedAt)) * 100;
+    const events = [
+      ...(underWay ? ['under way'] : []),
+      ...(starts ? [`${starts} started`] : []),
+      ...(ends ? [`${ends} ended (${((buffers * 8) / 1024).toFixed(0)} MB written)`] : []),
+    ];
+    return `checkpoint: ${events.length ? events.join(', ') : 'none'}; autovacuum: ${
+      vacuumed.length ? vacuumed.map(([name]) => name).join(', ') : 'none'
+    }; WAL ${wal.toFixed(0)} MB; disk busy ${busy.toFixed(0)} %`;
+  };
+}
