@@ -71,7 +71,7 @@ const secondsSince = (start: number) => `${((performance.now() - start) / 1000).
 async function buildCity(adminUrl: string, name: string, size: CitySize, log: (line: string) => void) {
   const building = `${name}_building`;
   await admin(adminUrl, (c) => c.query(`drop database if exists ${building} with (force)`));
-  const created = await newDatabaseOn(adminUrl, building, undefined, building);
+  const created = await newDatabaseOn(adminUrl, building, { exactName: building });
   const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   const started = performance.now();
   try {
@@ -146,5 +146,7 @@ export async function benchmarkCity(
     );
     await buildCity(adminUrl, name, size, log);
   }
-  return newDatabaseOn(adminUrl, 'tsunagu_bench', name);
+  // a copy of gigabytes written through the WAL would go on being written out during the first
+  // minutes of load (the checkpoint after it, backends evicting its pages)
+  return newDatabaseOn(adminUrl, 'tsunagu_bench', { template: name, copyFiles: true });
 }

@@ -32,6 +32,13 @@ function diskBusyMs(): number {
     .reduce((sum, fields) => sum + Number(fields[12] ?? 0), 0);
 }
 
+/** The machine's CPU ticks so far: idle (with I/O wait), stolen by the hypervisor, and all. */
+function machineTicks() {
+  const [, ...ticks] = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/);
+  const n = ticks.slice(0, 8).map(Number); // user nice system idle iowait irq softirq steal
+  return { idle: (n[3] ?? 0) + (n[4] ?? 0), steal: n[7] ?? 0, all: n.reduce((sum, t) => sum + t, 0) };
+}
+
 function logSince(logFile: string, offset: number): string {
   const size = statSync(logFile).size;
   const buffer = Buffer.alloc(Math.max(0, size - offset));
@@ -70,6 +77,7 @@ function follow(logFile: string): Checkpoints {
 export async function watchBackground(owner: Database, logFile: string): Promise<() => Promise<string>> {
   const vacuumsBefore = await autovacuumRuns(owner);
   const [walBefore, diskBefore, startedAt] = [await walBytes(owner), diskBusyMs(), performance.now()];
+  const cpuBefore = machineTicks();
   follow(logFile);
   const underWay = followed.underWay;
   return async () => {
@@ -78,6 +86,9 @@ export async function watchBackground(owner: Database, logFile: string): Promise
     const { starts, ends, buffers } = follow(logFile);
     const wal = Number((await walBytes(owner)) - walBefore) / 2 ** 20;
     const busy = ((diskBusyMs() - diskBefore) / (performance.now() - startedAt)) * 100;
+    const cpu = machineTicks();
+    const share = (pick: (t: ReturnType<typeof machineTicks>) => number) =>
+      ((pick(cpu) - pick(cpuBefore)) / Math.max(1, cpu.all - cpuBefore.all)) * 100;
     const events = [
       ...(underWay ? ['under way'] : []),
       ...(starts ? [`${starts} started`] : []),
@@ -85,6 +96,6 @@ export async function watchBackground(owner: Database, logFile: string): Promise
     ];
     return `checkpoint: ${events.length ? events.join(', ') : 'none'}; autovacuum: ${
       vacuumed.length ? vacuumed.map(([name]) => name).join(', ') : 'none'
-    }; WAL ${wal.toFixed(0)} MB; disk busy ${busy.toFixed(0)} %`;
+    }; WAL ${wal.toFixed(0)} MB; disk busy ${busy.toFixed(0)} %; cores idle ${share((t) => t.idle).toFixed(0)} %, stolen ${share((t) => t.steal).toFixed(0)} %`;
   };
 }

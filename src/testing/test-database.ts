@@ -71,7 +71,7 @@ export async function openTestDatabase(options: { demo?: boolean } = {}): Promis
   const kind = options.demo ? 'demo' : 'empty';
   if (!adminUrl) return openDatabase({ loadDataDir: await pgliteTemplate(kind) });
   const template = await postgresTemplate(adminUrl, kind);
-  const created = await newDatabaseOn(adminUrl, 'tsunagu_test', template);
+  const created = await newDatabaseOn(adminUrl, 'tsunagu_test', { template });
   const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
   return {
     ...handle,
@@ -108,7 +108,7 @@ async function postgresTemplate(adminUrl: string, kind: 'empty' | 'demo'): Promi
     if (found.rowCount === 0) {
       const building = `${name}_building`;
       await admin.query(`drop database if exists ${building} with (force)`);
-      const created = await newDatabaseOn(adminUrl, building, undefined, building);
+      const created = await newDatabaseOn(adminUrl, building, { exactName: building });
       const handle = await openDatabase({ databaseUrl: created.appUrl, migrationUrl: created.ownerUrl });
       if (kind === 'demo') await seedDemoIfEmpty(handle.owner);
       await handle.close();
@@ -121,14 +121,29 @@ async function postgresTemplate(adminUrl: string, kind: 'empty' | 'demo'): Promi
   return name;
 }
 
+export type NewDatabaseOptions = {
+  template?: string;
+  /** The name itself, not a prefix with a random ending. */
+  exactName?: string;
+  /**
+   * Copy the template's files and flush them before answering (`strategy file_copy`), instead of
+   * PostgreSQL 15's default of writing each page through the buffer cache and the WAL: for a
+   * database of gigabytes whose copy must not go on being written out while it is measured.
+   */
+  copyFiles?: boolean;
+};
+
 /**
  * A new database on the PostgreSQL server at adminUrl. As in production, the tables' owner
  * migrates and the application logs in as a role that owns nothing (created with the server by
  * scripts/postgres.ts).
  */
-export async function newDatabaseOn(adminUrl: string, prefix: string, template?: string, exactName?: string) {
+export async function newDatabaseOn(adminUrl: string, prefix: string, options: NewDatabaseOptions = {}) {
+  const { template, exactName, copyFiles } = options;
   const name = exactName ?? `${prefix}_${randomBytes(6).toString('hex')}`;
-  const create = template ? `create database ${name} template ${template}` : `create database ${name}`;
+  const create = template
+    ? `create database ${name} template ${template}${copyFiles ? ' strategy file_copy' : ''}`
+    : `create database ${name}`;
   for (let attempt = 0; ; attempt++) {
     try {
       await adminQuery(adminUrl, create);
