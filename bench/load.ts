@@ -7,8 +7,8 @@
 //   npm run bench:load -- --only staff                # the staff run alone
 //   npm run bench:load -- --only mixed,staff          # the mixed runs, then the staff run
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; 10 and 200
-// again in turns (the convoy check, free of the run's drift); the same statements replayed by
-// pgbench at 50 clients and the ratio; the CPU split between node and PostgreSQL; then 200 staff
+// again in turns (the convoy check, free of the run's drift); the app at 50 in turns with the same
+// statements replayed by pgbench at 50 clients, and the ratio; the CPU split between node and PostgreSQL; then 200 staff
 // with think time (open loop, about 100 req/s), the server's memory, and PostgreSQL's
 // checkpoints and autovacuum during each run.
 import { availableParallelism } from 'node:os';
@@ -24,10 +24,12 @@ import { watchBackground } from './load/background';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
 import {
+  abba,
   closedLoop,
   inTurns,
   type LoadRequest,
   type LoadResult,
+  mean,
   requestAs,
   requestsFile,
   sendOnce,
@@ -197,8 +199,9 @@ try {
         split.push(`| ${name} | ${nodeMs.toFixed(2)} ms | ${pgMs.toFixed(2)} ms |`);
       }
     }
+    const half = Math.max(5, Math.round(seconds / 2));
     const since = await watchBackground(owner.owner, postgres.logFile);
-    const turns = inTurns(server.url, file, Math.max(5, Math.round(seconds / 2)), () => ({
+    const turns = inTurns(server.url, file, half, () => ({
       node: processTreeFigures(server.pid).cpuSeconds,
       postgres: postgresCpuSeconds(port) ?? 0,
       wrk: childrenCpuSeconds(),
@@ -210,18 +213,22 @@ try {
         `| ${name} | ${level === turns.at10 ? 10 : 200} | ${level.runs.map((r) => r.toFixed(0)).join(', ')} | ${node.toFixed(2)} / ${postgres.toFixed(2)} / ${wrk.toFixed(2)} ms |`,
       );
     }
-    const tps = replay(database.appUrl, rawFor[name] ?? [], 50, seconds);
-    const at50 = results[1] as LoadResult;
+    // the app against its raw SQL at 50, in turns as well
+    const sides = abba(
+      () => closedLoop(server.url, file, 50, half).perSecond,
+      () => replay(database.appUrl, rawFor[name] ?? [], 50, half),
+    );
+    const [app, tps] = [mean(sides.a), mean(sides.b)];
     const cells = results.map(
       (r) => `${r.perSecond.toFixed(0)} / ${r.p95.toFixed(0)} ms${r.errors ? ` (${r.errors} errors)` : ''}`,
     );
     const [low, high] = [turns.at10.perSecond, turns.at200.perSecond];
     const change = `${high >= low ? '+' : '−'}${Math.abs((high / low - 1) * 100).toFixed(0)} %`;
     rows.push(
-      `| ${name} | ${cells.join(' | ')} | ${low.toFixed(0)} → ${high.toFixed(0)} (${change}) | ${tps.toFixed(0)} | ${(at50.perSecond / tps).toFixed(2)} |`,
+      `| ${name} | ${cells.join(' | ')} | ${low.toFixed(0)} → ${high.toFixed(0)} (${change}) | ${app.toFixed(0)} / ${tps.toFixed(0)} | ${(app / tps).toFixed(2)} |`,
     );
     console.log(
-      `${name}: ${cells.join(', ')}; in turns 10 → 200: ${low.toFixed(0)} → ${high.toFixed(0)}; raw SQL ${tps.toFixed(0)} tx/s`,
+      `${name}: ${cells.join(', ')}; in turns 10 → 200: ${low.toFixed(0)} → ${high.toFixed(0)}; at 50 in turns the app ${sides.a.map((r) => r.toFixed(0)).join(', ')} req/s, raw SQL ${sides.b.map((r) => r.toFixed(0)).join(', ')} tx/s`,
     );
   }
 
@@ -244,7 +251,7 @@ try {
     `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${workers} server worker${workers > 1 ? 's' : ''}, ${seconds} s per run:\n`,
   );
   console.log(
-    '| request | 10: req/s / p95 | 50 | 200 | 10 → 200 in turns (req/s) | raw SQL tx/s at 50 | app ÷ raw |',
+    '| request | 10: req/s / p95 | 50 | 200 | 10 → 200 in turns (req/s) | at 50 in turns: app req/s / raw SQL tx/s | app ÷ raw |',
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);

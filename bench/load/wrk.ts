@@ -133,35 +133,43 @@ export function closedLoop(baseUrl: string, file: string, connections: number, s
 export type CpuNow = () => { node: number; postgres: number; wrk: number };
 
 /**
- * Throughput at 200 connections against 10, without the drift of a run (the server's own
- * housekeeping, the audit log growing): runs of each in turn, in the order 10, 200, 200, 10, so
- * that a drift in one direction weighs on both alike. Returns, for each, the runs' req/s and
- * the CPU milliseconds a request of node, PostgreSQL and wrk over both runs.
+ * Two measurements in turns, in the order A, B, B, A, so that whatever drifts while a run goes on
+ * (the server's own housekeeping, the audit log growing, the machine) weighs on both alike.
+ */
+export function abba<T>(a: () => T, b: () => T): { a: T[]; b: T[] } {
+  const [a1, b1, b2, a2] = [a(), b(), b(), a()];
+  return { a: [a1, a2], b: [b1, b2] };
+}
+
+export const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/**
+ * Throughput at 200 connections against 10 in turns (abba). Returns, for each, the runs' req/s
+ * and the CPU milliseconds a request of node, PostgreSQL and wrk over both runs.
  */
 export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: CpuNow) {
-  const turns = [10, 200, 200, 10].map((connections) => {
+  const run = (connections: number) => () => {
     const before = cpuNow();
     const result = closedLoop(baseUrl, file, connections, seconds);
     const after = cpuNow();
     return {
-      connections,
       perSecond: result.perSecond,
       requests: result.requests,
       node: after.node - before.node,
       postgres: after.postgres - before.postgres,
       wrk: after.wrk - before.wrk,
     };
-  });
-  const at = (connections: number) => {
-    const runs = turns.filter((t) => t.connections === connections);
+  };
+  const turns = abba(run(10), run(200));
+  const summed = (runs: ReturnType<ReturnType<typeof run>>[]) => {
     const requests = runs.reduce((sum, t) => sum + t.requests, 0);
     const msEach = (pick: (t: (typeof runs)[number]) => number) =>
       (runs.reduce((sum, t) => sum + pick(t), 0) * 1000) / requests;
     return {
       runs: runs.map((t) => t.perSecond),
-      perSecond: runs.reduce((sum, t) => sum + t.perSecond, 0) / runs.length,
+      perSecond: mean(runs.map((t) => t.perSecond)),
       cpuMs: { node: msEach((t) => t.node), postgres: msEach((t) => t.postgres), wrk: msEach((t) => t.wrk) },
     };
   };
-  return { at10: at(10), at200: at(200) };
+  return { at10: summed(turns.a), at200: summed(turns.b) };
 }
