@@ -1,7 +1,8 @@
-// What PostgreSQL did on its own while a run was measured: checkpoints (from the server's log,
-// where PostgreSQL 15 reports each one's start and end) and autovacuum (from the statistics), so
-// that a slow run can be told from a run that shared the disk and the cores with housekeeping.
-import { openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+// What else went on while a run was measured: PostgreSQL's checkpoints (from the server's log,
+// where PostgreSQL 15 reports each one's start and end), autovacuum (from the statistics), the WAL
+// written, how busy the disks were and how idle the cores (from /proc), so that a slow run can be
+// told from one that shared the disk and the cores with housekeeping.
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../src/db/client';
 
@@ -43,7 +44,11 @@ function logSince(logFile: string, offset: number): string {
   const size = statSync(logFile).size;
   const buffer = Buffer.alloc(Math.max(0, size - offset));
   const fd = openSync(logFile, 'r');
-  readSync(fd, buffer, 0, buffer.length, offset);
+  try {
+    readSync(fd, buffer, 0, buffer.length, offset);
+  } finally {
+    closeSync(fd);
+  }
   return buffer.toString('utf8');
 }
 
