@@ -20,7 +20,7 @@ import { startServerProcess } from '../src/testing/server-process';
 import { loggedIn, type TestClient } from '../src/testing/test-client';
 import { BENCHMARK_CITY, benchmarkCity, type CitySize } from './city';
 import { childrenCpuSeconds, postgresCpuSeconds, processTreeFigures } from './cpu-time';
-import { watchBackground } from './load/background';
+import { checkpointFollower, watchBackground } from './load/background';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
 import {
@@ -178,6 +178,7 @@ try {
   const rows: string[] = [];
   const split: string[] = [];
   const background: string[] = [];
+  const checkpoints = checkpointFollower(postgres.logFile);
   const turnLines: string[] = [];
   const only = option('only')?.split(',');
   const chosen = (name: string) => !only || only.some((o) => name.startsWith(o));
@@ -189,7 +190,7 @@ try {
     for (const connections of CONCURRENCY) {
       const node = processTreeFigures(server.pid).cpuSeconds;
       const pgCpu = postgresCpuSeconds(port) ?? 0;
-      const since = await watchBackground(owner.owner, postgres.logFile);
+      const since = await watchBackground(owner.owner, checkpoints);
       const result = closedLoop(server.url, file, connections, seconds);
       results.push(result);
       background.push(`${name} at ${connections}: ${await since()}`);
@@ -200,7 +201,7 @@ try {
       }
     }
     const half = Math.max(5, Math.round(seconds / 2));
-    const since = await watchBackground(owner.owner, postgres.logFile);
+    const since = await watchBackground(owner.owner, checkpoints);
     const turns = inTurns(server.url, file, half, () => ({
       node: processTreeFigures(server.pid).cpuSeconds,
       postgres: postgresCpuSeconds(port) ?? 0,
@@ -236,7 +237,7 @@ try {
   // alone (--only staff), after a warm-up as the closed loops give it otherwise
   if (only?.length === 1 && only[0] === 'staff')
     closedLoop(server.url, requestsFile('mixed', mixed), 10, Math.min(3, seconds));
-  const since = await watchBackground(owner.owner, postgres.logFile);
+  const since = await watchBackground(owner.owner, checkpoints);
   const staff = chosen('staff')
     ? await staffAtWork(server.url, mixed, {
         staff: 200,

@@ -40,16 +40,15 @@ function machineTicks() {
   return { idle: (n[3] ?? 0) + (n[4] ?? 0), steal: n[7] ?? 0, all: n.reduce((sum, t) => sum + t, 0) };
 }
 
-function logSince(logFile: string, offset: number): string {
-  const size = statSync(logFile).size;
-  const buffer = Buffer.alloc(Math.max(0, size - offset));
+function logSince(logFile: string, offset: number): Buffer {
+  const buffer = Buffer.alloc(Math.max(0, statSync(logFile).size - offset));
   const fd = openSync(logFile, 'r');
   try {
     readSync(fd, buffer, 0, buffer.length, offset);
   } finally {
     closeSync(fd);
   }
-  return buffer.toString('utf8');
+  return buffer;
 }
 
 type Checkpoints = { starts: number; ends: number; buffers: number };
@@ -63,43 +62,60 @@ function checkpointsIn(log: string): Checkpoints {
   };
 }
 
-// a checkpoint spreads its writes over minutes, across runs and the gaps between them: the log
-// is followed from one watch to the next, so that one under way is known as such
-const followed = { offset: -1, underWay: false };
-
-function follow(logFile: string): Checkpoints {
-  const size = statSync(logFile).size;
-  const found =
-    followed.offset < 0
-      ? { starts: 0, ends: 0, buffers: 0 }
-      : checkpointsIn(logSince(logFile, followed.offset));
-  followed.offset = size;
-  followed.underWay = (followed.underWay ? 1 : 0) + found.starts - found.ends > 0;
-  return found;
+/**
+ * Follows the server's log from now on. A checkpoint spreads its writes over minutes, across runs
+ * and the gaps between them: at a run's start what the gap held is taken in, so that a
+ * checkpoint begun in it is known to be under way.
+ */
+export function checkpointFollower(logFile: string) {
+  let offset = statSync(logFile).size;
+  let underWay = false;
+  const read = () => {
+    const log = logSince(logFile, offset);
+    offset += log.length;
+    const found = checkpointsIn(log.toString('utf8'));
+    underWay = (underWay ? 1 : 0) + found.starts - found.ends > 0;
+    return found;
+  };
+  return {
+    /** At a run's start: whether a checkpoint is under way. */
+    start: () => {
+      read();
+      return underWay;
+    },
+    /** At its end: the run's checkpoints in a few words. */
+    end: (underWayAtStart: boolean) => {
+      const { starts, ends, buffers } = read();
+      const events = [
+        ...(underWayAtStart ? ['under way'] : []),
+        ...(starts ? [`${starts} started`] : []),
+        ...(ends ? [`${ends} ended (${((buffers * 8) / 1024).toFixed(0)} MB written)`] : []),
+      ];
+      return events.length ? events.join(', ') : 'none';
+    },
+  };
 }
+export type CheckpointFollower = ReturnType<typeof checkpointFollower>;
 
 /** Starts watching; the function it returns says what happened since, in a few words. */
-export async function watchBackground(owner: Database, logFile: string): Promise<() => Promise<string>> {
+export async function watchBackground(
+  owner: Database,
+  checkpoints: CheckpointFollower,
+): Promise<() => Promise<string>> {
   const vacuumsBefore = await autovacuumRuns(owner);
   const [walBefore, diskBefore, startedAt] = [await walBytes(owner), diskBusyMs(), performance.now()];
   const cpuBefore = machineTicks();
-  follow(logFile);
-  const underWay = followed.underWay;
+  const underWay = checkpoints.start();
   return async () => {
     const vacuums = await autovacuumRuns(owner);
     const vacuumed = [...vacuums].filter(([name, runs]) => runs > (vacuumsBefore.get(name) ?? 0));
-    const { starts, ends, buffers } = follow(logFile);
+    const checkpointed = checkpoints.end(underWay);
     const wal = Number((await walBytes(owner)) - walBefore) / 2 ** 20;
     const busy = ((diskBusyMs() - diskBefore) / (performance.now() - startedAt)) * 100;
     const cpu = machineTicks();
     const share = (pick: (t: ReturnType<typeof machineTicks>) => number) =>
       ((pick(cpu) - pick(cpuBefore)) / Math.max(1, cpu.all - cpuBefore.all)) * 100;
-    const events = [
-      ...(underWay ? ['under way'] : []),
-      ...(starts ? [`${starts} started`] : []),
-      ...(ends ? [`${ends} ended (${((buffers * 8) / 1024).toFixed(0)} MB written)`] : []),
-    ];
-    return `checkpoint: ${events.length ? events.join(', ') : 'none'}; autovacuum: ${
+    return `checkpoint: ${checkpointed}; autovacuum: ${
       vacuumed.length ? vacuumed.map(([name]) => name).join(', ') : 'none'
     }; WAL ${wal.toFixed(0)} MB; disk busy ${busy.toFixed(0)} %; cores idle ${share((t) => t.idle).toFixed(0)} %, stolen ${share((t) => t.steal).toFixed(0)} %`;
   };
