@@ -7,10 +7,10 @@
 //   npm run bench:load -- --only staff                # the staff run alone
 //   npm run bench:load -- --only mixed,staff          # the mixed runs, then the staff run
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; 10 and 200
-// again in turns (the convoy check, free of the run's drift); the app at 50 in turns with the same
-// statements replayed by pgbench at 50 clients, and the ratio; the CPU split between node and PostgreSQL; then 200 staff
-// with think time (open loop, about 100 req/s), the server's memory, and PostgreSQL's
-// checkpoints and autovacuum during each run.
+// again in turns (the convoy check, free of the run's drift); the app at 50 in turns with the
+// same statements replayed by pgbench at 50 clients, and the ratio; the CPU split between node
+// and PostgreSQL; then 200 staff with think time (open loop, about 100 req/s), the server's
+// memory, and what else went on during each run (checkpoints, autovacuum, WAL, disk, idle cores).
 import { availableParallelism } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { overSocket, startTestPostgres } from '../scripts/postgres';
@@ -263,9 +263,7 @@ try {
       `\n10 and 200 connections in turns (10, 200, 200, 10):\n\n| request | connections | req/s of each run | CPU a request: node / PostgreSQL / wrk |\n|---|---|---|---|\n${turnLines.join('\n')}`,
     );
   console.log(`\nStatements per request: ${statementCounts.join(', ')}`);
-  console.log(
-    `\nPostgreSQL's housekeeping during each run:\n${background.map((b) => `- ${b}`).join('\n')}\n`,
-  );
+  console.log(`\nWhat else went on during each run:\n${background.map((b) => `- ${b}`).join('\n')}\n`);
   if (staff)
     console.log(
       `Staff at work (200, open loop, ${staff.perSecond.toFixed(0)} req/s): p50 ${staff.p50.toFixed(1)} ms, p95 ${staff.p95.toFixed(1)} ms, p99 ${staff.p99.toFixed(1)} ms, ${staff.errors} errors (the generator's own timers late by ${staff.generatorLateP99.toFixed(1)} ms at p99)`,
