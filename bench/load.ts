@@ -25,6 +25,7 @@ import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
 import {
   abba,
+  type CpuNow,
   closedLoop,
   inTurns,
   type LoadRequest,
@@ -179,6 +180,11 @@ try {
   const split: string[] = [];
   const background: string[] = [];
   const checkpoints = checkpointFollower(postgres.logFile);
+  const cpuNow: CpuNow = () => ({
+    node: processTreeFigures(server.pid).cpuSeconds,
+    postgres: postgresCpuSeconds(port) ?? 0,
+    wrk: childrenCpuSeconds(),
+  });
   const turnLines: string[] = [];
   const only = option('only')?.split(',');
   const chosen = (name: string) => !only || only.some((o) => name.startsWith(o));
@@ -188,25 +194,21 @@ try {
     closedLoop(server.url, file, 10, Math.min(3, seconds)); // warm up
     const results: LoadResult[] = [];
     for (const connections of CONCURRENCY) {
-      const node = processTreeFigures(server.pid).cpuSeconds;
-      const pgCpu = postgresCpuSeconds(port) ?? 0;
+      const before = cpuNow();
       const since = await watchBackground(owner.owner, checkpoints);
       const result = closedLoop(server.url, file, connections, seconds);
       results.push(result);
       background.push(`${name} at ${connections}: ${await since()}`);
       if (connections === 50) {
-        const nodeMs = ((processTreeFigures(server.pid).cpuSeconds - node) * 1000) / result.requests;
-        const pgMs = (((postgresCpuSeconds(port) ?? 0) - pgCpu) * 1000) / result.requests;
+        const after = cpuNow();
+        const nodeMs = ((after.node - before.node) * 1000) / result.requests;
+        const pgMs = ((after.postgres - before.postgres) * 1000) / result.requests;
         split.push(`| ${name} | ${nodeMs.toFixed(2)} ms | ${pgMs.toFixed(2)} ms |`);
       }
     }
     const half = Math.max(5, Math.round(seconds / 2));
     const since = await watchBackground(owner.owner, checkpoints);
-    const turns = inTurns(server.url, file, half, () => ({
-      node: processTreeFigures(server.pid).cpuSeconds,
-      postgres: postgresCpuSeconds(port) ?? 0,
-      wrk: childrenCpuSeconds(),
-    }));
+    const turns = inTurns(server.url, file, half, cpuNow);
     background.push(`${name}, 10 and 200 in turns: ${await since()}`);
     for (const level of [turns.at10, turns.at200]) {
       const { node, postgres, wrk } = level.cpuMs;

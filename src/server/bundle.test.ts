@@ -33,15 +33,15 @@ describe.skipIf(process.env.TEST_DATABASE_URL)('the server bundle of npm start',
     expect(checked.status).toBe(200);
   });
 
-  // An AsyncLocalStorage (node 20) turns on promise hooks for every promise of every request once
-  // it is first used: 5–8 % of node's CPU a request (README, "Under load"). Request state lives in
-  // Hono's context instead.
   // the bench and the tests start the bundle with SERVER_NODE_FLAGS, users with npm start
   it('is started by npm start with the flags the bench measured', () => {
     const start: string = JSON.parse(readFileSync(projectFile('package.json'), 'utf8')).scripts.start;
     expect(start).toContain(`node ${SERVER_NODE_FLAGS.join(' ')} build/server/main.mjs`);
   });
 
+  // An AsyncLocalStorage (node 20) turns on promise hooks for every promise of every request once
+  // it is first used: 5–8 % of node's CPU a request (README, "Under load"). Request state lives in
+  // Hono's context instead.
   it('holds no AsyncLocalStorage', () => {
     expect(readFileSync(SERVER_BUNDLE, 'utf8')).not.toContain('AsyncLocalStorage');
   });
