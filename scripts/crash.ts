@@ -29,6 +29,7 @@ for (const engine of engines) {
       `${engine}: ${stats.kills} kills, ${stats.acknowledged} acknowledged writes, lost ${stats.lost}, ` +
         `${stats.restarts} restarts, audit ${problems.length === 0 ? 'verified' : `NG ${JSON.stringify(problems)}`} (${seconds} s)`,
     );
+    for (const line of stats.missing) console.log(`  ${engine} missing after a restart: ${line}`);
     failed ||= stats.lost > 0 || problems.length > 0 || stats.kills !== kills;
   } finally {
     postgres?.stop();

@@ -10,6 +10,7 @@ describe('no lost writes on a crash', () => {
   it('keeps every acknowledged write through SIGKILLs, starts again, and the audit chain verifies', async () => {
     const database = await diskDatabase(process.env.TEST_DATABASE_URL);
     const stats = await crashLoop(database.env, 2);
+    expect(stats.missing).toEqual([]);
     expect(stats.kills).toBe(2);
     expect(stats.acknowledged).toBeGreaterThan(0);
     expect(stats.lost).toBe(0);

@@ -8,7 +8,14 @@ import { loggedIn, type TestClient } from './test-client';
 // random moment; after every restart each acknowledged write must be there. The caller then
 // verifies the audit log with the server stopped.
 
-export type CrashStats = { kills: number; acknowledged: number; lost: number; restarts: number };
+export type CrashStats = {
+  kills: number;
+  acknowledged: number;
+  lost: number;
+  restarts: number;
+  /** Each acknowledged write not found after a restart: its id and the answer to reading it. */
+  missing: string[];
+};
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -49,9 +56,12 @@ const consultation = (n: number) => ({
   shareConsent: 'not_asked',
 });
 
-async function missing(client: TestClient, ids: string[]): Promise<number> {
-  let lost = 0;
-  for (const id of ids) if ((await client.get(`/api/consultations/${id}`)).status !== 200) lost++;
+async function missing(client: TestClient, ids: string[]): Promise<string[]> {
+  const lost: string[] = [];
+  for (const id of ids) {
+    const response = await client.get(`/api/consultations/${id}`);
+    if (response.status !== 200) lost.push(`${id} ${response.status} ${JSON.stringify(response.body)}`);
+  }
   return lost;
 }
 
@@ -84,7 +94,7 @@ export async function crashLoop(
   progress: (line: string) => void = () => undefined,
 ): Promise<CrashStats> {
   const acknowledged: string[] = [];
-  const stats: CrashStats = { kills: 0, acknowledged: 0, lost: 0, restarts: 0 };
+  const stats: CrashStats = { kills: 0, acknowledged: 0, lost: 0, restarts: 0, missing: [] };
   for (let round = 0; round <= kills; round++) {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -93,7 +103,8 @@ export async function crashLoop(
       await waitUntilUp(url, child);
       if (round > 0) stats.restarts++;
       const client = await loggedIn(url, 'demo-consultant');
-      stats.lost = await missing(client, acknowledged);
+      stats.missing = await missing(client, acknowledged);
+      stats.lost = stats.missing.length;
       if (stats.lost > 0 || round === kills) {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));
