@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { announcedUrl } from './announced-url';
 import { loggedIn, type TestClient } from './test-client';
 
 // No lost writes: the real server in its own process takes acknowledged writes (consultations,
@@ -17,34 +17,11 @@ export type CrashStats = {
   missing: string[];
 };
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-
-function startProcess(env: Record<string, string>, port: number): ChildProcess {
+function startProcess(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', TSUNAGU_WORKERS: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-}
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    const up = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return;
-    await sleep(100);
-  }
-  throw new Error('the server did not start within 60 s');
 }
 
 const consultation = (n: number) => ({
@@ -96,11 +73,9 @@ export async function crashLoop(
   const acknowledged: string[] = [];
   const stats: CrashStats = { kills: 0, acknowledged: 0, lost: 0, restarts: 0, missing: [] };
   for (let round = 0; round <= kills; round++) {
-    const port = await freePort();
-    const url = `http://127.0.0.1:${port}`;
-    const child = startProcess(env, port);
+    const child = startProcess(env);
     try {
-      await waitUntilUp(url, child);
+      const url = await announcedUrl(child);
       if (round > 0) stats.restarts++;
       const client = await loggedIn(url, 'demo-consultant');
       stats.missing = await missing(client, acknowledged);

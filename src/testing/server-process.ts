@@ -8,22 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer, SERVER_BUNDLE, SERVER_NODE_FLAGS } from '../../scripts/build-server';
-import { freePort } from '../../scripts/postgres';
+import { announcedUrl, portFor } from './announced-url';
 
 export type ServerProcess = { url: string; pid: number; stop: () => Promise<void> };
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the server stopped (exit ${child.exitCode})`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the server did not start within a minute');
-}
 
 export async function startServerProcess(
   database?: { appUrl: string; ownerUrl: string },
@@ -34,7 +21,7 @@ export async function startServerProcess(
   options: { bundle?: string; applicationName?: string; workers?: number; dataDir?: string } = {},
 ): Promise<ServerProcess> {
   if (!options.bundle) await buildServer();
-  const port = await freePort();
+  const port = await portFor(options.workers);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tsunagu-load-'));
   // BENCH_PROFILE=DIR: the server writes a CPU profile there when it stops
   const profile = process.env.BENCH_PROFILE
@@ -53,10 +40,12 @@ export async function startServerProcess(
       DATA_DIR: dataDir,
       SESSION_IDLE_MINUTES: '600',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child);
+  const url = await announcedUrl(child).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   return {
     url,
     pid: child.pid ?? 0,
