@@ -3,7 +3,7 @@
 // no database given, PGlite in a folder of its own. The load bench and the failover drill use it
 // so that the load generator and the server each have their own CPU and memory figures; a test
 // starts the bundle as npm start would.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
