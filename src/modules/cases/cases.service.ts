@@ -202,10 +202,12 @@ function nameMatches(q: string): SQL {
                         and (pq.name_key like ${like(nameKey(q))} or pq.kana_key like ${like(kanaKey(q))})))`;
 }
 
+/** The cases, latest updated first: the screen's CASE_LIST_LIMIT, or as many as an export takes. */
 export async function listCases(
   db: Database,
   context: ActorContext,
   { status, householdId, q }: CaseListQuery,
+  limit = CASE_LIST_LIMIT,
 ): Promise<CaseSummary[]> {
   requirePermission(context.actor, 'case_content.read');
   return readTransaction(db, async (tx) => {
@@ -227,6 +229,7 @@ export async function listCases(
     const rows = await selectCaseSummaries(
       tx,
       sql`c.id in (select "cases"."id" from ${cases} where ${where})`,
+      limit,
     );
     // The search words are personal data: the audit says only that the list was narrowed.
     await recordAudit(tx, context, {

@@ -1,5 +1,6 @@
 import type { z } from '@hono/zod-openapi';
 import type { Database } from '../../db/client';
+import { badRequest } from '../../server/errors';
 import { EXPORT_TITLES, type ExportKey, isPersonalExport } from '../../shared/export-lists';
 import type { ActorContext } from '../audit/audit.service';
 import type { ExportContent } from './export-table';
@@ -35,4 +36,24 @@ export function exportList<Q extends z.ZodObject>(
     personal: isPersonalExport(list.key),
     load: (db, context, filters) => list.load(db, context, list.query.parse(filters)),
   };
+}
+
+/**
+ * A list is written out whole, never cut short without a word: the screens show the first
+ * hundreds, an export takes up to this many rows of the same list and refuses a longer one.
+ */
+export const MAX_EXPORT_ROWS = 10_000;
+
+/** The refusal of a list longer than an export takes: how long it is when known, how to narrow it. */
+export const tooLongToExport = (total: number | null, limit: number, narrow: string) =>
+  badRequest(
+    'EXPORT_TOO_LARGE',
+    `${total === null ? '該当が多く' : `該当が${total.toLocaleString('ja-JP')}件あり`}、一度に書き出せる${limit.toLocaleString('ja-JP')}件を超えています。${narrow}`,
+  );
+
+/** Loads the list with one row more than an export takes, so that a longer list is refused. */
+export async function wholeList<T>(load: (limit: number) => Promise<T[]>, narrow: string): Promise<T[]> {
+  const rows = await load(MAX_EXPORT_ROWS + 1);
+  if (rows.length > MAX_EXPORT_ROWS) throw tooLongToExport(null, MAX_EXPORT_ROWS, narrow);
+  return rows;
 }

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import { badRequest } from '../../server/errors';
 import { AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, AUDIT_TARGET_LABELS } from '../../shared/audit-events';
 import { fiscalYearLabel, fiscalYearOf } from '../../shared/dates';
 import {
@@ -17,7 +16,7 @@ import { getPlan } from '../program/plan.service';
 import { ZYearQuery } from '../program/program.schemas';
 import { listPrograms } from '../program/programs.service';
 import { programResults } from '../program/results.service';
-import { type ExportList, exportList } from './export-list';
+import { type ExportList, exportList, tooLongToExport } from './export-list';
 import { column, joined } from './export-table';
 
 // 事業管理's reports (results, programs, the plan) and the audit log.
@@ -173,10 +172,7 @@ const auditLog = exportList({
   load: async (db, context, filters) => {
     const first = await searchAudit(db, context, { ...filters, page: 1, pageSize: AUDIT_PAGE });
     if (first.total > MAX_AUDIT_EXPORT_ROWS)
-      throw badRequest(
-        'EXPORT_TOO_LARGE',
-        `該当する記録が${first.total.toLocaleString('ja-JP')}件あり、一度に書き出せる${MAX_AUDIT_EXPORT_ROWS.toLocaleString('ja-JP')}件を超えています。期間や操作で絞り込んでください。`,
-      );
+      throw tooLongToExport(first.total, MAX_AUDIT_EXPORT_ROWS, '期間や操作で絞り込んでください。');
     const entries = [...first.rows];
     for (let page = 2; entries.length < first.total; page++) {
       const next = await searchAudit(db, context, { ...filters, page, pageSize: AUDIT_PAGE });

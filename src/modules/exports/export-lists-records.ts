@@ -17,7 +17,7 @@ import { ZPersonSearch } from '../people/people.schemas';
 import { searchPeople } from '../people/people.service';
 import { ZReferralBox } from '../referrals/referrals.schemas';
 import { listReferrals } from '../referrals/referrals.service';
-import { type ExportList, exportList } from './export-list';
+import { type ExportList, exportList, MAX_EXPORT_ROWS, tooLongToExport, wholeList } from './export-list';
 import { column, joined, yesNo } from './export-table';
 
 // Residents' records: people, consultations, referrals, 多機関協働 cases and their work queue.
@@ -61,7 +61,10 @@ const consultations = exportList({
   source: 'GET /api/consultations',
   query: NO_FILTERS,
   load: async (db, context) => {
-    const found = await listConsultations(db, context);
+    const found = await wholeList(
+      (limit) => listConsultations(db, context, limit),
+      '件数が多いため、システム管理者にデータの一括出力を依頼してください。',
+    );
     const issues = new Map((await issueVocabulary(db, context.actor)).map((i) => [i.code, i.label]));
     return {
       columns: [
@@ -96,7 +99,10 @@ const referrals = exportList({
   source: 'GET /api/referrals',
   query: ZReferralBox,
   load: async (db, context, { box }) => {
-    const found = await listReferrals(db, context, box);
+    const found = await wholeList(
+      (limit) => listReferrals(db, context, box, limit),
+      '件数が多いため、システム管理者にデータの一括出力を依頼してください。',
+    );
     return {
       columns: [
         column('box', '区分'),
@@ -132,7 +138,10 @@ const cases = exportList({
   source: 'GET /api/cases',
   query: ZCaseListQuery,
   load: async (db, context, query) => {
-    const found = await listCases(db, context, query);
+    const found = await wholeList(
+      (limit) => listCases(db, context, query, limit),
+      '段階や、世帯名・氏名・フリガナで絞り込んでください。',
+    );
     return {
       columns: [
         column('household', '世帯'),
@@ -174,7 +183,9 @@ const caseWorkQueueList = exportList({
   source: 'GET /api/cases/work-queue',
   query: NO_FILTERS,
   load: async (db, context) => {
-    const { items } = await caseWorkQueue(db, context);
+    const { items, total } = await caseWorkQueue(db, context, MAX_EXPORT_ROWS);
+    if (total > MAX_EXPORT_ROWS)
+      throw tooLongToExport(total, MAX_EXPORT_ROWS, '期日の近いものから画面で対応してください。');
     return {
       columns: [
         column('kind', '対応事項'),

@@ -188,6 +188,32 @@ describe('who may export what', () => {
     expect(searched?.detail.ids).toEqual(exported?.detail.ids);
   });
 
+  it('writes out the whole list where the screen shows only the newest hundred, and audits every id', async () => {
+    for (let i = 0; i < 101; i++) {
+      const taken = await as('houkatsu').post(
+        '/api/consultations',
+        consultationBody({ mainComplaint: `電話相談 ${i}` }),
+      );
+      expect(taken.status).toBe(201);
+    }
+    const shown = await as('houkatsu').get<{ consultations: { id: string }[] }>('/api/consultations');
+    expect(shown.body.consultations).toHaveLength(100);
+    const [all] = await queryRows<{ n: number }>(
+      world.server.handle.owner,
+      sql`select count(*)::int as n from consultations c
+          where c.organisation_id in (select m.organisation_id from memberships m join users u on u.id = m.user_id
+                                      where u.login_id = 'demo-consultant')`,
+    );
+    expect(all?.n).toBeGreaterThan(101);
+    const entries = await auditDuring(async () => {
+      const rows = csvRecords(utf8((await exportOf('houkatsu', 'consultations')).bytes)).slice(1);
+      expect(rows).toHaveLength(all?.n ?? 0);
+      expect(rows.filter((r) => r.includes('電話相談 0'))).toHaveLength(1);
+    });
+    const exported = entries.find((e) => e.action === 'export.download');
+    expect(exported?.detail.ids).toHaveLength(all?.n ?? 0);
+  });
+
   it('refuses personal lists to the program manager with the list’s own status', async () => {
     for (const [list, api] of [
       ['people', '/api/people?q=%E6%9D%BE%E5%B2%A1'],

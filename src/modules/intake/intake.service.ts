@@ -203,13 +203,15 @@ export async function getConsultation(
   });
 }
 
-export async function listConsultations(db: Database, context: ActorContext) {
+/** The organisation's consultations, newest first: the screen's 100, or as many as an export takes. */
+export async function listConsultations(db: Database, context: ActorContext, limit = 100) {
   requirePermission(context.actor, 'case_content.read');
   return db.transaction(async (tx) => {
     const found = await selectConsultations(
       tx,
       context,
       eq(consultations.organisationId, context.actor.organisationId ?? ''),
+      limit,
     );
     await recordAudit(tx, context, {
       action: 'consultation.list',

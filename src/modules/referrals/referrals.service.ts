@@ -164,12 +164,19 @@ export async function createReferral(db: Database, context: ActorContext, input:
   return getReferral(db, context, row.id);
 }
 
-export async function listReferrals(db: Database, context: ActorContext, box: 'inbox' | 'sent') {
+/** The box's referrals, urgent and latest first: the screen's 200, or as many as an export takes. */
+export async function listReferrals(
+  db: Database,
+  context: ActorContext,
+  box: 'inbox' | 'sent',
+  limit?: number,
+) {
   requirePermission(context.actor, 'case_content.read');
   return db.transaction(async (tx) => {
     const rows = await selectSummaries(
       tx,
       and(eq(referrals.tenantId, context.actor.tenantId), referralAccess(context.actor, box)),
+      limit,
     );
     await recordAudit(tx, context, {
       action: 'referral.list',
