@@ -66,12 +66,21 @@ describe('the address of a request from the reverse proxy', () => {
   it('is taken from X-Forwarded-For only when it is an address: a long header hides no refusal', async () => {
     const consultant = await loggedIn(server.url, 'demo-consultant');
     const nowhere = randomUUID();
-    const headers = { 'x-forwarded-for': `${'1'.repeat(80)}, 10.0.0.1` };
+    const headers = { 'x-forwarded-for': `10.0.0.1, ${'1'.repeat(80)}` };
     expect((await consultant.request('GET', `/api/cases/${nowhere}`, undefined, headers)).status).toBe(404);
     const [refusal] = await refusalsOf(nowhere);
     expect(refusal?.client_ip).toMatch(/127\.0\.0\.1|::1/);
     const proxied = randomUUID();
     await consultant.request('GET', `/api/cases/${proxied}`, undefined, { 'x-forwarded-for': '203.0.113.7' });
     expect((await refusalsOf(proxied))[0]?.client_ip).toBe('203.0.113.7');
+  });
+
+  it('is the address the proxy added, never one the client wrote before it', async () => {
+    const consultant = await loggedIn(server.url, 'demo-consultant');
+    const forged = randomUUID();
+    // the client sent "X-Forwarded-For: 192.0.2.1" and the proxy appended the address it saw
+    const headers = { 'x-forwarded-for': '192.0.2.1, 198.51.100.4' };
+    expect((await consultant.request('GET', `/api/cases/${forged}`, undefined, headers)).status).toBe(404);
+    expect((await refusalsOf(forged))[0]?.client_ip).toBe('198.51.100.4');
   });
 });

@@ -17,10 +17,11 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const provideDeps = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps);
-    // only an address: the audit entry holds it (at most 64 characters), and an entry that cannot
-    // be written fails the request (no answer without its entry)
+    // The last entry is the one the reverse proxy added (the address it saw); those before it came
+    // with the request and anyone can write them. Only an address: the audit entry holds it (at
+    // most 64 characters), and an entry that cannot be written fails the request.
     const forwarded = deps.config.trustProxy
-      ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim()
+      ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
       : undefined;
     let address: string | null = forwarded && isIP(forwarded) ? forwarded : null;
     if (!address) {
