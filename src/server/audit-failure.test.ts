@@ -82,5 +82,10 @@ describe('the address of a request from the reverse proxy', () => {
     const headers = { 'x-forwarded-for': '192.0.2.1, 198.51.100.4' };
     expect((await consultant.request('GET', `/api/cases/${forged}`, undefined, headers)).status).toBe(404);
     expect((await refusalsOf(forged))[0]?.client_ip).toBe('198.51.100.4');
+    // an IPv6 zone of any length passes isIP, but is no address the proxy saw
+    const zoned = randomUUID();
+    const zone = { 'x-forwarded-for': `fe80::1%${'a'.repeat(60)}` };
+    expect((await consultant.request('GET', `/api/cases/${zoned}`, undefined, zone)).status).toBe(404);
+    expect((await refusalsOf(zoned))[0]?.client_ip).toMatch(/127\.0\.0\.1|::1/);
   });
 });

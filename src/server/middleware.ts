@@ -14,6 +14,12 @@ export const SESSION_COOKIE = 'tsunagu_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * An address as the audit entry can hold it: IPv4 or IPv6 (45 characters at most), without an
+ * IPv6 zone (`fe80::1%…`), which isIP accepts at any length and which only the client wrote.
+ */
+const isForwardedAddress = (value: string) => value.length <= 45 && !value.includes('%') && isIP(value) !== 0;
+
 export const provideDeps = (deps: Deps) =>
   createMiddleware<AppEnv>(async (c, next) => {
     c.set('deps', deps);
@@ -23,7 +29,7 @@ export const provideDeps = (deps: Deps) =>
     const forwarded = deps.config.trustProxy
       ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim()
       : undefined;
-    let address: string | null = forwarded && isIP(forwarded) ? forwarded : null;
+    let address: string | null = forwarded && isForwardedAddress(forwarded) ? forwarded : null;
     if (!address) {
       try {
         address = getConnInfo(c).remote.address ?? null;

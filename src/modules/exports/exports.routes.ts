@@ -55,10 +55,15 @@ async function download(c: Context<AppEnv>, list: ExportList) {
   );
   const { db } = c.get('deps');
   const context = requestContext(c);
-  const content = await list.load(db, context, filters);
-  const table = { title: list.title, columns: content.columns, rows: content.rows };
-  // the file is made before the audit: a refused Shift_JIS file leaves nothing exported
-  const bytes = format === 'xlsx' ? await toXlsx(table) : toCsv(table, encoding);
+  // The list is read and the file made in a savepoint: a list refused as too long or a file
+  // refused in Shift_JIS takes back the list's own entry with it, so the audit log holds no read
+  // the user never received, and no export.
+  const { content, bytes } = await db.transaction(async (tx) => {
+    const content = await list.load(tx, context, filters);
+    const table = { title: list.title, columns: content.columns, rows: content.rows };
+    const bytes = format === 'xlsx' ? await toXlsx(table) : toCsv(table, encoding);
+    return { content, bytes };
+  });
   await recordAudit(db, context, {
     action: 'export.download',
     detail: {

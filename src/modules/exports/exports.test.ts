@@ -119,8 +119,9 @@ describe('CSV', () => {
         },
       ]);
     });
-    // nothing was exported, so no export is recorded
+    // nothing was exported, so no export is recorded, nor the search it would have held
     expect(entries.filter((e) => e.action === 'export.download')).toEqual([]);
+    expect(entries.filter((e) => e.action === 'person.search')).toEqual([]);
   });
 });
 
