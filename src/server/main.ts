@@ -17,6 +17,7 @@ const running = place
 if (!place) {
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite (${config.dataDir})`;
   const processes = config.workers > 1 ? `、処理プロセス ${config.workers}` : '';
+  // printed once listening: tests and benches wait for this line (testing/announced-url.ts)
   console.log(
     `tsunagu: ${running.url} で起動しました。データベース: ${where}${processes}${config.demo ? '、デモモード' : ''}`,
   );
