@@ -23,6 +23,8 @@ import { column, joined, yesNo } from './export-table';
 // Residents' records: people, consultations, referrals, 多機関協働 cases and their work queue.
 
 const NO_FILTERS = z.object({});
+/** For a list without filters to narrow it by (consultations, a box of referrals). */
+const ASK_FOR_A_BULK_OUTPUT = '件数が多いため、システム管理者にデータの一括出力を依頼してください。';
 
 const people = exportList({
   key: 'people',
@@ -61,10 +63,7 @@ const consultations = exportList({
   source: 'GET /api/consultations',
   query: NO_FILTERS,
   load: async (db, context) => {
-    const found = await wholeList(
-      (limit) => listConsultations(db, context, limit),
-      '件数が多いため、システム管理者にデータの一括出力を依頼してください。',
-    );
+    const found = await wholeList((limit) => listConsultations(db, context, limit), ASK_FOR_A_BULK_OUTPUT);
     const issues = new Map((await issueVocabulary(db, context.actor)).map((i) => [i.code, i.label]));
     return {
       columns: [
@@ -99,10 +98,7 @@ const referrals = exportList({
   source: 'GET /api/referrals',
   query: ZReferralBox,
   load: async (db, context, { box }) => {
-    const found = await wholeList(
-      (limit) => listReferrals(db, context, box, limit),
-      '件数が多いため、システム管理者にデータの一括出力を依頼してください。',
-    );
+    const found = await wholeList((limit) => listReferrals(db, context, box, limit), ASK_FOR_A_BULK_OUTPUT);
     return {
       columns: [
         column('box', '区分'),
