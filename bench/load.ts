@@ -6,6 +6,7 @@
 //   npm run bench:load -- --only case --statements   # one request; where PostgreSQL spends it
 //   npm run bench:load -- --only staff                # the staff run alone
 //   npm run bench:load -- --only mixed,staff          # the mixed runs, then the staff run
+//   npm run bench:load -- --rounds 4                  # four rounds of turns: the comparisons' intervals
 // Prints, per request: req/s and p95 in a closed loop at 10, 50 and 200 connections; 10 and 200
 // again in turns (the convoy check, free of the run's drift); the app at 50 in turns with the
 // same statements replayed by pgbench at 50 clients, and the ratio; the CPU split between node
@@ -23,14 +24,13 @@ import { childrenCpuSeconds, postgresCpuSeconds, processTreeFigures } from './cp
 import { checkpointFollower, watchBackground } from './load/background';
 import { staffAtWork } from './load/open-loop';
 import { captureEach, pgbenchScript, replay, replayScripts, statementLatencies } from './load/replay';
+import { inRounds, mean, percentChange, ratioWithInterval } from './load/rounds';
 import {
-  abba,
   type CpuNow,
   closedLoop,
   inTurns,
   type LoadRequest,
   type LoadResult,
-  mean,
   requestAs,
   requestsFile,
   sendOnce,
@@ -41,6 +41,9 @@ const option = (name: string) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const seconds = Number(option('seconds') ?? 15);
+// rounds of turns (10, 200, 200, 10 and the app, pgbench, pgbench, the app): with two or more
+// the comparisons carry a 95 % interval of their mean (load/rounds.ts)
+const rounds = Number(option('rounds') ?? 1);
 const sizeOption = option('size')?.split(',').map(Number);
 const size: CitySize = sizeOption
   ? { households: sizeOption[0] ?? 0, cases: sizeOption[1] ?? 0, records: sizeOption[2] ?? 0 }
@@ -208,30 +211,36 @@ try {
     }
     const half = Math.max(5, Math.round(seconds / 2));
     const since = await watchBackground(owner.owner, checkpoints);
-    const turns = inTurns(server.url, file, half, cpuNow);
+    const turns = inTurns(server.url, file, half, cpuNow, rounds);
     background.push(`${name}, 10 and 200 in turns: ${await since()}`);
-    for (const level of [turns.at10, turns.at200]) {
-      const { node, postgres, wrk } = level.cpuMs;
-      turnLines.push(
-        `| ${name} | ${level === turns.at10 ? 10 : 200} | ${level.runs.map((r) => r.toFixed(0)).join(', ')} | ${node.toFixed(2)} / ${postgres.toFixed(2)} / ${wrk.toFixed(2)} ms |`,
-      );
-    }
+    for (const [index, round] of turns.entries())
+      for (const [connections, level] of [
+        [10, round.at10],
+        [200, round.at200],
+      ] as const) {
+        const { node, postgres, wrk } = level.cpuMs;
+        turnLines.push(
+          `| ${name} | ${index + 1} | ${connections} | ${level.runs.map((r) => r.toFixed(0)).join(', ')} | ${node.toFixed(2)} / ${postgres.toFixed(2)} / ${wrk.toFixed(2)} ms |`,
+        );
+      }
     // the app against its raw SQL at 50, in turns as well
-    const sides = abba(
+    const sides = inRounds(
+      rounds,
       () => closedLoop(server.url, file, 50, half).perSecond,
       () => replay(database.appUrl, rawFor[name] ?? [], 50, half),
     );
-    const [app, tps] = [mean(sides.a), mean(sides.b)];
     const cells = results.map(
       (r) => `${r.perSecond.toFixed(0)} / ${r.p95.toFixed(0)} ms${r.errors ? ` (${r.errors} errors)` : ''}`,
     );
-    const [low, high] = [turns.at10.perSecond, turns.at200.perSecond];
-    const change = `${high >= low ? '+' : '−'}${Math.abs((high / low - 1) * 100).toFixed(0)} %`;
+    const [low, high] = [mean(turns.map((t) => t.at10.perSecond)), mean(turns.map((t) => t.at200.perSecond))];
+    const change = percentChange(turns.map((t) => t.at200.perSecond / t.at10.perSecond));
+    const [app, tps] = [mean(sides.flatMap((s) => s.a)), mean(sides.flatMap((s) => s.b))];
+    const ratio = ratioWithInterval(sides.map((s) => mean(s.a) / mean(s.b)));
     rows.push(
-      `| ${name} | ${cells.join(' | ')} | ${low.toFixed(0)} → ${high.toFixed(0)} (${change}) | ${app.toFixed(0)} / ${tps.toFixed(0)} | ${(app / tps).toFixed(2)} |`,
+      `| ${name} | ${cells.join(' | ')} | ${low.toFixed(0)} → ${high.toFixed(0)}, ${change} | ${app.toFixed(0)} / ${tps.toFixed(0)} | ${ratio} |`,
     );
     console.log(
-      `${name}: ${cells.join(', ')}; in turns 10 → 200: ${low.toFixed(0)} → ${high.toFixed(0)}; at 50 in turns the app ${sides.a.map((r) => r.toFixed(0)).join(', ')} req/s, raw SQL ${sides.b.map((r) => r.toFixed(0)).join(', ')} tx/s`,
+      `${name}: ${cells.join(', ')}; in turns 10 → 200: ${low.toFixed(0)} → ${high.toFixed(0)}, ${change}; at 50 in turns the app ${sides.flatMap((s) => s.a.map((r) => r.toFixed(0))).join(', ')} req/s, raw SQL ${sides.flatMap((s) => s.b.map((r) => r.toFixed(0))).join(', ')} tx/s, ${ratio}`,
     );
   }
 
@@ -254,7 +263,7 @@ try {
     `\nLoad on the benchmark city (${size.households.toLocaleString('en')} households, ${size.cases.toLocaleString('en')} cases, ${size.records.toLocaleString('en')} records), PostgreSQL with fsync on, ${workers} server worker${workers > 1 ? 's' : ''}, ${seconds} s per run:\n`,
   );
   console.log(
-    '| request | 10: req/s / p95 | 50 | 200 | 10 → 200 in turns (req/s) | at 50 in turns: app req/s / raw SQL tx/s | app ÷ raw |',
+    '| request | 10: req/s / p95 | 50 | 200 | 10 → 200 in turns: req/s, change | at 50 in turns: app req/s / raw SQL tx/s | app ÷ raw |',
   );
   console.log('|---|---|---|---|---|---|---|');
   for (const row of rows) console.log(row);
@@ -262,7 +271,7 @@ try {
   for (const row of split) console.log(row);
   if (turnLines.length)
     console.log(
-      `\n10 and 200 connections in turns (10, 200, 200, 10):\n\n| request | connections | req/s of each run | CPU a request: node / PostgreSQL / wrk |\n|---|---|---|---|\n${turnLines.join('\n')}`,
+      `\n10 and 200 connections in turns (10, 200, 200, 10 a round):\n\n| request | round | connections | req/s of each run | CPU a request: node / PostgreSQL / wrk |\n|---|---|---|---|---|\n${turnLines.join('\n')}`,
     );
   console.log(`\nStatements per request: ${statementCounts.join(', ')}`);
   console.log(`\nWhat else went on during each run:\n${background.map((b) => `- ${b}`).join('\n')}\n`);

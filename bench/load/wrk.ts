@@ -2,11 +2,13 @@
 // soon as the last one answered, for a fixed time. The requests come from a file, a line each
 // (method, path, cookie, CSRF token, body), taken in turn by every connection; a Lua script
 // prints the figures wrk measured as one JSON line.
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestClient } from '../../src/testing/test-client';
+import { inRounds, mean } from './rounds';
 
 export type LoadRequest = {
   method: 'GET' | 'POST';
@@ -133,21 +135,10 @@ export function closedLoop(baseUrl: string, file: string, connections: number, s
 export type CpuNow = () => { node: number; postgres: number; wrk: number };
 
 /**
- * Two measurements in turns, in the order A, B, B, A, so that whatever drifts while a run goes on
- * (the server's own housekeeping, the audit log growing, the machine) weighs on both alike.
+ * Throughput at 200 connections against 10 in rounds of turns (rounds.ts). Returns, for each
+ * round, each side's req/s and CPU milliseconds a request of node, PostgreSQL and wrk.
  */
-export function abba<T>(a: () => T, b: () => T): { a: T[]; b: T[] } {
-  const [a1, b1, b2, a2] = [a(), b(), b(), a()];
-  return { a: [a1, a2], b: [b1, b2] };
-}
-
-export const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-
-/**
- * Throughput at 200 connections against 10 in turns (abba). Returns, for each, the runs' req/s
- * and the CPU milliseconds a request of node, PostgreSQL and wrk over both runs.
- */
-export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: CpuNow) {
+export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: CpuNow, rounds: number) {
   const run = (connections: number) => () => {
     const before = cpuNow();
     const result = closedLoop(baseUrl, file, connections, seconds);
@@ -160,7 +151,6 @@ export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: 
       wrk: after.wrk - before.wrk,
     };
   };
-  const turns = abba(run(10), run(200));
   const summed = (runs: ReturnType<ReturnType<typeof run>>[]) => {
     const requests = runs.reduce((sum, t) => sum + t.requests, 0);
     const msEach = (pick: (t: (typeof runs)[number]) => number) =>
@@ -171,5 +161,8 @@ export function inTurns(baseUrl: string, file: string, seconds: number, cpuNow: 
       cpuMs: { node: msEach((t) => t.node), postgres: msEach((t) => t.postgres), wrk: msEach((t) => t.wrk) },
     };
   };
-  return { at10: summed(turns.a), at200: summed(turns.b) };
+  return inRounds(rounds, run(10), run(200)).map((round) => ({
+    at10: summed(round.a),
+    at200: summed(round.b),
+  }));
 }

@@ -1,11 +1,13 @@
 import cluster from 'node:cluster';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdaptorServer, type ServerType, serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { createApp } from './app';
 import type { Config } from './config';
+import { gateSockets } from './socket-gate';
 import { prepareDatabase } from './start';
 import { type WorkerPlace, workerSocket } from './worker-forward';
 
@@ -87,8 +89,10 @@ export async function startWorker(config: Config, place: WorkerPlace): Promise<S
   rmSync(workerSocket(place.socketDir, place.index), { force: true });
   const listening = (server: ServerType) =>
     new Promise<ServerType>((resolve) => server.once('listening', () => resolve(server)));
+  const front = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  gateSockets(front as Server, config.requestsAtOnce);
   const open = await Promise.all([
-    listening(serve({ fetch: app.fetch, port: config.port, hostname: config.host })),
+    listening(front),
     listening(
       createAdaptorServer({ fetch: forwarded.fetch }).listen({
         path: workerSocket(place.socketDir, place.index),

@@ -19,4 +19,13 @@ describe('the configuration from the environment', () => {
       expect(() => loadConfig({ TSUNAGU_WORKERS: bad }, [])).toThrow(/TSUNAGU_WORKERS/);
     await expect(startPrimary(testConfig({ workers: 2 }))).rejects.toThrow(/PostgreSQL/);
   });
+
+  it('answers twice as many requests at once as the process has connections, 8 on PGlite, or REQUESTS_AT_ONCE', () => {
+    const url = { DATABASE_URL: 'postgres://localhost/tsunagu' };
+    expect(loadConfig(url, []).requestsAtOnce).toBe(20);
+    expect(loadConfig({ ...url, TSUNAGU_WORKERS: '2' }, []).requestsAtOnce).toBe(10);
+    expect(loadConfig({}, []).requestsAtOnce).toBe(8);
+    expect(loadConfig({ ...url, REQUESTS_AT_ONCE: '30' }, []).requestsAtOnce).toBe(30);
+    expect(() => loadConfig({ REQUESTS_AT_ONCE: '0' }, [])).toThrow(/REQUESTS_AT_ONCE/);
+  });
 });

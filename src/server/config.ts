@@ -11,6 +11,11 @@ export type Config = {
   databasePoolSize: number;
   /** Server processes (PostgreSQL only): each is an event loop of its own, with its own pool. */
   workers: number;
+  /**
+   * Requests a server process answers at once; the connections beyond wait unread, in the kernel
+   * (socket-gate.ts).
+   */
+  requestsAtOnce: number;
   dataDir: string;
   demo: boolean;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
@@ -35,18 +40,25 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv): Config {
   const workers = positiveInteger(env.TSUNAGU_WORKERS, 1, 'TSUNAGU_WORKERS');
+  const databasePoolSize = positiveInteger(
+    env.DATABASE_POOL_SIZE,
+    // each worker has a pool of its own: unset, the ten connections are shared among them
+    Math.max(2, Math.round(10 / workers)),
+    'DATABASE_POOL_SIZE',
+  );
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
-    // each worker has a pool of its own: unset, the ten connections are shared among them
-    databasePoolSize: positiveInteger(
-      env.DATABASE_POOL_SIZE,
-      Math.max(2, Math.round(10 / workers)),
-      'DATABASE_POOL_SIZE',
-    ),
+    databasePoolSize,
     workers,
+    // twice the connections keeps them busy while others' answers are made; PGlite has one
+    requestsAtOnce: positiveInteger(
+      env.REQUESTS_AT_ONCE,
+      env.DATABASE_URL ? 2 * databasePoolSize : 8,
+      'REQUESTS_AT_ONCE',
+    ),
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     demo: !argv.includes('--no-demo') && flag(env.TSUNAGU_DEMO, true),
     trustProxy: flag(env.TRUST_PROXY, false),

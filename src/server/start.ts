@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
 import { type DbHandle, openDatabase } from '../db/client';
 import { startSealer } from '../modules/audit/audit.sealer';
@@ -5,6 +6,7 @@ import { purgeExpired } from '../modules/auth/auth.service';
 import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 import { createApp } from './app';
 import type { Config } from './config';
+import { gateSockets } from './socket-gate';
 
 export type RunningServer = {
   url: string;
@@ -40,6 +42,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
+  gateSockets(server as Server, config.requestsAtOnce);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {

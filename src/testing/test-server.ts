@@ -13,6 +13,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     dataDir: '',
     databasePoolSize: 10,
     workers: 1,
+    requestsAtOnce: 8,
     demo: true,
     trustProxy: false,
     sessionIdleMinutes: 30,
