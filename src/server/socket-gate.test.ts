@@ -5,8 +5,11 @@ import { gateSockets } from './socket-gate';
 
 type Seen = { firstOnItsConnection: boolean; answeringAtEntry: number; firstsAnswering: number };
 
-/** A server whose every answer takes `ms`, noting how many it was answering when each came in. */
-async function slowServer(ms: number, limit?: number) {
+/**
+ * A server whose every answer takes `ms` (/hang: never comes), noting how many it was answering
+ * when each came in.
+ */
+async function slowServer(ms: number, limit?: number, holdsPlaceMs?: number) {
   const seen: Seen[] = [];
   const served = new WeakSet<object>();
   let answering = 0;
@@ -18,6 +21,7 @@ async function slowServer(ms: number, limit?: number) {
     if (first) firstsAnswering++;
     seen.push({ firstOnItsConnection: first, answeringAtEntry: answering, firstsAnswering });
     request.resume();
+    if (request.url === '/hang') return;
     request.on('end', () =>
       setTimeout(() => {
         answering--;
@@ -26,7 +30,7 @@ async function slowServer(ms: number, limit?: number) {
       }, ms),
     );
   });
-  if (limit) gateSockets(server, limit);
+  if (limit) gateSockets(server, limit, holdsPlaceMs);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
   return { server, seen, port: (server.address() as AddressInfo).port };
@@ -89,11 +93,12 @@ describe('the requests a server answers at once', () => {
     await busy;
   });
 
-  it('stop counting a request answered for over a second: a stalled upload keeps no one waiting', async () => {
-    const gated = await slowServer(10, 1);
-    // declares 1,000 bytes and sends one: its answer never comes
+  it('hold no place for a request whose body has not all come: a stalled upload keeps no one waiting', async () => {
+    // a request would hold its place for a minute: only the body's not having come lets the others in
+    const gated = await slowServer(10, 1, 60_000);
     const stalled = connect(gated.port, '127.0.0.1');
     await new Promise((resolve) => stalled.once('connect', resolve));
+    // declares 1,000 bytes and sends one
     stalled.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{');
     try {
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -101,6 +106,21 @@ describe('the requests a server answers at once', () => {
       expect(gated.seen.filter((s) => !s.firstOnItsConnection)).toHaveLength(2);
     } finally {
       stalled.destroy();
+    }
+  });
+
+  it('stop counting a request answered for longer than a place is held: a slow answer keeps no one waiting for long', async () => {
+    const gated = await slowServer(10, 1, 300);
+    const hanging = httpRequest({ port: gated.port, host: '127.0.0.1', path: '/hang' });
+    hanging.on('error', () => {});
+    hanging.end();
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // the second and third requests wait for the hanging one to lose its place, then come in
+      await client(gated.port, 3);
+      expect(gated.seen.filter((s) => !s.firstOnItsConnection)).toHaveLength(2);
+    } finally {
+      hanging.destroy();
     }
   });
 });

@@ -1,10 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 
-/**
- * A request answered for longer than this stops holding its place (a stalled upload, a long
- * export): slow requests cannot keep the others waiting.
- */
+/** A request answered for longer than this stops holding its place: a slow one keeps no one waiting. */
 const HOLDS_PLACE_MS = 1000;
 const CHECK_EVERY_MS = 250;
 
@@ -16,9 +13,10 @@ const CHECK_EVERY_MS = 250;
  * connections against 10 (README, "Under load"). Once a connection's response is done while
  * `limit` requests are being answered (or others wait already), the connection is not read
  * again until its turn, first come first served. A new connection's first request is read at
- * once, so a health check or a new visitor is never held behind the queue.
+ * once, so a health check or a new visitor is never held behind the queue, and a request holds
+ * its place from when all of it has come: a stalled upload holds none.
  */
-export function gateSockets(server: Server, limit: number) {
+export function gateSockets(server: Server, limit: number, holdsPlaceMs = HOLDS_PLACE_MS) {
   // the requests holding a place, in the order they came (a Map keeps it)
   const holding = new Map<ServerResponse, number>();
   // connections read again whose next request has not come yet: it has a place kept for it
@@ -52,7 +50,7 @@ export function gateSockets(server: Server, limit: number) {
   const check = setInterval(() => {
     if (waiting.size === 0) return;
     // a client with nothing more to ask keeps its place no longer than a slow request does
-    const before = Date.now() - HOLDS_PLACE_MS;
+    const before = Date.now() - holdsPlaceMs;
     freeOlderThan(holding, before);
     freeOlderThan(admitted, before);
     admit();
@@ -62,12 +60,19 @@ export function gateSockets(server: Server, limit: number) {
 
   server.on('request', (request, response) => {
     const socket = request.socket;
-    holding.set(response, Date.now());
+    let answered = false;
+    const hold = () => {
+      if (!answered) holding.set(response, Date.now());
+    };
+    const { 'content-length': length, 'transfer-encoding': chunked } = request.headers;
+    if ((chunked || (length !== undefined && length !== '0')) && !request.complete) request.once('end', hold);
+    else hold();
     admitted.delete(socket);
     open.set(socket, (open.get(socket) ?? 0) + 1);
     // read before it was stopped: its next turn is decided when this request is answered
     waiting.delete(socket);
     response.once('close', () => {
+      answered = true;
       holding.delete(response);
       const left = (open.get(socket) ?? 1) - 1;
       open.set(socket, left);
