@@ -7,7 +7,7 @@ import { createAdaptorServer, type ServerType, serve } from '@hono/node-server';
 import { openDatabase } from '../db/client';
 import { createApp } from './app';
 import type { Config } from './config';
-import { gateSockets } from './socket-gate';
+import { gateSockets, releaseBeforeClose } from './socket-gate';
 import { prepareDatabase } from './start';
 import { type WorkerPlace, workerSocket } from './worker-forward';
 
@@ -90,7 +90,7 @@ export async function startWorker(config: Config, place: WorkerPlace): Promise<S
   const listening = (server: ServerType) =>
     new Promise<ServerType>((resolve) => server.once('listening', () => resolve(server)));
   const front = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  gateSockets(front as Server, config.requestsAtOnce);
+  const gate = gateSockets(front as Server, config.requestsAtOnce);
   const open = await Promise.all([
     listening(front),
     listening(
@@ -104,6 +104,7 @@ export async function startWorker(config: Config, place: WorkerPlace): Promise<S
   return {
     url: `http://${config.host}:${config.port}`,
     close: async () => {
+      await releaseBeforeClose(gate);
       await Promise.all(open.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
       await db.close();
     },

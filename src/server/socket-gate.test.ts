@@ -1,9 +1,11 @@
 import { Agent, createServer, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { afterEach, describe, expect, it } from 'vitest';
-import { gateSockets } from './socket-gate';
+import { gateSockets, releaseBeforeClose } from './socket-gate';
 
-type Seen = { firstOnItsConnection: boolean; answeringAtEntry: number; firstsAnswering: number };
+/** A request as the server saw it come: the how-manieth on its connection, and who was being answered. */
+type Seen = { nth: number; answeringAtEntry: number; earlyAnswering: number };
 
 /**
  * A server whose every answer takes `ms` (/hang: never comes), noting how many it was answering
@@ -11,29 +13,31 @@ type Seen = { firstOnItsConnection: boolean; answeringAtEntry: number; firstsAns
  */
 async function slowServer(ms: number, limit?: number, holdsPlaceMs?: number) {
   const seen: Seen[] = [];
-  const served = new WeakSet<object>();
+  const served = new WeakMap<object, number>();
   let answering = 0;
-  let firstsAnswering = 0;
+  // a connection's first two requests: the gate learns from the second that it has more to ask
+  let earlyAnswering = 0;
   const server = createServer((request, response) => {
-    const first = !served.has(request.socket);
-    served.add(request.socket);
+    const nth = (served.get(request.socket) ?? 0) + 1;
+    served.set(request.socket, nth);
+    const early = nth <= 2;
     answering++;
-    if (first) firstsAnswering++;
-    seen.push({ firstOnItsConnection: first, answeringAtEntry: answering, firstsAnswering });
+    if (early) earlyAnswering++;
+    seen.push({ nth, answeringAtEntry: answering, earlyAnswering });
     request.resume();
     if (request.url === '/hang') return;
     request.on('end', () =>
       setTimeout(() => {
         answering--;
-        if (first) firstsAnswering--;
+        if (early) earlyAnswering--;
         response.end('ok');
       }, ms),
     );
   });
-  if (limit) gateSockets(server, limit, holdsPlaceMs);
+  const gate = limit ? gateSockets(server, limit, holdsPlaceMs) : undefined;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
-  return { server, seen, port: (server.address() as AddressInfo).port };
+  return { server, gate, seen, port: (server.address() as AddressInfo).port };
 }
 
 const servers: Server[] = [];
@@ -44,11 +48,18 @@ afterEach(async () => {
   }
 });
 
-/** One client on one kept-alive connection asking `times` times, one after another. */
-async function client(port: number, times: number) {
+/**
+ * One client on one kept-alive connection asking `times` times, one after another, after a pause
+ * of `thinkMs` each (none: at once); `afterEach(i)` runs once the i-th answer has come. Resolves
+ * to each request's time in milliseconds.
+ */
+async function client(port: number, times: number, thinkMs = 0, afterEach?: (i: number) => void) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const took: number[] = [];
   try {
-    for (let i = 0; i < times; i++)
+    for (let i = 1; i <= times; i++) {
+      if (thinkMs && i > 1) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+      const start = performance.now();
       await new Promise<void>((resolve, reject) => {
         const req = httpRequest({ port, host: '127.0.0.1', path: '/', agent }, (response) => {
           response.resume();
@@ -57,29 +68,30 @@ async function client(port: number, times: number) {
         req.on('error', reject);
         req.end();
       });
+      took.push(performance.now() - start);
+      afterEach?.(i);
+    }
   } finally {
     agent.destroy();
   }
+  return took;
 }
 
-/** How many requests were answered at once while no connection's first request was. */
-const mostAtOnceAfterTheFirsts = (seen: Seen[]) =>
-  Math.max(
-    0,
-    ...seen.filter((s) => !s.firstOnItsConnection && s.firstsAnswering === 0).map((s) => s.answeringAtEntry),
-  );
+/** How many requests were answered at once while no connection's first two requests were. */
+const mostAtOnceAfterTheStart = (seen: Seen[]) =>
+  Math.max(0, ...seen.filter((s) => s.nth > 2 && s.earlyAnswering === 0).map((s) => s.answeringAtEntry));
 
 describe('the requests a server answers at once', () => {
-  it('are at most the limit once the connections are open; the others wait their turn and are all answered', async () => {
+  it('are at most the limit once clients ask one request after another; the others wait their turn and are all answered', async () => {
     const gated = await slowServer(15, 2);
     await Promise.all(Array.from({ length: 8 }, () => client(gated.port, 6)));
     expect(gated.seen).toHaveLength(48);
-    expect(mostAtOnceAfterTheFirsts(gated.seen)).toBeLessThanOrEqual(2);
+    expect(mostAtOnceAfterTheStart(gated.seen)).toBeLessThanOrEqual(2);
 
     // the same clients on a server without the gate: all eight at once (the check above can fail)
     const open = await slowServer(15);
     await Promise.all(Array.from({ length: 8 }, () => client(open.port, 6)));
-    expect(mostAtOnceAfterTheFirsts(open.seen)).toBeGreaterThan(2);
+    expect(mostAtOnceAfterTheStart(open.seen)).toBeGreaterThan(2);
   });
 
   it("read a new connection's first request at once, however many wait", async () => {
@@ -93,6 +105,35 @@ describe('the requests a server answers at once', () => {
     await busy;
   });
 
+  it('never hold a connection that came back after a pause of its own: a person reading a page is not queued', async () => {
+    const gated = await slowServer(100, 1);
+    // four clients asking one request after another keep the one place taken and a queue behind it
+    const busy = Promise.all(Array.from({ length: 4 }, () => client(gated.port, 12)));
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // someone who reads for a moment between requests: answered in its own 100 ms, not after the queue's 300–400
+    const took = await client(gated.port, 3, 60);
+    expect(Math.max(...took.slice(1))).toBeLessThan(250);
+    await busy;
+  });
+
+  it('let a waiting connection be answered when the server stops, instead of being ended unread', async () => {
+    const gated = await slowServer(50, 1);
+    const busy = client(gated.port, 40).catch(() => []);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    let stopping: Promise<unknown> | undefined;
+    // its third request goes out at once after the second answer, while the place is taken: it waits unread
+    const waiting = client(gated.port, 3, 0, (i) => {
+      if (i === 2)
+        stopping = new Promise((resolve) => setTimeout(resolve, 20)).then(async () => {
+          if (gated.gate) await releaseBeforeClose(gated.gate);
+          gated.server.close();
+        });
+    });
+    await expect(waiting).resolves.toHaveLength(3);
+    await stopping;
+    await busy;
+  });
+
   it('hold no place for a request whose body has not all come: a stalled upload keeps no one waiting', async () => {
     // a request would hold its place for a minute: only the body's not having come lets the others in
     const gated = await slowServer(10, 1, 60_000);
@@ -103,7 +144,7 @@ describe('the requests a server answers at once', () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, 100));
       await client(gated.port, 3);
-      expect(gated.seen.filter((s) => !s.firstOnItsConnection)).toHaveLength(2);
+      expect(gated.seen.filter((s) => s.nth > 1)).toHaveLength(2);
     } finally {
       stalled.destroy();
     }
@@ -118,7 +159,7 @@ describe('the requests a server answers at once', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
       // the second and third requests wait for the hanging one to lose its place, then come in
       await client(gated.port, 3);
-      expect(gated.seen.filter((s) => !s.firstOnItsConnection)).toHaveLength(2);
+      expect(gated.seen.filter((s) => s.nth > 1)).toHaveLength(2);
     } finally {
       hanging.destroy();
     }

@@ -6,7 +6,7 @@ import { purgeExpired } from '../modules/auth/auth.service';
 import { seedDemoIfEmpty } from '../modules/demo/demo.seed';
 import { createApp } from './app';
 import type { Config } from './config';
-import { gateSockets } from './socket-gate';
+import { gateSockets, releaseBeforeClose } from './socket-gate';
 
 export type RunningServer = {
   url: string;
@@ -42,7 +42,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
   });
-  gateSockets(server as Server, config.requestsAtOnce);
+  const gate = gateSockets(server as Server, config.requestsAtOnce);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   return {
@@ -50,6 +50,7 @@ export async function startServer(config: Config, handle?: DbHandle): Promise<Ru
     handle: db,
     sealAudit: sealer.sealNow,
     close: async () => {
+      await releaseBeforeClose(gate);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await sealer.stop();
       await db.close();
