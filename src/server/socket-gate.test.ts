@@ -34,7 +34,7 @@ async function slowServer(ms: number, limit?: number, holdsPlaceMs?: number) {
       }, ms),
     );
   });
-  const gate = limit ? gateSockets(server, limit, holdsPlaceMs) : undefined;
+  const gate = limit ? gateSockets(server, limit, { holdsPlaceMs }) : undefined;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers.push(server);
   return { server, gate, seen, port: (server.address() as AddressInfo).port };
@@ -114,6 +114,21 @@ describe('the requests a server answers at once', () => {
     const took = await client(gated.port, 3, 60);
     expect(Math.max(...took.slice(1))).toBeLessThan(250);
     await busy;
+  });
+
+  it('hold no connection longer than half a second, however many requests that are never held keep coming', async () => {
+    const gated = await slowServer(100, 1);
+    // eight clients pausing 40 ms between requests are never held, and, started apart, keep the one place taken
+    const flood = Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i * 17)).then(() => client(gated.port, 16, 40)),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    // a client asking at once is held from its second answer on, and let in within about 0.6 s each time
+    const took = await client(gated.port, 4);
+    expect(Math.max(...took)).toBeLessThan(1500);
+    await flood;
   });
 
   it('let a waiting connection be answered when the server stops, instead of being ended unread', async () => {

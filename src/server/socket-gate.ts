@@ -8,6 +8,12 @@ const EAGER_MS = 20;
 const ADMITTED_MS = 50;
 /** A request answered for longer than this stops holding its place: a slow one keeps no one waiting. */
 const HOLDS_PLACE_MS = 1000;
+/**
+ * A held connection is let in after this long whatever the places: requests that are never held
+ * (of connections that pause between them) could otherwise fill every place for as long as they
+ * keep coming.
+ */
+const LONGEST_WAIT_MS = 500;
 const CHECK_EVERY_MS = 50;
 
 type Connection = {
@@ -31,16 +37,21 @@ type Connection = {
  * connection that came back after a pause of its own (a person reading the page) is never held:
  * it would hold its turn while it had nothing to ask. A new connection's first request is read
  * at once; a request holds its place from when all of its body has come (a stalled upload holds
- * none) and for at most HOLDS_PLACE_MS; a connection let in keeps a place for ADMITTED_MS only.
+ * none) and for at most HOLDS_PLACE_MS; a connection let in keeps a place for ADMITTED_MS only;
+ * none waits longer than LONGEST_WAIT_MS.
  */
-export function gateSockets(server: Server, limit: number, holdsPlaceMs = HOLDS_PLACE_MS) {
+export function gateSockets(
+  server: Server,
+  limit: number,
+  { holdsPlaceMs = HOLDS_PLACE_MS, longestWaitMs = LONGEST_WAIT_MS } = {},
+) {
   const now = () => performance.now();
   // the requests holding a place, in the order they came (a Map keeps it)
   const holding = new Map<ServerResponse, number>();
   // connections let in whose next request has not come yet, by when
   const admitted = new Map<Socket, number>();
-  // connections waiting for their turn, first come first served (a Set keeps the order)
-  const waiting = new Set<Socket>();
+  // connections waiting for their turn, by when, first come first served (a Map keeps the order)
+  const waiting = new Map<Socket, number>();
   const connections = new WeakMap<Socket, Connection>();
   let stopping = false;
 
@@ -62,23 +73,31 @@ export function gateSockets(server: Server, limit: number, holdsPlaceMs = HOLDS_
       places.delete(key);
     }
   };
+  const letIn = (socket: Socket) => {
+    waiting.delete(socket);
+    if (socket.destroyed) return;
+    const at = now();
+    admitted.set(socket, at);
+    connectionOf(socket).readFrom = at;
+    socket.setTimeout(server.keepAliveTimeout);
+    socket.resume();
+  };
   const admit = () => {
     if (waiting.size === 0) return;
     freeOlderThan(admitted, now() - ADMITTED_MS);
-    for (const socket of waiting) {
+    for (const socket of waiting.keys()) {
       if (holding.size + admitted.size >= limit) return;
-      waiting.delete(socket);
-      if (socket.destroyed) continue;
-      const at = now();
-      admitted.set(socket, at);
-      connectionOf(socket).readFrom = at;
-      socket.setTimeout(server.keepAliveTimeout);
-      socket.resume();
+      letIn(socket);
     }
   };
   const check = setInterval(() => {
     if (waiting.size === 0) return;
-    freeOlderThan(holding, now() - holdsPlaceMs);
+    const at = now();
+    freeOlderThan(holding, at - holdsPlaceMs);
+    for (const [socket, since] of waiting) {
+      if (since > at - longestWaitMs) break;
+      letIn(socket);
+    }
     admit();
   }, CHECK_EVERY_MS);
   check.unref();
@@ -111,7 +130,7 @@ export function gateSockets(server: Server, limit: number, holdsPlaceMs = HOLDS_
           // its turn may be long in coming: the idle timer starts when it is read again
           socket.setTimeout(0);
           socket.pause();
-          waiting.add(socket);
+          waiting.set(socket, now());
         } else {
           if (socket.isPaused()) socket.resume();
           connection.readFrom = now();
@@ -126,7 +145,7 @@ export function gateSockets(server: Server, limit: number, holdsPlaceMs = HOLDS_
     release: () => {
       stopping = true;
       const released = waiting.size;
-      for (const socket of waiting) if (!socket.destroyed) socket.resume();
+      for (const socket of waiting.keys()) if (!socket.destroyed) socket.resume();
       waiting.clear();
       return released;
     },
