@@ -204,7 +204,7 @@ export async function getConsultation(
 }
 
 /** The organisation's consultations, newest first: the screen's 100, or as many as an export takes. */
-export async function listConsultations(db: Database, context: ActorContext, limit = 100) {
+export async function listConsultations(db: Database, context: ActorContext, limit?: number) {
   requirePermission(context.actor, 'case_content.read');
   return db.transaction(async (tx) => {
     const found = await selectConsultations(
